@@ -1,0 +1,181 @@
+// The commander program: subcommands and options, and the one place that maps every way out to
+// an exit code and a line on stderr. Lessons and commands are loaded only when they run, so
+// `--help` stays fast.
+import { Command, CommanderError } from "commander";
+import pkg from "../package.json" with { type: "json" };
+import { chooseLang, type Lang, type Messages, messages } from "./i18n/index.js";
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "./sys/errors.js";
+
+export interface LessonFlags {
+  dir?: string;
+  keep?: boolean;
+  yes?: boolean;
+  json?: boolean;
+  color?: boolean;
+  lang?: string;
+  size?: string;
+  trials?: string;
+  containers?: string;
+}
+
+export interface CleanupFlags {
+  dir?: string;
+  dryRun?: boolean;
+  json?: boolean;
+  color?: boolean;
+  lang?: string;
+}
+
+export interface DoctorFlags {
+  dir?: string;
+  json?: boolean;
+  color?: boolean;
+  lang?: string;
+}
+
+/** What each command does; cli.ts wires them, tests can pass recorders instead. */
+export interface Actions {
+  lesson(id: "mount-demo" | "cow-demo", flags: LessonFlags): Promise<number>;
+  cleanup(flags: CleanupFlags): Promise<number>;
+  doctor(flags: DoctorFlags): Promise<number>;
+  list(flags: { lang?: string; json?: boolean }): Promise<number>;
+}
+
+/** --lang must be known before commander runs, to write --help in the right language. */
+export function scanLang(argv: readonly string[]): string | undefined {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index];
+    if (arg === "--lang") return argv[index + 1];
+    if (arg?.startsWith("--lang=")) return arg.slice("--lang=".length);
+  }
+  return undefined;
+}
+
+export function buildProgram(t: Messages, actions: Actions, setExitCode: (code: number) => void): Command {
+  const program = new Command("overlay-lesson")
+    .description(t.cli.description)
+    .usage(`<command> ${t.cli.usage}`)
+    .version(pkg.version, "-V, --version", t.cli.optVersion)
+    .helpOption("-h, --help", t.cli.optHelp)
+    .helpCommand("help [command]", t.cli.helpCommand)
+    .option("--lang <lang>", t.cli.optLang)
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+    .addHelpText(
+      "after",
+      `\n${t.cli.examples}\n  ${[t.cli.exampleMount, t.cli.exampleMountZh, t.cli.exampleCow, t.cli.exampleJson, t.cli.exampleDoctor].join("\n  ")}\n`,
+    );
+
+  const withCommon = (command: Command): Command =>
+    command
+      .option("--dir <parent>", t.cli.optDir)
+      .option("--keep", t.cli.optKeep)
+      .option("--yes", t.cli.optYes)
+      .option("--json", t.cli.optJson)
+      .option("--no-color", t.cli.optNoColor)
+      .option("--lang <lang>", t.cli.optLang)
+      .helpOption("-h, --help", t.cli.optHelp);
+
+  withCommon(program.command("mount-demo").description(t.cli.mountDemo)).action(async (flags: LessonFlags) => {
+    setExitCode(await actions.lesson("mount-demo", flags));
+  });
+
+  withCommon(program.command("cow-demo").description(t.cli.cowDemo))
+    .option("--size <size>", t.cli.optSize, "50M")
+    .option("--trials <n>", t.cli.optTrials, "5")
+    .option("--containers <n>", t.cli.optContainers, "10")
+    .action(async (flags: LessonFlags) => {
+      setExitCode(await actions.lesson("cow-demo", flags));
+    });
+
+  program
+    .command("cleanup")
+    .description(t.cli.cleanup)
+    .option("--dir <parent>", t.cli.optDir)
+    .option("--dry-run", t.cli.optDryRun)
+    .option("--json", t.cli.optJson)
+    .option("--no-color", t.cli.optNoColor)
+    .option("--lang <lang>", t.cli.optLang)
+    .helpOption("-h, --help", t.cli.optHelp)
+    .action(async (flags: CleanupFlags) => {
+      setExitCode(await actions.cleanup(flags));
+    });
+
+  program
+    .command("doctor")
+    .description(t.cli.doctor)
+    .option("--dir <parent>", t.cli.optDir)
+    .option("--json", t.cli.optJson)
+    .option("--no-color", t.cli.optNoColor)
+    .option("--lang <lang>", t.cli.optLang)
+    .helpOption("-h, --help", t.cli.optHelp)
+    .action(async (flags: DoctorFlags) => {
+      setExitCode(await actions.doctor(flags));
+    });
+
+  program
+    .command("list")
+    .description(t.cli.list)
+    .option("--json", t.cli.optJson)
+    .option("--lang <lang>", t.cli.optLang)
+    .helpOption("-h, --help", t.cli.optHelp)
+    .action(async (flags: { lang?: string; json?: boolean }) => {
+      setExitCode(await actions.list(flags));
+    });
+
+  return program;
+}
+
+/** Commander's own errors, in the learner's language. Its exits are 1: ours are 2. */
+export function usageMessage(t: Messages, error: CommanderError): string {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? "";
+  switch (error.code) {
+    case "commander.unknownCommand":
+      return t.usage.unknownCommand(quoted);
+    case "commander.unknownOption":
+      return t.usage.unknownOption(quoted);
+    case "commander.optionMissingArgument":
+      return t.usage.missingValue(quoted.split(" ")[0] ?? quoted);
+    case "commander.missingArgument":
+      return t.usage.missingArgument(quoted);
+    case "commander.excessArguments":
+      return t.usage.excessArguments(quoted);
+    case "commander.help":
+      return t.usage.noCommand;
+    default:
+      return error.message.replace(/^error: /, "");
+  }
+}
+
+const lazyActions = (lang: Lang): Actions => ({
+  lesson: async (id, flags) => (await import("./commands/lesson.js")).lessonCommand(id, flags, lang),
+  cleanup: async (flags) => (await import("./commands/cleanup.js")).cleanupCommand(flags, lang),
+  doctor: async (flags) => (await import("./commands/doctor.js")).doctorCommand(flags, lang),
+  list: async (flags) => (await import("./commands/list.js")).listCommand(flags, lang),
+});
+
+export async function main(argv: readonly string[] = process.argv): Promise<number> {
+  const lang = chooseLang(scanLang(argv.slice(2)));
+  const t = messages(lang);
+  let exitCode = EXIT_OK;
+  const program = buildProgram(t, lazyActions(lang), (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv as string[]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT_OK;
+      if (error.code === "commander.help") process.stderr.write(program.helpInformation());
+      process.stderr.write(`overlay-lesson: ${usageMessage(t, error)}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof ExitError) {
+      process.stderr.write(`overlay-lesson: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`overlay-lesson: ${t.errors.internal(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+    return EXIT_FAILED;
+  }
+}

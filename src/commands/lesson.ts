@@ -1,0 +1,50 @@
+// `overlay-lesson mount-demo|cow-demo`: validate every option (exit 2, nothing created), check
+// privileges, load the lesson and hand it to the runner.
+import type { LessonFlags } from "../cli.js";
+import { chooseLang, type Lang, messages } from "../i18n/index.js";
+import { sudoCommand } from "../runner/preflight.js";
+import { runLesson } from "../runner/run-lesson.js";
+import { EXIT_USAGE, ExitError } from "../sys/errors.js";
+import { integerOption, langOption, sizeOption } from "./options.js";
+
+export function colorWanted(flags: { color?: boolean; json?: boolean }): boolean {
+  if (flags.color === false || flags.json === true) return false;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
+  return process.stdout.isTTY === true;
+}
+
+export async function lessonCommand(id: "mount-demo" | "cow-demo", flags: LessonFlags, fallbackLang: Lang): Promise<number> {
+  const lang = langOption(messages(fallbackLang), flags.lang) ?? chooseLang(undefined);
+  const t = messages(lang);
+  const common = {
+    ...(flags.dir !== undefined ? { dir: flags.dir } : {}),
+    keep: flags.keep === true,
+    yes: flags.yes === true,
+    json: flags.json === true,
+    color: colorWanted(flags),
+    lang,
+    t,
+  };
+  if (id === "cow-demo") {
+    const options = {
+      sizeBytes: sizeOption(t, flags.size ?? "50M"),
+      trials: integerOption(t, "--trials", flags.trials ?? "5", 1, 50),
+      containers: integerOption(t, "--containers", flags.containers ?? "10", 1, 1000),
+    };
+    requireRoot(t);
+    const { cowDemo } = await import("../lessons/cow-demo.js");
+    return report(await runLesson(cowDemo, common, options));
+  }
+  requireRoot(t);
+  const { mountDemo } = await import("../lessons/mount-demo.js");
+  return report(await runLesson(mountDemo, common, {}));
+}
+
+function requireRoot(t: ReturnType<typeof messages>): void {
+  if (process.getuid?.() !== 0) throw new ExitError(EXIT_USAGE, t.errors.notRoot(sudoCommand()));
+}
+
+function report(outcome: { exitCode: number; message?: string }): number {
+  if (outcome.message !== undefined) process.stderr.write(`overlay-lesson: ${outcome.message}\n`);
+  return outcome.exitCode;
+}

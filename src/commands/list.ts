@@ -1,0 +1,5 @@
+import type { Lang } from "../i18n/index.js";
+
+export async function listCommand(_flags: unknown, _lang: Lang): Promise<number> {
+  return 0;
+}

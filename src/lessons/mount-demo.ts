@@ -1,0 +1,194 @@
+// mount-demo: lowerdir / upperdir / workdir / merged, reads, copy-up, new files and whiteouts.
+// Each step shows the commands a learner would type and checks its claim on the live kernel.
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { isWhiteout } from "../overlay/layers.js";
+import { overlayLayers, readMountInfo } from "../overlay/mountinfo.js";
+import type { Lesson, LessonContext } from "../runner/types.js";
+
+const APP_CONF = "# app.conf, shipped in the image\nserver_name = production\nport = 8080\n";
+const MAIN_PY = 'print("hello from the image layer")\n';
+const IMAGE_LOG = "built by: docker build\nlayer: sha256:3f1c…\n";
+const NEW_APP_CONF = "# app.conf, changed in the container\nserver_name = development\nport = 3000\ndebug = true\n";
+const CONTAINER_DATA = "written by the container at run time\n";
+
+const LOWER_FILES = ["app/main.py", "etc/app.conf", "image-log.txt"];
+
+function read(ctx: LessonContext, path: string): string {
+  try {
+    return readFileSync(ctx.path(path), "utf8");
+  } catch {
+    return "(missing)";
+  }
+}
+
+function exists(ctx: LessonContext, path: string): boolean {
+  try {
+    lstatSync(ctx.path(path));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function entries(ctx: LessonContext, path: string): string {
+  try {
+    return readdirSync(ctx.path(path)).sort().join(" ") || "(empty)";
+  } catch {
+    return "(missing)";
+  }
+}
+
+function filesUnder(ctx: LessonContext, root: string, prefix = ""): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(ctx.path(root + prefix)).sort()) {
+    const relative = `${prefix}/${name}`;
+    const stats = lstatSync(ctx.path(root + relative));
+    if (stats.isDirectory()) found.push(...filesUnder(ctx, root, relative));
+    else found.push(relative.slice(1));
+  }
+  return found;
+}
+
+const show = (value: boolean): string => (value ? "yes" : "no");
+
+export const mountDemo: Lesson = {
+  id: "mount-demo",
+  title: (t) => t.mount.title,
+  steps: [
+    {
+      id: "make-layers",
+      title: (t) => t.mount.layers.title,
+      explain: (t) => t.mount.layers.explain,
+      async run(ctx) {
+        const { t } = ctx;
+        await ctx.mkdir("lower", "upper", "work", "merged");
+        for (const line of [t.mount.layers.lower, t.mount.layers.upper, t.mount.layers.work, t.mount.layers.merged]) ctx.say(line);
+        const contents = ["lower", "upper", "work", "merged"].map((dir) => `${dir}/:${entries(ctx, dir)}`).join(" ");
+        ctx.check("dirs-empty", t.mount.layers.checkExist, "lower/:(empty) upper/:(empty) work/:(empty) merged/:(empty)", contents);
+        const sameFs = lstatSync(ctx.path("upper")).dev === lstatSync(ctx.path("work")).dev;
+        ctx.check("upper-work-same-fs", t.mount.layers.checkSameFs, "yes", show(sameFs));
+      },
+      keyPoint: (t) => t.mount.layers.key,
+    },
+    {
+      id: "fill-lower",
+      title: (t) => t.mount.fill.title,
+      explain: (t) => t.mount.fill.explain,
+      async run(ctx) {
+        await ctx.mkdir("lower/etc", "lower/app");
+        await ctx.writeFile("lower/etc/app.conf", APP_CONF);
+        await ctx.writeFile("lower/app/main.py", MAIN_PY);
+        await ctx.writeFile("lower/image-log.txt", IMAGE_LOG);
+        await ctx.run(["find", "lower", "-type", "f"]);
+        ctx.check("lower-files", ctx.t.mount.fill.checkFiles, LOWER_FILES.join(" "), filesUnder(ctx, "lower").join(" "));
+      },
+      keyPoint: (t) => t.mount.fill.key,
+    },
+    {
+      id: "mount",
+      title: (t) => t.mount.mount.title,
+      explain: (t) => t.mount.mount.explain,
+      async run(ctx) {
+        const { t, workspace } = ctx;
+        await ctx.mountOverlay({ lower: [workspace.lower], upper: workspace.upper, work: workspace.work, merged: workspace.merged });
+        await ctx.run(["findmnt", "merged"]);
+        const mount = readMountInfo().findLast((entry) => entry.mountPoint === workspace.merged);
+        ctx.check("is-overlay", t.mount.mount.checkType, "overlay", mount?.fsType ?? "(not mounted)");
+        const layers = mount ? overlayLayers(mount) : { lower: [] };
+        ctx.check("lowerdir", t.mount.mount.checkLower, workspace.lower, layers.lower.join(":"));
+        ctx.check("upperdir", t.mount.mount.checkUpper, workspace.upper, layers.upper ?? "(none)");
+        ctx.check("workdir", t.mount.mount.checkWork, workspace.work, layers.work ?? "(none)");
+        await ctx.run(["ls", "-A", "merged"]);
+        ctx.check("merged-shows-lower", t.mount.mount.checkMerged, entries(ctx, "lower"), entries(ctx, "merged"));
+      },
+      keyPoint: (t) => t.mount.mount.key,
+    },
+    {
+      id: "read",
+      title: (t) => t.mount.read.title,
+      explain: (t) => t.mount.read.explain,
+      async run(ctx) {
+        const { t } = ctx;
+        const result = await ctx.run(["cat", "merged/etc/app.conf"]);
+        ctx.check("read-content", t.mount.read.checkContent, APP_CONF.trimEnd(), result.stdout);
+        ctx.check("upper-empty", t.mount.read.checkUpperEmpty, "(empty)", entries(ctx, "upper"));
+      },
+      keyPoint: (t) => t.mount.read.key,
+    },
+    {
+      id: "copy-up",
+      title: (t) => t.mount.write.title,
+      explain: (t) => t.mount.write.explain,
+      async run(ctx) {
+        const { t } = ctx;
+        await ctx.writeFile("merged/etc/app.conf", NEW_APP_CONF);
+        await ctx.run(["head", "lower/etc/app.conf", "upper/etc/app.conf"]);
+        ctx.check("lower-unchanged", t.mount.write.checkLower, APP_CONF, read(ctx, "lower/etc/app.conf"));
+        ctx.check("upper-has-copy", t.mount.write.checkUpper, NEW_APP_CONF, read(ctx, "upper/etc/app.conf"));
+        ctx.check("merged-shows-new", t.mount.write.checkMerged, NEW_APP_CONF, read(ctx, "merged/etc/app.conf"));
+        ctx.say(t.mount.write.parentCopied);
+      },
+      keyPoint: (t) => t.mount.write.key,
+    },
+    {
+      id: "new-file",
+      title: (t) => t.mount.create.title,
+      explain: (t) => t.mount.create.explain,
+      async run(ctx) {
+        const { t } = ctx;
+        await ctx.writeFile("merged/container-data.txt", CONTAINER_DATA);
+        await ctx.run(["ls", "-A", "lower", "upper"]);
+        ctx.check("new-in-upper", t.mount.create.checkUpper, "yes", show(exists(ctx, "upper/container-data.txt")));
+        ctx.check("new-not-in-lower", t.mount.create.checkLower, "no", show(exists(ctx, "lower/container-data.txt")));
+        ctx.check("new-in-merged", t.mount.create.checkMerged, CONTAINER_DATA, read(ctx, "merged/container-data.txt"));
+      },
+      keyPoint: (t) => t.mount.create.key,
+    },
+    {
+      id: "whiteout",
+      title: (t) => t.mount.delete.title,
+      explain: (t) => t.mount.delete.explain,
+      async run(ctx) {
+        const { t } = ctx;
+        await ctx.remove("merged/image-log.txt");
+        ctx.check("gone-from-merged", t.mount.delete.checkMerged, "no", show(exists(ctx, "merged/image-log.txt")));
+        ctx.check("still-in-lower", t.mount.delete.checkLower, "yes", show(exists(ctx, "lower/image-log.txt")));
+        const stat = await ctx.run(["stat", "-c", "%F %t:%T", "upper/image-log.txt"], { allowFailure: true });
+        ctx.check("stat-whiteout", t.mount.delete.checkStat, "character special file 0:0", stat.stdout.trim() || stat.stderr);
+        let whiteout = false;
+        try {
+          whiteout = isWhiteout(lstatSync(ctx.path("upper/image-log.txt")));
+        } catch {
+          // absent: not a whiteout
+        }
+        ctx.check("rdev-zero", t.mount.delete.checkWhiteout, "yes", show(whiteout));
+      },
+      keyPoint: (t) => t.mount.delete.key,
+    },
+    {
+      id: "layers",
+      title: (t) => t.mount.summary.title,
+      explain: (t) => t.mount.summary.explain,
+      async run(ctx) {
+        const { t } = ctx;
+        await ctx.run(["ls", "-lR", "upper"]);
+        const lowerIntact =
+          filesUnder(ctx, "lower").join(" ") === LOWER_FILES.join(" ") &&
+          read(ctx, "lower/etc/app.conf") === APP_CONF &&
+          read(ctx, "lower/image-log.txt") === IMAGE_LOG;
+        ctx.check("lower-intact", t.mount.summary.checkLowerIntact, "yes", show(lowerIntact));
+        ctx.check(
+          "upper-changes",
+          t.mount.summary.checkUpperChanges,
+          "container-data.txt etc/app.conf image-log.txt",
+          filesUnder(ctx, "upper").join(" "),
+        );
+        ctx.say(t.mount.summary.takeaways);
+        for (const line of [t.mount.summary.t1, t.mount.summary.t2, t.mount.summary.t3, t.mount.summary.t4, t.mount.summary.t5]) {
+          ctx.say(`• ${line}`);
+        }
+      },
+      keyPoint: (t) => t.mount.summary.key,
+    },
+  ],
+};

@@ -1,0 +1,46 @@
+// What filesystem a path lives on, and how much room it has, from statfs(2) in-process.
+import { statfsSync } from "node:fs";
+
+// Magic numbers from linux/magic.h: the ones that matter for an upper layer.
+const FS_NAMES = new Map<number, string>([
+  [0xef53, "ext4"],
+  [0x58465342, "xfs"],
+  [0x9123683e, "btrfs"],
+  [0x01021994, "tmpfs"],
+  [0x794c7630, "overlay"],
+  [0x6969, "nfs"],
+  [0xff534d42, "cifs"],
+  [0xfe534d42, "smb2"],
+  [0x65735546, "fuse"],
+  [0x2fc12fc1, "zfs"],
+  [0xf2f52010, "f2fs"],
+  [0x4d44, "vfat"],
+  [0x5346544e, "ntfs"],
+  [0x73717368, "squashfs"],
+  [0x858458f6, "ramfs"],
+  [0x6a656a63, "fakeowner"],
+  [0x01021997, "9p"],
+]);
+
+export interface FsInfo {
+  type: string;
+  /** Bytes available to root. */
+  freeBytes: number;
+  totalBytes: number;
+}
+
+export function fsInfo(path: string): FsInfo {
+  const stats = statfsSync(path, { bigint: false });
+  const type = FS_NAMES.get(stats.type) ?? `0x${stats.type.toString(16)}`;
+  return {
+    type,
+    freeBytes: stats.bfree * stats.bsize,
+    totalBytes: stats.blocks * stats.bsize,
+  };
+}
+
+/** Filesystems that cannot hold an overlay upper layer (no d_type/xattr/whiteout support). */
+export const UNFIT_UPPER_FS = new Set(["overlay", "nfs", "cifs", "smb2", "fuse", "9p", "squashfs", "vfat", "ntfs"]);
+
+/** Filesystems where the kernel's copy-up clones extents instead of copying bytes. */
+export const CLONING_FS = new Set(["xfs", "btrfs"]);

@@ -1,0 +1,159 @@
+// The runner's side of LessonContext: every command, write and check a lesson makes goes
+// through here, so output, recording, JSON and cleanup stay in one place.
+import { appendFile, mkdir, statSync, unlink, writeFile } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { Lang, Messages } from "../i18n/index.js";
+import { classifyMountError } from "../overlay/hints.js";
+import { overlayMountArgv, unmountSync } from "../overlay/mount.js";
+import type { Workspace } from "../overlay/workspace.js";
+import type { CleanupRegistry } from "../sys/cleanup.js";
+import { InterruptedError, StepError } from "../sys/errors.js";
+import { type CommandResult, runCommand, shellQuote } from "../sys/exec.js";
+import type { Reporter } from "./report/reporter.js";
+import type { CheckRecord, LessonContext, RunOptions } from "./types.js";
+
+const writeFileAsync = promisify(writeFile);
+const appendFileAsync = promisify(appendFile);
+const mkdirAsync = promisify(mkdir);
+const unlinkAsync = promisify(unlink);
+
+export interface ContextDeps<Options> {
+  t: Messages;
+  lang: Lang;
+  options: Options;
+  workspace: Workspace;
+  reporter: Reporter;
+  registry: CleanupRegistry;
+  signal: AbortSignal;
+  metrics: Record<string, number | string | number[]>;
+}
+
+export interface StepContext<Options> extends LessonContext<Options> {
+  readonly checks: CheckRecord[];
+}
+
+export function createStepContext<Options>(deps: ContextDeps<Options>, stepId: string): StepContext<Options> {
+  const { t, reporter, workspace, signal } = deps;
+  const checks: CheckRecord[] = [];
+
+  function ensureRunning(): void {
+    if (signal.aborted) throw new InterruptedError(String(signal.reason ?? "SIGINT"));
+  }
+
+  async function run(argv: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
+    ensureRunning();
+    const cwd = options.cwd ?? workspace.root;
+    const stopProgress = options.progress ? watchProgress(options.progress, stepId, reporter) : undefined;
+    let result: CommandResult;
+    try {
+      result = await runCommand(argv, { cwd, cancelSignal: signal });
+    } finally {
+      stopProgress?.();
+    }
+    if (result.canceled || signal.aborted) throw new InterruptedError(String(signal.reason ?? "SIGINT"));
+    reporter.command(stepId, result, cwd);
+    if (result.exitCode !== 0 && options.allowFailure !== true) {
+      throw new StepError(t.errors.commandFailed(shellQuote(argv), result.exitCode, firstLine(result.stderr)));
+    }
+    return result;
+  }
+
+  return {
+    t,
+    lang: deps.lang,
+    options: deps.options,
+    workspace,
+    signal,
+    checks,
+    run,
+    async mountOverlay(spec) {
+      ensureRunning();
+      // Registered before mount(8) runs: a signal during the spawn still finds and undoes it.
+      const registration = deps.registry.register({
+        label: t.report.teardownUmount(spec.merged),
+        release: () => {
+          const outcome = unmountSync(spec.merged);
+          if (outcome.lazy) {
+            reporter.say(
+              stepId,
+              t.report.lazyUnmount(spec.merged, outcome.holders.map((h) => `${h.command}[${h.pid}] ${h.how}`).join(", ")),
+            );
+          }
+        },
+      });
+      const result = await run(overlayMountArgv(spec), { allowFailure: true });
+      if (result.exitCode !== 0) {
+        registration.forget();
+        const hint = classifyMountError(result.stderr);
+        throw new StepError(hint ? t.hints[hint] : t.errors.mountFailed(firstLine(result.stderr)));
+      }
+      return result;
+    },
+    async writeFile(relativePath, content, mode = "write") {
+      ensureRunning();
+      reporter.action(stepId, `cat ${mode === "append" ? ">>" : ">"} ${shellQuote([relativePath])} <<'EOF'`, content);
+      const path = join(workspace.root, relativePath);
+      if (mode === "append") await appendFileAsync(path, content);
+      else await writeFileAsync(path, content);
+    },
+    async mkdir(...relativePaths) {
+      ensureRunning();
+      reporter.action(stepId, `mkdir -p ${shellQuote(relativePaths)}`);
+      for (const relativePath of relativePaths) await mkdirAsync(join(workspace.root, relativePath), { recursive: true });
+    },
+    async remove(relativePath) {
+      ensureRunning();
+      reporter.action(stepId, `rm ${shellQuote([relativePath])}`);
+      await unlinkAsync(join(workspace.root, relativePath));
+    },
+    check(id, label, expected, observed, ok = expected === observed) {
+      const record: CheckRecord = { id, label, ok, expected, observed };
+      checks.push(record);
+      reporter.check(stepId, record);
+      return ok;
+    },
+    say(text) {
+      reporter.say(stepId, text);
+    },
+    facts(rows) {
+      reporter.facts(stepId, rows);
+    },
+    metric(name, value) {
+      deps.metrics[name] = value;
+    },
+    path(relativePath) {
+      return join(workspace.root, relativePath);
+    },
+  };
+}
+
+function firstLine(text: string): string {
+  return (
+    text
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? ""
+  );
+}
+
+/** Poll the size of a file a command is writing: the bytes never pass through this process. */
+function watchProgress(progress: NonNullable<RunOptions["progress"]>, stepId: string, reporter: Reporter): () => void {
+  const started = performance.now();
+  const timer = setInterval(() => {
+    let size = 0;
+    try {
+      size = statSync(progress.file).size;
+    } catch {
+      return;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    reporter.progress(stepId, {
+      label: progress.label,
+      doneBytes: size,
+      totalBytes: progress.totalBytes,
+      bytesPerSecond: seconds > 0 ? size / seconds : 0,
+    });
+  }, 100);
+  return () => clearInterval(timer);
+}

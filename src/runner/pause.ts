@@ -1,0 +1,18 @@
+// "Press Enter to continue". stdin stays in cooked mode (no raw mode, no readline), so Ctrl-C
+// at the prompt is a real SIGINT from the terminal and takes the same path as anywhere else.
+
+export function waitForEnter(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const finish = (): void => {
+      process.stdin.off("data", finish);
+      process.stdin.off("end", finish);
+      signal.removeEventListener("abort", finish);
+      process.stdin.pause();
+      resolve();
+    };
+    process.stdin.on("data", finish);
+    process.stdin.on("end", finish);
+    signal.addEventListener("abort", finish, { once: true });
+    process.stdin.resume();
+  });
+}

@@ -1,0 +1,170 @@
+// The terminal reporter: a heading per step, the commands as a learner would type them with
+// their output, ✓/✗ per check, one ora spinner per step while it runs (only on a terminal).
+import { Chalk, type ChalkInstance } from "chalk";
+import ora, { type Ora } from "ora";
+import prettyBytes from "pretty-bytes";
+import type { Lang, Messages } from "../../i18n/index.js";
+import { shellQuote } from "../../sys/exec.js";
+import type { Reporter, Summary, WorkspaceJson } from "./reporter.js";
+import { displayWidth, padEnd, wrap } from "./text.js";
+
+export interface HumanReporterOptions {
+  t: Messages;
+  lang: Lang;
+  color: boolean;
+  /** Animate spinners and progress (a terminal, not CI). */
+  live: boolean;
+  write?: (text: string) => void;
+}
+
+const MAX_OUTPUT_LINES = 40;
+
+export function createHumanReporter(options: HumanReporterOptions): Reporter {
+  const { t, lang } = options;
+  const c: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
+  const width = Math.min(process.stdout.columns || 80, 100);
+  const out = options.write ?? ((text: string) => process.stdout.write(text));
+  let spinner: Ora | undefined;
+  let stepLabel = "";
+  const locale = lang === "zh" ? "zh-CN" : "en";
+
+  function line(text = ""): void {
+    spinner?.clear();
+    out(`${text}\n`);
+    spinner?.render();
+  }
+
+  function prose(text: string, indent = "  ", style: (s: string) => string = (s) => s): void {
+    for (const row of wrap(text, width - indent.length)) line(row === "" ? "" : indent + style(row));
+  }
+
+  function block(text: string, indent: string, style: (s: string) => string): void {
+    if (text === "") return;
+    const rows = text.split("\n");
+    const shown = rows.slice(0, MAX_OUTPUT_LINES);
+    for (const row of shown) line(indent + style(row));
+    if (rows.length > shown.length) line(indent + c.dim(t.report.moreLines(rows.length - shown.length)));
+  }
+
+  return {
+    lessonStart(lesson, title, workspace, staleRemoved) {
+      line(c.bold(`overlay-lesson · ${lesson}`) + c.dim(` — ${title}`));
+      for (const found of staleRemoved) line(c.yellow(t.report.staleRemoved(found.path, found.marker?.pid ?? 0)));
+      line(`${t.report.workspace}: ${c.cyan(workspace.root)}  ${c.dim(t.report.commandsRunHere)}`);
+    },
+    stepStart(index, total, _id, title, explain) {
+      stepLabel = `${t.report.step(index + 1, total)} · ${title}`;
+      line();
+      line(c.bold.blue(`● ${stepLabel}`));
+      prose(explain, "  ", c.italic);
+      if (options.live) {
+        spinner = ora({ text: stepLabel, stream: process.stdout, discardStdin: false, color: "blue" }).start();
+      }
+    },
+    command(_step, result) {
+      line(`  ${c.green("$")} ${c.bold(shellQuote(result.argv))}${c.dim(` (${formatMs(result.ms)})`)}`);
+      block(result.stdout, "    ", (s) => s);
+      block(result.stderr, "    ", c.red);
+      if (result.exitCode !== 0) line(`    ${c.red(t.report.exitCode(result.exitCode))}`);
+    },
+    action(_step, shell, body) {
+      line(`  ${c.green("$")} ${c.bold(shell)}`);
+      if (body !== undefined) {
+        block(body.replace(/\n$/, ""), "    ", c.dim);
+        line(`    ${c.bold("EOF")}`);
+      }
+    },
+    say(_step, text) {
+      prose(text, "  ");
+    },
+    facts(_step, rows) {
+      const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label)));
+      for (const [label, value] of rows) line(`    ${c.dim(padEnd(label, labelWidth))}  ${value}`);
+    },
+    check(_step, record) {
+      if (record.ok) {
+        line(`  ${c.green("✓")} ${record.label}`);
+      } else {
+        line(`  ${c.red("✗")} ${c.red(record.label)}`);
+        line(`      ${c.dim(t.report.expected)} ${record.expected}`);
+        line(`      ${c.dim(t.report.observed)} ${record.observed}`);
+      }
+    },
+    progress(_step, progress) {
+      if (progress === undefined) return;
+      const text = `${progress.label} ${prettyBytes(progress.doneBytes, { locale, binary: true })} / ${prettyBytes(progress.totalBytes, { locale, binary: true })} · ${prettyBytes(progress.bytesPerSecond, { locale, binary: true })}/s`;
+      if (spinner) spinner.text = `${stepLabel} · ${text}`;
+    },
+    stepEnd(record, keyPoint) {
+      if (record.error !== undefined) line(`  ${c.red(record.error)}`);
+      if (keyPoint !== undefined && record.ok) prose(`→ ${keyPoint}`, "  ", c.bold);
+      const finalText = `${stepLabel} ${c.dim(`(${formatMs(record.ms)})`)}`;
+      const symbol = record.ok ? c.green("✔") : c.red("✖");
+      if (spinner) {
+        spinner.stopAndPersist({ symbol, text: finalText });
+        spinner = undefined;
+      } else {
+        line(`${symbol} ${finalText}`);
+      }
+    },
+    pausePrompt() {
+      out(c.dim(`${t.report.pressEnter} `));
+    },
+    teardownStart() {
+      spinner?.stop();
+      spinner = undefined;
+      line();
+      line(c.dim(t.report.cleaningUp));
+    },
+    teardown(entry) {
+      line(entry.ok ? `  ${c.green("✓")} ${c.dim(entry.label)}` : `  ${c.red("✗")} ${entry.label}: ${entry.error ?? ""}`);
+    },
+    kept(workspace: WorkspaceJson) {
+      line();
+      line(c.bold.yellow(t.report.keptTitle));
+      const rows: Array<[string, string]> = [
+        ["root", workspace.root],
+        ["lower", workspace.lower.join(":")],
+        ["upper", workspace.upper],
+        ["work", workspace.work],
+        ["merged", workspace.merged],
+      ];
+      for (const [name, path] of rows) line(`  ${padEnd(name, 7)} ${c.cyan(path)}`);
+      line(t.report.keptLook);
+      line(`  ${c.bold(`ls -la ${shellQuote([workspace.upper])}`)}`);
+      line(`  ${c.bold(`findmnt ${shellQuote([workspace.merged])}`)}`);
+      line(t.report.keptRemove);
+      line(`  ${c.bold(`sudo overlay-lesson cleanup --dir ${shellQuote([parentOf(workspace.root)])}`)}`);
+      line(c.dim(t.report.keptManual));
+      line(`  ${c.dim(`sudo umount ${shellQuote([workspace.merged])} && sudo rm -rf ${shellQuote([workspace.root])}`)}`);
+    },
+    summary(summary: Summary) {
+      spinner?.stop();
+      spinner = undefined;
+      const checks = summary.steps.flatMap((step) => step.checks);
+      const held = checks.filter((check) => check.ok).length;
+      const stepsOk = summary.steps.filter((step) => step.ok).length;
+      line();
+      if (summary.interrupted !== undefined) {
+        line(c.yellow.bold(t.report.interrupted(summary.interrupted)));
+      }
+      const text = t.report.summary(stepsOk, summary.steps.length, held, checks.length);
+      line(summary.ok ? c.green.bold(`✔ ${text}`) : c.red.bold(`✖ ${text}`));
+      for (const step of summary.steps) {
+        for (const check of step.checks.filter((item) => !item.ok)) {
+          line(c.red(`  ✗ ${step.id} / ${check.id}: ${t.report.expected} ${check.expected}; ${t.report.observed} ${check.observed}`));
+        }
+      }
+    },
+  };
+}
+
+function parentOf(path: string): string {
+  return path.slice(0, path.lastIndexOf("/")) || "/";
+}
+
+export function formatMs(ms: number): string {
+  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 1000) return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}

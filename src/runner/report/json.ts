@@ -1,0 +1,55 @@
+// --json: newline-delimited JSON on stdout, one event per line and nothing else, so a script
+// can `jq` the stream as it arrives. Stdout writes to a pipe are synchronous on Linux, so every
+// line is out before the process exits.
+import type { Reporter, Summary } from "./reporter.js";
+
+function emit(event: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(event)}\n`);
+}
+
+export function createJsonReporter(): Reporter {
+  return {
+    lessonStart(lesson, _title, workspace, staleRemoved) {
+      const event: Record<string, unknown> = { type: "lesson-start", lesson, workspace };
+      if (staleRemoved.length > 0) event.staleRemoved = staleRemoved.map((found) => found.path);
+      emit(event);
+    },
+    stepStart(_index, _total, id, title) {
+      emit({ type: "step-start", step: id, title });
+    },
+    command(step, result) {
+      emit({
+        type: "command",
+        step,
+        argv: result.argv,
+        exitCode: result.exitCode,
+        ms: round(result.ms),
+        stdout: result.stdout,
+        stderr: result.stderr,
+      });
+    },
+    action() {},
+    say() {},
+    facts() {},
+    check(step, record) {
+      emit({ type: "check", step, id: record.id, ok: record.ok, expected: record.expected, observed: record.observed });
+    },
+    progress() {},
+    stepEnd(record) {
+      const event: Record<string, unknown> = { type: "step-end", step: record.id, ok: record.ok, ms: round(record.ms) };
+      if (record.error !== undefined) event.error = record.error;
+      emit(event);
+    },
+    pausePrompt() {},
+    teardownStart() {},
+    teardown() {},
+    kept() {},
+    summary(summary: Summary) {
+      emit({ ...summary });
+    },
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

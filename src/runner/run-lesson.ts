@@ -1,0 +1,222 @@
+// Runs a lesson from preflight to teardown. This is the one place that decides the order of
+// things: refuse bad input before creating anything, register every resource as it is made,
+// run the steps, and on every way out (end, error, signal) tear down and print the summary.
+import { tmpdir } from "node:os";
+import prettyBytes from "pretty-bytes";
+import type { Lang, Messages } from "../i18n/index.js";
+import {
+  checkParent,
+  createWorkspace,
+  type FoundWorkspace,
+  findWorkspaces,
+  markKept,
+  removeWorkspace,
+  type Workspace,
+} from "../overlay/workspace.js";
+import { installExitHook, registry } from "../sys/cleanup.js";
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError, InterruptedError, StepError } from "../sys/errors.js";
+import { SIGNAL_EXIT_CODES, type TerminationSignal, watchSignals } from "../sys/signals.js";
+import { createStepContext } from "./context.js";
+import { waitForEnter } from "./pause.js";
+import { parentProblemMessage, runPreflight } from "./preflight.js";
+import { createHumanReporter } from "./report/human.js";
+import { createJsonReporter } from "./report/json.js";
+import type { Reporter, Summary, WorkspaceJson } from "./report/reporter.js";
+import type { Lesson, StepRecord } from "./types.js";
+
+export interface CommonOptions {
+  dir?: string;
+  keep: boolean;
+  yes: boolean;
+  json: boolean;
+  color: boolean;
+  lang: Lang;
+  t: Messages;
+}
+
+export interface LessonOutcome {
+  exitCode: number;
+  /** The one line for stderr when the exit code is not 0. */
+  message?: string;
+}
+
+// How long an interrupted step may take to wind down (its child is killed, SIGKILL after 2 s)
+// before teardown goes ahead regardless.
+const WIND_DOWN_MS = 5000;
+
+export function isInteractive(common: Pick<CommonOptions, "yes" | "json">): boolean {
+  return !common.yes && !common.json && process.stdin.isTTY === true && process.stdout.isTTY === true;
+}
+
+export async function runLesson<Options>(lesson: Lesson<Options>, common: CommonOptions, options: Options): Promise<LessonOutcome> {
+  const { t } = common;
+  const parentInput = common.dir ?? tmpdir();
+  const formatBytes = (bytes: number): string => prettyBytes(bytes, { binary: true, locale: common.lang === "zh" ? "zh-CN" : "en" });
+
+  // 1. Refuse before creating anything.
+  const parentChecked = checkParent(parentInput);
+  if ("problem" in parentChecked) throw new ExitError(EXIT_USAGE, parentProblemMessage(t, parentChecked.problem));
+  const parent = parentChecked.path;
+  const refusal = lesson.refuse?.(parent, options, t);
+  if (refusal !== undefined) throw new ExitError(EXIT_USAGE, refusal);
+  for (const check of runPreflight({ parent, t, formatBytes })) {
+    if (!check.ok) throw new ExitError(EXIT_USAGE, `${check.label}. ${check.fix ?? ""}`.trim());
+  }
+
+  const reporter: Reporter = common.json
+    ? createJsonReporter()
+    : createHumanReporter({ t, lang: common.lang, color: common.color, live: process.stdout.isTTY === true && !process.env.CI });
+  installExitHook();
+
+  // 2. Signals: the first one aborts the running step; teardown then runs once, to the end.
+  const abort = new AbortController();
+  let interruptedBy: TerminationSignal | undefined;
+  let finished = false;
+  watchSignals(
+    (signal) => {
+      interruptedBy = signal;
+      abort.abort(signal);
+      // Last resort if the lesson cannot wind down: tear down and leave with the signal's code.
+      setTimeout(() => {
+        if (finished) return;
+        registry.teardown();
+        process.exit(SIGNAL_EXIT_CODES[signal]);
+      }, WIND_DOWN_MS * 2).unref();
+    },
+    () => {
+      if (!common.json) process.stderr.write(`${t.report.stillCleaning}\n`);
+    },
+  );
+  registry.onEntry((entry) => reporter.teardown(entry));
+
+  // 3. Workspaces left by killed runs in this parent go first; the learner is told.
+  const staleRemoved: FoundWorkspace[] = [];
+  for (const found of findWorkspaces(parent)) {
+    if (found.state !== "stale") continue;
+    try {
+      removeWorkspace(found.path);
+      staleRemoved.push(found);
+    } catch {
+      // Not ours to force; `overlay-lesson cleanup` explains what stands in the way.
+    }
+  }
+
+  // 4. The workspace, registered in the same tick it is made.
+  const workspace: Workspace = createWorkspace(parent, lesson.id, (root) => {
+    registry.register({ label: t.report.teardownRemove(root), release: () => void removeWorkspace(root) });
+  });
+  const workspaceJson: WorkspaceJson = {
+    root: workspace.root,
+    lower: [workspace.lower],
+    upper: workspace.upper,
+    work: workspace.work,
+    merged: workspace.merged,
+  };
+  reporter.lessonStart(lesson.id, lesson.title(t), workspaceJson, staleRemoved);
+
+  const metrics: Summary["metrics"] = {};
+  const records: StepRecord[] = [];
+  let brokenBy: string | undefined;
+  const interactive = isInteractive(common);
+  // One promise that rejects on the first signal; handled here so that it never dangles.
+  const interruption = aborted(abort.signal);
+  interruption.catch(() => undefined);
+
+  // 5. The steps.
+  for (const [index, step] of lesson.steps.entries()) {
+    if (abort.signal.aborted || brokenBy !== undefined) break;
+    const title = step.title(t);
+    reporter.stepStart(index, lesson.steps.length, step.id, title, step.explain(t, options));
+    const ctx = createStepContext({ t, lang: common.lang, options, workspace, reporter, registry, signal: abort.signal, metrics }, step.id);
+    const started = performance.now();
+    let error: string | undefined;
+    const running = step.run(ctx);
+    try {
+      await Promise.race([running, interruption]);
+    } catch (caught) {
+      if (caught instanceof InterruptedError || abort.signal.aborted) {
+        error = t.report.stepInterrupted(interruptedBy ?? "SIGINT");
+      } else if (caught instanceof StepError) {
+        error = caught.message;
+        brokenBy = caught.message;
+      } else {
+        error = t.errors.stepCrashed(caught instanceof Error ? caught.message : String(caught));
+        brokenBy = error;
+      }
+    }
+    if (abort.signal.aborted) await settle(running, WIND_DOWN_MS);
+    const ok = error === undefined && ctx.checks.every((check) => check.ok);
+    const record: StepRecord = { id: step.id, title, ok, ms: performance.now() - started, checks: ctx.checks };
+    if (error !== undefined) record.error = error;
+    records.push(record);
+    reporter.stepEnd(record, step.keyPoint?.(t));
+    if (interactive && index < lesson.steps.length - 1 && !abort.signal.aborted && brokenBy === undefined) {
+      reporter.pausePrompt();
+      await waitForEnter(abort.signal);
+    }
+  }
+
+  // 6. Keep or tear down; then the summary, always last.
+  let kept = false;
+  if (common.keep) {
+    markKept(workspace.root);
+    registry.keepAll();
+    kept = true;
+    reporter.kept(workspaceJson);
+  } else {
+    reporter.teardownStart();
+    registry.teardown();
+  }
+  finished = true;
+  const teardownFailed = registry.tornDown && registry.teardown().some((entry) => !entry.ok);
+
+  const allOk =
+    brokenBy === undefined && interruptedBy === undefined && records.length === lesson.steps.length && records.every((r) => r.ok);
+  const summary: Summary = {
+    type: "summary",
+    lesson: lesson.id,
+    ok: allOk && !teardownFailed,
+    kept,
+    workspace: workspaceJson,
+    steps: records.map((record) => ({
+      id: record.id,
+      title: record.title,
+      ok: record.ok,
+      ms: Math.round(record.ms * 1000) / 1000,
+      checks: record.checks.map(({ id, ok, expected, observed }) => ({ id, ok, expected, observed })),
+      ...(record.error !== undefined ? { error: record.error } : {}),
+    })),
+    metrics,
+  };
+  if (interruptedBy !== undefined) summary.interrupted = interruptedBy;
+  reporter.summary(summary);
+
+  if (interruptedBy !== undefined) {
+    return {
+      exitCode: SIGNAL_EXIT_CODES[interruptedBy],
+      message: kept ? t.report.interruptedKept(interruptedBy) : t.report.interruptedClean(interruptedBy),
+    };
+  }
+  if (teardownFailed) return { exitCode: EXIT_FAILED, message: t.errors.teardownFailed(parent) };
+  if (brokenBy !== undefined) return { exitCode: EXIT_FAILED, message: brokenBy };
+  if (!summary.ok) {
+    const failed = records.flatMap((record) => record.checks.filter((check) => !check.ok)).length;
+    return { exitCode: EXIT_FAILED, message: t.errors.checksFailed(failed) };
+  }
+  return { exitCode: EXIT_OK };
+}
+
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const fail = (): void => reject(new InterruptedError(String(signal.reason)));
+    if (signal.aborted) fail();
+    else signal.addEventListener("abort", fail, { once: true });
+  });
+}
+
+/** Wait for a step's own work (a child being killed) to finish, at most `ms`. */
+async function settle(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
