@@ -3,7 +3,7 @@
 // `--help` stays fast.
 import { Command, CommanderError } from "commander";
 import pkg from "../package.json" with { type: "json" };
-import { chooseLang, type Lang, type Messages, messages } from "./i18n/index.js";
+import { chooseLang, isLang, type Lang, type Messages, messages } from "./i18n/index.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "./sys/errors.js";
 
 export interface LessonFlags {
@@ -155,8 +155,13 @@ const lazyActions = (lang: Lang): Actions => ({
 });
 
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
-  const lang = chooseLang(scanLang(argv.slice(2)));
+  const langFlag = scanLang(argv.slice(2));
+  const lang = chooseLang(langFlag);
   const t = messages(lang);
+  if (langFlag !== undefined && !isLang(langFlag)) {
+    process.stderr.write(`overlay-lesson: ${t.usage.lang(langFlag)}\n`);
+    return EXIT_USAGE;
+  }
   let exitCode = EXIT_OK;
   const program = buildProgram(t, lazyActions(lang), (code) => {
     exitCode = code;

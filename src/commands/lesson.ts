@@ -1,7 +1,7 @@
 // `overlay-lesson mount-demo|cow-demo`: validate every option (exit 2, nothing created), check
 // privileges, load the lesson and hand it to the runner.
 import type { LessonFlags } from "../cli.js";
-import { chooseLang, type Lang, messages } from "../i18n/index.js";
+import { type Lang, messages } from "../i18n/index.js";
 import { sudoCommand } from "../runner/preflight.js";
 import { runLesson } from "../runner/run-lesson.js";
 import { EXIT_USAGE, ExitError } from "../sys/errors.js";
@@ -14,7 +14,9 @@ export function colorWanted(flags: { color?: boolean; json?: boolean }): boolean
 }
 
 export async function lessonCommand(id: "mount-demo" | "cow-demo", flags: LessonFlags, fallbackLang: Lang): Promise<number> {
-  const lang = langOption(messages(fallbackLang), flags.lang) ?? chooseLang(undefined);
+  // main() already chose the language from --lang wherever it stood; a --lang given after the
+  // command name arrives here too and must agree with it.
+  const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
   const t = messages(lang);
   const common = {
     ...(flags.dir !== undefined ? { dir: flags.dir } : {}),

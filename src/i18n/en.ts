@@ -124,7 +124,7 @@ export const en = {
     cowDemo: "what copy-on-write costs on a big file: time, disk, and direct vs overlay writes",
   },
   report: {
-    workspace: "Workspace",
+    workspace: "Workspace:",
     commandsRunHere: "(the commands below run from here)",
     step: (n: number, total: number) => `Step ${n}/${total}`,
     expected: "expected:",
@@ -150,6 +150,7 @@ export const en = {
     staleRemoved: (path: string, pid: number) => `Removed ${path}, left by an earlier run that was killed (pid ${pid}).`,
     layersTitle: "Layer map",
     layerPath: "path",
+    layersLegend: "(▶ changed in this step)",
   },
   layers: {
     absent: "—",
@@ -161,15 +162,22 @@ export const en = {
     new: "new",
   },
   mount: {
+    files: {
+      appConfShipped: "app.conf, shipped in the image",
+      appConfChanged: "app.conf, changed in the container",
+      mainPy: "hello from the image layer",
+      imageLog: "built by: docker build",
+      containerData: "written by the container at run time",
+    },
     title: "OverlayFS: how image layers become a container's filesystem",
     layers: {
       title: "Make the four directories",
       explain:
         "An overlay mount needs four directories. Docker and Podman make exactly these for every container; here you make them yourself.",
-      lower: "lower/   the image layer: read-only, shared by every container of the image",
-      upper: "upper/   the container layer: every change this container makes lands here",
-      work: "work/    the kernel's scratch space for atomic copy-ups; must be empty, on upper's filesystem",
-      merged: "merged/  the container's view: upper laid over lower; the container sees only this",
+      lower: "the image layer: read-only, shared by every container of the image",
+      upper: "the container layer: every change this container makes lands here",
+      work: "the kernel's scratch space for atomic copy-ups; must be empty, on upper's filesystem",
+      merged: "the container's view: upper laid over lower; the container sees only this",
       checkExist: "all four directories exist and are empty",
       checkSameFs: "upper and work are on the same filesystem",
       key: "lower is the image, upper is the container, merged is what the container sees.",

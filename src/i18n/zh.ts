@@ -122,7 +122,7 @@ export const zh: Messages = {
     cowDemo: "写时复制在大文件上的代价：时间、磁盘空间，以及直接写与 overlay 写的对比",
   },
   report: {
-    workspace: "工作区",
+    workspace: "工作区：",
     commandsRunHere: "（下面的命令都在这个目录里执行）",
     step: (n: number, total: number) => `第 ${n}/${total} 步`,
     expected: "预期：",
@@ -147,6 +147,7 @@ export const zh: Messages = {
     staleRemoved: (path: string, pid: number) => `已删除 ${path}：它是之前一次被强行终止的运行留下的（pid ${pid}）。`,
     layersTitle: "分层图",
     layerPath: "路径",
+    layersLegend: "（▶ 表示这一步中发生了变化）",
   },
   layers: {
     absent: "—",
@@ -158,14 +159,21 @@ export const zh: Messages = {
     new: "新建",
   },
   mount: {
+    files: {
+      appConfShipped: "app.conf：随镜像发布",
+      appConfChanged: "app.conf：在容器里改过",
+      mainPy: "来自镜像层的问候",
+      imageLog: "构建方式：docker build",
+      containerData: "容器运行时写入的数据",
+    },
     title: "OverlayFS：镜像层如何变成容器的文件系统",
     layers: {
       title: "创建四个目录",
       explain: "一次 overlay 挂载需要四个目录。Docker 和 Podman 为每个容器创建的正是这四个；这里由你亲手创建。",
-      lower: "lower/   镜像层：只读，同一镜像的所有容器共用",
-      upper: "upper/   容器层：这个容器的一切改动都落在这里",
-      work: "work/    内核做原子 copy-up 的工作目录；必须为空，且与 upper 在同一文件系统",
-      merged: "merged/  容器看到的视图：upper 叠在 lower 之上；容器只看得到它",
+      lower: "镜像层：只读，同一镜像的所有容器共用",
+      upper: "容器层：这个容器的一切改动都落在这里",
+      work: "内核做原子 copy-up 的工作目录；必须为空，且与 upper 在同一文件系统",
+      merged: "容器看到的视图：upper 叠在 lower 之上；容器只看得到它",
       checkExist: "四个目录都已存在且为空",
       checkSameFs: "upper 和 work 在同一个文件系统上",
       key: "lower 是镜像，upper 是容器，merged 是容器看到的样子。",

@@ -1,15 +1,18 @@
 // mount-demo: lowerdir / upperdir / workdir / merged, reads, copy-up, new files and whiteouts.
 // Each step shows the commands a learner would type and checks its claim on the live kernel.
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import type { Messages } from "../i18n/index.js";
 import { isWhiteout } from "../overlay/layers.js";
 import { overlayLayers, readMountInfo } from "../overlay/mountinfo.js";
 import type { Lesson, LessonContext } from "../runner/types.js";
 
-const APP_CONF = "# app.conf, shipped in the image\nserver_name = production\nport = 8080\n";
-const MAIN_PY = 'print("hello from the image layer")\n';
-const IMAGE_LOG = "built by: docker build\nlayer: sha256:3f1c…\n";
-const NEW_APP_CONF = "# app.conf, changed in the container\nserver_name = development\nport = 3000\ndebug = true\n";
-const CONTAINER_DATA = "written by the container at run time\n";
+// The files of the "image". Their comments follow the learner's language; the settings are
+// the ones the course uses.
+const appConf = (t: Messages): string => `# ${t.mount.files.appConfShipped}\nserver_name = production\nport = 8080\n`;
+const newAppConf = (t: Messages): string => `# ${t.mount.files.appConfChanged}\nserver_name = development\nport = 3000\ndebug = true\n`;
+const mainPy = (t: Messages): string => `print("${t.mount.files.mainPy}")\n`;
+const imageLog = (t: Messages): string => `${t.mount.files.imageLog}\nlayer: sha256:3f1c9a…\n`;
+const containerData = (t: Messages): string => `${t.mount.files.containerData}\n`;
 
 const LOWER_FILES = ["app/main.py", "etc/app.conf", "image-log.txt"];
 
@@ -62,7 +65,12 @@ export const mountDemo: Lesson = {
       async run(ctx) {
         const { t } = ctx;
         await ctx.mkdir("lower", "upper", "work", "merged");
-        for (const line of [t.mount.layers.lower, t.mount.layers.upper, t.mount.layers.work, t.mount.layers.merged]) ctx.say(line);
+        ctx.facts([
+          ["lower/", t.mount.layers.lower],
+          ["upper/", t.mount.layers.upper],
+          ["work/", t.mount.layers.work],
+          ["merged/", t.mount.layers.merged],
+        ]);
         const contents = ["lower", "upper", "work", "merged"].map((dir) => `${dir}/:${entries(ctx, dir)}`).join(" ");
         ctx.check("dirs-empty", t.mount.layers.checkExist, "lower/:(empty) upper/:(empty) work/:(empty) merged/:(empty)", contents);
         const sameFs = lstatSync(ctx.path("upper")).dev === lstatSync(ctx.path("work")).dev;
@@ -75,12 +83,13 @@ export const mountDemo: Lesson = {
       title: (t) => t.mount.fill.title,
       explain: (t) => t.mount.fill.explain,
       async run(ctx) {
+        const { t } = ctx;
         await ctx.mkdir("lower/etc", "lower/app");
-        await ctx.writeFile("lower/etc/app.conf", APP_CONF);
-        await ctx.writeFile("lower/app/main.py", MAIN_PY);
-        await ctx.writeFile("lower/image-log.txt", IMAGE_LOG);
+        await ctx.writeFile("lower/etc/app.conf", appConf(t));
+        await ctx.writeFile("lower/app/main.py", mainPy(t));
+        await ctx.writeFile("lower/image-log.txt", imageLog(t));
         await ctx.run(["find", "lower", "-type", "f"]);
-        ctx.check("lower-files", ctx.t.mount.fill.checkFiles, LOWER_FILES.join(" "), filesUnder(ctx, "lower").join(" "));
+        ctx.check("lower-files", t.mount.fill.checkFiles, LOWER_FILES.join(" "), filesUnder(ctx, "lower").join(" "));
       },
       keyPoint: (t) => t.mount.fill.key,
     },
@@ -110,7 +119,7 @@ export const mountDemo: Lesson = {
       async run(ctx) {
         const { t } = ctx;
         const result = await ctx.run(["cat", "merged/etc/app.conf"]);
-        ctx.check("read-content", t.mount.read.checkContent, APP_CONF.trimEnd(), result.stdout);
+        ctx.check("read-content", t.mount.read.checkContent, appConf(t).trimEnd(), result.stdout);
         ctx.check("upper-empty", t.mount.read.checkUpperEmpty, "(empty)", entries(ctx, "upper"));
       },
       keyPoint: (t) => t.mount.read.key,
@@ -121,11 +130,11 @@ export const mountDemo: Lesson = {
       explain: (t) => t.mount.write.explain,
       async run(ctx) {
         const { t } = ctx;
-        await ctx.writeFile("merged/etc/app.conf", NEW_APP_CONF);
+        await ctx.writeFile("merged/etc/app.conf", newAppConf(t));
         await ctx.run(["head", "lower/etc/app.conf", "upper/etc/app.conf"]);
-        ctx.check("lower-unchanged", t.mount.write.checkLower, APP_CONF, read(ctx, "lower/etc/app.conf"));
-        ctx.check("upper-has-copy", t.mount.write.checkUpper, NEW_APP_CONF, read(ctx, "upper/etc/app.conf"));
-        ctx.check("merged-shows-new", t.mount.write.checkMerged, NEW_APP_CONF, read(ctx, "merged/etc/app.conf"));
+        ctx.check("lower-unchanged", t.mount.write.checkLower, appConf(t), read(ctx, "lower/etc/app.conf"));
+        ctx.check("upper-has-copy", t.mount.write.checkUpper, newAppConf(t), read(ctx, "upper/etc/app.conf"));
+        ctx.check("merged-shows-new", t.mount.write.checkMerged, newAppConf(t), read(ctx, "merged/etc/app.conf"));
         ctx.say(t.mount.write.parentCopied);
       },
       keyPoint: (t) => t.mount.write.key,
@@ -136,11 +145,11 @@ export const mountDemo: Lesson = {
       explain: (t) => t.mount.create.explain,
       async run(ctx) {
         const { t } = ctx;
-        await ctx.writeFile("merged/container-data.txt", CONTAINER_DATA);
+        await ctx.writeFile("merged/container-data.txt", containerData(t));
         await ctx.run(["ls", "-A", "lower", "upper"]);
         ctx.check("new-in-upper", t.mount.create.checkUpper, "yes", show(exists(ctx, "upper/container-data.txt")));
         ctx.check("new-not-in-lower", t.mount.create.checkLower, "no", show(exists(ctx, "lower/container-data.txt")));
-        ctx.check("new-in-merged", t.mount.create.checkMerged, CONTAINER_DATA, read(ctx, "merged/container-data.txt"));
+        ctx.check("new-in-merged", t.mount.create.checkMerged, containerData(t), read(ctx, "merged/container-data.txt"));
       },
       keyPoint: (t) => t.mount.create.key,
     },
@@ -174,8 +183,8 @@ export const mountDemo: Lesson = {
         await ctx.run(["ls", "-lR", "upper"]);
         const lowerIntact =
           filesUnder(ctx, "lower").join(" ") === LOWER_FILES.join(" ") &&
-          read(ctx, "lower/etc/app.conf") === APP_CONF &&
-          read(ctx, "lower/image-log.txt") === IMAGE_LOG;
+          read(ctx, "lower/etc/app.conf") === appConf(t) &&
+          read(ctx, "lower/image-log.txt") === imageLog(t);
         ctx.check("lower-intact", t.mount.summary.checkLowerIntact, "yes", show(lowerIntact));
         ctx.check(
           "upper-changes",

@@ -6,7 +6,6 @@ import {
   closeSync,
   constants,
   lstatSync,
-  mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
@@ -88,9 +87,8 @@ export function createWorkspace(parent: string, lesson: string, register: (root:
   register(root);
   const marker: Marker = { tool: TOOL, lesson, ...selfIdentity(), created: new Date().toISOString(), root };
   writeFileSync(join(root, MARKER), `${JSON.stringify(marker, null, 2)}\n`, { flag: "wx", mode: 0o600 });
-  const workspace = workspacePaths(root);
-  for (const dir of [workspace.lower, workspace.upper, workspace.work, workspace.merged]) mkdirSync(dir, { mode: 0o755 });
-  return workspace;
+  // The layer directories are the lesson's first step: the learner sees them being made.
+  return workspacePaths(root);
 }
 
 export function markKept(root: string): void {

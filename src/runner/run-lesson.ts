@@ -4,6 +4,8 @@
 import { tmpdir } from "node:os";
 import prettyBytes from "pretty-bytes";
 import type { Lang, Messages } from "../i18n/index.js";
+import { type LayerRoots, type LayerRow, readLayerMap } from "../overlay/layers.js";
+import { isMountPoint } from "../overlay/mountinfo.js";
 import {
   checkParent,
   createWorkspace,
@@ -117,6 +119,7 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
   const metrics: Summary["metrics"] = {};
   const records: StepRecord[] = [];
   let brokenBy: string | undefined;
+  let previousLayers: LayerRow[] | undefined;
   const interactive = isInteractive(common);
   // One promise that rejects on the first signal; handled here so that it never dangles.
   const interruption = aborted(abort.signal);
@@ -148,6 +151,10 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
     const ok = error === undefined && ctx.checks.every((check) => check.ok);
     const record: StepRecord = { id: step.id, title, ok, ms: performance.now() - started, checks: ctx.checks };
     if (error !== undefined) record.error = error;
+    if (!abort.signal.aborted) {
+      record.layers = readLayerMap(layerRoots(workspace), previousLayers);
+      previousLayers = record.layers;
+    }
     records.push(record);
     reporter.stepEnd(record, step.keyPoint?.(t));
     if (interactive && index < lesson.steps.length - 1 && !abort.signal.aborted && brokenBy === undefined) {
@@ -204,6 +211,13 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
     return { exitCode: EXIT_FAILED, message: t.errors.checksFailed(failed) };
   }
   return { exitCode: EXIT_OK };
+}
+
+/** Read merged only while it is mounted: an unmounted merged/ is just an empty directory. */
+function layerRoots(workspace: Workspace): LayerRoots {
+  const roots: LayerRoots = { lower: workspace.lower, upper: workspace.upper };
+  if (isMountPoint(workspace.merged)) roots.merged = workspace.merged;
+  return roots;
 }
 
 function aborted(signal: AbortSignal): Promise<never> {

@@ -1,5 +1,6 @@
 // The shapes a lesson is made of, and the context the runner hands each step.
 import type { Lang, Messages } from "../i18n/index.js";
+import type { LayerRow } from "../overlay/layers.js";
 import type { Workspace } from "../overlay/workspace.js";
 import type { CommandResult } from "../sys/exec.js";
 
@@ -43,6 +44,8 @@ export interface StepRecord {
   checks: CheckRecord[];
   /** Set when a command or action failed outright (not just a check). */
   error?: string;
+  /** The layer map after this step (lower | upper | merged per path). */
+  layers?: LayerRow[];
 }
 
 export interface RunOptions {

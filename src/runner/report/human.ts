@@ -5,6 +5,7 @@ import ora, { type Ora } from "ora";
 import prettyBytes from "pretty-bytes";
 import type { Lang, Messages } from "../../i18n/index.js";
 import { shellQuote } from "../../sys/exec.js";
+import { renderLayerTable } from "./layer-table.js";
 import type { Reporter, Summary, WorkspaceJson } from "./reporter.js";
 import { displayWidth, padEnd, wrap } from "./text.js";
 
@@ -50,7 +51,7 @@ export function createHumanReporter(options: HumanReporterOptions): Reporter {
     lessonStart(lesson, title, workspace, staleRemoved) {
       line(c.bold(`overlay-lesson · ${lesson}`) + c.dim(` — ${title}`));
       for (const found of staleRemoved) line(c.yellow(t.report.staleRemoved(found.path, found.marker?.pid ?? 0)));
-      line(`${t.report.workspace}: ${c.cyan(workspace.root)}  ${c.dim(t.report.commandsRunHere)}`);
+      line(`${t.report.workspace} ${c.cyan(workspace.root)}  ${c.dim(t.report.commandsRunHere)}`);
     },
     stepStart(index, total, _id, title, explain) {
       stepLabel = `${t.report.step(index + 1, total)} · ${title}`;
@@ -79,7 +80,13 @@ export function createHumanReporter(options: HumanReporterOptions): Reporter {
     },
     facts(_step, rows) {
       const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label)));
-      for (const [label, value] of rows) line(`    ${c.dim(padEnd(label, labelWidth))}  ${value}`);
+      // Values wrap under themselves, not under the label.
+      const valueWidth = Math.max(20, width - 6 - labelWidth);
+      for (const [label, value] of rows) {
+        wrap(value, valueWidth).forEach((part, index) => {
+          line(`    ${index === 0 ? c.bold(padEnd(label, labelWidth)) : " ".repeat(labelWidth)}  ${part}`);
+        });
+      }
     },
     check(_step, record) {
       if (record.ok) {
@@ -97,6 +104,12 @@ export function createHumanReporter(options: HumanReporterOptions): Reporter {
     },
     stepEnd(record, keyPoint) {
       if (record.error !== undefined) line(`  ${c.red(record.error)}`);
+      // The map is shown when this step changed a layer: it is the picture of the step.
+      if (record.layers?.some((row) => row.changed)) {
+        line(`  ${c.bold(t.report.layersTitle)} ${c.dim(t.report.layersLegend)}`);
+        const style = { changed: c.yellow.bold, dim: c.dim, whiteout: c.magenta, header: c.underline };
+        for (const row of renderLayerTable(record.layers, t, lang, width, style)) line(row);
+      }
       if (keyPoint !== undefined && record.ok) prose(`→ ${keyPoint}`, "  ", c.bold);
       const finalText = `${stepLabel} ${c.dim(`(${formatMs(record.ms)})`)}`;
       const symbol = record.ok ? c.green("✔") : c.red("✖");

@@ -38,6 +38,7 @@ export function createJsonReporter(): Reporter {
     stepEnd(record) {
       const event: Record<string, unknown> = { type: "step-end", step: record.id, ok: record.ok, ms: round(record.ms) };
       if (record.error !== undefined) event.error = record.error;
+      if (record.layers !== undefined) event.layers = record.layers;
       emit(event);
     },
     pausePrompt() {},
