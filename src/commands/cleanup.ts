@@ -1,5 +1,97 @@
-import type { Lang } from "../i18n/index.js";
+// `overlay-lesson cleanup`: remove what --keep left and what a killed run could not remove.
+// Only directories directly under PARENT whose marker names them, whose lesson is not running;
+// everything beneath is unmounted first (busy mounts retried, then detached lazily).
+import { tmpdir } from "node:os";
+import { Chalk } from "chalk";
+import type { CleanupFlags } from "../cli.js";
+import { type Lang, messages } from "../i18n/index.js";
+import { checkParent, type FoundWorkspace, findWorkspaces, RefusedError, removeWorkspace } from "../overlay/workspace.js";
+import { parentProblemMessage } from "../runner/preflight.js";
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
+import { colorWanted } from "./lesson.js";
+import { langOption } from "./options.js";
 
-export async function cleanupCommand(_flags: unknown, _lang: Lang): Promise<number> {
-  return 0;
+interface Outcome {
+  path: string;
+  state: FoundWorkspace["state"];
+  action: "removed" | "would-remove" | "left" | "failed";
+  reason?: string;
+  unmounted: string[];
+  lazy: Array<{ path: string; holders: string[] }>;
+}
+
+export async function cleanupCommand(flags: CleanupFlags, fallbackLang: Lang): Promise<number> {
+  const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
+  const t = messages(lang);
+  const checked = checkParent(flags.dir ?? tmpdir());
+  if ("problem" in checked) throw new ExitError(EXIT_USAGE, parentProblemMessage(t, checked.problem));
+  const parent = checked.path;
+  if (flags.dryRun !== true && process.getuid?.() !== 0) {
+    const { sudoCommand } = await import("../runner/preflight.js");
+    throw new ExitError(EXIT_USAGE, t.errors.notRoot(sudoCommand()));
+  }
+  const c = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
+  const outcomes: Outcome[] = [];
+
+  for (const found of findWorkspaces(parent)) {
+    const outcome: Outcome = { path: found.path, state: found.state, action: "left", unmounted: [], lazy: [] };
+    outcomes.push(outcome);
+    if (found.state === "live") {
+      outcome.reason = t.cleanup.live(found.path, found.marker?.pid ?? 0);
+      continue;
+    }
+    if (found.state !== "stale" && found.state !== "kept") {
+      outcome.reason = t.cleanup.refused(found.path, t.cleanup.reasons[found.state]);
+      continue;
+    }
+    if (flags.dryRun === true) {
+      outcome.action = "would-remove";
+      outcome.reason = t.cleanup.wouldRemove(found.path, t.cleanup.states[found.state]);
+      continue;
+    }
+    try {
+      const removed = removeWorkspace(found.path);
+      outcome.action = "removed";
+      for (const unmount of removed.unmounted) {
+        if (!unmount.wasMounted) continue;
+        outcome.unmounted.push(unmount.path);
+        if (unmount.lazy) {
+          outcome.lazy.push({
+            path: unmount.path,
+            holders: unmount.holders.map((holder) => `${holder.command}[${holder.pid}] ${holder.how}`),
+          });
+        }
+      }
+    } catch (error) {
+      outcome.action = "failed";
+      outcome.reason =
+        error instanceof RefusedError
+          ? t.cleanup.refused(found.path, t.cleanup.reasons[error.reason as keyof typeof t.cleanup.reasons] ?? error.reason)
+          : t.cleanup.refused(found.path, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  const removed = outcomes.filter((outcome) => outcome.action === "removed").length;
+  const failed = outcomes.filter((outcome) => outcome.action === "failed").length;
+  if (flags.json === true) {
+    for (const outcome of outcomes) process.stdout.write(`${JSON.stringify({ type: "workspace", ...outcome })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ type: "summary", parent, removed, failed, ok: failed === 0, dryRun: flags.dryRun === true })}\n`,
+    );
+  } else {
+    for (const outcome of outcomes) {
+      for (const path of outcome.unmounted) process.stdout.write(`${c.green("✓")} ${t.cleanup.unmounted(path)}\n`);
+      for (const lazy of outcome.lazy) process.stdout.write(`${c.yellow("!")} ${t.cleanup.lazy(lazy.path, lazy.holders.join(", "))}\n`);
+      if (outcome.action === "removed") process.stdout.write(`${c.green("✓")} ${t.cleanup.removed(outcome.path)}\n`);
+      else if (outcome.action === "failed") process.stdout.write(`${c.red("✗")} ${outcome.reason ?? ""}\n`);
+      else process.stdout.write(`${c.dim("·")} ${outcome.reason ?? ""}\n`);
+    }
+    if (outcomes.length === 0) process.stdout.write(`${t.cleanup.nothing(parent)}\n`);
+    else if (failed === 0 && flags.dryRun !== true) process.stdout.write(`${t.cleanup.done(removed)}\n`);
+  }
+  if (failed > 0) {
+    process.stderr.write(`overlay-lesson: ${t.cleanup.failed(failed)}\n`);
+    return EXIT_FAILED;
+  }
+  return EXIT_OK;
 }

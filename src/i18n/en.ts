@@ -35,7 +35,7 @@ export const en = {
     unknownOption: (option: string) => `unknown option '${option}' (see --help)`,
     missingValue: (option: string) => `option '${option}' needs a value`,
     missingArgument: (name: string) => `missing argument '${name}'`,
-    excessArguments: (extra: string) => `unexpected argument '${extra}' (see --help)`,
+    excessArguments: (command: string) => `'${command}' takes options only, no other words (see --help)`,
     invalidValue: (option: string, detail: string) => `invalid value for ${option}: ${detail}`,
     noCommand: "name a lesson: overlay-lesson mount-demo (or see --help)",
     lang: (value: string) => `'${value}' is not a language here: use zh or en`,

@@ -35,7 +35,7 @@ export const zh: Messages = {
     unknownOption: (option: string) => `没有 '${option}' 这个选项（见 --help）`,
     missingValue: (option: string) => `选项 '${option}' 需要一个值`,
     missingArgument: (name: string) => `缺少参数 '${name}'`,
-    excessArguments: (extra: string) => `多余的参数 '${extra}'（见 --help）`,
+    excessArguments: (command: string) => `'${command}' 只接受选项，不接受其他参数（见 --help）`,
     invalidValue: (option: string, detail: string) => `${option} 的值无效：${detail}`,
     noCommand: "请指定一门课程：overlay-lesson mount-demo（或查看 --help）",
     lang: (value: string) => `不支持语言 '${value}'：请用 zh 或 en`,

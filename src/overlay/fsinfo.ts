@@ -24,7 +24,7 @@ const FS_NAMES = new Map<number, string>([
 
 export interface FsInfo {
   type: string;
-  /** Bytes available to root. */
+  /** Bytes available (df Avail). */
   freeBytes: number;
   totalBytes: number;
 }
@@ -34,7 +34,8 @@ export function fsInfo(path: string): FsInfo {
   const type = FS_NAMES.get(stats.type) ?? `0x${stats.type.toString(16)}`;
   return {
     type,
-    freeBytes: stats.bfree * stats.bsize,
+    // bavail, not bfree: what df calls Avail; reserved blocks and quotas are not ours to count on.
+    freeBytes: stats.bavail * stats.bsize,
     totalBytes: stats.blocks * stats.bsize,
   };
 }
