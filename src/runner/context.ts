@@ -66,6 +66,7 @@ export function createStepContext<Options>(deps: ContextDeps<Options>, stepId: s
     workspace,
     signal,
     checks,
+    metricsSoFar: deps.metrics,
     run,
     async mountOverlay(spec) {
       ensureRunning();

@@ -80,6 +80,8 @@ export interface LessonContext<Options = unknown> {
   say(text: string): void;
   /** A small table (label, value) of facts measured in this step. */
   facts(rows: ReadonlyArray<readonly [string, string]>): void;
+  /** The figures recorded so far in this run (a later step may build on an earlier one's). */
+  readonly metricsSoFar: Readonly<Record<string, number | string | number[]>>;
   /** A figure for the JSON summary's `metrics`. */
   metric(name: string, value: number | string | number[]): void;
   /** Absolute path of a path relative to the workspace root. */

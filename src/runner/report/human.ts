@@ -36,7 +36,13 @@ export function createHumanReporter(options: HumanReporterOptions): Reporter {
   }
 
   function prose(text: string, indent = "  ", style: (s: string) => string = (s) => s): void {
-    for (const row of wrap(text, width - indent.length)) line(row === "" ? "" : indent + style(row));
+    // A bullet or arrow hangs: its continuation lines start under the text, not under the mark.
+    const mark = /^[•→] /.exec(text)?.[0] ?? "";
+    const rows = wrap(text.slice(mark.length), width - indent.length - mark.length);
+    rows.forEach((row, index) => {
+      if (row === "") line("");
+      else line(indent + style((index === 0 ? mark : " ".repeat(mark.length)) + row));
+    });
   }
 
   function block(text: string, indent: string, style: (s: string) => string): void {
