@@ -21,8 +21,6 @@ import { SIGNAL_EXIT_CODES, type TerminationSignal, watchSignals } from "../sys/
 import { createStepContext } from "./context.js";
 import { waitForEnter } from "./pause.js";
 import { parentProblemMessage, runPreflight } from "./preflight.js";
-import { createHumanReporter } from "./report/human.js";
-import { createJsonReporter } from "./report/json.js";
 import type { Reporter, Summary, WorkspaceJson } from "./report/reporter.js";
 import type { Lesson, StepRecord } from "./types.js";
 
@@ -53,7 +51,9 @@ export function isInteractive(common: Pick<CommonOptions, "yes" | "json">): bool
 export async function runLesson<Options>(lesson: Lesson<Options>, common: CommonOptions, options: Options): Promise<LessonOutcome> {
   const { t } = common;
   const parentInput = common.dir ?? tmpdir();
-  const formatBytes = (bytes: number): string => prettyBytes(bytes, { binary: true, locale: common.lang === "zh" ? "zh-CN" : "en" });
+  // Number.toLocaleString loads ICU data (about 10 ms): only a learner reading sizes pays for it.
+  const formatBytes = (bytes: number): string =>
+    prettyBytes(bytes, common.json ? { binary: true } : { binary: true, locale: common.lang === "zh" ? "zh-CN" : "en" });
 
   // 1. Refuse before creating anything.
   const parentChecked = checkParent(parentInput);
@@ -65,9 +65,15 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
     if (!check.ok) throw new ExitError(EXIT_USAGE, `${check.label}. ${check.fix ?? ""}`.trim());
   }
 
+  // Each reporter loads only what it draws with: --json never loads chalk or ora.
   const reporter: Reporter = common.json
-    ? createJsonReporter()
-    : createHumanReporter({ t, lang: common.lang, color: common.color, live: process.stdout.isTTY === true && !process.env.CI });
+    ? (await import("./report/json.js")).createJsonReporter()
+    : await (await import("./report/human.js")).createHumanReporter({
+        t,
+        lang: common.lang,
+        color: common.color,
+        live: process.stdout.isTTY === true && !process.env.CI,
+      });
   installExitHook();
 
   // 2. Signals: the first one aborts the running step; teardown then runs once, to the end.

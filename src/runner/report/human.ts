@@ -1,7 +1,7 @@
 // The terminal reporter: a heading per step, the commands as a learner would type them with
 // their output, ✓/✗ per check, one ora spinner per step while it runs (only on a terminal).
 import { Chalk, type ChalkInstance } from "chalk";
-import ora, { type Ora } from "ora";
+import type { Ora } from "ora";
 import prettyBytes from "pretty-bytes";
 import type { Lang, Messages } from "../../i18n/index.js";
 import { shellQuote } from "../../sys/exec.js";
@@ -20,7 +20,12 @@ export interface HumanReporterOptions {
 
 const MAX_OUTPUT_LINES = 40;
 
-export function createHumanReporter(options: HumanReporterOptions): Reporter {
+/**
+ * ora costs about 25 ms to load (its width and emoji tables), more than the rest of the lesson's
+ * code: it is loaded only when a spinner will really be drawn.
+ */
+export async function createHumanReporter(options: HumanReporterOptions): Promise<Reporter> {
+  const ora = options.live ? (await import("ora")).default : undefined;
   const { t, lang } = options;
   const c: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.min(process.stdout.columns || 80, 100);
@@ -64,7 +69,7 @@ export function createHumanReporter(options: HumanReporterOptions): Reporter {
       line();
       line(c.bold.blue(`● ${stepLabel}`));
       prose(explain, "  ", c.italic);
-      if (options.live) {
+      if (ora) {
         spinner = ora({ text: stepLabel, stream: process.stdout, discardStdin: false, color: "blue" }).start();
       }
     },
