@@ -54,8 +54,8 @@ export async function cleanupCommand(flags: CleanupFlags, fallbackLang: Lang): P
       outcome.action = "removed";
       for (const unmount of removed.unmounted) {
         if (!unmount.wasMounted) continue;
-        outcome.unmounted.push(unmount.path);
-        if (unmount.lazy) {
+        if (!unmount.lazy) outcome.unmounted.push(unmount.path);
+        else {
           outcome.lazy.push({
             path: unmount.path,
             holders: unmount.holders.map((holder) => `${holder.command}[${holder.pid}] ${holder.how}`),

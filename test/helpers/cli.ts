@@ -23,6 +23,8 @@ export interface RunCliOptions {
   uid?: number;
   /** Called for each NDJSON event as it arrives; may signal the child. */
   onEvent?: (event: Record<string, unknown> & { type: string }, child: ChildProcess) => void;
+  /** Called for each line of stdout (human output) as it arrives. */
+  onLine?: (line: string, child: ChildProcess) => void;
   timeoutMs?: number;
 }
 
@@ -44,6 +46,7 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
     const lines = createInterface({ input: child.stdout });
     lines.on("line", (line) => {
       stdout += `${line}\n`;
+      options.onLine?.(line, child);
       if (!line.startsWith("{")) return;
       try {
         const event = JSON.parse(line) as Record<string, unknown> & { type: string };
