@@ -107,7 +107,7 @@ try {
       "cow-demo 256M --trials 1 vs bare",
       [node, cli, "cow-demo", "--yes", "--json", "--size", "256M", "--trials", "1", "--dir", parent],
       ["bash", join(root, "bench/bare-cow-demo.sh"), parent, "256", "1"],
-      5,
+      7,
       1.2,
     ),
   );

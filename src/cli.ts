@@ -16,6 +16,7 @@ export interface LessonFlags {
   size?: string;
   trials?: string;
   containers?: string;
+  transcript?: string;
 }
 
 export interface CleanupFlags {
@@ -74,6 +75,7 @@ export function buildProgram(t: Messages, actions: Actions, setExitCode: (code: 
       .option("--json", t.cli.optJson)
       .option("--no-color", t.cli.optNoColor)
       .option("--lang <lang>", t.cli.optLang)
+      .option("--transcript <file>", t.cli.optTranscript)
       .helpOption("-h, --help", t.cli.optHelp);
 
   withCommon(program.command("mount-demo").description(t.cli.mountDemo)).action(async (flags: LessonFlags) => {

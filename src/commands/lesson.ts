@@ -20,6 +20,7 @@ export async function lessonCommand(id: "mount-demo" | "cow-demo", flags: Lesson
   const t = messages(lang);
   const common = {
     ...(flags.dir !== undefined ? { dir: flags.dir } : {}),
+    ...(flags.transcript !== undefined ? { transcript: flags.transcript } : {}),
     keep: flags.keep === true,
     yes: flags.yes === true,
     json: flags.json === true,

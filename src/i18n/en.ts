@@ -15,6 +15,7 @@ export const en = {
     optJson: "print newline-delimited JSON events instead of the lesson",
     optNoColor: "no colours (also: NO_COLOR=1)",
     optLang: "language of the lesson: zh or en (default: from LANG)",
+    optTranscript: "also write the whole run as Markdown to FILE",
     optSize: "size of the big file: 50M, 1G, 512MiB or bytes",
     optTrials: "direct vs overlay write trials, 1–50",
     optContainers: "containers that each modify the big file, 1–1000",
@@ -44,6 +45,9 @@ export const en = {
     sizeZero: "the size must be more than 0 bytes",
     sizeTooSmall: (value: string) => `'${value}' is too small: the big file must be at least 1 MiB to show anything`,
     sizeTooLarge: (value: string) => `'${value}' is too large: at most 64 GiB`,
+    transcriptNotFile: (path: string) =>
+      `--transcript ${path} exists and is not a regular file (a symlink or a directory): give a new file name`,
+    transcriptNoDir: (path: string) => `--transcript ${path}: its directory does not exist`,
     integer: (value: string, min: number, max: number) => `'${value}' is not a whole number from ${min} to ${max}`,
   },
   errors: {

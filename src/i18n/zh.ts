@@ -15,6 +15,7 @@ export const zh: Messages = {
     optJson: "输出逐行 JSON 事件，而不是课程文字",
     optNoColor: "不使用颜色（也可设置 NO_COLOR=1）",
     optLang: "课程语言：zh 或 en（默认依据 LANG）",
+    optTranscript: "同时把整个过程以 Markdown 写入 FILE",
     optSize: "大文件的大小：50M、1G、512MiB 或字节数",
     optTrials: "直接写入与 overlay 写入的对比次数，1–50",
     optContainers: "假设有多少个容器各自修改这个大文件，1–1000",
@@ -44,6 +45,8 @@ export const zh: Messages = {
     sizeZero: "大小必须大于 0 字节",
     sizeTooSmall: (value: string) => `'${value}' 太小：大文件至少要 1 MiB 才看得出效果`,
     sizeTooLarge: (value: string) => `'${value}' 太大：最多 64 GiB`,
+    transcriptNotFile: (path: string) => `--transcript ${path} 已存在且不是普通文件（是符号链接或目录）：请换一个新文件名`,
+    transcriptNoDir: (path: string) => `--transcript ${path}：所在目录不存在`,
     integer: (value: string, min: number, max: number) => `'${value}' 不是 ${min} 到 ${max} 之间的整数`,
   },
   errors: {

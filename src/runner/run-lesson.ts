@@ -1,7 +1,9 @@
 // Runs a lesson from preflight to teardown. This is the one place that decides the order of
 // things: refuse bad input before creating anything, register every resource as it is made,
 // run the steps, and on every way out (end, error, signal) tear down and print the summary.
+import { lstatSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { dirname, resolve } from "node:path";
 import prettyBytes from "pretty-bytes";
 import type { Lang, Messages } from "../i18n/index.js";
 import { type LayerRoots, type LayerRow, readLayerMap } from "../overlay/layers.js";
@@ -32,6 +34,8 @@ export interface CommonOptions {
   color: boolean;
   lang: Lang;
   t: Messages;
+  /** Write the run as Markdown to this file. */
+  transcript?: string;
 }
 
 export interface LessonOutcome {
@@ -59,6 +63,10 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
   const parentChecked = checkParent(parentInput);
   if ("problem" in parentChecked) throw new ExitError(EXIT_USAGE, parentProblemMessage(t, parentChecked.problem));
   const parent = parentChecked.path;
+  if (common.transcript !== undefined) {
+    const problem = transcriptProblem(common.transcript, t);
+    if (problem !== undefined) throw new ExitError(EXIT_USAGE, problem);
+  }
   const refusal = lesson.refuse?.(parent, options, t);
   if (refusal !== undefined) throw new ExitError(EXIT_USAGE, refusal);
   for (const check of runPreflight({ parent, t, formatBytes })) {
@@ -66,7 +74,7 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
   }
 
   // Each reporter loads only what it draws with: --json never loads chalk or ora.
-  const reporter: Reporter = common.json
+  const screen: Reporter = common.json
     ? (await import("./report/json.js")).createJsonReporter()
     : await (await import("./report/human.js")).createHumanReporter({
         t,
@@ -74,6 +82,13 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
         color: common.color,
         live: process.stdout.isTTY === true && !process.env.CI,
       });
+  const reporter: Reporter =
+    common.transcript === undefined
+      ? screen
+      : (await import("./report/markdown.js")).teeReporter(
+          screen,
+          (await import("./report/markdown.js")).createMarkdownReporter(common.transcript, t, common.lang),
+        );
   installExitHook();
 
   // 2. Signals: the first one aborts the running step; teardown then runs once, to the end.
@@ -217,6 +232,23 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
     return { exitCode: EXIT_FAILED, message: t.errors.checksFailed(failed) };
   }
   return { exitCode: EXIT_OK };
+}
+
+/** The transcript goes to a new or regular file in an existing directory, never through a symlink. */
+function transcriptProblem(path: string, t: Messages): string | undefined {
+  try {
+    const stats = lstatSync(path);
+    if (stats.isSymbolicLink() || !stats.isFile()) return t.usage.transcriptNotFile(path);
+    return undefined;
+  } catch {
+    // absent: its directory must exist
+  }
+  try {
+    if (!statSync(dirname(resolve(path))).isDirectory()) return t.usage.transcriptNoDir(path);
+  } catch {
+    return t.usage.transcriptNoDir(path);
+  }
+  return undefined;
 }
 
 /** Read merged only while it is mounted: an unmounted merged/ is just an empty directory. */

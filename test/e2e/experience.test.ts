@@ -1,0 +1,88 @@
+// What a learner sees: transcripts, the layer map in --json, list, help in both languages.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { expectNothingLeft, isRoot, makeParent, removeParent, runCli, skipReason, summaryOf } from "../helpers/cli.js";
+
+const reason = skipReason();
+if (reason) console.warn(`skipping transcript tests: ${reason}`);
+
+function shellQuote(argv: string[]): string {
+  return argv.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`)).join(" ");
+}
+
+describe.skipIf(!isRoot)("transcripts and the layer map", () => {
+  let parent: string;
+  let out: string;
+  beforeEach(() => {
+    parent = makeParent();
+    out = makeParent();
+  });
+  afterEach(() => {
+    expectNothingLeft(parent);
+    removeParent(parent);
+    removeParent(out);
+  });
+
+  it.each(["mount-demo", "cow-demo"])("%s: the transcript holds every step, command and check", async (lesson) => {
+    const file = join(out, "run.md");
+    const extra = lesson === "cow-demo" ? ["--size", "8M", "--trials", "1"] : [];
+    const result = await runCli([lesson, "--json", "--dir", parent, "--transcript", file, ...extra]);
+    expect(result.code, result.stderr).toBe(0);
+    const markdown = readFileSync(file, "utf8");
+    const summary = summaryOf(result) as unknown as { steps: Array<{ title: string; checks: unknown[] }> };
+    summary.steps.forEach((step, index) => expect(markdown).toContain(`## Step ${index + 1}/8 · ${step.title}`));
+    for (const event of result.events.filter((item) => item.type === "command")) {
+      expect(markdown).toContain(`$ ${shellQuote(event.argv as string[])}`);
+    }
+    const checks = summary.steps.reduce((count, step) => count + step.checks.length, 0);
+    // Teardown lines are "- ✓ `umount …`"; checks are the others.
+    expect(markdown.match(/^- ✓ [^`]/gm)?.length).toBe(checks);
+    expect(markdown).toContain("| lower | upper | merged |");
+    expect(markdown).toMatch(/✔ 8\/8 steps ok/);
+  });
+
+  it("writes the transcript in Chinese with --lang zh, and refuses a symlink as the file", async () => {
+    const file = join(out, "运行.md");
+    const result = await runCli(["mount-demo", "--yes", "--lang", "zh", "--dir", parent, "--transcript", file]);
+    expect(result.code).toBe(0);
+    const markdown = readFileSync(file, "utf8");
+    expect(markdown).toContain("## 第 7/8 步");
+    expect(markdown).toContain("whiteout c 0:0");
+    const refused = await runCli(["mount-demo", "--yes", "--dir", parent, "--transcript", "/proc/self/cwd"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--transcript/);
+  });
+
+  it("every step-end event carries the layer map", async () => {
+    const result = await runCli(["mount-demo", "--json", "--dir", parent]);
+    const ends = result.events.filter((event) => event.type === "step-end");
+    expect(ends).toHaveLength(8);
+    for (const end of ends) expect(Array.isArray(end.layers)).toBe(true);
+    const copyUp = ends.find((end) => end.step === "copy-up") as unknown as {
+      layers: Array<{ path: string; upper: { origin?: string }; changed: boolean }>;
+    };
+    expect(copyUp.layers.find((row) => row.path === "etc/app.conf")).toMatchObject({ upper: { origin: "copy-up" }, changed: true });
+  });
+});
+
+describe("list and help", () => {
+  it("list names each lesson with what it teaches and how long it takes", async () => {
+    const result = await runCli(["list"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^mount-demo\s+~10 min\s+.*copy-up/m);
+    expect(result.stdout).toMatch(/^cow-demo\s+~15 min\s+/m);
+    const zh = await runCli(["list", "--lang", "zh"]);
+    expect(zh.stdout).toMatch(/约 10 分钟/);
+  });
+
+  it("--help has examples, in the chosen language", async () => {
+    const en = await runCli(["--help"]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain("Examples:");
+    expect(en.stdout).toContain("sudo npx overlay-lesson mount-demo");
+    const zh = await runCli(["--help"], { env: { LANG: "zh_CN.UTF-8" } });
+    expect(zh.stdout).toContain("示例：");
+    expect(zh.stdout).toContain("动手学习容器镜像分层");
+  });
+});

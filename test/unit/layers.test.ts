@@ -1,0 +1,66 @@
+// The layer map of a known state: a copy-up, a new file, a whiteout and an untouched file.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { en } from "../../src/i18n/en.js";
+import { zh } from "../../src/i18n/zh.js";
+import { readLayerMap } from "../../src/overlay/layers.js";
+import { renderLayerTable } from "../../src/runner/report/layer-table.js";
+
+const isRoot = process.getuid?.() === 0;
+if (!isRoot) console.warn("skipping the layer-map unit test: making a whiteout (mknod c 0 0) needs root");
+
+describe.skipIf(!isRoot)("layer map", () => {
+  let root: string;
+  let lower: string;
+  let upper: string;
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "ol-layers-"));
+    lower = join(root, "lower");
+    upper = join(root, "upper");
+    mkdirSync(join(lower, "etc"), { recursive: true });
+    mkdirSync(join(upper, "etc"), { recursive: true });
+    writeFileSync(join(lower, "etc/app.conf"), "port = 8080\n");
+    writeFileSync(join(upper, "etc/app.conf"), "port = 3000\ndebug = true\n");
+    writeFileSync(join(lower, "image-log.txt"), "built\n");
+    expect(spawnSync("mknod", [join(upper, "image-log.txt"), "c", "0", "0"]).status).toBe(0);
+    writeFileSync(join(upper, "new.txt"), "");
+    writeFileSync(join(lower, "same.txt"), "unchanged\n");
+    symlinkSync("/etc/passwd", join(lower, "link"));
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("tells copy-up, new, whiteout and symlink apart, never following the link", () => {
+    const rows = readLayerMap({ lower, upper });
+    const byPath = Object.fromEntries(rows.map((row) => [row.path, row]));
+    expect(byPath["etc/app.conf"]?.upper).toEqual({ kind: "file", size: 25, preview: "port = 3000", origin: "copy-up" });
+    expect(byPath["image-log.txt"]?.upper).toEqual({ kind: "whiteout" });
+    expect(byPath["image-log.txt"]?.lower).toMatchObject({ kind: "file", preview: "built" });
+    expect(byPath["new.txt"]?.upper).toEqual({ kind: "file", size: 0, preview: "", origin: "new" });
+    expect(byPath["new.txt"]?.lower).toEqual({ kind: "absent" });
+    expect(byPath.link?.lower).toEqual({ kind: "symlink" });
+    expect(rows.map((row) => row.path)).toEqual(["etc", "etc/app.conf", "image-log.txt", "link", "new.txt", "same.txt"]);
+  });
+
+  it("marks what changed since the previous map", () => {
+    const before = readLayerMap({ lower, upper });
+    writeFileSync(join(upper, "same.txt"), "changed\n");
+    const after = readLayerMap({ lower, upper }, before);
+    expect(after.filter((row) => row.changed).map((row) => row.path)).toEqual(["same.txt"]);
+    rmSync(join(upper, "same.txt"));
+  });
+
+  it("draws the map as a table, in both languages", () => {
+    const rows = readLayerMap({ lower, upper });
+    const table = renderLayerTable(rows, en, "en", 160).join("\n");
+    expect(table).toMatch(/image-log\.txt\s+6 B "built"\s+whiteout c 0:0\s+—/);
+    expect(table).toMatch(/etc\/app\.conf\s+12 B "port = 8080"\s+copy-up · 25 B "port = 3000"/);
+    expect(table).toMatch(/new\.txt\s+—\s+new · 0 B/);
+    const chinese = renderLayerTable(rows, zh, "zh", 160).join("\n");
+    expect(chinese).toContain("路径");
+    expect(chinese).toMatch(/new\.txt\s+—\s+新建 · 0 B/);
+  });
+});
