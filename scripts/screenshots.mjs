@@ -15,8 +15,18 @@ const ROWS = 46;
 const SHOTS = [
   { file: "docs/mount-demo-en.svg", args: ["mount-demo", "--lang", "en"], until: "● Step 7/8", settle: "→ Deleting" },
   { file: "docs/mount-demo-zh.svg", args: ["mount-demo", "--lang", "zh"], until: "● 第 7/8 步", settle: "→ 从镜像层删除" },
-  { file: "docs/cow-demo-en.svg", args: ["cow-demo", "--lang", "en", "--size", "256M", "--trials", "3"], until: "● Step 6/8", settle: "→ Copy-up happens once" },
-  { file: "docs/cow-demo-zh.svg", args: ["cow-demo", "--lang", "zh", "--size", "256M", "--trials", "3"], until: "● 第 6/8 步", settle: "→ 每个容器的每个文件" },
+  {
+    file: "docs/cow-demo-en.svg",
+    args: ["cow-demo", "--lang", "en", "--size", "256M", "--trials", "3"],
+    until: "● Step 6/8",
+    settle: "→ Copy-up happens once",
+  },
+  {
+    file: "docs/cow-demo-zh.svg",
+    args: ["cow-demo", "--lang", "zh", "--size", "256M", "--trials", "3"],
+    until: "● 第 6/8 步",
+    settle: "→ 每个容器的每个文件",
+  },
 ];
 
 const tmux = (...args) => execFileSync("tmux", args, { encoding: "utf8" });
@@ -25,12 +35,26 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 async function capture(shot, parent) {
   const session = `ol-shot-${process.pid}`;
   const command = [process.execPath, cli, ...shot.args, "--dir", parent].map((word) => `'${word}'`).join(" ");
-  tmux("new-session", "-d", "-s", session, "-x", String(COLS), "-y", String(ROWS), `env LANG=C.UTF-8 TERM=xterm-256color ${command}; sleep 600`);
+  tmux(
+    "new-session",
+    "-d",
+    "-s",
+    session,
+    "-x",
+    String(COLS),
+    "-y",
+    String(ROWS),
+    `env LANG=C.UTF-8 TERM=xterm-256color ${command}; sleep 600`,
+  );
   try {
     for (let tries = 0; tries < 200; tries++) {
       const screen = tmux("capture-pane", "-p", "-t", session);
       if (screen.includes(shot.settle)) break;
-      if (screen.includes("…") && /(Press Enter|按 Enter)/.test(screen.split("\n").filter(Boolean).at(-1) ?? "") && !screen.includes(shot.until)) {
+      if (
+        screen.includes("…") &&
+        /(Press Enter|按 Enter)/.test(screen.split("\n").filter(Boolean).at(-1) ?? "") &&
+        !screen.includes(shot.until)
+      ) {
         tmux("send-keys", "-t", session, "Enter");
       }
       await sleep(150);
@@ -54,7 +78,15 @@ const PALETTE = { 30: "#1e1e1e", 31: "#e06c75", 32: "#98c379", 33: "#e5c07b", 34
 const BRIGHT = { 90: "#7f848e", 91: "#ff7b86", 92: "#b5e890", 93: "#ffd68a", 94: "#82c4ff", 95: "#de9bf0", 96: "#7fd7e0", 97: "#ffffff" };
 
 function isWide(code) {
-  return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6);
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6)
+  );
 }
 
 const escapeXml = (text) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
@@ -92,7 +124,9 @@ function toSvg(ansi, title) {
         continue;
       }
       // Runs of narrow and of wide characters are placed separately so columns stay aligned.
-      for (const run of token.match(/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|[^\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/g) ?? []) {
+      for (const run of token.match(
+        /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|[^\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/g,
+      ) ?? []) {
         const width = [...run].reduce((sum, char) => sum + (isWide(char.codePointAt(0)) ? 2 : 1), 0);
         if (run.trim() !== "") {
           const attrs = [

@@ -55,13 +55,15 @@ export function scanLang(argv: readonly string[]): string | undefined {
 export function buildProgram(t: Messages, actions: Actions, setExitCode: (code: number) => void): Command {
   const program = new Command("overlay-lesson")
     .description(t.cli.description)
-    .usage(`<command> ${t.cli.usage}`)
+    .usage(`${t.cli.usageCommand} ${t.cli.usage}`)
     .version(pkg.version, "-V, --version", t.cli.optVersion)
     .helpOption("-h, --help", t.cli.optHelp)
     .helpCommand("help [command]", t.cli.helpCommand)
     .option("--lang <lang>", t.cli.optLang)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
+    // Commander writes its section titles in English; styleTitle sees each one, so translate there.
+    .configureHelp({ styleTitle: (title: string) => t.cli.helpTitles[title as keyof Messages["cli"]["helpTitles"]] ?? title })
     .addHelpText(
       "after",
       `\n${t.cli.examples}\n  ${[t.cli.exampleMount, t.cli.exampleMountZh, t.cli.exampleCow, t.cli.exampleJson, t.cli.exampleDoctor].join("\n  ")}\n`,
@@ -69,6 +71,7 @@ export function buildProgram(t: Messages, actions: Actions, setExitCode: (code: 
 
   const withCommon = (command: Command): Command =>
     command
+      .usage(t.cli.usage)
       .option("--dir <parent>", t.cli.optDir)
       .option("--keep", t.cli.optKeep)
       .option("--yes", t.cli.optYes)
@@ -83,15 +86,18 @@ export function buildProgram(t: Messages, actions: Actions, setExitCode: (code: 
   });
 
   withCommon(program.command("cow-demo").description(t.cli.cowDemo))
-    .option("--size <size>", t.cli.optSize, "50M")
-    .option("--trials <n>", t.cli.optTrials, "5")
-    .option("--containers <n>", t.cli.optContainers, "10")
+    // Defaults live in the descriptions (commander would print "default:" in English) and in
+    // lessonCommand, which applies them.
+    .option("--size <size>", t.cli.optSize)
+    .option("--trials <n>", t.cli.optTrials)
+    .option("--containers <n>", t.cli.optContainers)
     .action(async (flags: LessonFlags) => {
       setExitCode(await actions.lesson("cow-demo", flags));
     });
 
   program
     .command("cleanup")
+    .usage(t.cli.usage)
     .description(t.cli.cleanup)
     .option("--dir <parent>", t.cli.optDir)
     .option("--dry-run", t.cli.optDryRun)
@@ -105,6 +111,7 @@ export function buildProgram(t: Messages, actions: Actions, setExitCode: (code: 
 
   program
     .command("doctor")
+    .usage(t.cli.usage)
     .description(t.cli.doctor)
     .option("--dir <parent>", t.cli.optDir)
     .option("--json", t.cli.optJson)
@@ -117,6 +124,7 @@ export function buildProgram(t: Messages, actions: Actions, setExitCode: (code: 
 
   program
     .command("list")
+    .usage(t.cli.usage)
     .description(t.cli.list)
     .option("--json", t.cli.optJson)
     .option("--lang <lang>", t.cli.optLang)

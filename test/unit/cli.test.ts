@@ -45,7 +45,7 @@ describe("option parsing", () => {
       // --lang is read by main() (scanLang) before commander runs, wherever it stands.
       { command: "mount-demo", flags: { yes: true, json: true, keep: true, dir: "/srv/x", color: false } },
     ],
-    [["cow-demo"], { command: "cow-demo", flags: { color: true, size: "50M", trials: "5", containers: "10" } }],
+    [["cow-demo"], { command: "cow-demo", flags: { color: true } }],
     [
       ["cow-demo", "--size", "1G", "--trials=3", "--containers", "100", "--yes"],
       { command: "cow-demo", flags: { color: true, size: "1G", trials: "3", containers: "100", yes: true } },
