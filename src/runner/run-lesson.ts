@@ -95,7 +95,7 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
   const abort = new AbortController();
   let interruptedBy: TerminationSignal | undefined;
   let finished = false;
-  watchSignals(
+  const signals = watchSignals(
     (signal) => {
       interruptedBy = signal;
       abort.abort(signal);
@@ -186,6 +186,7 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
 
   // 6. Keep or tear down; then the summary, always last.
   let kept = false;
+  let teardownFailed = false;
   if (common.keep) {
     markKept(workspace.root);
     registry.keepAll();
@@ -193,10 +194,9 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
     reporter.kept(workspaceJson);
   } else {
     reporter.teardownStart();
-    registry.teardown();
+    teardownFailed = registry.teardown().some((entry) => !entry.ok);
   }
   finished = true;
-  const teardownFailed = registry.tornDown && registry.teardown().some((entry) => !entry.ok);
 
   const allOk =
     brokenBy === undefined && interruptedBy === undefined && records.length === lesson.steps.length && records.every((r) => r.ok);
@@ -218,6 +218,7 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
   };
   if (interruptedBy !== undefined) summary.interrupted = interruptedBy;
   reporter.summary(summary);
+  signals.dispose();
 
   if (interruptedBy !== undefined) {
     return {

@@ -25,7 +25,6 @@ export interface Registration {
 
 export class CleanupRegistry {
   readonly #stack: Resource[] = [];
-  #tornDown: TeardownEntry[] | undefined;
   #onEntry: ((entry: TeardownEntry) => void) | undefined;
 
   register(resource: Resource): Registration {
@@ -58,13 +57,13 @@ export class CleanupRegistry {
   }
 
   /**
-   * Release everything still held, newest first. Runs at most once; later calls return the
-   * first run's entries. A failure to release one resource does not stop the others.
+   * Release everything still held, newest first, and return what happened. Each resource leaves
+   * the registry before it is released, so a second trigger (a signal, then 'exit') finds
+   * nothing left to do: nothing is ever released twice. A failure to release one resource does
+   * not stop the others.
    */
   teardown(): TeardownEntry[] {
-    if (this.#tornDown) return this.#tornDown;
     const entries: TeardownEntry[] = [];
-    this.#tornDown = entries;
     for (let resource = this.#stack.pop(); resource; resource = this.#stack.pop()) {
       let entry: TeardownEntry;
       try {
@@ -77,10 +76,6 @@ export class CleanupRegistry {
       this.#onEntry?.(entry);
     }
     return entries;
-  }
-
-  get tornDown(): boolean {
-    return this.#tornDown !== undefined;
   }
 
   #remove(resource: Resource): boolean {

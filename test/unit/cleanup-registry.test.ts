@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { CleanupRegistry } from "../../src/sys/cleanup.js";
 
 describe("cleanup registry", () => {
-  it("tears down newest first, once", () => {
+  it("tears down newest first, and never releases anything twice", () => {
     const registry = new CleanupRegistry();
     const order: string[] = [];
     registry.register({ label: "workspace", release: () => order.push("workspace") });
     registry.register({ label: "mount", release: () => order.push("mount") });
     expect(registry.teardown().map((entry) => entry.label)).toEqual(["mount", "workspace"]);
-    registry.teardown();
+    expect(registry.teardown()).toEqual([]);
     expect(order).toEqual(["mount", "workspace"]);
   });
 
@@ -40,6 +40,16 @@ describe("cleanup registry", () => {
     b.forget();
     registry.teardown();
     expect(order).toEqual(["a"]);
+  });
+
+  it("a later registration is released by a later teardown (one process, several runs)", () => {
+    const registry = new CleanupRegistry();
+    const order: string[] = [];
+    registry.register({ label: "first", release: () => order.push("first") });
+    registry.teardown();
+    registry.register({ label: "second", release: () => order.push("second") });
+    registry.teardown();
+    expect(order).toEqual(["first", "second"]);
   });
 
   it("keepAll hands everything over", () => {

@@ -1,0 +1,96 @@
+// In a real terminal (a pty from script(1)): the lesson pauses between steps until Enter, never
+// with --yes, and a Ctrl-C typed at the keyboard (the terminal's own SIGINT) still tears down.
+import { spawn } from "node:child_process";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CLI, expectNothingLeft, isRoot, makeParent, removeParent } from "../helpers/cli.js";
+
+const reason = isRoot ? undefined : "not root: the lessons mount overlays";
+if (reason) console.warn(`skipping terminal tests: ${reason}`);
+
+interface TerminalRun {
+  code: number | null;
+  screen: string;
+}
+
+/** Run the CLI on a pty; `react` sees the screen so far and may type into the terminal. */
+function inTerminal(args: string[], react: (screen: string, type: (keys: string) => void) => void): Promise<TerminalRun> {
+  return new Promise((resolve, reject) => {
+    const command = [process.execPath, CLI, ...args].map((word) => `'${word}'`).join(" ");
+    const child = spawn("script", ["-qfec", command, "/dev/null"], {
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, NO_COLOR: "1", CI: "1", LANG: "C.UTF-8", TERM: "dumb" },
+    });
+    let screen = "";
+    const type = (keys: string): void => {
+      child.stdin.write(keys);
+    };
+    child.stdout.on("data", (chunk: Buffer) => {
+      screen += chunk.toString();
+      react(screen, type);
+    });
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`timed out; screen so far:\n${screen}`));
+    }, 60_000);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, screen });
+    });
+  });
+}
+
+describe.skipIf(!isRoot)("in a terminal", () => {
+  let parent: string;
+  beforeEach(() => {
+    parent = makeParent();
+  });
+  afterEach(() => {
+    expectNothingLeft(parent);
+    removeParent(parent);
+  });
+
+  it("pauses after each step until Enter", async () => {
+    let answered = 0;
+    let latest = "";
+    let waitedAtFirstPause: boolean | undefined;
+    const run = await inTerminal(["mount-demo", "--dir", parent], (screen, type) => {
+      latest = screen;
+      const prompts = screen.split("Press Enter to continue").length - 1;
+      if (prompts <= answered) return;
+      answered = prompts;
+      if (answered === 1) {
+        // Look again a moment later: the lesson must still be waiting for Enter.
+        setTimeout(() => {
+          waitedAtFirstPause = !latest.includes("Step 2/8");
+          type("\r");
+        }, 400);
+      } else {
+        type("\r");
+      }
+    });
+    expect(run.code).toBe(0);
+    expect(waitedAtFirstPause).toBe(true);
+    expect(answered).toBe(7); // between eight steps, not after the last
+    expect(run.screen).toContain("8/8 steps ok");
+  });
+
+  it("--yes never pauses", async () => {
+    const run = await inTerminal(["mount-demo", "--yes", "--dir", parent], () => undefined);
+    expect(run.code).toBe(0);
+    expect(run.screen).not.toContain("Press Enter");
+  });
+
+  it("Ctrl-C typed at the pause: exit 130, summary shown, nothing left", async () => {
+    let typed = false;
+    const run = await inTerminal(["mount-demo", "--dir", parent], (screen, type) => {
+      if (!typed && screen.includes("Step 3/8") && screen.split("Press Enter to continue").length - 1 >= 3) {
+        typed = true;
+        type("\u0003");
+      } else if (!typed && screen.endsWith("Press Enter to continue… ")) {
+        type("\r");
+      }
+    });
+    expect(run.code).toBe(130);
+    expect(run.screen).toContain("Interrupted by SIGINT");
+  });
+});

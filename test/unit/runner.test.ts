@@ -1,0 +1,146 @@
+// The runner's promises, with small lessons of our own on a real workspace: a failed check is
+// shown with expected and observed and the lesson goes on (exit 1); a step that breaks stops
+// the lesson (exit 1) and teardown still runs.
+import { mkdtempSync, readdirSync, rmdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { en } from "../../src/i18n/en.js";
+import { runLesson } from "../../src/runner/run-lesson.js";
+import type { Lesson } from "../../src/runner/types.js";
+import { StepError } from "../../src/sys/errors.js";
+
+const isRoot = process.getuid?.() === 0;
+if (!isRoot) console.warn("skipping runner tests: the runner's preflight requires root");
+
+function lesson(steps: Lesson["steps"]): Lesson {
+  return { id: "mount-demo", title: () => "test lesson", steps };
+}
+
+async function run(subject: Lesson, json: boolean, parent: string): Promise<{ code: number; message?: string; out: string }> {
+  const chunks: string[] = [];
+  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    chunks.push(String(chunk));
+    return true;
+  });
+  try {
+    const outcome = await runLesson(subject, { dir: parent, keep: false, yes: true, json, color: false, lang: "en", t: en }, {});
+    return { code: outcome.exitCode, ...(outcome.message !== undefined ? { message: outcome.message } : {}), out: chunks.join("") };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe.skipIf(!isRoot)("runner", () => {
+  let parent: string;
+  beforeEach(() => {
+    parent = mkdtempSync(join(tmpdir(), "ol-runner-"));
+  });
+  afterEach(() => {
+    expect(readdirSync(parent)).toEqual([]);
+    rmdirSync(parent);
+  });
+
+  const failing = lesson([
+    {
+      id: "first",
+      title: () => "first",
+      explain: () => "a claim the kernel will not confirm",
+      async run(ctx) {
+        ctx.check("wrong", "two plus two", "5", String(2 + 2));
+        ctx.check("right", "one plus one", "2", String(1 + 1));
+      },
+    },
+    {
+      id: "second",
+      title: () => "second",
+      explain: () => "still runs",
+      async run(ctx) {
+        ctx.check("ran", "the second step ran", "yes", "yes");
+      },
+    },
+  ]);
+
+  it("a failed check is recorded with expected and observed, the lesson goes on, exit 1", async () => {
+    const result = await run(failing, true, parent);
+    expect(result.code).toBe(1);
+    expect(result.message).toMatch(/1 check did not hold/);
+    const events = result.out
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(events.find((event) => event.type === "check" && event.id === "wrong")).toMatchObject({
+      ok: false,
+      expected: "5",
+      observed: "4",
+    });
+    const summary = events.at(-1) as { ok: boolean; steps: Array<{ id: string; ok: boolean }> };
+    expect(summary.ok).toBe(false);
+    expect(summary.steps.map((step) => [step.id, step.ok])).toEqual([
+      ["first", false],
+      ["second", true],
+    ]);
+  });
+
+  it("the terminal shows the failed check's expected and observed values", async () => {
+    const result = await run(failing, false, parent);
+    expect(result.out).toMatch(/✗ two plus two\n\s+expected: 5\n\s+observed: 4/);
+    expect(result.out).toContain("1/2 steps ok, 2/3 checks held");
+  });
+
+  it("a step that breaks stops the lesson, says why, and tears down", async () => {
+    let third = false;
+    const broken = lesson([
+      {
+        id: "make",
+        title: () => "make",
+        explain: () => "make the layers",
+        async run(ctx) {
+          await ctx.mkdir("lower", "upper");
+        },
+      },
+      {
+        id: "break",
+        title: () => "break",
+        explain: () => "a command fails",
+        async run(ctx) {
+          await ctx.run(["stat", "no-such-file"]);
+        },
+      },
+      {
+        id: "never",
+        title: () => "never",
+        explain: () => "not reached",
+        async run() {
+          third = true;
+        },
+      },
+    ]);
+    const result = await run(broken, true, parent);
+    expect(result.code).toBe(1);
+    expect(result.message).toMatch(/`stat no-such-file` failed with exit code 1/);
+    expect(third).toBe(false);
+    const summary = JSON.parse(result.out.trim().split("\n").at(-1) ?? "{}") as { steps: Array<{ id: string; error?: string }> };
+    expect(summary.steps.map((step) => step.id)).toEqual(["make", "break"]);
+    expect(summary.steps[1]?.error).toMatch(/failed/);
+  });
+
+  it("a StepError's message is the line the learner sees", async () => {
+    const result = await run(
+      lesson([
+        {
+          id: "hint",
+          title: () => "hint",
+          explain: () => "",
+          async run() {
+            throw new StepError(en.hints["no-overlay"]);
+          },
+        },
+      ]),
+      true,
+      parent,
+    );
+    expect(result.code).toBe(1);
+    expect(result.message).toContain("modprobe overlay");
+  });
+});
