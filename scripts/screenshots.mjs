@@ -89,6 +89,11 @@ function isWide(code) {
   );
 }
 
+// ANSI colour escapes (ESC [ … m): built from a string so the pattern holds no raw control byte.
+const ESC = String.fromCharCode(27);
+const SGR_SPLIT = new RegExp(`(${ESC}\\[[0-9;]*m)`);
+const SGR = new RegExp(`^${ESC}\\[([0-9;]*)m$`);
+
 const escapeXml = (text) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 
 /** ANSI (SGR only, as tmux emits) to an SVG of monospace cells; wide characters take two. */
@@ -102,8 +107,8 @@ function toSvg(ansi, title) {
     let style = { fg: "#dcdfe4", bold: false, dim: false, italic: false, underline: false };
     let column = 0;
     const y = pad + 24 + row * lineHeight + 13;
-    for (const token of raw.split(/(\u001b\[[0-9;]*m)/)) {
-      const sgr = /^\u001b\[([0-9;]*)m$/.exec(token);
+    for (const token of raw.split(SGR_SPLIT)) {
+      const sgr = SGR.exec(token);
       if (sgr) {
         const codes = sgr[1] === "" ? [0] : sgr[1].split(";").map(Number);
         for (let index = 0; index < codes.length; index++) {

@@ -31,7 +31,7 @@ describe.skipIf(!isRoot)("transcripts and the layer map", () => {
     expect(result.code, result.stderr).toBe(0);
     const markdown = readFileSync(file, "utf8");
     const summary = summaryOf(result) as unknown as { steps: Array<{ title: string; checks: unknown[] }> };
-    summary.steps.forEach((step, index) => expect(markdown).toContain(`## Step ${index + 1}/8 · ${step.title}`));
+    for (const [index, step] of summary.steps.entries()) expect(markdown).toContain(`## Step ${index + 1}/8 · ${step.title}`);
     for (const event of result.events.filter((item) => item.type === "command")) {
       expect(markdown).toContain(`$ ${shellQuote(event.argv as string[])}`);
     }
@@ -84,5 +84,25 @@ describe("list and help", () => {
     const zh = await runCli(["--help"], { env: { LANG: "zh_CN.UTF-8" } });
     expect(zh.stdout).toContain("示例：");
     expect(zh.stdout).toContain("动手学习容器镜像分层");
+  });
+});
+
+describe.skipIf(!isRoot)("doctor", () => {
+  it("says lessons can run here, one line per check, and exits 0", async () => {
+    const result = await runCli(["doctor", "--json"]);
+    expect(result.code, result.stderr).toBe(0);
+    const report = result.events[0] as unknown as { ok: boolean; checks: Array<{ id: string; ok: boolean }> };
+    expect(report.ok).toBe(true);
+    expect(report.checks.map((check) => check.id)).toEqual(["kernel", "overlay", "root", "parent", "space", "commands"]);
+    const human = await runCli(["doctor", "--lang", "zh"]);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/✓ 内核 \d+\.\d+/);
+    expect(human.stdout).toContain("本机可以运行课程。");
+  });
+
+  it("explains the missing privilege with the exact command, exit 2", async () => {
+    const result = await runCli(["doctor"], { uid: 65534 });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/✗ not running as root\n\s+→ mounting needs root\. Run: sudo \//);
   });
 });
