@@ -69,23 +69,25 @@ export function buildProgram(t: Messages, actions: Actions, setExitCode: (code: 
       `\n${t.cli.examples}\n  ${[t.cli.exampleMount, t.cli.exampleMountZh, t.cli.exampleCow, t.cli.exampleJson, t.cli.exampleDoctor].join("\n  ")}\n`,
     );
 
-  const withCommon = (command: Command): Command =>
-    command
-      .usage(t.cli.usage)
-      .option("--dir <parent>", t.cli.optDir)
+  // Options every command shares: where, how to print, in which language.
+  const withOutput = (command: Command, options: { dir: boolean; color: boolean }): Command => {
+    command.usage(t.cli.usage);
+    if (options.dir) command.option("--dir <parent>", t.cli.optDir);
+    command.option("--json", t.cli.optJson);
+    if (options.color) command.option("--no-color", t.cli.optNoColor);
+    return command.option("--lang <lang>", t.cli.optLang).helpOption("-h, --help", t.cli.optHelp);
+  };
+  const withLessonOptions = (command: Command): Command =>
+    withOutput(command, { dir: true, color: true })
       .option("--keep", t.cli.optKeep)
       .option("--yes", t.cli.optYes)
-      .option("--json", t.cli.optJson)
-      .option("--no-color", t.cli.optNoColor)
-      .option("--lang <lang>", t.cli.optLang)
-      .option("--transcript <file>", t.cli.optTranscript)
-      .helpOption("-h, --help", t.cli.optHelp);
+      .option("--transcript <file>", t.cli.optTranscript);
 
-  withCommon(program.command("mount-demo").description(t.cli.mountDemo)).action(async (flags: LessonFlags) => {
+  withLessonOptions(program.command("mount-demo").description(t.cli.mountDemo)).action(async (flags: LessonFlags) => {
     setExitCode(await actions.lesson("mount-demo", flags));
   });
 
-  withCommon(program.command("cow-demo").description(t.cli.cowDemo))
+  withLessonOptions(program.command("cow-demo").description(t.cli.cowDemo))
     // Defaults live in the descriptions (commander would print "default:" in English) and in
     // lessonCommand, which applies them.
     .option("--size <size>", t.cli.optSize)
@@ -95,43 +97,21 @@ export function buildProgram(t: Messages, actions: Actions, setExitCode: (code: 
       setExitCode(await actions.lesson("cow-demo", flags));
     });
 
-  program
-    .command("cleanup")
-    .usage(t.cli.usage)
-    .description(t.cli.cleanup)
-    .option("--dir <parent>", t.cli.optDir)
+  withOutput(program.command("cleanup").description(t.cli.cleanup), { dir: true, color: true })
     .option("--dry-run", t.cli.optDryRun)
-    .option("--json", t.cli.optJson)
-    .option("--no-color", t.cli.optNoColor)
-    .option("--lang <lang>", t.cli.optLang)
-    .helpOption("-h, --help", t.cli.optHelp)
     .action(async (flags: CleanupFlags) => {
       setExitCode(await actions.cleanup(flags));
     });
 
-  program
-    .command("doctor")
-    .usage(t.cli.usage)
-    .description(t.cli.doctor)
-    .option("--dir <parent>", t.cli.optDir)
-    .option("--json", t.cli.optJson)
-    .option("--no-color", t.cli.optNoColor)
-    .option("--lang <lang>", t.cli.optLang)
-    .helpOption("-h, --help", t.cli.optHelp)
-    .action(async (flags: DoctorFlags) => {
-      setExitCode(await actions.doctor(flags));
-    });
+  withOutput(program.command("doctor").description(t.cli.doctor), { dir: true, color: true }).action(async (flags: DoctorFlags) => {
+    setExitCode(await actions.doctor(flags));
+  });
 
-  program
-    .command("list")
-    .usage(t.cli.usage)
-    .description(t.cli.list)
-    .option("--json", t.cli.optJson)
-    .option("--lang <lang>", t.cli.optLang)
-    .helpOption("-h, --help", t.cli.optHelp)
-    .action(async (flags: { lang?: string; json?: boolean }) => {
+  withOutput(program.command("list").description(t.cli.list), { dir: false, color: false }).action(
+    async (flags: { lang?: string; json?: boolean }) => {
       setExitCode(await actions.list(flags));
-    });
+    },
+  );
 
   return program;
 }

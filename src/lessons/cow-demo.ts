@@ -1,7 +1,6 @@
 // cow-demo: what copy-on-write costs on a big file, measured so that the numbers hold up.
 // The copy-up happens inside open(), before dd starts its own clock, so every write is timed
 // from outside (spawn to exit) and the same write on the already-copied file is subtracted.
-import { lstatSync, readdirSync, unlinkSync } from "node:fs";
 import prettyBytes from "pretty-bytes";
 import type { Messages } from "../i18n/index.js";
 import { CLONING_FS, fsInfo } from "../overlay/fsinfo.js";
@@ -9,6 +8,7 @@ import { diskUsage, fileUsage } from "../overlay/usage.js";
 import { formatMs } from "../runner/report/human.js";
 import { compareTimings, median, range } from "../runner/stats.js";
 import type { Lesson, LessonContext } from "../runner/types.js";
+import { listing } from "./observe.js";
 
 export interface CowOptions {
   sizeBytes: number;
@@ -48,14 +48,6 @@ const ddAppendByte = (path: string): string[] => [
   "conv=notrunc",
   "status=none",
 ];
-
-function entries(ctx: Ctx, path: string): string {
-  try {
-    return readdirSync(ctx.path(path)).sort().join(" ") || "(empty)";
-  } catch {
-    return "(missing)";
-  }
-}
 
 function sizeOf(ctx: Ctx, path: string): number {
   return fileUsage(ctx.path(path))?.apparentBytes ?? -1;
@@ -101,7 +93,7 @@ export const cowDemo: Lesson<CowOptions> = {
         const backingFs = fs.stdout.trim();
         ctx.metric("backingFs", backingFs);
         await ctx.run(["du", "-sh", "lower", "upper"]);
-        ctx.check("upper-empty", t.cow.mount.checkUpperEmpty, "(empty)", entries(ctx, "upper"));
+        ctx.check("upper-empty", t.cow.mount.checkUpperEmpty, "(empty)", listing(ctx, "upper"));
         if (backingFs === "tmpfs" || backingFs === "ramfs") ctx.say(t.cow.mount.tmpfs);
         else if (CLONING_FS.has(backingFs)) ctx.say(t.cow.mount.cloning(backingFs));
         else ctx.say(t.cow.mount.copying(backingFs));
@@ -116,7 +108,7 @@ export const cowDemo: Lesson<CowOptions> = {
         const { t } = ctx;
         const result = await ctx.run(["md5sum", `merged/${BIG}`]);
         ctx.facts([[t.cow.read.took, `${formatMs(result.ms)} · ${rate(ctx, ctx.options.sizeBytes, result.ms)}`]]);
-        ctx.check("upper-still-empty", t.cow.read.checkUpperEmpty, "(empty)", entries(ctx, "upper"));
+        ctx.check("upper-still-empty", t.cow.read.checkUpperEmpty, "(empty)", listing(ctx, "upper"));
       },
       keyPoint: (t) => t.cow.read.key,
     },
@@ -217,9 +209,9 @@ export const cowDemo: Lesson<CowOptions> = {
         const upper = diskUsage(ctx.workspace.upper).diskBytes;
         // Shadowed: files of lower that upper now holds its own copy of; merged never shows them.
         let shadowed = 0;
-        for (const name of readdirSync(ctx.workspace.upper)) {
+        for (const name of ctx.entries("upper") ?? []) {
           const inLower = fileUsage(ctx.path(`lower/${name}`));
-          if (inLower && lstatSync(ctx.path(`upper/${name}`)).isFile()) shadowed += inLower.diskBytes;
+          if (inLower && ctx.stat(`upper/${name}`)?.isFile()) shadowed += inLower.diskBytes;
         }
         const projected = options.sizeBytes + options.containers * options.sizeBytes;
         ctx.metric("containers", options.containers);
@@ -273,7 +265,7 @@ export const cowDemo: Lesson<CowOptions> = {
             const written = sizeOf(ctx, file);
             if (written !== options.sizeBytes)
               ctx.check(`trial-${trial + 1}-${where}`, t.cow.versus.checkWritten, String(options.sizeBytes), String(written));
-            unlinkSync(ctx.path(file));
+            await ctx.remove(file);
           }
         }
         ctx.check("trials-complete", t.cow.versus.checkTrials, String(options.trials * 2), String(direct.length + overlay.length));

@@ -1,10 +1,10 @@
 // mount-demo: lowerdir / upperdir / workdir / merged, reads, copy-up, new files and whiteouts.
 // Each step shows the commands a learner would type and checks its claim on the live kernel.
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import type { Messages } from "../i18n/index.js";
 import { isWhiteout } from "../overlay/layers.js";
 import { overlayLayers, readMountInfo } from "../overlay/mountinfo.js";
 import type { Lesson, LessonContext } from "../runner/types.js";
+import { listing, yesNo } from "./observe.js";
 
 // The files of the "image". Their comments follow the learner's language; the settings are
 // the ones the course uses.
@@ -16,43 +16,8 @@ const containerData = (t: Messages): string => `${t.mount.files.containerData}\n
 
 const LOWER_FILES = ["app/main.py", "etc/app.conf", "image-log.txt"];
 
-function read(ctx: LessonContext, path: string): string {
-  try {
-    return readFileSync(ctx.path(path), "utf8");
-  } catch {
-    return "(missing)";
-  }
-}
-
-function exists(ctx: LessonContext, path: string): boolean {
-  try {
-    lstatSync(ctx.path(path));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function entries(ctx: LessonContext, path: string): string {
-  try {
-    return readdirSync(ctx.path(path)).sort().join(" ") || "(empty)";
-  } catch {
-    return "(missing)";
-  }
-}
-
-function filesUnder(ctx: LessonContext, root: string, prefix = ""): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(ctx.path(root + prefix)).sort()) {
-    const relative = `${prefix}/${name}`;
-    const stats = lstatSync(ctx.path(root + relative));
-    if (stats.isDirectory()) found.push(...filesUnder(ctx, root, relative));
-    else found.push(relative.slice(1));
-  }
-  return found;
-}
-
-const show = (value: boolean): string => (value ? "yes" : "no");
+const read = (ctx: LessonContext, path: string): string => ctx.read(path) ?? "(missing)";
+const exists = (ctx: LessonContext, path: string): boolean => ctx.stat(path) !== undefined;
 
 export const mountDemo: Lesson = {
   id: "mount-demo",
@@ -71,10 +36,10 @@ export const mountDemo: Lesson = {
           ["work/", t.mount.layers.work],
           ["merged/", t.mount.layers.merged],
         ]);
-        const contents = ["lower", "upper", "work", "merged"].map((dir) => `${dir}/:${entries(ctx, dir)}`).join(" ");
+        const contents = ["lower", "upper", "work", "merged"].map((dir) => `${dir}/:${listing(ctx, dir)}`).join(" ");
         ctx.check("dirs-empty", t.mount.layers.checkExist, "lower/:(empty) upper/:(empty) work/:(empty) merged/:(empty)", contents);
-        const sameFs = lstatSync(ctx.path("upper")).dev === lstatSync(ctx.path("work")).dev;
-        ctx.check("upper-work-same-fs", t.mount.layers.checkSameFs, "yes", show(sameFs));
+        const sameFs = ctx.stat("upper")?.dev === ctx.stat("work")?.dev;
+        ctx.check("upper-work-same-fs", t.mount.layers.checkSameFs, "yes", yesNo(sameFs));
       },
       keyPoint: (t) => t.mount.layers.key,
     },
@@ -89,7 +54,7 @@ export const mountDemo: Lesson = {
         await ctx.writeFile("lower/app/main.py", mainPy(t));
         await ctx.writeFile("lower/image-log.txt", imageLog(t));
         await ctx.run(["find", "lower", "-type", "f"]);
-        ctx.check("lower-files", t.mount.fill.checkFiles, LOWER_FILES.join(" "), filesUnder(ctx, "lower").join(" "));
+        ctx.check("lower-files", t.mount.fill.checkFiles, LOWER_FILES.join(" "), ctx.files("lower").join(" "));
       },
       keyPoint: (t) => t.mount.fill.key,
     },
@@ -108,7 +73,7 @@ export const mountDemo: Lesson = {
         ctx.check("upperdir", t.mount.mount.checkUpper, workspace.upper, layers.upper ?? "(none)");
         ctx.check("workdir", t.mount.mount.checkWork, workspace.work, layers.work ?? "(none)");
         await ctx.run(["ls", "-A", "merged"]);
-        ctx.check("merged-shows-lower", t.mount.mount.checkMerged, entries(ctx, "lower"), entries(ctx, "merged"));
+        ctx.check("merged-shows-lower", t.mount.mount.checkMerged, listing(ctx, "lower"), listing(ctx, "merged"));
       },
       keyPoint: (t) => t.mount.mount.key,
     },
@@ -120,7 +85,7 @@ export const mountDemo: Lesson = {
         const { t } = ctx;
         const result = await ctx.run(["cat", "merged/etc/app.conf"]);
         ctx.check("read-content", t.mount.read.checkContent, appConf(t).trimEnd(), result.stdout);
-        ctx.check("upper-empty", t.mount.read.checkUpperEmpty, "(empty)", entries(ctx, "upper"));
+        ctx.check("upper-empty", t.mount.read.checkUpperEmpty, "(empty)", listing(ctx, "upper"));
       },
       keyPoint: (t) => t.mount.read.key,
     },
@@ -147,8 +112,8 @@ export const mountDemo: Lesson = {
         const { t } = ctx;
         await ctx.writeFile("merged/container-data.txt", containerData(t));
         await ctx.run(["ls", "-A", "lower", "upper"]);
-        ctx.check("new-in-upper", t.mount.create.checkUpper, "yes", show(exists(ctx, "upper/container-data.txt")));
-        ctx.check("new-not-in-lower", t.mount.create.checkLower, "no", show(exists(ctx, "lower/container-data.txt")));
+        ctx.check("new-in-upper", t.mount.create.checkUpper, "yes", yesNo(exists(ctx, "upper/container-data.txt")));
+        ctx.check("new-not-in-lower", t.mount.create.checkLower, "no", yesNo(exists(ctx, "lower/container-data.txt")));
         ctx.check("new-in-merged", t.mount.create.checkMerged, containerData(t), read(ctx, "merged/container-data.txt"));
       },
       keyPoint: (t) => t.mount.create.key,
@@ -160,17 +125,12 @@ export const mountDemo: Lesson = {
       async run(ctx) {
         const { t } = ctx;
         await ctx.remove("merged/image-log.txt");
-        ctx.check("gone-from-merged", t.mount.delete.checkMerged, "no", show(exists(ctx, "merged/image-log.txt")));
-        ctx.check("still-in-lower", t.mount.delete.checkLower, "yes", show(exists(ctx, "lower/image-log.txt")));
+        ctx.check("gone-from-merged", t.mount.delete.checkMerged, "no", yesNo(exists(ctx, "merged/image-log.txt")));
+        ctx.check("still-in-lower", t.mount.delete.checkLower, "yes", yesNo(exists(ctx, "lower/image-log.txt")));
         const stat = await ctx.run(["stat", "-c", "%F %t:%T", "upper/image-log.txt"], { allowFailure: true });
         ctx.check("stat-whiteout", t.mount.delete.checkStat, "character special file 0:0", stat.stdout.trim() || stat.stderr);
-        let whiteout = false;
-        try {
-          whiteout = isWhiteout(lstatSync(ctx.path("upper/image-log.txt")));
-        } catch {
-          // absent: not a whiteout
-        }
-        ctx.check("rdev-zero", t.mount.delete.checkWhiteout, "yes", show(whiteout));
+        const stats = ctx.stat("upper/image-log.txt");
+        ctx.check("rdev-zero", t.mount.delete.checkWhiteout, "yes", yesNo(stats !== undefined && isWhiteout(stats)));
       },
       keyPoint: (t) => t.mount.delete.key,
     },
@@ -182,15 +142,15 @@ export const mountDemo: Lesson = {
         const { t } = ctx;
         await ctx.run(["ls", "-lR", "upper"]);
         const lowerIntact =
-          filesUnder(ctx, "lower").join(" ") === LOWER_FILES.join(" ") &&
+          ctx.files("lower").join(" ") === LOWER_FILES.join(" ") &&
           read(ctx, "lower/etc/app.conf") === appConf(t) &&
           read(ctx, "lower/image-log.txt") === imageLog(t);
-        ctx.check("lower-intact", t.mount.summary.checkLowerIntact, "yes", show(lowerIntact));
+        ctx.check("lower-intact", t.mount.summary.checkLowerIntact, "yes", yesNo(lowerIntact));
         ctx.check(
           "upper-changes",
           t.mount.summary.checkUpperChanges,
           "container-data.txt etc/app.conf image-log.txt",
-          filesUnder(ctx, "upper").join(" "),
+          ctx.files("upper").join(" "),
         );
         ctx.say(t.mount.summary.takeaways);
         for (const line of [t.mount.summary.t1, t.mount.summary.t2, t.mount.summary.t3, t.mount.summary.t4, t.mount.summary.t5]) {

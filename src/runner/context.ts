@@ -1,6 +1,6 @@
 // The runner's side of LessonContext: every command, write and check a lesson makes goes
 // through here, so output, recording, JSON and cleanup stay in one place.
-import { appendFile, mkdir, statSync, unlink, writeFile } from "node:fs";
+import { appendFile, lstatSync, mkdir, readdirSync, readFileSync, statSync, unlink, writeFile } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Lang, Messages } from "../i18n/index.js";
@@ -107,6 +107,39 @@ export function createStepContext<Options>(deps: ContextDeps<Options>, stepId: s
       ensureRunning();
       reporter.action(stepId, `rm ${shellQuote([relativePath])}`);
       await unlinkAsync(join(workspace.root, relativePath));
+    },
+    entries(relativePath) {
+      try {
+        return readdirSync(join(workspace.root, relativePath)).sort();
+      } catch {
+        return undefined;
+      }
+    },
+    read(relativePath) {
+      try {
+        return readFileSync(join(workspace.root, relativePath), "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    stat(relativePath) {
+      try {
+        return lstatSync(join(workspace.root, relativePath));
+      } catch {
+        return undefined;
+      }
+    },
+    files(relativePath) {
+      const found: string[] = [];
+      const visit = (prefix: string): void => {
+        for (const name of readdirSync(join(workspace.root, relativePath, prefix)).sort()) {
+          const child = prefix === "" ? name : `${prefix}/${name}`;
+          if (lstatSync(join(workspace.root, relativePath, child)).isDirectory()) visit(child);
+          else found.push(child);
+        }
+      };
+      visit("");
+      return found;
     },
     check(id, label, expected, observed, ok = expected === observed) {
       const record: CheckRecord = { id, label, ok, expected, observed };

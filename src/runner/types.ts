@@ -1,4 +1,5 @@
 // The shapes a lesson is made of, and the context the runner hands each step.
+import type { Stats } from "node:fs";
 import type { Lang, Messages } from "../i18n/index.js";
 import type { LayerRow } from "../overlay/layers.js";
 import type { Workspace } from "../overlay/workspace.js";
@@ -74,6 +75,15 @@ export interface LessonContext<Options = unknown> {
   mkdir(...relativePaths: string[]): Promise<void>;
   /** Remove a file in-process, shown as `rm path`. */
   remove(relativePath: string): Promise<void>;
+  /**
+   * In-process reads of what the kernel now shows, relative to the workspace. They use lstat
+   * and never follow a symlink; a path that is not there reads as undefined.
+   */
+  entries(relativePath: string): string[] | undefined;
+  read(relativePath: string): string | undefined;
+  stat(relativePath: string): Stats | undefined;
+  /** Every file (not directory) beneath, relative to it, sorted. */
+  files(relativePath: string): string[];
   /** Record a claim and whether the kernel agreed. Returns ok. */
   check(id: string, label: string, expected: string, observed: string, ok?: boolean): boolean;
   /** A line of teaching text. */

@@ -1,16 +1,7 @@
 // cow-demo end to end with a small file: every step ok, metrics present and consistent.
 import { readdirSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  expectNothingLeft,
-  isRoot,
-  makeParent,
-  overlayMountsBeneath,
-  removeParent,
-  runCli,
-  skipReason,
-  summaryOf,
-} from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { isRoot, overlayMountsBeneath, runCli, skipReason, summaryOf, useParent } from "../helpers/cli.js";
 
 const reason = skipReason();
 if (reason) console.warn(`skipping cow-demo end-to-end tests: ${reason}`);
@@ -19,17 +10,10 @@ const MiB = 1024 * 1024;
 const STEPS = ["big-file", "mount", "read", "small-copy-up", "big-copy-up", "append-again", "disk-space", "direct-vs-overlay"];
 
 describe.skipIf(!isRoot)("cow-demo on a real kernel", () => {
-  let parent: string;
-  beforeEach(() => {
-    parent = makeParent();
-  });
-  afterEach(() => {
-    expectNothingLeft(parent);
-    removeParent(parent);
-  });
+  const parent = useParent();
 
   it("runs all eight steps ok with consistent metrics (8 MiB)", async () => {
-    const result = await runCli(["cow-demo", "--json", "--dir", parent, "--size", "8M", "--trials", "3", "--containers", "4"]);
+    const result = await runCli(["cow-demo", "--json", "--dir", parent(), "--size", "8M", "--trials", "3", "--containers", "4"]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const summary = summaryOf(result) as unknown as {
@@ -82,7 +66,7 @@ describe.skipIf(!isRoot)("cow-demo on a real kernel", () => {
   });
 
   it("SIGINT during the big dd leaves nothing behind", async () => {
-    const result = await runCli(["cow-demo", "--json", "--dir", parent, "--size", "512M", "--trials", "1"], {
+    const result = await runCli(["cow-demo", "--json", "--dir", parent(), "--size", "512M", "--trials", "1"], {
       onEvent: (event, child) => {
         if (event.type === "step-start" && event.step === "big-file") setTimeout(() => child.kill("SIGINT"), 150);
       },
@@ -93,13 +77,7 @@ describe.skipIf(!isRoot)("cow-demo on a real kernel", () => {
 });
 
 describe.skipIf(!isRoot)("cow-demo refuses bad values with exit 2 and creates nothing", () => {
-  let parent: string;
-  beforeEach(() => {
-    parent = makeParent();
-  });
-  afterEach(() => {
-    removeParent(parent);
-  });
+  const parent = useParent({ clean: false });
 
   it.each([
     [["--size", ""], /--size/],
@@ -114,12 +92,12 @@ describe.skipIf(!isRoot)("cow-demo refuses bad values with exit 2 and creates no
     [["--containers", "1001"], /--containers/],
     [["--containers", "-3"], /--containers/],
   ])("%j", async (args, pattern) => {
-    const result = await runCli(["cow-demo", "--yes", "--dir", parent, ...args]);
+    const result = await runCli(["cow-demo", "--yes", "--dir", parent(), ...args]);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toMatch(pattern);
-    expect(readdirSync(parent)).toEqual([]);
-    expect(overlayMountsBeneath(parent)).toEqual([]);
+    expect(readdirSync(parent())).toEqual([]);
+    expect(overlayMountsBeneath(parent())).toEqual([]);
   });
 
   it("a size beyond the free space, with the figures", async () => {

@@ -1,17 +1,8 @@
 // mount-demo end to end: the built CLI as a child process on real overlay mounts.
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  expectNothingLeft,
-  isRoot,
-  makeParent,
-  overlayMountsBeneath,
-  removeParent,
-  runCli,
-  skipReason,
-  summaryOf,
-} from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { isRoot, overlayMountsBeneath, runCli, skipReason, summaryOf, useParent } from "../helpers/cli.js";
 
 const reason = skipReason();
 if (reason) console.warn(`skipping mount-demo end-to-end tests: ${reason}`);
@@ -19,17 +10,10 @@ if (reason) console.warn(`skipping mount-demo end-to-end tests: ${reason}`);
 const STEPS = ["make-layers", "fill-lower", "mount", "read", "copy-up", "new-file", "whiteout", "layers"];
 
 describe.skipIf(!isRoot)("mount-demo on a real kernel", () => {
-  let parent: string;
-  beforeEach(() => {
-    parent = makeParent();
-  });
-  afterEach(() => {
-    expectNothingLeft(parent);
-    removeParent(parent);
-  });
+  const parent = useParent();
 
   it("--json prints the DESIGN.md events and a summary of 8 steps, all ok", async () => {
-    const result = await runCli(["mount-demo", "--json", "--dir", parent]);
+    const result = await runCli(["mount-demo", "--json", "--dir", parent()]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     // Nothing but JSON on stdout, one event per line.
@@ -42,7 +26,7 @@ describe.skipIf(!isRoot)("mount-demo on a real kernel", () => {
 
     const start = result.events[0] as unknown as { lesson: string; workspace: { root: string; lower: string[]; merged: string } };
     expect(start.lesson).toBe("mount-demo");
-    expect(start.workspace.root.startsWith(`${parent}/overlay-lesson-`)).toBe(true);
+    expect(start.workspace.root.startsWith(`${parent()}/overlay-lesson-`)).toBe(true);
     expect(start.workspace.lower).toEqual([join(start.workspace.root, "lower")]);
 
     expect(result.events.filter((event) => event.type === "step-start").map((event) => event.step)).toEqual(STEPS);
@@ -104,7 +88,7 @@ describe.skipIf(!isRoot)("mount-demo on a real kernel", () => {
   });
 
   it("runs in Chinese with --lang zh, all eight steps green, without pausing", async () => {
-    const result = await runCli(["mount-demo", "--yes", "--lang", "zh", "--dir", parent]);
+    const result = await runCli(["mount-demo", "--yes", "--lang", "zh", "--dir", parent()]);
     expect(result.code).toBe(0);
     for (let step = 1; step <= 8; step++) expect(result.stdout).toContain(`第 ${step}/8 步`);
     expect(result.stdout).toContain("8/8 步成功");
@@ -115,30 +99,30 @@ describe.skipIf(!isRoot)("mount-demo on a real kernel", () => {
   });
 
   it("chooses Chinese from LANG=zh_CN.UTF-8", async () => {
-    const result = await runCli(["mount-demo", "--yes", "--dir", parent], { env: { LANG: "zh_CN.UTF-8" } });
+    const result = await runCli(["mount-demo", "--yes", "--dir", parent()], { env: { LANG: "zh_CN.UTF-8" } });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("第 1/8 步");
   });
 
   it("--keep leaves the workspace mounted and says how to remove it", async () => {
-    const result = await runCli(["mount-demo", "--yes", "--keep", "--dir", parent]);
+    const result = await runCli(["mount-demo", "--yes", "--keep", "--dir", parent()]);
     expect(result.code).toBe(0);
-    const [name] = readdirSync(parent);
+    const [name] = readdirSync(parent());
     expect(name).toMatch(/^overlay-lesson-/);
-    const root = join(parent, name ?? "");
-    expect(overlayMountsBeneath(parent).length).toBe(1);
+    const root = join(parent(), name ?? "");
+    expect(overlayMountsBeneath(parent()).length).toBe(1);
     expect(readFileSync(join(root, "merged/etc/app.conf"), "utf8")).toContain("server_name = development");
     expect(JSON.parse(readFileSync(join(root, ".overlay-lesson.json"), "utf8"))).toMatchObject({ kept: true, root, lesson: "mount-demo" });
     expect(result.stdout).toContain(`ls -la ${root}/upper`);
     expect(result.stdout).toContain(`findmnt ${root}/merged`);
     expect(result.stdout).toContain("overlay-lesson cleanup");
     // Remove it the way the output says, so the after-check holds.
-    const cleanup = await runCli(["cleanup", "--dir", parent]);
+    const cleanup = await runCli(["cleanup", "--dir", parent()]);
     expect(cleanup.code).toBe(0);
   });
 
   it("SIGINT during a step stops, tears down, still prints the summary and exits 130", async () => {
-    const result = await runCli(["mount-demo", "--json", "--dir", parent], {
+    const result = await runCli(["mount-demo", "--json", "--dir", parent()], {
       onEvent: (event, child) => {
         if (event.type === "step-start" && event.step === "copy-up") child.kill("SIGINT");
       },
@@ -152,48 +136,42 @@ describe.skipIf(!isRoot)("mount-demo on a real kernel", () => {
 });
 
 describe.skipIf(!isRoot)("bad input: exit 2, one line on stderr, nothing created", () => {
-  let parent: string;
-  beforeEach(() => {
-    parent = makeParent();
-  });
-  afterEach(() => {
-    removeParent(parent);
-  });
+  const parent = useParent({ clean: false });
 
   async function expectRefused(args: string[], pattern: RegExp): Promise<void> {
-    const before = readdirSync(parent).sort();
+    const before = readdirSync(parent()).sort();
     const result = await runCli(args);
     expect(result.code, result.stderr).toBe(2);
     expect(result.stdout).toBe("");
     const lines = result.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(pattern);
-    expect(readdirSync(parent).sort()).toEqual(before);
-    expect(overlayMountsBeneath(parent)).toEqual([]);
+    expect(readdirSync(parent()).sort()).toEqual(before);
+    expect(overlayMountsBeneath(parent())).toEqual([]);
   }
 
   it("a --dir that does not exist", async () => {
-    await expectRefused(["mount-demo", "--yes", "--dir", join(parent, "nope")], /does not exist/);
-    expect(existsSync(join(parent, "nope"))).toBe(false);
+    await expectRefused(["mount-demo", "--yes", "--dir", join(parent(), "nope")], /does not exist/);
+    expect(existsSync(join(parent(), "nope"))).toBe(false);
   });
 
   it("a --dir that is a file", async () => {
-    writeFileSync(join(parent, "file"), "x");
-    await expectRefused(["mount-demo", "--yes", "--dir", join(parent, "file")], /not a directory/);
+    writeFileSync(join(parent(), "file"), "x");
+    await expectRefused(["mount-demo", "--yes", "--dir", join(parent(), "file")], /not a directory/);
   });
 
   it("a --dir that is a symlink", async () => {
-    mkdirSync(join(parent, "real"));
-    symlinkSync(join(parent, "real"), join(parent, "link"));
-    await expectRefused(["mount-demo", "--yes", "--dir", join(parent, "link")], /symbolic link/);
-    expect(readdirSync(join(parent, "real"))).toEqual([]);
+    mkdirSync(join(parent(), "real"));
+    symlinkSync(join(parent(), "real"), join(parent(), "link"));
+    await expectRefused(["mount-demo", "--yes", "--dir", join(parent(), "link")], /symbolic link/);
+    expect(readdirSync(join(parent(), "real"))).toEqual([]);
   });
 
   it("a world-writable --dir without the sticky bit", async () => {
-    mkdirSync(join(parent, "open"));
-    chmodSync(join(parent, "open"), 0o777);
-    await expectRefused(["mount-demo", "--yes", "--dir", join(parent, "open")], /sticky/);
-    expect(readdirSync(join(parent, "open"))).toEqual([]);
+    mkdirSync(join(parent(), "open"));
+    chmodSync(join(parent(), "open"), 0o777);
+    await expectRefused(["mount-demo", "--yes", "--dir", join(parent(), "open")], /sticky/);
+    expect(readdirSync(join(parent(), "open"))).toEqual([]);
   });
 
   it("a --dir on an overlay (which cannot hold an upper layer)", async () => {
@@ -212,12 +190,12 @@ describe.skipIf(!isRoot)("bad input: exit 2, one line on stderr, nothing created
   });
 
   it("not root: exit 2 with the exact sudo command, absolute paths", async () => {
-    chmodSync(parent, 0o755);
-    const result = await runCli(["mount-demo", "--yes", "--dir", parent], { uid: 65534 });
+    chmodSync(parent(), 0o755);
+    const result = await runCli(["mount-demo", "--yes", "--dir", parent()], { uid: 65534 });
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toContain(`sudo ${process.execPath} `);
     expect(result.stderr).toMatch(/overlay-lesson\.js mount-demo --yes --dir /);
-    expect(readdirSync(parent)).toEqual([]);
+    expect(readdirSync(parent())).toEqual([]);
   });
 });

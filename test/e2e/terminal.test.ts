@@ -1,8 +1,8 @@
 // In a real terminal (a pty from script(1)): the lesson pauses between steps until Enter, never
 // with --yes, and a Ctrl-C typed at the keyboard (the terminal's own SIGINT) still tears down.
 import { spawn } from "node:child_process";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CLI, expectNothingLeft, isRoot, makeParent, removeParent } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { CLI, isRoot, useParent } from "../helpers/cli.js";
 
 const reason = isRoot ? undefined : "not root: the lessons mount overlays";
 if (reason) console.warn(`skipping terminal tests: ${reason}`);
@@ -40,20 +40,13 @@ function inTerminal(args: string[], react: (screen: string, type: (keys: string)
 }
 
 describe.skipIf(!isRoot)("in a terminal", () => {
-  let parent: string;
-  beforeEach(() => {
-    parent = makeParent();
-  });
-  afterEach(() => {
-    expectNothingLeft(parent);
-    removeParent(parent);
-  });
+  const parent = useParent();
 
   it("pauses after each step until Enter", async () => {
     let answered = 0;
     let latest = "";
     let waitedAtFirstPause: boolean | undefined;
-    const run = await inTerminal(["mount-demo", "--dir", parent], (screen, type) => {
+    const run = await inTerminal(["mount-demo", "--dir", parent()], (screen, type) => {
       latest = screen;
       const prompts = screen.split("Press Enter to continue").length - 1;
       if (prompts <= answered) return;
@@ -75,14 +68,14 @@ describe.skipIf(!isRoot)("in a terminal", () => {
   });
 
   it("--yes never pauses", async () => {
-    const run = await inTerminal(["mount-demo", "--yes", "--dir", parent], () => undefined);
+    const run = await inTerminal(["mount-demo", "--yes", "--dir", parent()], () => undefined);
     expect(run.code).toBe(0);
     expect(run.screen).not.toContain("Press Enter");
   });
 
   it("Ctrl-C typed at the pause: exit 130, summary shown, nothing left", async () => {
     let typed = false;
-    const run = await inTerminal(["mount-demo", "--dir", parent], (screen, type) => {
+    const run = await inTerminal(["mount-demo", "--dir", parent()], (screen, type) => {
       if (!typed && screen.includes("Step 3/8") && screen.split("Press Enter to continue").length - 1 >= 3) {
         typed = true;
         type("\u0003");

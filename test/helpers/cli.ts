@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
+import { afterEach, beforeEach } from "vitest";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const CLI = join(ROOT, "dist/overlay-lesson.js");
@@ -103,4 +104,23 @@ export function summaryOf(result: CliResult): Record<string, unknown> & { type: 
 export function skipReason(): string | undefined {
   if (!isRoot) return "not root: real overlay mounts need root (CI runs as root)";
   return undefined;
+}
+
+/**
+ * A fresh parent directory for each test of the enclosing describe, checked after each test
+ * (nothing mounted beneath, nothing left in it) unless `clean` is false, then removed.
+ */
+export function useParent(options: { clean?: boolean } = {}): () => string {
+  let parent = "";
+  beforeEach(() => {
+    parent = makeParent();
+  });
+  afterEach(() => {
+    try {
+      if (options.clean !== false) expectNothingLeft(parent);
+    } finally {
+      removeParent(parent);
+    }
+  });
+  return () => parent;
 }
