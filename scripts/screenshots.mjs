@@ -133,18 +133,35 @@ function toSvg(ansi, title) {
         /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+|[^\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]+/g,
       ) ?? []) {
         const width = [...run].reduce((sum, char) => sum + (isWide(char.codePointAt(0)) ? 2 : 1), 0);
-        if (run.trim() !== "") {
-          const attrs = [
-            `x="${(pad + column * cell).toFixed(1)}"`,
-            `y="${y}"`,
-            `fill="${style.fg}"`,
-            style.bold ? `font-weight="bold"` : "",
-            style.dim ? `opacity="0.6"` : "",
-            style.italic ? `font-style="italic"` : "",
-            style.underline ? `text-decoration="underline"` : "",
-            `textLength="${(width * cell).toFixed(1)}" lengthAdjust="spacingAndGlyphs"`,
-          ].filter(Boolean);
-          parts.push(`<text ${attrs.join(" ")} xml:space="preserve">${escapeXml(run)}</text>`);
+        // Each word sits at its own column with its exact width: spaces are never stretched.
+        let offset = 0;
+        for (const piece of run.split(/( +)/)) {
+          const pieceWidth = [...piece].reduce((sum, char) => sum + (isWide(char.codePointAt(0)) ? 2 : 1), 0);
+          if (piece.trim() !== "" && isWide(piece.codePointAt(0))) {
+            // Wide characters one by one, each on its own two cells: renderers disagree on how
+            // to stretch a CJK run, but never on where a single glyph starts.
+            let charOffset = 0;
+            for (const char of piece) {
+              const x = (pad + (column + offset + charOffset) * cell).toFixed(1);
+              const weight = style.bold ? ` font-weight="bold"` : "";
+              const opacity = style.dim ? ` opacity="0.6"` : "";
+              parts.push(`<text x="${x}" y="${y}" fill="${style.fg}"${weight}${opacity}>${escapeXml(char)}</text>`);
+              charOffset += 2;
+            }
+          } else if (piece.trim() !== "") {
+            const attrs = [
+              `x="${(pad + (column + offset) * cell).toFixed(1)}"`,
+              `y="${y}"`,
+              `fill="${style.fg}"`,
+              style.bold ? `font-weight="bold"` : "",
+              style.dim ? `opacity="0.6"` : "",
+              style.italic ? `font-style="italic"` : "",
+              style.underline ? `text-decoration="underline"` : "",
+              `textLength="${(pieceWidth * cell).toFixed(1)}" lengthAdjust="spacingAndGlyphs"`,
+            ].filter(Boolean);
+            parts.push(`<text ${attrs.join(" ")}>${escapeXml(piece)}</text>`);
+          }
+          offset += pieceWidth;
         }
         column += width;
       }
