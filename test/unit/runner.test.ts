@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { en } from "../../src/i18n/en.js";
+import { findWorkspaces, removeWorkspace } from "../../src/overlay/workspace.js";
 import { runLesson } from "../../src/runner/run-lesson.js";
 import type { Lesson } from "../../src/runner/types.js";
 import { StepError } from "../../src/sys/errors.js";
@@ -37,8 +38,13 @@ describe.skipIf(!isRoot)("runner", () => {
     parent = mkdtempSync(join(tmpdir(), "ol-runner-"));
   });
   afterEach(() => {
-    expect(readdirSync(parent)).toEqual([]);
-    rmdirSync(parent);
+    try {
+      expect(readdirSync(parent)).toEqual([]);
+    } finally {
+      // Even when the check fails, leave nothing behind on the machine running the suite.
+      for (const found of findWorkspaces(parent)) removeWorkspace(found.path);
+      rmdirSync(parent);
+    }
   });
 
   const failing = lesson([
