@@ -161,7 +161,10 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
+      // `help [command]` ends in commander.help with exit code 0; a bare `overlay-lesson` ends
+      // in the same code with exit code 1 (help shown as an error).
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT_OK;
+      if (error.code === "commander.help" && error.exitCode === 0) return EXIT_OK;
       if (error.code === "commander.help") process.stderr.write(program.helpInformation());
       process.stderr.write(`overlay-lesson: ${usageMessage(t, error)}\n`);
       return EXIT_USAGE;

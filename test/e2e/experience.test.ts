@@ -84,6 +84,11 @@ describe("list and help", () => {
     const zh = await runCli(["--help"], { env: { LANG: "zh_CN.UTF-8" } });
     expect(zh.stdout).toContain("示例：");
     expect(zh.stdout).toContain("动手学习容器镜像分层");
+    const sub = await runCli(["help", "cow-demo"]);
+    expect(sub.code).toBe(0);
+    expect(sub.stdout).toContain("--size <size>");
+    expect((await runCli(["cow-demo", "--help"])).code).toBe(0);
+    expect((await runCli(["--version"])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });
 
