@@ -5,6 +5,13 @@ import { main } from "./cli.js";
 import { registry } from "./sys/cleanup.js";
 
 function crash(error: unknown): void {
+  // The reader of our output went away (`| head -1`): not a bug. Tear down and leave as a
+  // program killed by SIGPIPE would (128 + 13), with one line saying so.
+  if (error instanceof Error && "code" in error && error.code === "EPIPE") {
+    registry.teardown();
+    process.stderr.write("overlay-lesson: the output was closed before the lesson ended; cleaned up\n");
+    process.exit(141);
+  }
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
   process.stderr.write(`overlay-lesson: internal error (a bug, please report it): ${text}\n`);
   registry.teardown();

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFil
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  CLI,
   expectNothingLeft,
   isRoot,
   makeParent,
@@ -94,6 +95,18 @@ describe.skipIf(!isRoot)("fault injection", () => {
     });
     expect(result.code).toBe(130);
     expect(summaryOf(result)).toMatchObject({ interrupted: "SIGINT" });
+  });
+
+  it("the reader of --json going away (| head -1): exit 141, one line, nothing left", async () => {
+    const child = spawn(process.execPath, [CLI, "mount-demo", "--json", "--dir", parent], { stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(141);
+    expect(stderr.trim().split("\n")).toEqual(["overlay-lesson: the output was closed before the lesson ended; cleaned up"]);
   });
 
   it("SIGKILL mid-lesson, then cleanup: nothing left", async () => {
