@@ -106,7 +106,7 @@ export const en = {
     spaceFix: "free some space, or choose another --dir",
     commands: (list: string) => `commands found: ${list}`,
     commandsMissing: (list: string) => `missing commands: ${list}`,
-    commandsFix: "install util-linux and coreutils (apt install util-linux coreutils)",
+    commandsFix: "install util-linux, coreutils and findutils (apt install util-linux coreutils findutils)",
     ready: "Lessons can run here.",
     notReady: (count: number) => `Lessons cannot run here yet: ${count} problem${count === 1 ? "" : "s"} above, each with its fix.`,
   },

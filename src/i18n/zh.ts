@@ -103,7 +103,7 @@ export const zh: Messages = {
     spaceFix: "请腾出空间，或换一个 --dir",
     commands: (list: string) => `所需命令都在：${list}`,
     commandsMissing: (list: string) => `缺少命令：${list}`,
-    commandsFix: "请安装 util-linux 和 coreutils（apt install util-linux coreutils）",
+    commandsFix: "请安装 util-linux、coreutils 和 findutils（apt install util-linux coreutils findutils）",
     ready: "本机可以运行课程。",
     notReady: (count: number) => `本机暂时不能运行课程：上面有 ${count} 个问题，每个都附了解决办法。`,
   },

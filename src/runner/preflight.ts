@@ -19,7 +19,8 @@ export interface PreflightCheck {
   note?: string;
 }
 
-export const REQUIRED_COMMANDS = ["mount", "umount", "findmnt", "stat", "dd", "md5sum", "du", "sync"] as const;
+// Every program a lesson spawns: mount-demo also lists and prints files (find, ls, cat, head).
+export const REQUIRED_COMMANDS = ["mount", "umount", "findmnt", "stat", "dd", "md5sum", "du", "sync", "find", "ls", "cat", "head"] as const;
 
 export function parseKernelVersion(text: string): [number, number] | undefined {
   const match = /^(\d+)\.(\d+)/.exec(text);
