@@ -20,9 +20,11 @@ function timeOnce(argv, flush) {
   // freed blocks do not land inside the next run's fsyncs.
   if (flush) {
     spawnSync("sync");
-    // ext4 mounted with online `discard` trims the previous run's deleted blocks after the
-    // journal commits: let that finish, or it slows whichever run comes next.
-    spawnSync("sleep", ["1"]);
+    // Then wait long enough to be past the short window right after a sync in which this VM's
+    // disk is briefly fast: a bare script that starts its first write within ~50 ms of the sync
+    // lands in it and a Node process (which needs 50 ms to start) never does, which measured
+    // Node's start-up as 400 ms of disk time (a bare script delayed by 0.1 s ran 0.4 s slower).
+    spawnSync("sleep", ["2"]);
   }
   const started = process.hrtime.bigint();
   const result = spawnSync(argv[0], argv.slice(1), { stdio: ["ignore", "ignore", "pipe"] });
