@@ -65,7 +65,7 @@ export const en = {
     mountFailed: (stderr: string) => `mount failed: ${stderr}`,
     stepCrashed: (message: string) => `the step broke: ${message}`,
     checksFailed: (count: number) => `${count} check${count === 1 ? "" : "s"} did not hold on this kernel: see the ✗ lines above`,
-    teardownFailed: (parent: string) => `cleanup did not finish: run \`sudo overlay-lesson cleanup --dir ${parent}\``,
+    teardownFailed: (command: string) => `cleanup did not finish: run ${command}`,
     notRoot: (command: string) => `mounting needs root. Run: ${command}`,
   },
   parent: {

@@ -64,7 +64,7 @@ export const zh: Messages = {
     mountFailed: (stderr: string) => `挂载失败：${stderr}`,
     stepCrashed: (message: string) => `这一步出错中断：${message}`,
     checksFailed: (count: number) => `有 ${count} 项检查在这台机器的内核上没有成立：见上面标 ✗ 的行`,
-    teardownFailed: (parent: string) => `清理没有完成：请运行 \`sudo overlay-lesson cleanup --dir ${parent}\``,
+    teardownFailed: (command: string) => `清理没有完成：请运行 ${command}`,
     notRoot: (command: string) => `挂载需要 root 权限。请运行：${command}`,
   },
   parent: {

@@ -49,13 +49,21 @@ export function findInPath(command: string, path = process.env.PATH ?? ""): stri
 
 /** The exact command to run this again as root, with absolute paths (sudo resets PATH). */
 export function sudoCommand(argv: readonly string[] = process.argv): string {
-  let bin = argv[1] ?? "overlay-lesson";
+  return shellQuote(["sudo", process.execPath, binPath(argv), ...argv.slice(2)]);
+}
+
+/** The command that removes what is left under `parent`, runnable as it is under sudo. */
+export function cleanupCommand(parent: string, argv: readonly string[] = process.argv): string {
+  return shellQuote(["sudo", process.execPath, binPath(argv), "cleanup", "--dir", parent]);
+}
+
+function binPath(argv: readonly string[]): string {
+  const bin = argv[1] ?? "overlay-lesson";
   try {
-    bin = realpathSync(bin);
+    return realpathSync(bin);
   } catch {
-    // keep what we were given
+    return bin;
   }
-  return shellQuote(["sudo", process.execPath, bin, ...argv.slice(2)]);
 }
 
 export function parentProblemMessage(t: Messages, problem: ParentProblem): string {

@@ -22,7 +22,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError, InterruptedError, StepErro
 import { SIGNAL_EXIT_CODES, type TerminationSignal, watchSignals } from "../sys/signals.js";
 import { createStepContext } from "./context.js";
 import { waitForEnter } from "./pause.js";
-import { parentProblemMessage, runPreflight } from "./preflight.js";
+import { cleanupCommand, parentProblemMessage, runPreflight } from "./preflight.js";
 import type { Reporter, Summary, WorkspaceJson } from "./report/reporter.js";
 import type { Lesson, StepRecord } from "./types.js";
 
@@ -226,7 +226,7 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
       message: kept ? t.report.interruptedKept(interruptedBy) : t.report.interruptedClean(interruptedBy),
     };
   }
-  if (teardownFailed) return { exitCode: EXIT_FAILED, message: t.errors.teardownFailed(parent) };
+  if (teardownFailed) return { exitCode: EXIT_FAILED, message: t.errors.teardownFailed(cleanupCommand(parent)) };
   if (brokenBy !== undefined) return { exitCode: EXIT_FAILED, message: brokenBy };
   if (!summary.ok) {
     const failed = records.flatMap((record) => record.checks.filter((check) => !check.ok)).length;

@@ -2,7 +2,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isRoot, overlayMountsBeneath, runCli, skipReason, summaryOf, useParent } from "../helpers/cli.js";
+import { CLI, isRoot, overlayMountsBeneath, runCli, skipReason, summaryOf, useParent } from "../helpers/cli.js";
 
 const reason = skipReason();
 if (reason) console.warn(`skipping mount-demo end-to-end tests: ${reason}`);
@@ -115,7 +115,7 @@ describe.skipIf(!isRoot)("mount-demo on a real kernel", () => {
     expect(JSON.parse(readFileSync(join(root, ".overlay-lesson.json"), "utf8"))).toMatchObject({ kept: true, root, lesson: "mount-demo" });
     expect(result.stdout).toContain(`ls -la ${root}/upper`);
     expect(result.stdout).toContain(`findmnt ${root}/merged`);
-    expect(result.stdout).toContain("overlay-lesson cleanup");
+    expect(result.stdout).toContain(`sudo ${process.execPath} ${CLI} cleanup --dir ${parent()}`);
     // Remove it the way the output says, so the after-check holds.
     const cleanup = await runCli(["cleanup", "--dir", parent()]);
     expect(cleanup.code).toBe(0);

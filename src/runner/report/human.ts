@@ -5,6 +5,7 @@ import type { Ora } from "ora";
 import prettyBytes from "pretty-bytes";
 import type { Lang, Messages } from "../../i18n/index.js";
 import { shellQuote } from "../../sys/exec.js";
+import { cleanupCommand } from "../preflight.js";
 import { renderLayerTable } from "./layer-table.js";
 import type { Reporter, Summary, WorkspaceJson } from "./reporter.js";
 import { displayWidth, padEnd, wrap } from "./text.js";
@@ -158,7 +159,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
       line(`  ${c.bold(`ls -la ${shellQuote([workspace.upper])}`)}`);
       line(`  ${c.bold(`findmnt ${shellQuote([workspace.merged])}`)}`);
       line(t.report.keptRemove);
-      line(`  ${c.bold(`sudo overlay-lesson cleanup --dir ${shellQuote([parentOf(workspace.root)])}`)}`);
+      line(`  ${c.bold(cleanupCommand(parentOf(workspace.root)))}`);
       line(c.dim(t.report.keptManual));
       line(`  ${c.dim(`sudo umount ${shellQuote([workspace.merged])} && sudo rm -rf ${shellQuote([workspace.root])}`)}`);
     },
