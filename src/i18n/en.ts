@@ -168,6 +168,7 @@ export const en = {
     absent: "—",
     dir: "dir",
     whiteout: "whiteout c 0:0",
+    opaque: "opaque dir",
     symlink: "symlink",
     other: "special",
     copyUp: "copy-up",

@@ -164,6 +164,7 @@ export const zh: Messages = {
     absent: "—",
     dir: "目录",
     whiteout: "whiteout c 0:0",
+    opaque: "不透明目录 opaque",
     symlink: "符号链接",
     other: "特殊文件",
     copyUp: "copy-up",

@@ -13,6 +13,8 @@ export interface LayerCell {
   preview?: string;
   /** In upper only: a copy of a lower file ("copy-up") or a file lower never had ("new"). */
   origin?: "copy-up" | "new";
+  /** In upper only: a directory that hides everything lower has beneath it (opaque). */
+  opaque?: boolean;
 }
 
 export interface LayerRow {
@@ -105,6 +107,7 @@ export function readLayerMap(roots: LayerRoots, previous?: readonly LayerRow[]):
     const upper = readCell(join(roots.upper, path));
     if (upper.kind === "file" || upper.kind === "dir") upper.origin = lower.kind === "absent" ? "new" : "copy-up";
     const merged = roots.merged ? readCell(join(roots.merged, path)) : { kind: "absent" as const };
+    if (roots.merged && upper.kind === "dir" && lower.kind === "dir" && hidesLower(roots, path)) upper.opaque = true;
     const row: LayerRow = { path, lower, upper, merged, changed: false };
     const old = before.get(path);
     row.changed = previous !== undefined && (old === undefined || !sameRow(old, row));
@@ -112,8 +115,28 @@ export function readLayerMap(roots: LayerRoots, previous?: readonly LayerRow[]):
   });
 }
 
+function names(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * An opaque directory is marked by an xattr (trusted.overlay.opaque=y), which Node cannot read.
+ * The kernel's own answer shows it just as well: a name lower has beneath this directory that
+ * upper has no whiteout or entry for, yet merged does not show, is hidden by an opaque upper.
+ */
+function hidesLower(roots: LayerRoots, path: string): boolean {
+  if (!roots.merged) return false;
+  const upper = new Set(names(join(roots.upper, path)));
+  const merged = new Set(names(join(roots.merged, path)));
+  return names(join(roots.lower, path)).some((name) => !upper.has(name) && !merged.has(name));
+}
+
 function sameCell(a: LayerCell, b: LayerCell): boolean {
-  return a.kind === b.kind && a.size === b.size && a.preview === b.preview;
+  return a.kind === b.kind && a.size === b.size && a.preview === b.preview && a.opaque === b.opaque;
 }
 
 function sameRow(a: LayerRow, b: LayerRow): boolean {

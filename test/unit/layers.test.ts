@@ -64,3 +64,45 @@ describe.skipIf(!isRoot)("layer map", () => {
     expect(chinese).toMatch(/new\.txt\s+—\s+新建 · 0 B/);
   });
 });
+
+describe.skipIf(!isRoot)("layer map on a mounted overlay", () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), "ol-opaque-"));
+    for (const dir of ["lower/data", "upper", "work", "merged"]) mkdirSync(join(root, dir), { recursive: true });
+    writeFileSync(join(root, "lower/data/a.txt"), "a\n");
+    writeFileSync(join(root, "lower/data/b.txt"), "b\n");
+    mkdirSync(join(root, "lower/etc"));
+    writeFileSync(join(root, "lower/etc/x.conf"), "x = 1\n");
+    writeFileSync(join(root, "lower/etc/y.conf"), "y = 1\n");
+    const options = `lowerdir=${root}/lower,upperdir=${root}/upper,workdir=${root}/work`;
+    expect(spawnSync("mount", ["-t", "overlay", "overlay", "-o", options, join(root, "merged")]).status).toBe(0);
+    // Replace a lower directory through merged: the kernel makes the new upper one opaque.
+    rmSync(join(root, "merged/data"), { recursive: true });
+    mkdirSync(join(root, "merged/data"));
+    writeFileSync(join(root, "merged/data/c.txt"), "c\n");
+    // Change one file in another lower directory: that directory is only copied up.
+    writeFileSync(join(root, "merged/etc/x.conf"), "x = 2\n");
+  });
+  afterAll(() => {
+    spawnSync("umount", [join(root, "merged")]);
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("shows a replaced directory as opaque, hiding what lower has beneath it", () => {
+    const rows = readLayerMap({ lower: join(root, "lower"), upper: join(root, "upper"), merged: join(root, "merged") });
+    const byPath = Object.fromEntries(rows.map((row) => [row.path, row]));
+    expect(byPath.data?.upper).toMatchObject({ kind: "dir", opaque: true });
+    expect(byPath["data/a.txt"]).toMatchObject({ lower: { kind: "file" }, upper: { kind: "absent" }, merged: { kind: "absent" } });
+    expect(byPath["data/c.txt"]).toMatchObject({ upper: { kind: "file", origin: "new" }, merged: { kind: "file" } });
+    expect(renderLayerTable(rows, en, "en", 160).join("\n")).toMatch(/data\s+dir\s+opaque dir\s+dir/);
+  });
+
+  it("a directory merely copied up is not opaque", () => {
+    const rows = readLayerMap({ lower: join(root, "lower"), upper: join(root, "upper"), merged: join(root, "merged") });
+    const etc = rows.find((row) => row.path === "etc");
+    expect(etc?.upper).toMatchObject({ kind: "dir", origin: "copy-up" });
+    expect(etc?.upper.opaque).toBeUndefined();
+    expect(rows.find((row) => row.path === "etc/y.conf")?.merged.kind).toBe("file");
+  });
+});

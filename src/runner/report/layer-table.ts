@@ -19,6 +19,7 @@ export function cellText(cell: LayerCell, t: Messages, lang: Lang): string {
     case "absent":
       return t.layers.absent;
     case "dir":
+      if (cell.opaque === true) return t.layers.opaque;
       if (cell.origin === "new") return `${t.layers.new} · ${t.layers.dir}`;
       return cell.origin === "copy-up" ? `${t.layers.copyUp} · ${t.layers.dir}` : t.layers.dir;
     case "whiteout":
