@@ -33,6 +33,8 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
   const out = options.write ?? ((text: string) => process.stdout.write(text));
   let spinner: Ora | undefined;
   let stepLabel = "";
+  // Out of all the lesson's steps, not only those that ran before an interruption.
+  let stepsTotal = 0;
   const locale = lang === "zh" ? "zh-CN" : "en";
 
   function line(text = ""): void {
@@ -66,6 +68,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
       line(`${t.report.workspace} ${c.cyan(workspace.root)}  ${c.dim(t.report.commandsRunHere)}`);
     },
     stepStart(index, total, _id, title, explain) {
+      stepsTotal = total;
       stepLabel = `${t.report.step(index + 1, total)} · ${title}`;
       line();
       line(c.bold.blue(`● ${stepLabel}`));
@@ -173,7 +176,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
       if (summary.interrupted !== undefined) {
         line(c.yellow.bold(t.report.interrupted(summary.interrupted)));
       }
-      const text = t.report.summary(stepsOk, summary.steps.length, held, checks.length);
+      const text = t.report.summary(stepsOk, Math.max(stepsTotal, summary.steps.length), held, checks.length);
       line(summary.ok ? c.green.bold(`✔ ${text}`) : c.red.bold(`✖ ${text}`));
       for (const step of summary.steps) {
         for (const check of step.checks.filter((item) => !item.ok)) {

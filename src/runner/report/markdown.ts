@@ -16,6 +16,7 @@ function escapeCell(text: string): string {
 export function createMarkdownReporter(path: string, t: Messages, lang: Lang): Reporter {
   const out: string[] = [];
   let stepHeading = "";
+  let stepsTotal = 0;
   let inConsole = false;
   const closeConsole = (): void => {
     if (inConsole) out.push(fence, "");
@@ -34,6 +35,7 @@ export function createMarkdownReporter(path: string, t: Messages, lang: Lang): R
       for (const found of staleRemoved) out.push(`> ${t.report.staleRemoved(found.path, found.marker?.pid ?? 0)}`, "");
     },
     stepStart(index, total, _id, title, explain) {
+      stepsTotal = total;
       closeConsole();
       stepHeading = `${t.report.step(index + 1, total)} · ${title}`;
       out.push(`## ${stepHeading}`, "", explain, "");
@@ -104,7 +106,7 @@ export function createMarkdownReporter(path: string, t: Messages, lang: Lang): R
       const checks = summary.steps.flatMap((step) => step.checks);
       const line = t.report.summary(
         summary.steps.filter((step) => step.ok).length,
-        summary.steps.length,
+        Math.max(stepsTotal, summary.steps.length),
         checks.filter((check) => check.ok).length,
         checks.length,
       );
