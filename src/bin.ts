@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 // The entry point npm links as `overlay-lesson`: crash handlers, then main, then exit with its
 // code. Nothing calls process.exit anywhere else except teardown's last resort.
-import { main } from "./cli.js";
+import { main, scanLang } from "./cli.js";
+import { chooseLang, messages } from "./i18n/index.js";
 import { registry } from "./sys/cleanup.js";
+
+const t = messages(chooseLang(scanLang(process.argv.slice(2))));
 
 function crash(error: unknown): void {
   // The reader of our output went away (`| head -1`): not a bug. Tear down and leave as a
   // program killed by SIGPIPE would (128 + 13), with one line saying so.
   if (error instanceof Error && "code" in error && error.code === "EPIPE") {
     registry.teardown();
-    process.stderr.write("overlay-lesson: the output was closed before the lesson ended; cleaned up\n");
+    process.stderr.write(`overlay-lesson: ${t.errors.outputClosed}\n`);
     process.exit(141);
   }
   const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  process.stderr.write(`overlay-lesson: internal error (a bug, please report it): ${text}\n`);
+  process.stderr.write(`overlay-lesson: ${t.errors.internal(text)}\n`);
   registry.teardown();
   process.exit(1);
 }

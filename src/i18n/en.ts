@@ -60,6 +60,7 @@ export const en = {
   },
   errors: {
     internal: (message: string) => `internal error (a bug in overlay-lesson, please report it): ${message}`,
+    outputClosed: "the output was closed before the lesson ended; cleaned up",
     commandFailed: (command: string, code: number, stderr: string) =>
       `\`${command}\` failed with exit code ${code}${stderr ? `: ${stderr}` : ""}`,
     mountFailed: (stderr: string) => `mount failed: ${stderr}`,

@@ -59,6 +59,7 @@ export const zh: Messages = {
   },
   errors: {
     internal: (message: string) => `内部错误（overlay-lesson 的缺陷，请报告给我们）：${message}`,
+    outputClosed: "课程结束前输出被关闭了；已清理完毕",
     commandFailed: (command: string, code: number, stderr: string) =>
       `\`${command}\` 执行失败，退出码 ${code}${stderr ? `：${stderr}` : ""}`,
     mountFailed: (stderr: string) => `挂载失败：${stderr}`,
