@@ -26,7 +26,7 @@ describe.skipIf(!isRoot)("transcripts and the layer map", () => {
 
   it.each(["mount-demo", "cow-demo"])("%s: the transcript holds every step, command and check", async (lesson) => {
     const file = join(out, "run.md");
-    const extra = lesson === "cow-demo" ? ["--size", "8M", "--trials", "1"] : [];
+    const extra = lesson === "cow-demo" ? ["--size", "32M", "--trials", "1"] : [];
     const result = await runCli([lesson, "--json", "--dir", parent, "--transcript", file, ...extra]);
     expect(result.code, result.stderr).toBe(0);
     const markdown = readFileSync(file, "utf8");

@@ -26,7 +26,7 @@ const LESSONS = {
     steps: ["make-layers", "fill-lower", "mount", "read", "copy-up", "new-file", "whiteout", "layers"],
   },
   "cow-demo": {
-    args: ["--size", "8M", "--trials", "2"],
+    args: ["--size", "32M", "--trials", "2"],
     steps: ["big-file", "mount", "read", "small-copy-up", "big-copy-up", "append-again", "disk-space", "direct-vs-overlay"],
   },
 } as const;
@@ -246,7 +246,7 @@ describe.skipIf(!isRoot)("fault injection", () => {
     const runs = await Promise.all([
       runCli(["mount-demo", "--json", "--dir", parent]),
       runCli(["mount-demo", "--json", "--dir", parent]),
-      runCli(["cow-demo", "--json", "--dir", parent, "--size", "8M", "--trials", "1"]),
+      runCli(["cow-demo", "--json", "--dir", parent, "--size", "32M", "--trials", "1"]),
       runCli(["mount-demo", "--yes", "--lang", "zh", "--dir", parent]),
     ]);
     for (const run of runs) expect(run.code, run.stderr).toBe(0);
