@@ -1,11 +1,11 @@
 // Running the built CLI as a child process, the way a learner runs it, and the after-checks
 // every end-to-end test makes: no overlay mount beneath its parent, and the parent empty.
 import { type ChildProcess, spawn } from "node:child_process";
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { afterEach, beforeEach } from "vitest";
+import { afterEach, beforeEach, inject } from "vitest";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const CLI = join(ROOT, "dist/overlay-lesson.js");
@@ -21,7 +21,7 @@ export interface CliResult {
 
 export interface RunCliOptions {
   env?: NodeJS.ProcessEnv;
-  /** Run as this user: the CLI then runs from a world-readable copy of dist/ (see below). */
+  /** Run as this user: the CLI then runs from a world-readable copy of dist/ (global-setup.ts). */
   uid?: number;
   /** Called for each NDJSON event as it arrives; may signal the child. */
   onEvent?: (event: Record<string, unknown> & { type: string }, child: ChildProcess) => void;
@@ -33,7 +33,7 @@ export interface RunCliOptions {
 export function runCli(args: string[], options: RunCliOptions = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const env = { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "", CI: "1", ...options.env };
-    const cli = options.uid === undefined ? CLI : readableCopyOfCli();
+    const cli = options.uid === undefined ? CLI : inject("readableCli");
     const child = spawn(process.execPath, [cli, ...args], {
       stdio: ["ignore", "pipe", "pipe"],
       env,
@@ -69,24 +69,6 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
       resolvePromise({ code, signal, stdout, stderr, events });
     });
   });
-}
-
-let readableCli: string | undefined;
-
-/**
- * The checkout may sit under a directory only root can enter (a clone in `mktemp -d`), where
- * another user cannot even load the program. The bundle is self-contained, so a copy of dist/
- * in a world-readable directory runs the same code as that user.
- */
-function readableCopyOfCli(): string {
-  if (readableCli !== undefined) return readableCli;
-  const dir = mkdtempSync(join(tmpdir(), "ol-cli-"));
-  chmodSync(dir, 0o755);
-  cpSync(join(ROOT, "dist"), join(dir, "dist"), { recursive: true });
-  for (const path of [join(dir, "dist"), join(dir, "dist/chunks")]) chmodSync(path, 0o755);
-  readableCli = join(dir, "dist/overlay-lesson.js");
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-  return readableCli;
 }
 
 /** A fresh parent directory for one test's workspaces. */
