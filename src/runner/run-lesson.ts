@@ -95,7 +95,7 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
   const abort = new AbortController();
   let interruptedBy: TerminationSignal | undefined;
   let finished = false;
-  const signals = watchSignals(
+  watchSignals(
     (signal) => {
       interruptedBy = signal;
       abort.abort(signal);
@@ -197,6 +197,9 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
     teardownFailed = registry.teardown().some((entry) => !entry.ok);
   }
   finished = true;
+  // Teardown is synchronous: a signal that arrived meanwhile is still queued. Let its handler
+  // run, so that the summary and the exit code say the run was interrupted.
+  await new Promise((resolve) => setImmediate(resolve));
 
   const allOk =
     brokenBy === undefined && interruptedBy === undefined && records.length === lesson.steps.length && records.every((r) => r.ok);
@@ -218,7 +221,8 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
   };
   if (interruptedBy !== undefined) summary.interrupted = interruptedBy;
   reporter.summary(summary);
-  signals.dispose();
+  // The handlers stay until the process exits: a signal after the summary is then ignored
+  // (everything is already torn down) instead of killing the process mid-exit.
 
   if (interruptedBy !== undefined) {
     return {
