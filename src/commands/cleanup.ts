@@ -8,8 +8,8 @@ import { type Lang, messages } from "../i18n/index.js";
 import { checkParent, type FoundWorkspace, findWorkspaces, RefusedError, removeWorkspace } from "../overlay/workspace.js";
 import { parentProblemMessage } from "../runner/preflight.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
-import { colorWanted } from "./lesson.js";
 import { langOption } from "./options.js";
+import { colorWanted, requireRoot } from "./shared.js";
 
 interface Outcome {
   path: string;
@@ -26,10 +26,7 @@ export async function cleanupCommand(flags: CleanupFlags, fallbackLang: Lang): P
   const checked = checkParent(flags.dir ?? tmpdir());
   if ("problem" in checked) throw new ExitError(EXIT_USAGE, parentProblemMessage(t, checked.problem));
   const parent = checked.path;
-  if (flags.dryRun !== true && process.getuid?.() !== 0) {
-    const { sudoCommand } = await import("../runner/preflight.js");
-    throw new ExitError(EXIT_USAGE, t.errors.notRoot(sudoCommand()));
-  }
+  if (flags.dryRun !== true) requireRoot(t);
   const c = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
   const outcomes: Outcome[] = [];
 

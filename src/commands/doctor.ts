@@ -6,8 +6,8 @@ import type { DoctorFlags } from "../cli.js";
 import { type Lang, messages } from "../i18n/index.js";
 import { runPreflight } from "../runner/preflight.js";
 import { EXIT_OK, EXIT_USAGE } from "../sys/errors.js";
-import { colorWanted } from "./lesson.js";
 import { langOption } from "./options.js";
+import { colorWanted } from "./shared.js";
 
 export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Promise<number> {
   const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;

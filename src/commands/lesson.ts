@@ -2,16 +2,9 @@
 // privileges, load the lesson and hand it to the runner.
 import type { LessonFlags } from "../cli.js";
 import { type Lang, messages } from "../i18n/index.js";
-import { sudoCommand } from "../runner/preflight.js";
 import { runLesson } from "../runner/run-lesson.js";
-import { EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { integerOption, langOption, sizeOption } from "./options.js";
-
-export function colorWanted(flags: { color?: boolean; json?: boolean }): boolean {
-  if (flags.color === false || flags.json === true) return false;
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") return false;
-  return process.stdout.isTTY === true;
-}
+import { colorWanted, requireRoot } from "./shared.js";
 
 export async function lessonCommand(id: "mount-demo" | "cow-demo", flags: LessonFlags, fallbackLang: Lang): Promise<number> {
   // main() already chose the language from --lang wherever it stood; a --lang given after the
@@ -41,10 +34,6 @@ export async function lessonCommand(id: "mount-demo" | "cow-demo", flags: Lesson
   requireRoot(t);
   const { mountDemo } = await import("../lessons/mount-demo.js");
   return report(await runLesson(mountDemo, common, {}));
-}
-
-function requireRoot(t: ReturnType<typeof messages>): void {
-  if (process.getuid?.() !== 0) throw new ExitError(EXIT_USAGE, t.errors.notRoot(sudoCommand()));
 }
 
 function report(outcome: { exitCode: number; message?: string }): number {

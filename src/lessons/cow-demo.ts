@@ -5,7 +5,7 @@ import prettyBytes from "pretty-bytes";
 import type { Messages } from "../i18n/index.js";
 import { CLONING_FS, fsInfo } from "../overlay/fsinfo.js";
 import { diskUsage, fileUsage } from "../overlay/usage.js";
-import { formatMs } from "../runner/report/human.js";
+import { formatMs } from "../runner/report/text.js";
 import { compareTimings, median, range } from "../runner/stats.js";
 import type { Lesson, LessonContext } from "../runner/types.js";
 import { listing } from "./observe.js";

@@ -82,13 +82,11 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
         color: common.color,
         live: process.stdout.isTTY === true && !process.env.CI,
       });
-  const reporter: Reporter =
-    common.transcript === undefined
-      ? screen
-      : (await import("./report/markdown.js")).teeReporter(
-          screen,
-          (await import("./report/markdown.js")).createMarkdownReporter(common.transcript, t, common.lang),
-        );
+  let reporter: Reporter = screen;
+  if (common.transcript !== undefined) {
+    const { createMarkdownReporter, teeReporter } = await import("./report/markdown.js");
+    reporter = teeReporter(screen, createMarkdownReporter(common.transcript, t, common.lang));
+  }
   installExitHook();
 
   // 2. Signals: the first one aborts the running step; teardown then runs once, to the end.

@@ -42,22 +42,12 @@ export async function runCommand(argv: readonly string[], options: RunOptions = 
     forceKillAfterDelay: 2000,
     stripFinalNewline: true,
   });
-  const ms = performance.now() - started;
-  return {
-    argv,
-    exitCode: result.exitCode ?? (result.signal ? 128 : 1),
-    ms,
-    stdout: typeof result.stdout === "string" ? result.stdout : "",
-    // A program that could not start at all (ENOENT) has no stderr: execa's message says why.
-    stderr: stderrOf(result.stderr, result.exitCode === undefined ? result.shortMessage : undefined),
-    canceled: result.isCanceled,
-    signal: result.signal,
-  };
+  return toResult(argv, result, performance.now() - started);
 }
 
 /**
- * Synchronous variant for the last-chance teardown on process 'exit', where the event loop no
- * longer runs and only synchronous work is possible.
+ * Synchronous variant for teardown, which is synchronous so that it can also run from the
+ * process 'exit' event (no event loop left) and cannot be cut in half by a second signal.
  */
 export function runCommandSync(argv: readonly string[]): CommandResult {
   const [file, ...args] = argv;
@@ -70,20 +60,32 @@ export function runCommandSync(argv: readonly string[]): CommandResult {
     timeout: 30_000,
     stripFinalNewline: true,
   });
-  return {
-    argv,
-    exitCode: result.exitCode ?? 1,
-    ms: performance.now() - started,
-    stdout: typeof result.stdout === "string" ? result.stdout : "",
-    stderr: stderrOf(result.stderr, result.exitCode === undefined ? result.shortMessage : undefined),
-    canceled: false,
-    signal: result.signal,
-  };
+  return toResult(argv, result, performance.now() - started);
 }
 
-function stderrOf(stderr: unknown, fallback: string | undefined): string {
-  if (typeof stderr === "string" && stderr !== "") return stderr;
-  return fallback ?? "";
+/** What both execa results have in common, as far as a lesson needs it. */
+interface ExecaOutcome {
+  exitCode?: number | undefined;
+  signal?: string | undefined;
+  stdout: unknown;
+  stderr: unknown;
+  shortMessage?: string | undefined;
+  isCanceled: boolean;
+}
+
+function toResult(argv: readonly string[], result: ExecaOutcome, ms: number): CommandResult {
+  // A program that could not start at all (ENOENT) has no exit code and no stderr: execa's
+  // message says why.
+  const stderr = typeof result.stderr === "string" && result.stderr !== "" ? result.stderr : "";
+  return {
+    argv,
+    exitCode: result.exitCode ?? (result.signal ? 128 : 1),
+    ms,
+    stdout: typeof result.stdout === "string" ? result.stdout : "",
+    stderr: stderr !== "" || result.exitCode !== undefined ? stderr : (result.shortMessage ?? ""),
+    canceled: result.isCanceled,
+    signal: result.signal,
+  };
 }
 
 /** Quote an argv for display so that a learner can paste it into a shell. */

@@ -8,7 +8,7 @@ import { shellQuote } from "../../sys/exec.js";
 import { cleanupCommand } from "../preflight.js";
 import { renderLayerTable } from "./layer-table.js";
 import type { Reporter, Summary, WorkspaceJson } from "./reporter.js";
-import { displayWidth, padEnd, wrap } from "./text.js";
+import { displayWidth, formatMs, padEnd, wrap } from "./text.js";
 
 export interface HumanReporterOptions {
   t: Messages;
@@ -189,10 +189,4 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
 
 function parentOf(path: string): string {
   return path.slice(0, path.lastIndexOf("/")) || "/";
-}
-
-export function formatMs(ms: number): string {
-  if (ms < 1) return `${ms.toFixed(2)} ms`;
-  if (ms < 1000) return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
-  return `${(ms / 1000).toFixed(2)} s`;
 }

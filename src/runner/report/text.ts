@@ -1,4 +1,5 @@
-// Terminal text helpers that know CJK characters take two columns.
+// Text helpers for what the learner reads: durations, and widths that know CJK characters take
+// two columns.
 
 export function isWide(codePoint: number): boolean {
   return (
@@ -58,4 +59,11 @@ export function wrap(text: string, width: number): string[] {
     lines.push(line.trimEnd());
   }
   return lines;
+}
+
+/** A duration as a person reads it: 0.42 ms, 3.1 ms, 42 ms, 1.25 s. */
+export function formatMs(ms: number): string {
+  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 1000) return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
 }
