@@ -15,6 +15,9 @@ await build({
   target: "node20",
   chunkNames: "chunks/[name]-[hash]",
   legalComments: "none",
+  // A native module cannot be bundled: src/overlay/xattr.ts loads it from node_modules at run time,
+  // which is why it is a runtime dependency in package.json.
+  external: ["@napi-rs/xattr"],
   // commander is CommonJS: give its require() of node built-ins a real require in ESM output.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: "warning",
