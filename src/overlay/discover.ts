@@ -1,0 +1,277 @@
+// Every overlay mount on the host, in every mount namespace, with its layers resolved to real
+// directories. Read-only: it reads /proc and lstats and readlinks layer paths, nothing else.
+// It never follows a symlink except a store's `l/SHORTID` link, and only to a directory inside
+// that store, by readlink and path arithmetic (an absolute symlink met beneath /proc/<pid>/root
+// would be resolved against our root, not the namespace's).
+import { lstatSync, readFileSync, readlinkSync } from "node:fs";
+import { posix } from "node:path";
+import { isWithin, type MountEntry, parseMountInfoLine, unescapeMountField } from "./mountinfo.js";
+import { hostPath, listMountNamespaces, type MountNamespace, procFailure } from "./namespaces.js";
+
+export { hostPath, type MountNamespace } from "./namespaces.js";
+
+export interface DiscoveredOverlay {
+  /** Where it is mounted, as seen in its namespace; reach it with hostPath(namespace, …). */
+  mountPoint: string;
+  namespace: MountNamespace;
+  mountId: number;
+  /** major:minor of the overlay's superblock: the same in every namespace that sees it. */
+  device: string;
+  fsType: string;
+  source: string;
+  /** The lower layers as mountinfo lists them (`lowerdir+=…,datadir+=…` under the new mount API). */
+  rawLowerdir: string;
+  /** Absolute real layer directories, top first. One that cannot be resolved stays as shown, with a problem. */
+  lower: string[];
+  /** Data-only lower layers (after `::`, or `datadir+`): reached only through metacopy redirects. */
+  dataLower: string[];
+  upper?: string;
+  work?: string;
+  /** The other super options: userxattr, redirect_dir, metacopy, index, xino, uuid … */
+  options: Record<string, string>;
+  problems: string[];
+}
+
+export interface Discovery {
+  overlays: DiscoveredOverlay[];
+  /** The namespaces whose mountinfo was read, ours first. */
+  namespaces: MountNamespace[];
+  /** Processes whose namespace could not be read (not root): overlays there are not listed. */
+  unreadable: number;
+}
+
+export interface DiscoverOptions {
+  /** Look into other mount namespaces too (default true). */
+  allNamespaces?: boolean;
+}
+
+export interface OverlayOptions {
+  rawLowerdir: string;
+  /** Lower layers as written at mount time (possibly relative), top first. */
+  lower: string[];
+  dataLower: string[];
+  upper?: string;
+  work?: string;
+  others: Record<string, string>;
+}
+
+// Why not parseSuperOptions/overlayLayers from mountinfo.ts: they work on the super options after
+// the octal escapes are undone, and on kernel 6.18 that loses information. The kernel escapes a
+// comma inside a value as \054 (so in the raw field every literal comma separates options), but a
+// path holding `\054` under `lowerdir+=` (no overlay escape) becomes a bare comma once unescaped;
+// and `lowerdir+=` repeats, which a Map keeps only once. So split the raw field first, then undo
+// the octal escapes of each value, then undo overlayfs's own backslash escapes where it has them.
+export function parseOverlayOptions(rawSuperOptions: string): OverlayOptions {
+  const parsed: OverlayOptions = { rawLowerdir: "", lower: [], dataLower: [], others: {} };
+  const newApiLayers: string[] = [];
+  for (const part of rawSuperOptions.split(",")) {
+    if (part === "") continue;
+    const equals = part.indexOf("=");
+    const key = equals === -1 ? part : part.slice(0, equals);
+    const value = equals === -1 ? "" : unescapeMountField(part.slice(equals + 1));
+    if (key === "lowerdir") {
+      parsed.rawLowerdir = value;
+      const { merged, data } = splitLowerdir(value);
+      parsed.lower.push(...merged);
+      parsed.dataLower.push(...data);
+    } else if (key === "lowerdir+" || key === "datadir+") {
+      // fsconfig(2) layers are taken literally by the kernel: no overlay escapes to undo.
+      (key === "lowerdir+" ? parsed.lower : parsed.dataLower).push(value);
+      newApiLayers.push(`${key}=${value}`);
+    } else if (key === "upperdir" || key === "workdir") {
+      // The kernel unescapes these (`upperdir=/a\,b` mounts /a,b) and shows them as given.
+      parsed[key === "upperdir" ? "upper" : "work"] = removeBackslashEscapes(value);
+    } else {
+      parsed.others[key] = value;
+    }
+  }
+  if (newApiLayers.length > 0) parsed.rawLowerdir = newApiLayers.join(",");
+  return parsed;
+}
+
+function removeBackslashEscapes(value: string): string {
+  return value.replace(/\\(.)/gs, "$1");
+}
+
+/**
+ * lowerdir=top:middle:bottom, then optionally `::data1::data2` (data-only layers, kernel >= 6.5).
+ * A backslash escapes the next character (`\:` is a colon in a path, `\\` a backslash).
+ */
+export function splitLowerdir(value: string): { merged: string[]; data: string[] } {
+  const merged: string[] = [];
+  const data: string[] = [];
+  let current = "";
+  let inData = false;
+  const finish = () => {
+    if (current !== "") (inData ? data : merged).push(current);
+    current = "";
+  };
+  for (let index = 0; index < value.length; index++) {
+    const character = value[index];
+    if (character === "\\" && index + 1 < value.length) {
+      current += value[++index];
+    } else if (character === ":") {
+      finish();
+      if (value[index + 1] === ":") {
+        inData = true;
+        index++;
+      }
+    } else {
+      current += character;
+    }
+  }
+  finish();
+  return { merged, data };
+}
+
+interface Resolved {
+  path: string;
+  problem?: string;
+}
+
+function lstatIn(namespace: MountNamespace, path: string) {
+  try {
+    return lstatSync(hostPath(namespace, path));
+  } catch (error) {
+    return error instanceof Error && "code" in error ? String(error.code) : "error";
+  }
+}
+
+/**
+ * Relative layers: docker's overlay2 (moby daemon/graphdriver/overlay2/overlay.go, Driver.Get),
+ * when the options would exceed a page, mounts from its store directory with
+ * `lowerdir=l/A:l/B,upperdir=<id>/diff,workdir=<id>/work` onto `<id>/merged`; containerd
+ * (core/mount/mount_linux.go, compactLowerdirOption) chdirs to `…/snapshots` and writes
+ * `lowerdir=12/fs:11/fs` with an absolute upperdir. So the base is the grandparent of an absolute
+ * upperdir, or the grandparent of the mount point: whichever holds the relative paths.
+ */
+function relativeBase(entries: string[], upper: string | undefined, mountPoint: string, namespace: MountNamespace) {
+  const relative = entries.filter((entry) => !entry.startsWith("/"));
+  if (relative.length === 0) return { base: undefined, relative };
+  const candidates = [upper?.startsWith("/") ? posix.dirname(posix.dirname(upper)) : undefined, posix.dirname(posix.dirname(mountPoint))];
+  // The candidate holding the most of them (one layer may have vanished since the mount).
+  let best: { base: string; found: number } | undefined;
+  for (const candidate of candidates) {
+    if (candidate === undefined) continue;
+    const found = relative.filter((entry) => typeof lstatIn(namespace, posix.join(candidate, entry)) !== "string").length;
+    if (found > 0 && found > (best?.found ?? 0)) best = { base: candidate, found };
+  }
+  return { base: best?.base, relative };
+}
+
+/**
+ * A lower that is a store's short link (`<store>/l/SHORTID -> ../<id>/diff`, docker and
+ * containers-storage alike) is followed once, and only to a real directory inside the store.
+ */
+function resolveLayer(path: string, namespace: MountNamespace): Resolved {
+  const stats = lstatIn(namespace, path);
+  if (typeof stats === "string") return { path, problem: `${path}: cannot be read (${stats})` };
+  if (stats.isDirectory()) return { path };
+  if (!stats.isSymbolicLink()) return { path, problem: `${path}: not a directory` };
+  const linkDirectory = posix.dirname(path);
+  if (posix.basename(linkDirectory) !== "l") return { path, problem: `${path}: a symlink outside a store's l/ directory, not followed` };
+  const store = posix.dirname(linkDirectory);
+  let target: string;
+  try {
+    target = readlinkSync(hostPath(namespace, path));
+  } catch (error) {
+    return { path, problem: `${path}: the link vanished (${procFailure(error)})` };
+  }
+  const resolved = posix.resolve(linkDirectory, target);
+  if (!isWithin(resolved, store) || resolved === store || isWithin(resolved, linkDirectory)) {
+    return { path, problem: `${path}: points to ${target}, outside the store ${store}: refused` };
+  }
+  const targetStats = lstatIn(namespace, resolved);
+  if (typeof targetStats === "string" || !targetStats.isDirectory()) {
+    return { path, problem: `${path}: points to ${resolved}, which is not a directory: refused` };
+  }
+  return { path: resolved };
+}
+
+export function resolveOverlay(entry: MountEntry, rawSuperOptions: string, namespace: MountNamespace): DiscoveredOverlay {
+  const parsed = parseOverlayOptions(rawSuperOptions);
+  const problems: string[] = [];
+  const all = [...parsed.lower, ...parsed.dataLower, parsed.upper, parsed.work].filter((entry) => entry !== undefined);
+  const { base, relative } = relativeBase(all, parsed.upper, entry.mountPoint, namespace);
+  if (relative.length > 0 && base === undefined) {
+    problems.push(`relative layer paths (${relative.join(", ")}): no store directory holds them`);
+  }
+  const absolute = (path: string) => (path.startsWith("/") ? posix.normalize(path) : base === undefined ? path : posix.join(base, path));
+  const layer = (path: string) => {
+    const absolutePath = absolute(path);
+    if (!absolutePath.startsWith("/")) return absolutePath;
+    const resolved = resolveLayer(absolutePath, namespace);
+    if (resolved.problem !== undefined) problems.push(resolved.problem);
+    return resolved.path;
+  };
+  const overlay: DiscoveredOverlay = {
+    mountPoint: entry.mountPoint,
+    namespace,
+    mountId: entry.id,
+    device: entry.device,
+    fsType: entry.fsType,
+    source: entry.source,
+    rawLowerdir: parsed.rawLowerdir,
+    lower: parsed.lower.map(layer),
+    dataLower: parsed.dataLower.map(layer),
+    options: parsed.others,
+    problems,
+  };
+  if (parsed.upper !== undefined) {
+    overlay.upper = absolute(parsed.upper);
+    const stats = lstatIn(namespace, overlay.upper);
+    if (typeof stats === "string" || !stats.isDirectory()) problems.push(`upperdir ${overlay.upper}: not a directory we can read`);
+  }
+  if (parsed.work !== undefined) overlay.work = absolute(parsed.work);
+  return overlay;
+}
+
+/** The overlays in one namespace's mountinfo text. */
+export function overlaysInMountInfo(text: string, namespace: MountNamespace): DiscoveredOverlay[] {
+  const overlays: DiscoveredOverlay[] = [];
+  for (const line of text.split("\n")) {
+    const entry = parseMountInfoLine(line);
+    if (entry?.fsType !== "overlay") continue;
+    // The super options are the line's last field, still escaped: see parseOverlayOptions.
+    overlays.push(resolveOverlay(entry, line.trimEnd().split(" ").at(-1) ?? "", namespace));
+  }
+  return overlays;
+}
+
+/**
+ * One entry per mount: a mount seen from several namespaces (shared propagation, or a
+ * container's root seen from inside) is kept in the first view, ours, where its paths are
+ * plain. Bind mounts of one overlay inside a single namespace stay: they are distinct mounts.
+ */
+export function mergeViews(views: DiscoveredOverlay[][]): DiscoveredOverlay[] {
+  const seenBefore = new Set<string>();
+  const merged: DiscoveredOverlay[] = [];
+  for (const view of views) {
+    const keys = view.map((overlay) => [overlay.device, overlay.rawLowerdir, overlay.upper ?? ""].join("\0"));
+    view.forEach((overlay, index) => {
+      if (!seenBefore.has(keys[index] ?? "")) merged.push(overlay);
+    });
+    for (const key of keys) seenBefore.add(key);
+  }
+  return merged;
+}
+
+export function discoverOverlays(options: DiscoverOptions = {}): Discovery {
+  const scan = listMountNamespaces();
+  const wanted = options.allNamespaces === false ? scan.namespaces.filter((namespace) => namespace.own) : scan.namespaces;
+  const namespaces: MountNamespace[] = [];
+  const views: DiscoveredOverlay[][] = [];
+  let unreadable = scan.unreadable;
+  for (const namespace of wanted) {
+    let text: string;
+    try {
+      text = readFileSync(namespace.own ? "/proc/self/mountinfo" : `/proc/${namespace.pid}/mountinfo`, "utf8");
+    } catch (error) {
+      if (procFailure(error) === "unreadable") unreadable += 1;
+      continue;
+    }
+    namespaces.push(namespace);
+    views.push(overlaysInMountInfo(text, namespace));
+  }
+  return { overlays: mergeViews(views), namespaces, unreadable };
+}
