@@ -1,0 +1,91 @@
+// mount-demo's words in Japanese.
+import type { MountDemoWords } from "./en.js";
+
+export const ja: MountDemoWords = {
+  files: {
+    appConfShipped: "app.conf（イメージに同梱されたもの）",
+    appConfChanged: "app.conf（コンテナ内で変更したもの）",
+    mainPy: "イメージレイヤーからこんにちは",
+    imageLog: "ビルド方法：docker build",
+    containerData: "コンテナが実行時に書き込んだデータ",
+  },
+  title: "OverlayFS：イメージレイヤーがコンテナのファイルシステムになる仕組み",
+  layers: {
+    title: "4 つのディレクトリを作成する",
+    explain:
+      "overlay マウントには 4 つのディレクトリが必要です。Docker や Podman はコンテナごとにまさにこの 4 つを作成します。ここでは自分の手で作ってみましょう。",
+    lower: "イメージレイヤー：読み取り専用で、同じイメージのすべてのコンテナが共有する",
+    upper: "コンテナレイヤー：このコンテナによる変更はすべてここに書き込まれる",
+    work: "アトミックなコピーアップのためのカーネルの作業領域。空で、upper と同じファイルシステム上にある必要がある",
+    merged: "コンテナから見えるビュー：lower の上に upper を重ねたもの。コンテナにはこれだけが見える",
+    checkExist: "4 つのディレクトリがすべて存在し、空である",
+    checkSameFs: "upper と work が同じファイルシステム上にある",
+    key: "lower はイメージ、upper はコンテナ、merged はコンテナから見える姿です。",
+  },
+  fill: {
+    title: "イメージレイヤーと同じように lower にファイルを置く",
+    explain:
+      "イメージレイヤーの実体は、ファイルの入ったディレクトリにすぎません。Dockerfile の COPY と同じように、設定ファイル、プログラム、ログを lower/ に置きます。",
+    checkFiles: "lower にイメージの 3 つのファイルがある",
+    key: "イメージレイヤーは普通のディレクトリです。コンテナがこれを変更することはありません。",
+  },
+  mount: {
+    title: "overlay をマウントする",
+    explain:
+      "1 回の mount でレイヤーを重ね合わせます。lowerdir は読み取り専用、upperdir は書き込みの受け先、workdir は作業領域です。コンテナの起動時にコンテナランタイムが行っているのが、まさにこのマウントです。",
+    checkType: "カーネル上で merged に overlay がマウントされている",
+    checkLower: "lowerdir がこの lower/ を指している",
+    checkUpper: "upperdir がこの upper/ を指している",
+    checkWork: "workdir がこの work/ を指している",
+    checkMerged: "merged の中身が lower のファイルと完全に一致する",
+    key: "merged はライブなビューです。これを作るために何もコピーしていません。",
+  },
+  read: {
+    title: "merged 経由で読み取る",
+    explain: "コンテナがイメージ内のファイルを読み取ります。カーネルは lower から直接内容を返すので、何もコピーされません。",
+    checkContent: "merged に lower の内容が見える",
+    checkUpperEmpty: "upper はまだ空：読み取りでは何もコピーされない",
+    key: "読み取りにコストはかかりません。100 個のコンテナが同じイメージレイヤーを読んでも、1 バイトもコピーされません。",
+  },
+  write: {
+    title: "merged 経由で書き込む：コピーアップ",
+    explain:
+      "今度はコンテナが設定を変更します。lower は変更できないので、最初の書き込み時にカーネルがファイルを upper にコピーアップし、書き込みはそのコピーに対して行われます。",
+    checkLower: "lower の app.conf は変更されていない",
+    checkUpper: "upper に新しい内容の app.conf がある",
+    checkMerged: "merged に新しい内容が見える",
+    parentCopied: "upper/etc/ も現れました。コピーを置くために、カーネルがまず親ディレクトリをコピーアップしたためです。",
+    key: "最初の書き込みでファイル全体がコピーアップされます。lower には一切手が加えられません。",
+  },
+  create: {
+    title: "merged 経由で新しいファイルを作成する",
+    explain: "イメージになかったファイルは、そのまま upper に作成されます。コピーするものがないからです。",
+    checkUpper: "container-data.txt が upper にある",
+    checkLower: "container-data.txt は lower にない",
+    checkMerged: "merged に container-data.txt が見える",
+    key: "新しいファイルはコンテナレイヤーにだけ存在し、コンテナを削除すると一緒に消えます。",
+  },
+  delete: {
+    title: "merged 経由で削除する：ホワイトアウト",
+    explain:
+      "コンテナがイメージ内のファイルを削除します。lower は変更できないので、カーネルは代わりにファイルを隠します。upper にホワイトアウト、つまりデバイス番号 0:0 のキャラクターデバイスを置くのです。",
+    checkMerged: "merged から image-log.txt が消えた",
+    checkLower: "lower には image-log.txt が残っている",
+    checkStat: "stat で upper/image-log.txt が 0:0 のキャラクターデバイスと表示される",
+    checkWhiteout: "カーネルの定義どおりのホワイトアウト：キャラクターデバイスで rdev が 0",
+    key: "イメージレイヤーのファイルを削除しても容量は空きません。ファイルを隠すホワイトアウトが追加されるだけです。",
+  },
+  summary: {
+    title: "各レイヤーの現在の中身",
+    explain: "レイヤーを並べて見てみましょう。コンテナが行ったことはすべて upper にあり、lower はイメージとして配布されたときのままです。",
+    checkLowerIntact: "lower はイメージの配布時のまま",
+    checkUpperChanges: "upper の中身はコンテナによる変更と完全に一致する",
+    takeaways: "まとめ：",
+    t1: "lower は決して変わりません。イメージはすべてのコンテナから読み取り専用で共有されます。",
+    t2: "読み取りでは何もコピーされません。merged は lower のファイルをそのまま提供します。",
+    t3: "最初の書き込みで、ファイル全体が upper にコピーされます（コピーアップ）。",
+    t4: "削除すると、upper にホワイトアウト（0:0 のキャラクターデバイス）が残ります。",
+    t5: "merged は lower の上に upper を重ねたものです。同じパスが両方にあれば upper が優先されます。",
+    key: "docker diff や podman diff が表示しているのは、まさにこの upper の中身です。",
+  },
+};
