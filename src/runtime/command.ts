@@ -15,6 +15,8 @@ import type { RuntimeName } from "./types.js";
 export const QUERY_TIMEOUT_MS = 30_000;
 /** `run -d` may have to mount many layers and set up a network namespace. */
 export const RUN_TIMEOUT_MS = 120_000;
+/** A lesson's command inside a container may write GiBs, as on the host (sys/exec.ts's default). */
+export const EXEC_TIMEOUT_MS = 30 * 60 * 1000;
 
 export class RuntimeError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 // The program's one door to docker and podman. Everything outside src/runtime imports from
 // here; everything in here runs the CLIs through sys/exec.ts.
-export { QUERY_TIMEOUT_MS, RUN_TIMEOUT_MS, RuntimeError } from "./command.js";
+export { EXEC_TIMEOUT_MS, QUERY_TIMEOUT_MS, RUN_TIMEOUT_MS, RuntimeError } from "./command.js";
 export { findContainerByUpper, inspectContainer, inspectContainers, type ListContainersOptions, listContainers } from "./containers.js";
 export { detectRuntimes, findOnPath, probeRuntime, type RuntimeProbe, type RuntimeState, usableRuntimes } from "./detect.js";
 export { splitLowerDir } from "./graph-driver.js";

@@ -2,7 +2,7 @@
 // carries ownerLabels() (labels.ts) so that `cleanup` can find it even if we crash, and is
 // registered with the cleanup registry by the caller, whose teardown calls removeContainerSync.
 import type { CommandResult, RunOptions } from "../sys/exec.js";
-import { problemOf, RUN_TIMEOUT_MS, RuntimeError, runRuntime, runtimeOutput, runtimeOutputSync } from "./command.js";
+import { EXEC_TIMEOUT_MS, problemOf, RUN_TIMEOUT_MS, RuntimeError, runRuntime, runtimeOutput, runtimeOutputSync } from "./command.js";
 import type { RuntimeName } from "./types.js";
 
 export interface RunContainerOptions {
@@ -44,7 +44,7 @@ export function execInContainer(
   shArgs: readonly string[],
   runOptions: RunOptions = {},
 ): Promise<CommandResult> {
-  return runRuntime(runtime, ["exec", name, "sh", ...shArgs], runOptions);
+  return runRuntime(runtime, ["exec", name, "sh", ...shArgs], { timeoutMs: EXEC_TIMEOUT_MS, ...runOptions });
 }
 
 /**
