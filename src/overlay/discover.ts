@@ -143,20 +143,25 @@ function lstatIn(namespace: MountNamespace, path: string) {
  * `lowerdir=l/A:l/B,upperdir=<id>/diff,workdir=<id>/work` onto `<id>/merged`; containerd
  * (core/mount/mount_linux.go, compactLowerdirOption) chdirs to `…/snapshots` and writes
  * `lowerdir=12/fs:11/fs` with an absolute upperdir. So the base is the grandparent of an absolute
- * upperdir, or the grandparent of the mount point: whichever holds the relative paths.
+ * upperdir, or the grandparent of the mount point: whichever holds the relative paths. A hand-made
+ * mount (`cd workspace && mount -o lowerdir=lower,… merged`) was resolved against a working
+ * directory we cannot know: the mount point's parent is then only a guess, and said to be one.
  */
 function relativeBase(entries: string[], upper: string | undefined, mountPoint: string, namespace: MountNamespace) {
   const relative = entries.filter((entry) => !entry.startsWith("/"));
-  if (relative.length === 0) return { base: undefined, relative };
-  const candidates = [upper?.startsWith("/") ? posix.dirname(posix.dirname(upper)) : undefined, posix.dirname(posix.dirname(mountPoint))];
+  const candidates = [
+    { base: upper?.startsWith("/") ? posix.dirname(posix.dirname(upper)) : undefined, guess: false },
+    { base: posix.dirname(posix.dirname(mountPoint)), guess: false },
+    { base: posix.dirname(mountPoint), guess: true },
+  ];
   // The candidate holding the most of them (one layer may have vanished since the mount).
-  let best: { base: string; found: number } | undefined;
-  for (const candidate of candidates) {
-    if (candidate === undefined) continue;
-    const found = relative.filter((entry) => typeof lstatIn(namespace, posix.join(candidate, entry)) !== "string").length;
-    if (found > 0 && found > (best?.found ?? 0)) best = { base: candidate, found };
+  let best: { base: string; guess: boolean; found: number } | undefined;
+  for (const { base, guess } of relative.length === 0 ? [] : candidates) {
+    if (base === undefined) continue;
+    const found = relative.filter((entry) => typeof lstatIn(namespace, posix.join(base, entry)) !== "string").length;
+    if (found > 0 && found > (best?.found ?? 0)) best = { base, guess, found };
   }
-  return { base: best?.base, relative };
+  return { base: best?.base, guess: best?.guess ?? false, relative };
 }
 
 /**
@@ -192,9 +197,11 @@ export function resolveOverlay(entry: MountEntry, rawSuperOptions: string, names
   const parsed = parseOverlayOptions(rawSuperOptions);
   const problems: string[] = [];
   const all = [...parsed.lower, ...parsed.dataLower, parsed.upper, parsed.work].filter((entry) => entry !== undefined);
-  const { base, relative } = relativeBase(all, parsed.upper, entry.mountPoint, namespace);
+  const { base, guess, relative } = relativeBase(all, parsed.upper, entry.mountPoint, namespace);
   if (relative.length > 0 && base === undefined) {
     problems.push(`relative layer paths (${relative.join(", ")}): no store directory holds them`);
+  } else if (guess) {
+    problems.push(`relative layer paths (${relative.join(", ")}) resolved against ${base}: a guess, they are not in a store`);
   }
   const absolute = (path: string) => (path.startsWith("/") ? posix.normalize(path) : base === undefined ? path : posix.join(base, path));
   const layer = (path: string) => {
@@ -219,8 +226,10 @@ export function resolveOverlay(entry: MountEntry, rawSuperOptions: string, names
   };
   if (parsed.upper !== undefined) {
     overlay.upper = absolute(parsed.upper);
-    const stats = lstatIn(namespace, overlay.upper);
-    if (typeof stats === "string" || !stats.isDirectory()) problems.push(`upperdir ${overlay.upper}: not a directory we can read`);
+    // An unresolved relative upper is already named above.
+    const stats = overlay.upper.startsWith("/") ? lstatIn(namespace, overlay.upper) : undefined;
+    if (typeof stats === "string" || stats?.isDirectory() === false)
+      problems.push(`upperdir ${overlay.upper}: not a directory we can read`);
   }
   if (parsed.work !== undefined) overlay.work = absolute(parsed.work);
   return overlay;

@@ -155,6 +155,16 @@ describe("layer resolution on fixture stores", () => {
     expect(overlay.problems[0]).toBe("relative layer paths (lower1, lower2): no store directory holds them");
   });
 
+  it("resolves a hand-made relative mount against the mount point's parent, and calls it a guess", () => {
+    make("lower", "upper", "work", "merged");
+    const overlay = only(mountInfoLine(`${root}/merged`, "lowerdir=lower,upperdir=upper,workdir=work"));
+    expect(overlay.lower).toEqual([`${root}/lower`]);
+    expect(overlay.upper).toBe(`${root}/upper`);
+    expect(overlay.problems).toEqual([
+      `relative layer paths (lower, upper, work) resolved against ${root}: a guess, they are not in a store`,
+    ]);
+  });
+
   it("resolves containerd's compacted lowerdir against the absolute upper's grandparent", () => {
     const snapshots = join(root, "io.containerd.snapshotter.v1.overlayfs/snapshots");
     make(...["1/fs", "2/fs", "3/fs", "3/work"].map((path) => `io.containerd.snapshotter.v1.overlayfs/snapshots/${path}`));
