@@ -4,20 +4,11 @@
 import { Command, CommanderError } from "commander";
 import pkg from "../package.json" with { type: "json" };
 import { chooseLang, isLang, type Lang, type Messages, messages } from "./i18n/index.js";
+import type { LessonFlags } from "./lessons/catalog.js";
+import { LESSONS } from "./lessons/index.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "./sys/errors.js";
 
-export interface LessonFlags {
-  dir?: string;
-  keep?: boolean;
-  yes?: boolean;
-  json?: boolean;
-  color?: boolean;
-  lang?: string;
-  size?: string;
-  trials?: string;
-  containers?: string;
-  transcript?: string;
-}
+export type { LessonFlags };
 
 export interface CleanupFlags {
   dir?: string;
@@ -36,7 +27,7 @@ export interface DoctorFlags {
 
 /** What each command does; cli.ts wires them, tests can pass recorders instead. */
 export interface Actions {
-  lesson(id: "mount-demo" | "cow-demo", flags: LessonFlags): Promise<number>;
+  lesson(id: string, flags: LessonFlags): Promise<number>;
   cleanup(flags: CleanupFlags): Promise<number>;
   doctor(flags: DoctorFlags): Promise<number>;
   list(flags: { lang?: string; json?: boolean }): Promise<number>;
@@ -52,7 +43,7 @@ export function scanLang(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-export function buildProgram(t: Messages, actions: Actions, setExitCode: (code: number) => void): Command {
+export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitCode: (code: number) => void): Command {
   const program = new Command("overlay-lesson")
     .description(t.cli.description)
     .usage(`${t.cli.usageCommand} ${t.cli.usage}`)
@@ -66,7 +57,7 @@ export function buildProgram(t: Messages, actions: Actions, setExitCode: (code: 
     .configureHelp({ styleTitle: (title: string) => t.cli.helpTitles[title as keyof Messages["cli"]["helpTitles"]] ?? title })
     .addHelpText(
       "after",
-      `\n${t.cli.examples}\n  ${[t.cli.exampleMount, t.cli.exampleMountZh, t.cli.exampleCow, t.cli.exampleJson, t.cli.exampleDoctor].join("\n  ")}\n`,
+      `\n${t.cli.examples}\n  ${[t.cli.exampleMount, t.cli.exampleMountZh, t.cli.exampleCow, t.cli.exampleLayers, t.cli.exampleJson, t.cli.exampleDoctor].join("\n  ")}\n`,
     );
 
   // Options every command shares: where, how to print, in which language.
@@ -83,19 +74,14 @@ export function buildProgram(t: Messages, actions: Actions, setExitCode: (code: 
       .option("--yes", t.cli.optYes)
       .option("--transcript <file>", t.cli.optTranscript);
 
-  withLessonOptions(program.command("mount-demo").description(t.cli.mountDemo)).action(async (flags: LessonFlags) => {
-    setExitCode(await actions.lesson("mount-demo", flags));
-  });
-
-  withLessonOptions(program.command("cow-demo").description(t.cli.cowDemo))
-    // Defaults live in the descriptions (commander would print "default:" in English) and in
-    // lessonCommand, which applies them.
-    .option("--size <size>", t.cli.optSize)
-    .option("--trials <n>", t.cli.optTrials)
-    .option("--containers <n>", t.cli.optContainers)
-    .action(async (flags: LessonFlags) => {
-      setExitCode(await actions.lesson("cow-demo", flags));
+  // One subcommand per lesson, from the list of lessons: a new lesson needs no change here.
+  for (const lesson of LESSONS) {
+    const command = withLessonOptions(program.command(lesson.id).description(lesson.describe[lang]));
+    for (const option of lesson.options ?? []) command.option(option.flags, option.describe[lang]);
+    command.action(async (flags: LessonFlags) => {
+      setExitCode(await actions.lesson(lesson.id, flags));
     });
+  }
 
   withOutput(program.command("cleanup").description(t.cli.cleanup), { dir: true, color: true })
     .option("--dry-run", t.cli.optDryRun)
@@ -121,7 +107,7 @@ export function usageMessage(t: Messages, error: CommanderError): string {
   const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? "";
   switch (error.code) {
     case "commander.unknownCommand":
-      return t.usage.unknownCommand(quoted);
+      return t.usage.unknownCommand(quoted, LESSONS.map((lesson) => lesson.id).join(", "));
     case "commander.unknownOption":
       return t.usage.unknownOption(quoted);
     case "commander.optionMissingArgument":
@@ -153,7 +139,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     return EXIT_USAGE;
   }
   let exitCode = EXIT_OK;
-  const program = buildProgram(t, lazyActions(lang), (code) => {
+  const program = buildProgram(t, lang, lazyActions(lang), (code) => {
     exitCode = code;
   });
   try {

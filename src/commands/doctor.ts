@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { Chalk } from "chalk";
 import prettyBytes from "pretty-bytes";
 import type { DoctorFlags } from "../cli.js";
-import { type Lang, messages } from "../i18n/index.js";
+import { type Lang, messages, numberLocale } from "../i18n/index.js";
 import { runPreflight } from "../runner/preflight.js";
 import { EXIT_OK, EXIT_USAGE } from "../sys/errors.js";
 import { langOption } from "./options.js";
@@ -15,7 +15,7 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
   const checks = runPreflight({
     parent: flags.dir ?? tmpdir(),
     t,
-    formatBytes: (bytes) => prettyBytes(bytes, { binary: true, locale: lang === "zh" ? "zh-CN" : "en" }),
+    formatBytes: (bytes) => prettyBytes(bytes, { binary: true, locale: numberLocale(lang) }),
   });
   const failed = checks.filter((check) => !check.ok);
   if (flags.json === true) {

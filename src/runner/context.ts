@@ -6,20 +6,22 @@ import { promisify } from "node:util";
 import type { Lang, Messages } from "../i18n/index.js";
 import { classifyMountError } from "../overlay/hints.js";
 import { overlayMountArgv, unmountSync } from "../overlay/mount.js";
+import { isMountPoint } from "../overlay/mountinfo.js";
 import type { Workspace } from "../overlay/workspace.js";
-import type { CleanupRegistry } from "../sys/cleanup.js";
+import type { CleanupRegistry, Registration } from "../sys/cleanup.js";
 import { InterruptedError, StepError } from "../sys/errors.js";
 import { type CommandResult, runCommand, shellQuote } from "../sys/exec.js";
 import type { Reporter } from "./report/reporter.js";
-import type { CheckRecord, LessonContext, RunOptions } from "./types.js";
+import type { CheckRecord, LayerView, LessonContext, RunOptions } from "./types.js";
 
 const writeFileAsync = promisify(writeFile);
 const appendFileAsync = promisify(appendFile);
 const mkdirAsync = promisify(mkdir);
 const unlinkAsync = promisify(unlink);
 
-export interface ContextDeps<Options> {
+export interface ContextDeps<Options, Words> {
   t: Messages;
+  w: Words;
   lang: Lang;
   options: Options;
   workspace: Workspace;
@@ -27,15 +29,19 @@ export interface ContextDeps<Options> {
   registry: CleanupRegistry;
   signal: AbortSignal;
   metrics: Record<string, number | string | number[]>;
+  /** Where showLayers() leaves the stack the layer map draws. */
+  setLayerView(view: LayerView): void;
 }
 
-export interface StepContext<Options> extends LessonContext<Options> {
+export interface StepContext<Options, Words> extends LessonContext<Options, Words> {
   readonly checks: CheckRecord[];
 }
 
-export function createStepContext<Options>(deps: ContextDeps<Options>, stepId: string): StepContext<Options> {
+export function createStepContext<Options, Words>(deps: ContextDeps<Options, Words>, stepId: string): StepContext<Options, Words> {
   const { t, reporter, workspace, signal } = deps;
   const checks: CheckRecord[] = [];
+  // Build mounts a step unmounts itself (layers-demo's instructions): their registrations, by merged.
+  const mounted = new Map<string, Registration>();
 
   function ensureRunning(): void {
     if (signal.aborted) throw new InterruptedError(String(signal.reason ?? "SIGINT"));
@@ -61,6 +67,7 @@ export function createStepContext<Options>(deps: ContextDeps<Options>, stepId: s
 
   return {
     t,
+    w: deps.w,
     lang: deps.lang,
     options: deps.options,
     workspace,
@@ -89,6 +96,14 @@ export function createStepContext<Options>(deps: ContextDeps<Options>, stepId: s
         const hint = classifyMountError(result.stderr);
         throw new StepError(hint ? t.hints[hint] : t.errors.mountFailed(firstLine(result.stderr)));
       }
+      mounted.set(spec.merged, registration);
+      return result;
+    },
+    async unmount(merged) {
+      // Shown and run as the learner would; the registration stays until the kernel agrees.
+      const result = await run(["umount", merged]);
+      if (!isMountPoint(merged)) mounted.get(merged)?.forget();
+      mounted.delete(merged);
       return result;
     },
     async writeFile(relativePath, content, mode = "write") {
@@ -158,6 +173,9 @@ export function createStepContext<Options>(deps: ContextDeps<Options>, stepId: s
     },
     path(relativePath) {
       return join(workspace.root, relativePath);
+    },
+    showLayers(view) {
+      deps.setLayerView(view);
     },
   };
 }

@@ -3,10 +3,10 @@
 // run the steps, and on every way out (end, error, signal) tear down and print the summary.
 import { lstatSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import prettyBytes from "pretty-bytes";
-import type { Lang, Messages } from "../i18n/index.js";
-import { type LayerRoots, type LayerRow, readLayerMap } from "../overlay/layers.js";
+import { type Lang, type Messages, numberLocale } from "../i18n/index.js";
+import { type LayerRow, type LayerStack, readLayerMap } from "../layers/map.js";
 import { isMountPoint } from "../overlay/mountinfo.js";
 import {
   checkParent,
@@ -24,7 +24,7 @@ import { createStepContext } from "./context.js";
 import { waitForEnter } from "./pause.js";
 import { cleanupCommand, parentProblemMessage, runPreflight } from "./preflight.js";
 import type { Reporter, Summary, WorkspaceJson } from "./report/reporter.js";
-import type { Lesson, StepRecord } from "./types.js";
+import type { LayerView, Lesson, StepRecord } from "./types.js";
 
 export interface CommonOptions {
   dir?: string;
@@ -52,12 +52,17 @@ export function isInteractive(common: Pick<CommonOptions, "yes" | "json">): bool
   return !common.yes && !common.json && process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
 
-export async function runLesson<Options>(lesson: Lesson<Options>, common: CommonOptions, options: Options): Promise<LessonOutcome> {
+export async function runLesson<Options, Words>(
+  lesson: Lesson<Options, Words>,
+  common: CommonOptions,
+  options: Options,
+): Promise<LessonOutcome> {
   const { t } = common;
+  const w = lesson.words[common.lang];
   const parentInput = common.dir ?? tmpdir();
   // Number.toLocaleString loads ICU data (about 10 ms): only a learner reading sizes pays for it.
   const formatBytes = (bytes: number): string =>
-    prettyBytes(bytes, common.json ? { binary: true } : { binary: true, locale: common.lang === "zh" ? "zh-CN" : "en" });
+    prettyBytes(bytes, common.json ? { binary: true } : { binary: true, locale: numberLocale(common.lang) });
 
   // 1. Refuse before creating anything.
   const parentChecked = checkParent(parentInput);
@@ -67,7 +72,7 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
     const problem = transcriptProblem(common.transcript, t);
     if (problem !== undefined) throw new ExitError(EXIT_USAGE, problem);
   }
-  const refusal = lesson.refuse?.(parent, options, t);
+  const refusal = lesson.refuse?.(parent, options, w);
   if (refusal !== undefined) throw new ExitError(EXIT_USAGE, refusal);
   for (const check of runPreflight({ parent, t, formatBytes })) {
     if (!check.ok) throw new ExitError(EXIT_USAGE, `${check.label}. ${check.fix ?? ""}`.trim());
@@ -128,17 +133,19 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
   });
   const workspaceJson: WorkspaceJson = {
     root: workspace.root,
-    lower: [workspace.lower],
+    lower: lesson.lowerLayers?.(workspace) ?? [workspace.lower],
     upper: workspace.upper,
     work: workspace.work,
     merged: workspace.merged,
   };
-  reporter.lessonStart(lesson.id, lesson.title(t), workspaceJson, staleRemoved);
+  reporter.lessonStart(lesson.id, lesson.title(w), workspaceJson, staleRemoved);
 
   const metrics: Summary["metrics"] = {};
   const records: StepRecord[] = [];
   let brokenBy: string | undefined;
   let previousLayers: LayerRow[] | undefined;
+  let layerView: LayerView = { lower: ["lower"], upper: "upper", merged: "merged" };
+  let previousView: LayerView | undefined = layerView;
   const interactive = isInteractive(common);
   // One promise that rejects on the first signal; handled here so that it never dangles.
   const interruption = aborted(abort.signal);
@@ -147,9 +154,13 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
   // 5. The steps.
   for (const [index, step] of lesson.steps.entries()) {
     if (abort.signal.aborted || brokenBy !== undefined) break;
-    const title = step.title(t);
-    reporter.stepStart(index, lesson.steps.length, step.id, title, step.explain(t, options));
-    const ctx = createStepContext({ t, lang: common.lang, options, workspace, reporter, registry, signal: abort.signal, metrics }, step.id);
+    const title = step.title(w);
+    reporter.stepStart(index, lesson.steps.length, step.id, title, step.explain(w, options));
+    const setLayerView = (view: LayerView): void => {
+      layerView = view;
+    };
+    const deps = { t, w, lang: common.lang, options, workspace, reporter, registry, signal: abort.signal, metrics, setLayerView };
+    const ctx = createStepContext(deps, step.id);
     const started = performance.now();
     let error: string | undefined;
     const running = step.run(ctx);
@@ -171,11 +182,16 @@ export async function runLesson<Options>(lesson: Lesson<Options>, common: Common
     const record: StepRecord = { id: step.id, title, ok, ms: performance.now() - started, checks: ctx.checks };
     if (error !== undefined) record.error = error;
     if (!abort.signal.aborted) {
-      record.layers = readLayerMap(layerRoots(workspace), previousLayers);
+      // A map drawn from another stack than the last one compares to nothing: every row is new.
+      const sameStack = previousView === layerView;
+      record.layers = readLayerMap(layerStack(workspace, layerView), sameStack ? previousLayers : []);
+      record.layerNames = layerView.lower.map(layerName);
+      record.upperName = layerName(layerView.upper);
       previousLayers = record.layers;
+      previousView = layerView;
     }
     records.push(record);
-    reporter.stepEnd(record, step.keyPoint?.(t));
+    reporter.stepEnd(record, step.keyPoint?.(w));
     if (interactive && index < lesson.steps.length - 1 && !abort.signal.aborted && brokenBy === undefined) {
       reporter.pausePrompt();
       await waitForEnter(abort.signal);
@@ -254,11 +270,19 @@ function transcriptProblem(path: string, t: Messages): string | undefined {
   return undefined;
 }
 
+/** A layer's name for the map's header: docker's `<layer>/diff` is named by its layer folder. */
+function layerName(path: string): string {
+  const parts = path.split("/").filter((part) => part !== "");
+  const last = parts.at(-1) ?? path;
+  return last === "diff" && parts.length > 1 ? (parts.at(-2) ?? last) : last;
+}
+
 /** Read merged only while it is mounted: an unmounted merged/ is just an empty directory. */
-function layerRoots(workspace: Workspace): LayerRoots {
-  const roots: LayerRoots = { lower: workspace.lower, upper: workspace.upper };
-  if (isMountPoint(workspace.merged)) roots.merged = workspace.merged;
-  return roots;
+function layerStack(workspace: Workspace, view: LayerView): LayerStack {
+  const at = (relative: string): string => join(workspace.root, relative);
+  const stack: LayerStack = { lower: view.lower.map(at), upper: at(view.upper), namespace: "trusted" };
+  if (isMountPoint(at(view.merged))) stack.merged = at(view.merged);
+  return stack;
 }
 
 function aborted(signal: AbortSignal): Promise<never> {

@@ -1,33 +1,45 @@
 // The shapes a lesson is made of, and the context the runner hands each step.
 import type { Stats } from "node:fs";
 import type { Lang, Messages } from "../i18n/index.js";
-import type { LayerRow } from "../overlay/layers.js";
+import type { LayerRow } from "../layers/map.js";
 import type { Workspace } from "../overlay/workspace.js";
 import type { CommandResult } from "../sys/exec.js";
 
-export interface Step<Options = unknown> {
-  /** Stable English kebab-case id (JSON, tests, fault injection). */
+/**
+ * One step of a lesson. `Words` is the lesson's own catalogue (its folder's en.ts), in the
+ * learner's language; the runner's and the CLI's words are `ctx.t`.
+ */
+export interface Step<Options = unknown, Words = unknown> {
+  /** Stable English kebab-case id (JSON, tests, fault injection); the same in every language. */
   id: string;
-  title(t: Messages): string;
+  title(w: Words): string;
   /** Why this step matters, shown before it runs. */
-  explain(t: Messages, options: Options): string;
-  run(ctx: LessonContext<Options>): Promise<void>;
+  explain(w: Words, options: Options): string;
+  run(ctx: LessonContext<Options, Words>): Promise<void>;
   /** The one thing to remember, shown after it ran. */
-  keyPoint?(t: Messages): string;
+  keyPoint?(w: Words): string;
 }
 
-export interface Lesson<Options = unknown> {
+export interface Lesson<Options = unknown, Words = unknown> {
   id: LessonId;
-  title(t: Messages): string;
-  steps: Step<Options>[];
+  /** The lesson's words in every language: a missing language or key fails the build. */
+  words: Record<Lang, Words>;
+  title(w: Words): string;
+  steps: Step<Options, Words>[];
   /**
    * Checks that need the parent directory but must run before anything is created
    * (cow-demo: is there room). Returns a one-line refusal, or undefined when all is well.
    */
-  refuse?(parent: string, options: Options, t: Messages): string | undefined;
+  refuse?(parent: string, options: Options, w: Words): string | undefined;
+  /**
+   * What `summary.workspace.lower` lists, top first, when it is not the workspace's one lower/
+   * (layers-demo's container stacks several image layers).
+   */
+  lowerLayers?(workspace: Workspace): string[];
 }
 
-export type LessonId = "mount-demo" | "cow-demo";
+/** Stable English kebab-case: the lesson's folder name and its subcommand. */
+export type LessonId = string;
 
 export interface CheckRecord {
   id: string;
@@ -45,8 +57,11 @@ export interface StepRecord {
   checks: CheckRecord[];
   /** Set when a command or action failed outright (not just a check). */
   error?: string;
-  /** The layer map after this step (lower | upper | merged per path). */
+  /** The layer map after this step (each lower, upper, merged per path). */
   layers?: LayerRow[];
+  /** The names of the map's lower layers, top first, and of its upper (e.g. "2-copy", "upper"). */
+  layerNames?: string[];
+  upperName?: string;
 }
 
 export interface RunOptions {
@@ -58,8 +73,11 @@ export interface RunOptions {
   progress?: { file: string; totalBytes: number; label: string };
 }
 
-export interface LessonContext<Options = unknown> {
+export interface LessonContext<Options = unknown, Words = unknown> {
+  /** The runner's and the CLI's words. */
   readonly t: Messages;
+  /** This lesson's words, in the learner's language. */
+  readonly w: Words;
   readonly lang: Lang;
   readonly options: Options;
   readonly workspace: Workspace;
@@ -69,6 +87,8 @@ export interface LessonContext<Options = unknown> {
   run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
   /** Mount an overlay through `mount -t overlay`, registered for teardown before it exists. */
   mountOverlay(spec: { lower: string[]; upper: string; work: string; merged: string }): Promise<CommandResult>;
+  /** Unmount an overlay this lesson mounted (an image build's instruction is over), shown as `umount`. */
+  unmount(merged: string): Promise<CommandResult>;
   /** Write a file in-process, shown as the shell a learner would type (`cat > path <<'EOF'`). */
   writeFile(relativePath: string, content: string, mode?: "write" | "append"): Promise<void>;
   /** Make directories in-process, shown as `mkdir -p …`. */
@@ -96,4 +116,15 @@ export interface LessonContext<Options = unknown> {
   metric(name: string, value: number | string | number[]): void;
   /** Absolute path of a path relative to the workspace root. */
   path(relativePath: string): string;
+  /**
+   * Which layers the layer map draws from now on, relative to the workspace (lower top first).
+   * By default: lower/, upper/ and merged/. merged is read only while it is mounted.
+   */
+  showLayers(stack: LayerView): void;
+}
+
+export interface LayerView {
+  lower: readonly string[];
+  upper: string;
+  merged: string;
 }

@@ -19,7 +19,7 @@ async function parse(args: string[]): Promise<Call> {
       return 0;
     };
   const actions: Actions = { lesson: record("lesson"), cleanup: record("cleanup"), doctor: record("doctor"), list: record("list") };
-  const program = buildProgram(en, actions, () => undefined);
+  const program = buildProgram(en, "en", actions, () => undefined);
   await program.parseAsync(["node", "overlay-lesson", ...args]);
   if (!call) throw new Error("no command ran");
   return call;
@@ -27,7 +27,7 @@ async function parse(args: string[]): Promise<Call> {
 
 async function parseError(args: string[]): Promise<CommanderError> {
   const actions: Actions = { lesson: async () => 0, cleanup: async () => 0, doctor: async () => 0, list: async () => 0 };
-  const program = buildProgram(en, actions, () => undefined);
+  const program = buildProgram(en, "en", actions, () => undefined);
   try {
     await program.parseAsync(["node", "overlay-lesson", ...args]);
   } catch (error) {

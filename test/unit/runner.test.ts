@@ -15,7 +15,7 @@ const isRoot = process.getuid?.() === 0;
 if (!isRoot) console.warn("skipping runner tests: the runner's preflight requires root");
 
 function lesson(steps: Lesson["steps"]): Lesson {
-  return { id: "mount-demo", title: () => "test lesson", steps };
+  return { id: "mount-demo", words: { en: {}, zh: {}, ja: {} }, title: () => "test lesson", steps };
 }
 
 async function run(subject: Lesson, json: boolean, parent: string): Promise<{ code: number; message?: string; out: string }> {

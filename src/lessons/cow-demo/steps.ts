@@ -1,14 +1,18 @@
 // cow-demo: what copy-on-write costs on a big file, measured so that the numbers hold up.
 // The copy-up happens inside open(), before dd starts its own clock, so every write is timed
 // from outside (spawn to exit) and the same write on the already-copied file is subtracted.
+
 import prettyBytes from "pretty-bytes";
-import type { Messages } from "../i18n/index.js";
-import { CLONING_FS, fsInfo } from "../overlay/fsinfo.js";
-import { diskUsage, fileUsage } from "../overlay/usage.js";
-import { formatMs } from "../runner/report/text.js";
-import { compareTimings, median, range } from "../runner/stats.js";
-import type { Lesson, LessonContext } from "../runner/types.js";
-import { listing } from "./observe.js";
+import { numberLocale } from "../../i18n/index.js";
+import { CLONING_FS, fsInfo } from "../../overlay/fsinfo.js";
+import { diskUsage, fileUsage } from "../../overlay/usage.js";
+import { formatMs } from "../../runner/report/text.js";
+import { compareTimings, median, range } from "../../runner/stats.js";
+import type { Lesson, LessonContext } from "../../runner/types.js";
+import { listing } from "../observe.js";
+import { type CowDemoWords, en } from "./en.js";
+import { ja } from "./ja.js";
+import { zh } from "./zh.js";
 
 export interface CowOptions {
   sizeBytes: number;
@@ -16,7 +20,7 @@ export interface CowOptions {
   containers: number;
 }
 
-type Ctx = LessonContext<CowOptions>;
+type Ctx = LessonContext<CowOptions, CowDemoWords>;
 
 const MiB = 1024 * 1024;
 const BIG = "bigfile.bin";
@@ -24,7 +28,7 @@ const BIG = "bigfile.bin";
 const spaceNeeded = (size: number): number => 4 * size + 16 * MiB;
 
 function bytes(ctx: Ctx, value: number): string {
-  return prettyBytes(value, { binary: true, locale: ctx.lang === "zh" ? "zh-CN" : "en", maximumFractionDigits: 1 });
+  return prettyBytes(value, { binary: true, locale: numberLocale(ctx.lang), maximumFractionDigits: 1 });
 }
 
 function rate(ctx: Ctx, size: number, ms: number): string {
@@ -53,87 +57,88 @@ function sizeOf(ctx: Ctx, path: string): number {
   return fileUsage(ctx.path(path))?.apparentBytes ?? -1;
 }
 
-export const cowDemo: Lesson<CowOptions> = {
+export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
+  words: { en, zh, ja },
   id: "cow-demo",
-  title: (t) => t.cow.title,
-  refuse(parent, options, t: Messages) {
+  title: (w) => w.title,
+  refuse(parent, options, w) {
     const { freeBytes } = fsInfo(parent);
     const need = spaceNeeded(options.sizeBytes);
     if (freeBytes >= need) return undefined;
     const format = (value: number): string => prettyBytes(value, { binary: true });
-    return t.cow.noSpace(format(options.sizeBytes), format(need), format(freeBytes), parent);
+    return w.noSpace(format(options.sizeBytes), format(need), format(freeBytes), parent);
   },
   steps: [
     {
       id: "big-file",
-      title: (t) => t.cow.big.title,
-      explain: (t, options) => t.cow.big.explain(prettyBytes(options.sizeBytes, { binary: true })),
+      title: (w) => w.big.title,
+      explain: (w, options) => w.big.explain(prettyBytes(options.sizeBytes, { binary: true })),
       async run(ctx) {
-        const { t, options } = ctx;
+        const { w, options } = ctx;
         await ctx.mkdir("lower", "upper", "work", "merged");
         await ctx.run(ddWrite(`lower/${BIG}`, options.sizeBytes), {
           progress: { file: ctx.path(`lower/${BIG}`), totalBytes: options.sizeBytes, label: "dd" },
         });
-        await ctx.writeFile("lower/small.txt", `${t.cow.big.smallContent}\n`);
+        await ctx.writeFile("lower/small.txt", `${w.big.smallContent}\n`);
         await ctx.writeFile("lower/config.ini", "[app]\nmode = production\n");
         await ctx.run(["ls", "-l", "lower"]);
-        ctx.check("big-file-size", t.cow.big.checkSize, String(options.sizeBytes), String(sizeOf(ctx, `lower/${BIG}`)));
+        ctx.check("big-file-size", w.big.checkSize, String(options.sizeBytes), String(sizeOf(ctx, `lower/${BIG}`)));
         ctx.metric("sizeBytes", options.sizeBytes);
       },
-      keyPoint: (t) => t.cow.big.key,
+      keyPoint: (w) => w.big.key,
     },
     {
       id: "mount",
-      title: (t) => t.cow.mount.title,
-      explain: (t) => t.cow.mount.explain,
+      title: (w) => w.mount.title,
+      explain: (w) => w.mount.explain,
       async run(ctx) {
-        const { t, workspace } = ctx;
+        const { w, workspace } = ctx;
         await ctx.mountOverlay({ lower: [workspace.lower], upper: workspace.upper, work: workspace.work, merged: workspace.merged });
         const fs = await ctx.run(["stat", "-f", "-c", "%T", "upper"]);
         const backingFs = fs.stdout.trim();
         ctx.metric("backingFs", backingFs);
         await ctx.run(["du", "-sh", "lower", "upper"]);
-        ctx.check("upper-empty", t.cow.mount.checkUpperEmpty, "(empty)", listing(ctx, "upper"));
-        if (backingFs === "tmpfs" || backingFs === "ramfs") ctx.say(t.cow.mount.tmpfs);
-        else if (CLONING_FS.has(backingFs)) ctx.say(t.cow.mount.cloning(backingFs));
-        else ctx.say(t.cow.mount.copying(backingFs));
+        ctx.check("upper-empty", w.mount.checkUpperEmpty, "(empty)", listing(ctx, "upper"));
+        if (backingFs === "tmpfs" || backingFs === "ramfs") ctx.say(w.mount.tmpfs);
+        else if (CLONING_FS.has(backingFs)) ctx.say(w.mount.cloning(backingFs));
+        else ctx.say(w.mount.copying(backingFs));
       },
-      keyPoint: (t) => t.cow.mount.key,
+      keyPoint: (w) => w.mount.key,
     },
     {
       id: "read",
-      title: (t) => t.cow.read.title,
-      explain: (t) => t.cow.read.explain,
+      title: (w) => w.read.title,
+      explain: (w) => w.read.explain,
       async run(ctx) {
-        const { t } = ctx;
+        const { w } = ctx;
         const result = await ctx.run(["md5sum", `merged/${BIG}`]);
-        ctx.facts([[t.cow.read.took, `${formatMs(result.ms)} · ${rate(ctx, ctx.options.sizeBytes, result.ms)}`]]);
-        ctx.check("upper-still-empty", t.cow.read.checkUpperEmpty, "(empty)", listing(ctx, "upper"));
+        ctx.facts([[w.read.took, `${formatMs(result.ms)} · ${rate(ctx, ctx.options.sizeBytes, result.ms)}`]]);
+        ctx.check("upper-still-empty", w.read.checkUpperEmpty, "(empty)", listing(ctx, "upper"));
       },
-      keyPoint: (t) => t.cow.read.key,
+      keyPoint: (w) => w.read.key,
     },
     {
       id: "small-copy-up",
-      title: (t) => t.cow.small.title,
-      explain: (t) => t.cow.small.explain,
+      title: (w) => w.small.title,
+      explain: (w) => w.small.explain,
       async run(ctx) {
-        const { t } = ctx;
+        const { w } = ctx;
         const before = sizeOf(ctx, "lower/small.txt");
-        await ctx.writeFile("merged/small.txt", `${t.cow.small.appended}\n`, "append");
+        await ctx.writeFile("merged/small.txt", `${w.small.appended}\n`, "append");
         const upper = fileUsage(ctx.path("upper/small.txt"));
-        ctx.check("small-in-upper", t.cow.small.checkInUpper, "yes", upper ? "yes" : "no");
-        const appendedBytes = Buffer.byteLength(`${t.cow.small.appended}\n`);
-        ctx.check("small-size", t.cow.small.checkSize, String(before + appendedBytes), String(upper?.apparentBytes ?? -1));
-        ctx.facts([[t.cow.small.upperNow, bytes(ctx, diskUsage(ctx.workspace.upper).diskBytes)]]);
+        ctx.check("small-in-upper", w.small.checkInUpper, "yes", upper ? "yes" : "no");
+        const appendedBytes = Buffer.byteLength(`${w.small.appended}\n`);
+        ctx.check("small-size", w.small.checkSize, String(before + appendedBytes), String(upper?.apparentBytes ?? -1));
+        ctx.facts([[w.small.upperNow, bytes(ctx, diskUsage(ctx.workspace.upper).diskBytes)]]);
       },
-      keyPoint: (t) => t.cow.small.key,
+      keyPoint: (w) => w.small.key,
     },
     {
       id: "big-copy-up",
-      title: (t) => t.cow.bigCopy.title,
-      explain: (t) => t.cow.bigCopy.explain,
+      title: (w) => w.bigCopy.title,
+      explain: (w) => w.bigCopy.explain,
       async run(ctx) {
-        const { t, options } = ctx;
+        const { w, options } = ctx;
         // Flush the freshly written lower file first: otherwise its writeback lands inside the
         // copy-up's own fsync and inflates the figure two to three times.
         await ctx.run(["sync", "-f", "lower"]);
@@ -142,36 +147,33 @@ export const cowDemo: Lesson<CowOptions> = {
         ctx.metric("copyUpMs", round(write.ms));
         ctx.metric("upperBytesAfterCopyUp", copy?.diskBytes ?? 0);
         ctx.facts([
-          [t.cow.bigCopy.took, formatMs(write.ms)],
-          [t.cow.bigCopy.throughput, rate(ctx, options.sizeBytes, write.ms)],
-          [
-            t.cow.bigCopy.upperHolds,
-            `${bytes(ctx, copy?.apparentBytes ?? 0)} (${t.cow.bigCopy.onDisk} ${bytes(ctx, copy?.diskBytes ?? 0)})`,
-          ],
+          [w.bigCopy.took, formatMs(write.ms)],
+          [w.bigCopy.throughput, rate(ctx, options.sizeBytes, write.ms)],
+          [w.bigCopy.upperHolds, `${bytes(ctx, copy?.apparentBytes ?? 0)} (${w.bigCopy.onDisk} ${bytes(ctx, copy?.diskBytes ?? 0)})`],
         ]);
         const backingFs = String(ctx.metricsSoFar.backingFs ?? "");
         if (CLONING_FS.has(backingFs) && write.ms > 0 && (options.sizeBytes / write.ms) * 1000 > 4 * 1024 * MiB)
-          ctx.say(t.cow.bigCopy.cloned(backingFs));
-        ctx.check("whole-copy-apparent", t.cow.bigCopy.checkApparent, String(options.sizeBytes + 1), String(copy?.apparentBytes ?? -1));
+          ctx.say(w.bigCopy.cloned(backingFs));
+        ctx.check("whole-copy-apparent", w.bigCopy.checkApparent, String(options.sizeBytes + 1), String(copy?.apparentBytes ?? -1));
         // Allocated bytes are whole blocks: at least N, and not a second N.
         const disk = copy?.diskBytes ?? 0;
         ctx.check(
           "whole-copy-on-disk",
-          t.cow.bigCopy.checkDisk,
+          w.bigCopy.checkDisk,
           `${options.sizeBytes}–${options.sizeBytes + MiB}`,
           String(disk),
           disk >= options.sizeBytes && disk <= options.sizeBytes + MiB,
         );
-        ctx.check("lower-untouched", t.cow.bigCopy.checkLower, String(options.sizeBytes), String(sizeOf(ctx, `lower/${BIG}`)));
+        ctx.check("lower-untouched", w.bigCopy.checkLower, String(options.sizeBytes), String(sizeOf(ctx, `lower/${BIG}`)));
       },
-      keyPoint: (t) => t.cow.bigCopy.key,
+      keyPoint: (w) => w.bigCopy.key,
     },
     {
       id: "append-again",
-      title: (t) => t.cow.again.title,
-      explain: (t) => t.cow.again.explain,
+      title: (w) => w.again.title,
+      explain: (w) => w.again.explain,
       async run(ctx) {
-        const { t, options } = ctx;
+        const { w, options } = ctx;
         const before = diskUsage(ctx.workspace.upper).diskBytes;
         // The same one-byte append, three times: the median is the cost of the write itself,
         // spawn included, which is exactly what the copy-up's figure also contains.
@@ -187,27 +189,27 @@ export const cowDemo: Lesson<CowOptions> = {
         ctx.metric("copyUpCostMs", round(costMs));
         const grew = diskUsage(ctx.workspace.upper).diskBytes - before;
         ctx.facts([
-          [t.cow.again.took, formatMs(appendMs)],
-          [t.cow.again.copyUpCost, `${formatMs(copyUpMs)} − ${formatMs(appendMs)} = ${formatMs(costMs)}`],
-          [t.cow.again.cheaper, `${(copyUpMs / appendMs).toFixed(1)}×`],
-          [t.cow.again.upperGrew, bytes(ctx, Math.max(0, grew))],
+          [w.again.took, formatMs(appendMs)],
+          [w.again.copyUpCost, `${formatMs(copyUpMs)} − ${formatMs(appendMs)} = ${formatMs(costMs)}`],
+          [w.again.cheaper, `${(copyUpMs / appendMs).toFixed(1)}×`],
+          [w.again.upperGrew, bytes(ctx, Math.max(0, grew))],
         ]);
-        ctx.check("no-second-copy", t.cow.again.checkNoSecondCopy, `< ${bytes(ctx, MiB)}`, bytes(ctx, Math.max(0, grew)), grew < MiB);
+        ctx.check("no-second-copy", w.again.checkNoSecondCopy, `< ${bytes(ctx, MiB)}`, bytes(ctx, Math.max(0, grew)), grew < MiB);
         // Where upper can clone (xfs with reflink, btrfs) the copy-up shares extents and may cost
         // no more than the append itself: the timing claim only holds where bytes are copied.
         if (!CLONING_FS.has(String(ctx.metricsSoFar.backingFs ?? ""))) {
-          ctx.check("append-cheaper", t.cow.again.checkCheaper, `< ${formatMs(copyUpMs)}`, formatMs(appendMs), appendMs < copyUpMs);
+          ctx.check("append-cheaper", w.again.checkCheaper, `< ${formatMs(copyUpMs)}`, formatMs(appendMs), appendMs < copyUpMs);
         }
-        ctx.check("size-now", t.cow.again.checkSize, String(options.sizeBytes + 4), String(sizeOf(ctx, `merged/${BIG}`)));
+        ctx.check("size-now", w.again.checkSize, String(options.sizeBytes + 4), String(sizeOf(ctx, `merged/${BIG}`)));
       },
-      keyPoint: (t) => t.cow.again.key,
+      keyPoint: (w) => w.again.key,
     },
     {
       id: "disk-space",
-      title: (t) => t.cow.disk.title,
-      explain: (t) => t.cow.disk.explain,
+      title: (w) => w.disk.title,
+      explain: (w) => w.disk.explain,
       async run(ctx) {
-        const { t, options } = ctx;
+        const { w, options } = ctx;
         await ctx.run(["du", "-sh", "lower", "upper"]);
         const lower = diskUsage(ctx.workspace.lower).diskBytes;
         const upper = diskUsage(ctx.workspace.upper).diskBytes;
@@ -224,37 +226,37 @@ export const cowDemo: Lesson<CowOptions> = {
         ctx.facts([
           ["lower", bytes(ctx, lower)],
           ["upper", bytes(ctx, upper)],
-          [t.cow.disk.total, bytes(ctx, lower + upper)],
-          [t.cow.disk.shadowed, bytes(ctx, shadowed)],
+          [w.disk.total, bytes(ctx, lower + upper)],
+          [w.disk.shadowed, bytes(ctx, shadowed)],
           [
-            t.cow.disk.projected(options.containers),
+            w.disk.projected(options.containers),
             `${bytes(ctx, options.sizeBytes)} + ${options.containers} × ${bytes(ctx, options.sizeBytes)} = ${bytes(ctx, projected)}`,
           ],
         ]);
         ctx.check(
           "shadowed-is-big",
-          t.cow.disk.checkShadowed,
+          w.disk.checkShadowed,
           `≥ ${bytes(ctx, options.sizeBytes)}`,
           bytes(ctx, shadowed),
           shadowed >= options.sizeBytes,
         );
         ctx.check(
           "twice-the-space",
-          t.cow.disk.checkTwice,
+          w.disk.checkTwice,
           `≥ ${bytes(ctx, 2 * options.sizeBytes)}`,
           bytes(ctx, lower + upper),
           lower + upper >= 2 * options.sizeBytes,
         );
-        ctx.say(t.cow.disk.volumes);
+        ctx.say(w.disk.volumes);
       },
-      keyPoint: (t) => t.cow.disk.key,
+      keyPoint: (w) => w.disk.key,
     },
     {
       id: "direct-vs-overlay",
-      title: (t) => t.cow.versus.title,
-      explain: (t, options) => t.cow.versus.explain(options.trials),
+      title: (w) => w.versus.title,
+      explain: (w, options) => w.versus.explain(options.trials),
       async run(ctx) {
-        const { t, options } = ctx;
+        const { w, options } = ctx;
         await ctx.mkdir("direct");
         const direct: number[] = [];
         const overlay: number[] = [];
@@ -268,11 +270,11 @@ export const cowDemo: Lesson<CowOptions> = {
             (where === "direct" ? direct : overlay).push(result.ms);
             const written = sizeOf(ctx, file);
             if (written !== options.sizeBytes)
-              ctx.check(`trial-${trial + 1}-${where}`, t.cow.versus.checkWritten, String(options.sizeBytes), String(written));
+              ctx.check(`trial-${trial + 1}-${where}`, w.versus.checkWritten, String(options.sizeBytes), String(written));
             await ctx.remove(file);
           }
         }
-        ctx.check("trials-complete", t.cow.versus.checkTrials, String(options.trials * 2), String(direct.length + overlay.length));
+        ctx.check("trials-complete", w.versus.checkTrials, String(options.trials * 2), String(direct.length + overlay.length));
         const directRange = range(direct);
         const overlayRange = range(overlay);
         ctx.metric("trials", options.trials);
@@ -281,39 +283,33 @@ export const cowDemo: Lesson<CowOptions> = {
         ctx.metric("directWriteRangeMs", directRange.map(round));
         ctx.metric("overlayWriteRangeMs", overlayRange.map(round));
         ctx.facts([
-          [
-            t.cow.versus.direct,
-            `${t.cow.versus.median} ${formatMs(median(direct))} · ${formatMs(directRange[0])}–${formatMs(directRange[1])}`,
-          ],
-          [
-            t.cow.versus.overlay,
-            `${t.cow.versus.median} ${formatMs(median(overlay))} · ${formatMs(overlayRange[0])}–${formatMs(overlayRange[1])}`,
-          ],
+          [w.versus.direct, `${w.versus.median} ${formatMs(median(direct))} · ${formatMs(directRange[0])}–${formatMs(directRange[1])}`],
+          [w.versus.overlay, `${w.versus.median} ${formatMs(median(overlay))} · ${formatMs(overlayRange[0])}–${formatMs(overlayRange[1])}`],
         ]);
         const comparison = compareTimings(direct, overlay);
         ctx.metric("verdict", comparison.verdict);
         const conclusion =
           comparison.verdict === "no-difference"
-            ? t.cow.versus.noDifference(options.trials)
+            ? w.versus.noDifference(options.trials)
             : comparison.verdict === "overlay-slower"
-              ? t.cow.versus.overlaySlower(comparison.ratio.toFixed(2))
-              : t.cow.versus.overlayFaster(comparison.ratio.toFixed(2));
+              ? w.versus.overlaySlower(comparison.ratio.toFixed(2))
+              : w.versus.overlayFaster(comparison.ratio.toFixed(2));
         ctx.say(conclusion);
         const metrics = ctx.metricsSoFar;
         const num = (name: string): number => (typeof metrics[name] === "number" ? (metrics[name] as number) : 0);
-        ctx.say(t.cow.takeaways.title);
+        ctx.say(w.takeaways.title);
         for (const line of [
-          t.cow.takeaways.read,
-          t.cow.takeaways.copyUp(bytes(ctx, options.sizeBytes), formatMs(num("copyUpMs")), formatMs(num("copyUpCostMs"))),
-          t.cow.takeaways.once(formatMs(num("appendAfterCopyUpMs"))),
-          t.cow.takeaways.space(options.containers, bytes(ctx, num("projectedBytes"))),
+          w.takeaways.read,
+          w.takeaways.copyUp(bytes(ctx, options.sizeBytes), formatMs(num("copyUpMs")), formatMs(num("copyUpCostMs"))),
+          w.takeaways.once(formatMs(num("appendAfterCopyUpMs"))),
+          w.takeaways.space(options.containers, bytes(ctx, num("projectedBytes"))),
           conclusion,
-          t.cow.takeaways.volumes,
+          w.takeaways.volumes,
         ]) {
           ctx.say(`• ${line}`);
         }
       },
-      keyPoint: (t) => t.cow.versus.key,
+      keyPoint: (w) => w.versus.key,
     },
   ],
 };
