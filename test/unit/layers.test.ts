@@ -5,11 +5,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
+import { ja } from "../../src/i18n/ja.js";
 import { zh } from "../../src/i18n/zh.js";
-import { readLayerMap } from "../../src/overlay/layers.js";
+import { type LayerStack, readLayerMap } from "../../src/layers/map.js";
 import { renderLayerTable } from "../../src/runner/report/layer-table.js";
+import { displayWidth } from "../../src/runner/report/text.js";
 
 const isRoot = process.getuid?.() === 0;
+
+function stack(lower: string, upper: string, merged?: string): LayerStack {
+  return { lower: [lower], upper, namespace: "trusted", ...(merged !== undefined ? { merged } : {}) };
+}
 if (!isRoot) console.warn("skipping the layer-map unit test: making a whiteout (mknod c 0 0) needs root");
 
 describe.skipIf(!isRoot)("layer map", () => {
@@ -34,7 +40,7 @@ describe.skipIf(!isRoot)("layer map", () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("tells copy-up, new, whiteout and symlink apart, never following the link", () => {
-    const rows = readLayerMap({ lower, upper });
+    const rows = readLayerMap(stack(lower, upper));
     const byPath = Object.fromEntries(rows.map((row) => [row.path, row]));
     expect(byPath["etc/app.conf"]?.upper).toEqual({ kind: "file", size: 25, preview: "port = 3000", origin: "copy-up" });
     expect(byPath["image-log.txt"]?.upper).toEqual({ kind: "whiteout" });
@@ -46,18 +52,45 @@ describe.skipIf(!isRoot)("layer map", () => {
   });
 
   it("marks what changed since the previous map", () => {
-    const before = readLayerMap({ lower, upper });
+    const before = readLayerMap(stack(lower, upper));
     writeFileSync(join(upper, "same.txt"), "changed\n");
-    const after = readLayerMap({ lower, upper }, before);
+    const after = readLayerMap(stack(lower, upper), before);
     expect(after.filter((row) => row.changed).map((row) => row.path)).toEqual(["same.txt"]);
     rmSync(join(upper, "same.txt"));
   });
 
+  it("fits narrow terminals: previews go first, nothing wider than the terminal", () => {
+    const rows = readLayerMap(stack(lower, upper));
+    for (const [catalogue, lang] of [
+      [en, "en"],
+      [zh, "zh"],
+      [ja, "ja"],
+    ] as const) {
+      for (const width of [40, 50, 60, 64, 80]) {
+        const lines = renderLayerTable(rows, catalogue, lang, width);
+        for (const line of lines) expect(displayWidth(line), `${lang} at ${width}: ${line}`).toBeLessThanOrEqual(width);
+      }
+      // At 60 columns the sizes and kinds still fit: only the previews are gone.
+      const sixty = renderLayerTable(rows, catalogue, lang, 60).join("\n");
+      expect(sixty).not.toContain('"port');
+      expect(sixty).toMatch(/image-log\.txt\s+6 B/);
+    }
+  });
+
+  it("with many lower layers, keeps the topmost ones and says how many are left out", () => {
+    const rows = readLayerMap({ lower: [lower, lower, lower, lower], upper, namespace: "trusted" });
+    const wide = renderLayerTable(rows, en, "en", 200, undefined, ["L4", "L3", "L2", "L1"]);
+    expect(wide[0]).toMatch(/path\s+L1\s+L2\s+L3\s+L4\s+upper\s+merged/);
+    const narrow = renderLayerTable(rows, en, "en", 60, undefined, ["L4", "L3", "L2", "L1"]);
+    expect(narrow[0]).toMatch(/\+\d L\d/);
+    for (const line of narrow) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+  });
+
   it("draws the map as a table, in both languages", () => {
-    const rows = readLayerMap({ lower, upper });
+    const rows = readLayerMap(stack(lower, upper));
     const table = renderLayerTable(rows, en, "en", 160).join("\n");
-    expect(table).toMatch(/image-log\.txt\s+6 B "built"\s+whiteout c 0:0\s+—/);
-    expect(table).toMatch(/etc\/app\.conf\s+12 B "port = 8080"\s+copy-up · 25 B "port = 3000"/);
+    expect(table).toMatch(/image-log\.txt\s+6 B "built" · hidden\s+whiteout c 0:0\s+—/);
+    expect(table).toMatch(/etc\/app\.conf\s+12 B "port = 8080" · hidden\s+copy-up · 25 B "port = 3000"/);
     expect(table).toMatch(/new\.txt\s+—\s+new · 0 B/);
     const chinese = renderLayerTable(rows, zh, "zh", 160).join("\n");
     expect(chinese).toContain("路径");
@@ -90,16 +123,16 @@ describe.skipIf(!isRoot)("layer map on a mounted overlay", () => {
   });
 
   it("shows a replaced directory as opaque, hiding what lower has beneath it", () => {
-    const rows = readLayerMap({ lower: join(root, "lower"), upper: join(root, "upper"), merged: join(root, "merged") });
+    const rows = readLayerMap(stack(join(root, "lower"), join(root, "upper"), join(root, "merged")));
     const byPath = Object.fromEntries(rows.map((row) => [row.path, row]));
     expect(byPath.data?.upper).toMatchObject({ kind: "dir", opaque: true });
     expect(byPath["data/a.txt"]).toMatchObject({ lower: { kind: "file" }, upper: { kind: "absent" }, merged: { kind: "absent" } });
     expect(byPath["data/c.txt"]).toMatchObject({ upper: { kind: "file", origin: "new" }, merged: { kind: "file" } });
-    expect(renderLayerTable(rows, en, "en", 160).join("\n")).toMatch(/data\s+dir\s+opaque dir\s+dir/);
+    expect(renderLayerTable(rows, en, "en", 160).join("\n")).toMatch(/data\s+dir · hidden\s+opaque dir\s+dir/);
   });
 
   it("a directory merely copied up is not opaque", () => {
-    const rows = readLayerMap({ lower: join(root, "lower"), upper: join(root, "upper"), merged: join(root, "merged") });
+    const rows = readLayerMap(stack(join(root, "lower"), join(root, "upper"), join(root, "merged")));
     const etc = rows.find((row) => row.path === "etc");
     expect(etc?.upper).toMatchObject({ kind: "dir", origin: "copy-up" });
     expect(etc?.upper.opaque).toBeUndefined();

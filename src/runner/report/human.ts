@@ -3,12 +3,12 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Ora } from "ora";
 import prettyBytes from "pretty-bytes";
-import type { Lang, Messages } from "../../i18n/index.js";
+import { type Lang, type Messages, numberLocale } from "../../i18n/index.js";
 import { shellQuote } from "../../sys/exec.js";
 import { cleanupCommand } from "../preflight.js";
 import { renderLayerTable } from "./layer-table.js";
 import type { Reporter, Summary, WorkspaceJson } from "./reporter.js";
-import { displayWidth, formatMs, padEnd, wrap } from "./text.js";
+import { displayWidth, expandTabs, formatMs, padEnd, wrap } from "./text.js";
 
 export interface HumanReporterOptions {
   t: Messages;
@@ -35,7 +35,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
   let stepLabel = "";
   // Out of all the lesson's steps, not only those that ran before an interruption.
   let stepsTotal = 0;
-  const locale = lang === "zh" ? "zh-CN" : "en";
+  const locale = numberLocale(lang);
 
   function line(text = ""): void {
     spinner?.clear();
@@ -55,7 +55,8 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
 
   function block(text: string, indent: string, style: (s: string) => string): void {
     if (text === "") return;
-    const rows = text.split("\n");
+    // Tabs (du's "4.0K<TAB>upper") would jump to the terminal's tab stops, not ours: expand them.
+    const rows = expandTabs(text).split("\n");
     const shown = rows.slice(0, MAX_OUTPUT_LINES);
     for (const row of shown) line(indent + style(row));
     if (rows.length > shown.length) line(indent + c.dim(t.report.moreLines(rows.length - shown.length)));
@@ -123,7 +124,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
       if (record.layers?.some((row) => row.changed)) {
         line(`  ${c.bold(t.report.layersTitle)} ${c.dim(t.report.layersLegend)}`);
         const style = { changed: c.yellow.bold, dim: c.dim, whiteout: c.magenta, header: c.underline };
-        for (const row of renderLayerTable(record.layers, t, lang, width, style)) line(row);
+        for (const row of renderLayerTable(record.layers, t, lang, width, style, record.layerNames, record.upperName)) line(row);
       }
       if (keyPoint !== undefined && record.ok) prose(`→ ${keyPoint}`, "  ", c.bold);
       const finalText = `${stepLabel} ${c.dim(`(${formatMs(record.ms)})`)}`;

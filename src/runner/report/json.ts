@@ -39,6 +39,7 @@ export function createJsonReporter(): Reporter {
       const event: Record<string, unknown> = { type: "step-end", step: record.id, ok: record.ok, ms: round(record.ms) };
       if (record.error !== undefined) event.error = record.error;
       if (record.layers !== undefined) event.layers = record.layers;
+      if (record.layerNames !== undefined) event.layerNames = record.layerNames;
       emit(event);
     },
     pausePrompt() {},

@@ -77,9 +77,12 @@ export function createMarkdownReporter(path: string, t: Messages, lang: Lang): R
       if (record.error !== undefined) out.push(`> ✗ ${record.error}`, "");
       if (record.layers?.some((row) => row.changed)) {
         out.push(`**${t.report.layersTitle}** ${t.report.layersLegend}`, "");
-        out.push(`| | ${t.report.layerPath} | lower | upper | merged |`, "|---|---|---|---|---|");
+        // Bottom to top, as the image was built: each lower layer, then upper, then merged.
+        const lowerNames = [...(record.layerNames ?? record.layers[0]?.lowers.map((_, index) => `L${index + 1}`) ?? [])].reverse();
+        const headers = [...lowerNames, record.upperName ?? "upper", "merged"];
+        out.push(`| | ${t.report.layerPath} | ${headers.map(escapeCell).join(" | ")} |`, `|---|---|${headers.map(() => "---").join("|")}|`);
         for (const row of record.layers) {
-          const cells = [row.lower, row.upper, row.merged].map((cell) => escapeCell(cellText(cell, t, lang)));
+          const cells = [...[...row.lowers].reverse(), row.upper, row.merged].map((cell) => escapeCell(cellText(cell, t, lang)));
           const mark = row.changed ? "▶" : "";
           const path = row.changed ? `**${escapeCell(row.path)}**` : escapeCell(row.path);
           out.push(`| ${mark} | ${path} | ${cells.join(" | ")} |`);

@@ -22,6 +22,21 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** Replace tabs with spaces up to the next stop every 8 columns, counted from each line's start. */
+export function expandTabs(text: string, stop = 8): string {
+  if (!text.includes("\t")) return text;
+  return text
+    .split("\n")
+    .map((line) => {
+      let out = "";
+      for (const char of line) {
+        out += char === "\t" ? " ".repeat(stop - (displayWidth(out) % stop)) : char;
+      }
+      return out;
+    })
+    .join("\n");
+}
+
 export function padEnd(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }

@@ -1,0 +1,54 @@
+// One path in one layer, as the kernel recorded it: lstat only (a symlink is a symlink, never
+// followed), a whiteout recognised as the kernel defines it (a character device 0:0), and the
+// overlay xattrs read exactly on directories, where they decide what lower layers show.
+import { lstatSync, type Stats } from "node:fs";
+import { isOpaqueDir, type OverlayXattrs, readOverlayXattrs, type XattrNamespace } from "../overlay/xattr.js";
+
+export type EntryKind = "file" | "dir" | "whiteout" | "symlink" | "other";
+
+export interface LayerEntry {
+  kind: EntryKind;
+  /** st_size: what a regular file holds; 0 for everything else (it is what hidden bytes count). */
+  size: number;
+  /** A directory marked opaque (`<ns>.overlay.opaque=y`): nothing below it shows through. */
+  opaque: boolean;
+  /** The overlay xattrs this entry carries, when it carries any (directories only). */
+  xattrs?: OverlayXattrs;
+}
+
+export function isWhiteout(stats: Stats): boolean {
+  return stats.isCharacterDevice() && stats.rdev === 0;
+}
+
+export function entryKind(stats: Stats): EntryKind {
+  if (stats.isSymbolicLink()) return "symlink";
+  if (stats.isDirectory()) return "dir";
+  if (stats.isFile()) return "file";
+  if (isWhiteout(stats)) return "whiteout";
+  return "other";
+}
+
+/**
+ * Read one entry; undefined when the path is not there (or vanished mid-walk: a live container
+ * keeps writing). Xattrs are read only on directories: opaque and redirect live there, and one
+ * syscall per directory keeps a walk of 100,000 files close to `du`.
+ */
+export function readEntry(path: string, namespace: XattrNamespace): LayerEntry | undefined {
+  let stats: Stats;
+  try {
+    stats = lstatSync(path);
+  } catch {
+    return undefined;
+  }
+  const kind = entryKind(stats);
+  if (kind !== "dir") return { kind, size: kind === "file" ? stats.size : 0, opaque: false };
+  const xattrs = readOverlayXattrs(path, namespace);
+  const entry: LayerEntry = { kind, size: 0, opaque: isOpaqueDir(xattrs) };
+  if (Object.keys(xattrs).length > 0) entry.xattrs = xattrs;
+  return entry;
+}
+
+/** Which namespace a mount's overlay xattrs live in: `user.` under userxattr, else `trusted.`. */
+export function xattrNamespaceOf(superOptions: ReadonlyMap<string, string>): XattrNamespace {
+  return superOptions.has("userxattr") ? "user" : "trusted";
+}

@@ -1,0 +1,152 @@
+// The stack reader: walk every layer of an overlay at once, path by path in sorted order, and
+// decide for each path and layer what the kernel does with it: shows it, hides it (and what
+// hides it), or uses it as a whiteout. It applies overlayfs's lookup rules (the kernel's
+// Documentation/filesystems/overlayfs.rst, "whiteouts and opaque directories"):
+//   - the topmost layer that has a name decides: a whiteout there deletes the name, a
+//     non-directory there is what merged shows and hides every lower entry of that name;
+//   - directories of one name merge down the layers, until a directory marked opaque (the
+//     layers below it are hidden) or a non-directory (it and everything below are hidden);
+//   - a hidden directory hides everything beneath it, for the same reason it is hidden.
+// Hidden entries are still walked: their bytes are what a layer ships and nobody sees.
+// Memory is bounded by depth × the widest directory, never by the size of the tree.
+import { type Dirent, readdirSync } from "node:fs";
+import type { XattrNamespace } from "../overlay/xattr.js";
+import { type LayerEntry, readEntry } from "./entry.js";
+
+export type HideReason = "whiteout" | "opaque" | "newer-copy";
+
+export interface HiddenBy {
+  /** Index (in the walk's dirs, top first) of the layer whose entry hides this one. */
+  layer: number;
+  how: HideReason;
+  /** The path of the hiding entry: this path or one of its parents. */
+  path: string;
+}
+
+export type CellState = "visible" | "whiteout" | "hidden";
+
+export interface StackCell {
+  entry: LayerEntry;
+  /** visible: merged shows it (directories: it is part of the merged directory); whiteout: it deletes the name below. */
+  state: CellState;
+  hiddenBy?: HiddenBy;
+}
+
+export interface StackPath {
+  /** Relative to the layers' roots, "/"-separated, no leading slash. */
+  path: string;
+  /** One per layer dir, top first; undefined where the layer has nothing at this path. */
+  cells: Array<StackCell | undefined>;
+  /** The layer whose entry merged shows (the topmost visible), or undefined: deleted or hidden. */
+  shownFrom: number | undefined;
+}
+
+export interface WalkOptions {
+  namespace: XattrNamespace;
+  /** Stop descending after this many paths (the layer map shows a small tree). */
+  limit?: number;
+  /** Called for a directory that cannot be read (permissions, vanished); the walk goes on. */
+  onUnreadable?: (dir: string, error: unknown) => void;
+}
+
+/** Per layer, at one directory of the walk: is the layer's directory here shown, or hidden and why. */
+type LayerState = { shown: true } | { shown: false; hiddenBy: HiddenBy } | undefined;
+
+function names(dir: string, options: WalkOptions): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    options.onUnreadable?.(dir, error);
+    return [];
+  }
+  return entries.map((entry) => entry.name);
+}
+
+/**
+ * Decide what the kernel does with each layer's entry at one path, top first. `states` says, per
+ * layer, whether the parent directory in that layer is shown or hidden (and by what).
+ */
+export function resolveCells(path: string, entries: ReadonlyArray<LayerEntry | undefined>, states: readonly LayerState[]): StackPath {
+  const cells: Array<StackCell | undefined> = [];
+  let blocked: HiddenBy | undefined;
+  let shownFrom: number | undefined;
+  let seenDir: number | undefined;
+  entries.forEach((entry, layer) => {
+    if (entry === undefined) {
+      cells.push(undefined);
+      return;
+    }
+    const parent = states[layer];
+    if (parent !== undefined && !parent.shown) {
+      cells.push({ entry, state: "hidden", hiddenBy: parent.hiddenBy });
+      return;
+    }
+    if (blocked !== undefined) {
+      cells.push({ entry, state: "hidden", hiddenBy: blocked });
+      return;
+    }
+    if (entry.kind === "whiteout") {
+      cells.push({ entry, state: "whiteout" });
+      // A whiteout ends the lookup: nothing of this name below it is seen.
+      blocked = { layer, how: "whiteout", path };
+      return;
+    }
+    if (entry.kind === "dir") {
+      cells.push({ entry, state: "visible" });
+      shownFrom ??= layer;
+      seenDir ??= layer;
+      if (entry.opaque) blocked = { layer, how: "opaque", path };
+      return;
+    }
+    if (seenDir !== undefined) {
+      // A non-directory under a directory of the same name ends the merge: it and all below are hidden.
+      cells.push({ entry, state: "hidden", hiddenBy: { layer: seenDir, how: "newer-copy", path } });
+      blocked = { layer: seenDir, how: "newer-copy", path };
+      return;
+    }
+    cells.push({ entry, state: "visible" });
+    shownFrom = layer;
+    blocked = { layer, how: "newer-copy", path };
+  });
+  return { path, cells, shownFrom };
+}
+
+/**
+ * Walk `dirs` (top first: a container's upper, then its lowers as lowerdir orders them) and yield
+ * every path in sorted order, parents before children.
+ */
+export function* walkStack(dirs: readonly string[], options: WalkOptions): Generator<StackPath> {
+  let count = 0;
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+
+  function* visit(relative: string, states: readonly LayerState[]): Generator<StackPath> {
+    const union = new Set<string>();
+    states.forEach((state, layer) => {
+      if (state === undefined) return;
+      const dir = relative === "" ? dirs[layer] : `${dirs[layer]}/${relative}`;
+      if (dir !== undefined) for (const name of names(dir, options)) union.add(name);
+    });
+    for (const name of [...union].sort()) {
+      if (count >= limit) return;
+      const path = relative === "" ? name : `${relative}/${name}`;
+      const entries = states.map((state, layer) =>
+        state === undefined ? undefined : readEntry(`${dirs[layer]}/${path}`, options.namespace),
+      );
+      const resolved = resolveCells(path, entries, states);
+      count++;
+      yield resolved;
+      if (!resolved.cells.some((cell) => cell?.entry.kind === "dir")) continue;
+      const childStates: LayerState[] = resolved.cells.map((cell) => {
+        if (cell === undefined || cell.entry.kind !== "dir") return undefined;
+        return cell.state === "hidden" && cell.hiddenBy !== undefined ? { shown: false, hiddenBy: cell.hiddenBy } : { shown: true };
+      });
+      yield* visit(path, childStates);
+    }
+  }
+
+  yield* visit(
+    "",
+    dirs.map(() => ({ shown: true })),
+  );
+}
