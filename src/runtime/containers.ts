@@ -48,7 +48,7 @@ export function containerInfoOf(runtime: RuntimeName, record: JsonRecord): Conta
 }
 
 export interface ListContainersOptions {
-  /** Only containers with this label, "key" or "key=value" (e.g. OWNER_FILTER's value). */
+  /** Only containers with this label, "key" or "key=value" (labels.ts OWNER_SELECTOR). */
   label?: string;
 }
 

@@ -2,7 +2,7 @@
 // carrying the owner label, and among them only those whose owning process is gone.
 //
 // Convention: every container we run carries
-//   io.overlay-lesson.owner=overlay-lesson        it is ours (also the filter for `ps`)
+//   io.overlay-lesson.owner=overlay-lesson        it is ours (OWNER_SELECTOR, for `ps --filter label=…`)
 //   io.overlay-lesson.pid=<pid>                   the overlay-lesson process that ran it
 //   io.overlay-lesson.start-time=<ticks>          that process's start time (/proc/PID/stat field 22)
 //   io.overlay-lesson.boot-id=<uuid>              and the boot it ran in
@@ -16,8 +16,8 @@ export const PID_LABEL = "io.overlay-lesson.pid";
 export const START_TIME_LABEL = "io.overlay-lesson.start-time";
 export const BOOT_ID_LABEL = "io.overlay-lesson.boot-id";
 
-/** For `ps --filter`: every container of ours, whoever ran it. */
-export const OWNER_FILTER = `label=${OWNER_LABEL}=${OWNER_VALUE}`;
+/** For listContainers(runtime, { label: OWNER_SELECTOR }): every container of ours, whoever ran it. */
+export const OWNER_SELECTOR = `${OWNER_LABEL}=${OWNER_VALUE}`;
 
 export function ownerLabels(identity: ProcessIdentity = selfIdentity()): Record<string, string> {
   return {

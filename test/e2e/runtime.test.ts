@@ -18,6 +18,7 @@ import {
   listContainers,
   listImages,
   OWNER_LABEL,
+  OWNER_SELECTOR,
   OWNER_VALUE,
   ownerLabels,
   ownerOf,
@@ -261,7 +262,7 @@ describe.skipIf(reason)("podman, for real", () => {
     expect(mount).toContain(`upperdir=${info.graphDriver.upper},`);
     expect(info.pid).toBeGreaterThan(0);
 
-    const listed = (await listContainers("podman", { label: `${OWNER_LABEL}=${OWNER_VALUE}` })).find((container) => container.id === id);
+    const listed = (await listContainers("podman", { label: OWNER_SELECTOR })).find((container) => container.id === id);
     expect(listed).toMatchObject({ names: [name], image: `${image}:latest`, state: "running" });
     expect((await findContainerByUpper(info.graphDriver.upper))?.id).toBe(id);
     expect(await findContainerByUpper("/nowhere/diff", ["podman"])).toBeUndefined();
