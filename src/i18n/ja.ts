@@ -170,6 +170,7 @@ export const ja: Messages = {
     opaque: "オペークディレクトリ",
     symlink: "シンボリックリンク",
     other: "特殊ファイル",
+    hidden: "隠れている",
     copyUp: "コピーアップ",
     new: "新規",
   },

@@ -1,0 +1,31 @@
+// What the CLI knows of each lesson before loading it: its id (the subcommand), its one-line
+// descriptions in every language, its own options, and how to load it. Loading is lazy, so
+// `--help` and `list` never parse a lesson's steps.
+import type { Lang, Messages } from "../i18n/index.js";
+import type { CommonOptions, LessonOutcome } from "../runner/run-lesson.js";
+
+/** The flags commander parsed for a lesson: the common ones plus the lesson's own. */
+export type LessonFlags = Record<string, string | boolean | undefined>;
+
+export interface LessonOption {
+  /** commander's flags, e.g. "--size <size>". */
+  flags: string;
+  describe: Record<Lang, string>;
+}
+
+/** A loaded lesson: validate its own flags (throwing ExitError, exit 2) and return how to run it. */
+export interface LessonModule {
+  prepare(flags: LessonFlags, t: Messages, lang: Lang): (common: CommonOptions) => Promise<LessonOutcome>;
+}
+
+export interface LessonMeta {
+  id: string;
+  /** The subcommand's line in --help. */
+  describe: Record<Lang, string>;
+  /** The line in `overlay-lesson list`. */
+  summary: Record<Lang, string>;
+  minutes: number;
+  options?: LessonOption[];
+  /** Needs root to mount (every lesson today; part 8 adds rootless mode). */
+  load(): Promise<LessonModule>;
+}

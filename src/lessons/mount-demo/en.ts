@@ -1,0 +1,92 @@
+// mount-demo's words in English. The shape of this object is the type every other language
+// of this lesson must match key for key, or the build fails.
+
+export const en = {
+  files: {
+    appConfShipped: "app.conf, shipped in the image",
+    appConfChanged: "app.conf, changed in the container",
+    mainPy: "hello from the image layer",
+    imageLog: "built by: docker build",
+    containerData: "written by the container at run time",
+  },
+  title: "OverlayFS: how image layers become a container's filesystem",
+  layers: {
+    title: "Make the four directories",
+    explain:
+      "An overlay mount needs four directories. Docker and Podman make exactly these for every container; here you make them yourself.",
+    lower: "the image layer: read-only, shared by every container of the image",
+    upper: "the container layer: every change this container makes lands here",
+    work: "the kernel's scratch space for atomic copy-ups; must be empty, on upper's filesystem",
+    merged: "the container's view: upper laid over lower; the container sees only this",
+    checkExist: "all four directories exist and are empty",
+    checkSameFs: "upper and work are on the same filesystem",
+    key: "lower is the image, upper is the container, merged is what the container sees.",
+  },
+  fill: {
+    title: "Fill lower like an image layer",
+    explain: "An image layer is just a directory of files. Put a config file, a program and a log in lower/, as a Dockerfile's COPY would.",
+    checkFiles: "lower holds the three files of the image",
+    key: "An image layer is an ordinary directory; the container will never change it.",
+  },
+  mount: {
+    title: "Mount the overlay",
+    explain:
+      "One mount joins the layers: lowerdir is read-only, upperdir takes writes, workdir is scratch. This is the mount a container runtime makes when a container starts.",
+    checkType: "the kernel reports an overlay mounted on merged",
+    checkLower: "its lowerdir is our lower/",
+    checkUpper: "its upperdir is our upper/",
+    checkWork: "its workdir is our work/",
+    checkMerged: "merged shows exactly lower's files",
+    key: "merged is a live view: nothing was copied to make it.",
+  },
+  read: {
+    title: "Read through merged",
+    explain: "A container reads a file of its image. The kernel serves it straight from lower: nothing is copied.",
+    checkContent: "merged shows lower's content",
+    checkUpperEmpty: "upper is still empty: a read copies nothing",
+    key: "Reads are free: a hundred containers can read one image layer without copying a byte.",
+  },
+  write: {
+    title: "Write through merged: copy-up",
+    explain:
+      "Now the container changes its config. lower must not change, so on the first write the kernel copies the file up into upper and the write goes to the copy.",
+    checkLower: "lower's app.conf is unchanged",
+    checkUpper: "upper now holds app.conf with the new content",
+    checkMerged: "merged shows the new content",
+    parentCopied: "upper/etc/ appeared too: to hold the copy, the kernel first copied up its parent directory.",
+    key: "The first write copies the whole file up; lower is never touched.",
+  },
+  create: {
+    title: "Create a new file through merged",
+    explain: "A file the image never had goes straight into upper: there is nothing to copy.",
+    checkUpper: "container-data.txt is in upper",
+    checkLower: "container-data.txt is not in lower",
+    checkMerged: "merged shows container-data.txt",
+    key: "New files live only in the container layer; they vanish with the container.",
+  },
+  delete: {
+    title: "Delete through merged: a whiteout",
+    explain:
+      "The container deletes a file of its image. lower cannot change, so the kernel hides the file instead: it puts a whiteout in upper, a character device with device number 0:0.",
+    checkMerged: "merged no longer has image-log.txt",
+    checkLower: "lower still has image-log.txt",
+    checkStat: "stat says upper/image-log.txt is a character device 0:0",
+    checkWhiteout: "the kernel's whiteout: character device, rdev 0",
+    key: "Deleting from an image layer frees no space: it adds a whiteout that hides the file.",
+  },
+  summary: {
+    title: "What each layer holds now",
+    explain: "Look at the layers side by side: everything the container did is in upper; lower is exactly as the image shipped it.",
+    checkLowerIntact: "lower is exactly as the image shipped it",
+    checkUpperChanges: "upper holds exactly the container's changes",
+    takeaways: "Take-aways:",
+    t1: "lower never changes: images are shared read-only by every container.",
+    t2: "reads copy nothing: merged serves lower's files in place.",
+    t3: "the first write copies the whole file up into upper (copy-up).",
+    t4: "a delete leaves a whiteout, a character device 0:0, in upper.",
+    t5: "merged is upper laid over lower: where both have a path, upper wins.",
+    key: "docker diff and podman diff show you exactly this: the contents of upper.",
+  },
+};
+
+export type MountDemoWords = typeof en;
