@@ -1,5 +1,8 @@
-// What filesystem a path lives on, and how much room it has, from statfs(2) in-process.
-import { statfsSync } from "node:fs";
+// What filesystem a path lives on, and how much room it has, from statfs(2) in-process. The
+// name is the kernel's own, from mountinfo: statfs's magic number cannot tell ext4 from ext2 or
+// ext3 (they share 0xef53, which is why `stat -f` prints "ext2/ext3").
+import { realpathSync, statfsSync, statSync } from "node:fs";
+import { isWithin, type MountEntry, readMountInfo } from "./mountinfo.js";
 
 // Magic numbers from linux/magic.h: the ones that matter for an upper layer.
 const FS_NAMES = new Map<number, string>([
@@ -29,9 +32,32 @@ export interface FsInfo {
   totalBytes: number;
 }
 
+/**
+ * The mount that holds `path`: the one whose device is the path's st_dev, else (btrfs subvolumes
+ * report a device of their own) the deepest mount point above it; the last mounted wins a tie.
+ */
+export function mountOf(path: string, entries: MountEntry[] = readMountInfo()): MountEntry | undefined {
+  let real: string;
+  let device: string;
+  try {
+    real = realpathSync(path);
+    const { dev } = statSync(real);
+    device = `${Math.floor(dev / 256) & 0xfff}:${(dev & 0xff) | ((dev >> 12) & 0xfff00)}`;
+  } catch {
+    return undefined;
+  }
+  const above = entries.filter((entry) => isWithin(real, entry.mountPoint));
+  const deepest = (candidates: MountEntry[]): MountEntry | undefined =>
+    candidates.reduce<MountEntry | undefined>(
+      (best, entry) => (best === undefined || entry.mountPoint.length >= best.mountPoint.length ? entry : best),
+      undefined,
+    );
+  return deepest(above.filter((entry) => entry.device === device)) ?? deepest(above);
+}
+
 export function fsInfo(path: string): FsInfo {
   const stats = statfsSync(path, { bigint: false });
-  const type = FS_NAMES.get(stats.type) ?? `0x${stats.type.toString(16)}`;
+  const type = mountOf(path)?.fsType ?? FS_NAMES.get(stats.type) ?? `0x${stats.type.toString(16)}`;
   return {
     type,
     // bavail, not bfree: what df calls Avail; reserved blocks and quotas are not ours to count on.

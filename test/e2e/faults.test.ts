@@ -29,6 +29,10 @@ const LESSONS = {
     args: ["--size", "32M", "--trials", "2"],
     steps: ["big-file", "mount", "read", "small-copy-up", "big-copy-up", "append-again", "disk-space", "direct-vs-overlay"],
   },
+  "layers-demo": {
+    args: [] as string[],
+    steps: ["from", "copy", "run-rm", "container", "hidden-bytes", "one-layer"],
+  },
 } as const;
 
 type Signal = "SIGINT" | "SIGTERM" | "SIGHUP";
@@ -116,6 +120,40 @@ describe.skipIf(!isRoot)("fault injection", () => {
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     expect(code).toBe(141);
     expect(stderr.trim().split("\n")).toEqual(["overlay-lesson: the output was closed before the lesson ended; cleaned up"]);
+  });
+
+  it.each(["copy", "run-rm", "one-layer"])(
+    "layers-demo: a signal while the %s instruction's build overlay is mounted: nothing left",
+    async (step) => {
+      let mounted = 0;
+      const result = await runCli(["layers-demo", "--json", "--dir", parent], {
+        onEvent: (event, child) => {
+          const argv = event.argv as string[] | undefined;
+          if (event.type === "command" && event.step === step && argv?.[0] === "mount") {
+            mounted = overlayMountsBeneath(parent).length;
+            child.kill("SIGINT");
+          }
+        },
+      });
+      expect(mounted).toBeGreaterThanOrEqual(1);
+      expect(result.code, result.stderr).toBe(130);
+      expect(summaryOf(result)).toMatchObject({ interrupted: "SIGINT", ok: false });
+    },
+  );
+
+  it("layers-demo: SIGKILL with a build overlay and the container mounted, then cleanup: nothing left", async () => {
+    const killed = await runCli(["layers-demo", "--json", "--dir", parent], {
+      onEvent: (event, child) => {
+        // During the one-layer build the container's overlay is mounted too: two mounts at once.
+        const argv = event.argv as string[] | undefined;
+        if (event.type === "command" && event.step === "one-layer" && argv?.[0] === "mount") child.kill("SIGKILL");
+      },
+    });
+    expect(killed.signal).toBe("SIGKILL");
+    expect(overlayMountsBeneath(parent)).toHaveLength(2);
+    const cleanup = await runCli(["cleanup", "--dir", parent, "--json"]);
+    expect(cleanup.code, cleanup.stderr).toBe(0);
+    expect(cleanup.events.at(-1)).toMatchObject({ type: "summary", removed: 1, failed: 0, ok: true });
   });
 
   it("SIGKILL mid-lesson, then cleanup: nothing left", async () => {

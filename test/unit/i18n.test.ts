@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
 import { chooseLang } from "../../src/i18n/index.js";
+import { ja } from "../../src/i18n/ja.js";
 import { zh } from "../../src/i18n/zh.js";
+import { cowDemo } from "../../src/lessons/cow-demo/steps.js";
+import { LESSONS } from "../../src/lessons/index.js";
+import { layersDemo } from "../../src/lessons/layers-demo/steps.js";
+import { mountDemo } from "../../src/lessons/mount-demo/steps.js";
 
 function shape(value: unknown, path = ""): string[] {
   if (typeof value === "function") return [`${path}()`];
@@ -26,21 +31,57 @@ describe("language choice", () => {
     [{ LC_ALL: "en_US.UTF-8", LANG: "zh_CN.UTF-8" }, "en"],
     [{ LC_ALL: "", LC_MESSAGES: "zh_CN", LANG: "en_US" }, "zh"],
     [{ LC_MESSAGES: "C", LANG: "zh_CN" }, "en"],
+    [{ LANG: "ja_JP.UTF-8" }, "ja"],
+    [{ LC_ALL: "ja_JP.eucJP" }, "ja"],
+    [{ LC_MESSAGES: "ja", LANG: "zh_CN.UTF-8" }, "ja"],
   ] as const)("%j → %s", (env, lang) => {
     expect(chooseLang(undefined, env)).toBe(lang);
   });
 });
 
-describe("catalogues", () => {
-  it("have the same keys (the compiler checks this too)", () => {
-    expect(shape(zh)).toEqual(shape(en));
+const texts = (value: unknown): string[] =>
+  typeof value === "string" ? [value] : typeof value === "object" && value !== null ? Object.values(value).flatMap(texts) : [];
+
+/** Share of the messages written in the language's own script (kana for Japanese, Han for Chinese). */
+function share(catalogue: unknown, script: RegExp): number {
+  const all = texts(catalogue);
+  return all.filter((text) => script.test(text)).length / all.length;
+}
+
+const HAN = /[\u4e00-\u9fff]/;
+const KANA = /[\u3040-\u30ff]/;
+
+// The runner's and CLI's catalogue, and each lesson's own words.
+const CATALOGUES = [
+  ["runner and CLI", { en, zh, ja }],
+  ["mount-demo", mountDemo.words],
+  ["cow-demo", cowDemo.words],
+  ["layers-demo", layersDemo.words],
+] as const;
+
+describe.each(CATALOGUES)("the %s catalogue", (_name, words) => {
+  it("has the same keys in every language (the compiler checks this too)", () => {
+    expect(shape(words.zh)).toEqual(shape(words.en));
+    expect(shape(words.ja)).toEqual(shape(words.en));
   });
 
-  it("have no empty message and the Chinese one is Chinese", () => {
-    const texts = (value: unknown): string[] =>
-      typeof value === "string" ? [value] : typeof value === "object" && value !== null ? Object.values(value).flatMap(texts) : [];
-    for (const text of [...texts(en), ...texts(zh)]) expect(text.trim()).not.toBe("");
-    const han = texts(zh).filter((text) => /[\u4e00-\u9fff]/.test(text)).length;
-    expect(han / texts(zh).length).toBeGreaterThan(0.8);
+  it("has no empty message; the Chinese one is Chinese and the Japanese one Japanese", () => {
+    for (const text of [...texts(words.en), ...texts(words.zh), ...texts(words.ja)]) expect(text.trim()).not.toBe("");
+    expect(share(words.zh, HAN)).toBeGreaterThan(0.8);
+    expect(share(words.ja, KANA)).toBeGreaterThan(0.8);
+    // Chinese text is not Japanese: kana never appear in it.
+    expect(share(words.zh, KANA)).toBe(0);
+  });
+});
+
+describe("the list of lessons", () => {
+  it("describes every lesson in every language", () => {
+    for (const lesson of LESSONS) {
+      for (const describe of [lesson.describe, lesson.summary]) {
+        expect(describe.zh).toMatch(HAN);
+        expect(describe.ja).toMatch(KANA);
+        expect(describe.en).not.toMatch(HAN);
+      }
+    }
   });
 });

@@ -94,7 +94,8 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
       async run(ctx) {
         const { w, workspace } = ctx;
         await ctx.mountOverlay({ lower: [workspace.lower], upper: workspace.upper, work: workspace.work, merged: workspace.merged });
-        const fs = await ctx.run(["stat", "-f", "-c", "%T", "upper"]);
+        // findmnt names the filesystem as the kernel does (ext4); `stat -f` would say "ext2/ext3".
+        const fs = await ctx.run(["findmnt", "-n", "-o", "FSTYPE", "--target", "upper"]);
         const backingFs = fs.stdout.trim();
         ctx.metric("backingFs", backingFs);
         await ctx.run(["du", "-sh", "lower", "upper"]);

@@ -1,0 +1,147 @@
+// layers-demo end to end: the built CLI builds a three-layer image with real overlay mounts and
+// runs it as a container. With --keep, everything the summary claims is checked again here,
+// independently, on the kept layers and the kept mount.
+import { spawnSync } from "node:child_process";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { isRoot, overlayMountsBeneath, runCli, skipReason, summaryOf, useParent } from "../helpers/cli.js";
+
+const reason = skipReason();
+if (reason) console.warn(`skipping layers-demo end-to-end tests: ${reason}`);
+
+const STEPS = ["from", "copy", "run-rm", "container", "hidden-bytes", "one-layer"];
+
+interface Summary {
+  ok: boolean;
+  kept: boolean;
+  workspace: { root: string; lower: string[]; upper: string; merged: string };
+  steps: Array<{ id: string; title: string; ok: boolean; checks: Array<{ id: string; ok: boolean }> }>;
+  metrics: Record<string, number>;
+}
+
+/** Every non-directory beneath `root`, relative, with its lstat. */
+function walk(root: string, prefix = ""): Map<string, ReturnType<typeof lstatSync>> {
+  const found = new Map<string, ReturnType<typeof lstatSync>>();
+  for (const name of readdirSync(join(root, prefix))) {
+    const relative = prefix === "" ? name : `${prefix}/${name}`;
+    const stats = lstatSync(join(root, relative));
+    if (stats.isDirectory()) for (const [path, child] of walk(root, relative)) found.set(path, child);
+    else found.set(relative, stats);
+  }
+  return found;
+}
+
+function kernelLowerdir(merged: string): string[] {
+  const line = readFileSync("/proc/self/mountinfo", "utf8")
+    .split("\n")
+    .find((entry) => entry.split(" ")[4] === merged);
+  const lowerdir = /lowerdir=([^,]*)/.exec(line ?? "")?.[1] ?? "";
+  return lowerdir.split(":");
+}
+
+describe.skipIf(!isRoot)("layers-demo on a real kernel", () => {
+  const parent = useParent({ clean: false });
+
+  it("--json --keep: the kept container's stack is exactly what the summary says, and the bloat adds up", async () => {
+    const result = await runCli(["layers-demo", "--json", "--keep", "--dir", parent()]);
+    expect(result.code, result.stderr).toBe(0);
+    const summary = summaryOf(result) as unknown as Summary;
+    expect(summary.ok).toBe(true);
+    expect(summary.kept).toBe(true);
+    expect(summary.steps.map((step) => step.id)).toEqual(STEPS);
+    expect(summary.steps.every((step) => step.checks.every((check) => check.ok))).toBe(true);
+    const { workspace, metrics } = summary;
+
+    // The kernel's lowerdir of the kept mount is the summary's lower list, top first.
+    expect(summary.workspace.lower.length).toBeGreaterThanOrEqual(3);
+    expect(kernelLowerdir(workspace.merged)).toEqual(workspace.lower);
+
+    // Some image layer holds a whiteout (c 0:0), some an opaque directory (the xattr, as getfattr reads it).
+    const layers = workspace.lower.map((dir) => walk(dir));
+    const whiteouts = layers.flatMap((files) => [...files].filter(([, stats]) => stats.isCharacterDevice() && stats.rdev === 0));
+    expect(whiteouts.map(([path]) => path)).toContain("lib/libbig.so");
+    // getfattr comes with attr, which .ci/run installs.
+    const opaque = workspace.lower.filter((dir) => {
+      const probe = spawnSync("getfattr", ["--only-values", "-n", "trusted.overlay.opaque", join(dir, "var/cache/app")], {
+        encoding: "utf8",
+      });
+      expect(probe.error, "getfattr (apt-get install attr)").toBeUndefined();
+      return probe.stdout === "y";
+    });
+    expect(opaque).toEqual([workspace.lower[0]]);
+
+    // Every file in merged is the topmost layer's copy: same bytes as the first layer, top first, that has it.
+    const merged = walk(workspace.merged);
+    expect(merged.size).toBeGreaterThan(0);
+    for (const path of merged.keys()) {
+      const top = workspace.lower.find((dir) => {
+        try {
+          lstatSync(join(dir, path));
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      expect(top, path).toBeDefined();
+      expect(readFileSync(join(workspace.merged, path)).equals(readFileSync(join(top ?? "", path))), path).toBe(true);
+    }
+
+    // An independent count: every regular file's st_size in every layer, minus what merged shows.
+    const sum = (files: Map<string, ReturnType<typeof lstatSync>>): number =>
+      [...files.values()].reduce((total, stats) => total + (stats.isFile() ? Number(stats.size) : 0), 0);
+    const held = layers.reduce((total, files) => total + sum(files), 0);
+    const seen = sum(merged);
+    expect(metrics.imageHiddenBytes).toBe(held - seen);
+    expect(metrics.imageHiddenBytes).toBeGreaterThan(4 * 1024 * 1024);
+    expect(metrics.imageBytes).toBe(held);
+    expect(metrics.oneLayerImageBytes).toBe(seen);
+
+    // The layer map carries one cell per lower layer, and the opaque dir from the xattr.
+    const stepEnd = result.events.find((event) => event.type === "step-end" && event.step === "container") as unknown as {
+      layers: Array<{ path: string; lowers: Array<{ kind: string; opaque?: boolean; hidden?: boolean }> }>;
+      layerNames: string[];
+    };
+    expect(stepEnd.layerNames).toEqual(["3-run", "2-copy", "1-from"]);
+    const cache = stepEnd.layers.find((row) => row.path === "var/cache/app");
+    expect(cache?.lowers.map((cell) => [cell.kind, cell.opaque === true])).toEqual([
+      ["dir", true],
+      ["absent", false],
+      ["dir", false],
+    ]);
+    expect(stepEnd.layers.find((row) => row.path === "lib/libbig.so")?.lowers[2]).toMatchObject({ kind: "file", hidden: true });
+
+    // The kept workspace is the learner's until cleanup removes it, mounts and all.
+    expect(overlayMountsBeneath(parent()).length).toBe(1);
+    const cleanup = await runCli(["cleanup", "--dir", parent()]);
+    expect(cleanup.code, cleanup.stderr).toBe(0);
+    expect(overlayMountsBeneath(parent())).toEqual([]);
+    expect(readdirSync(parent())).toEqual([]);
+  });
+
+  it.each([
+    ["--lang", "ja", {}, /イメージ|レイヤー/],
+    ["--lang", "zh", {}, /镜像|层/],
+    [undefined, undefined, { LANG: "ja_JP.UTF-8" }, /イメージ|レイヤー/],
+  ] as const)("a human run in %s %s %j: every check held, in that language, nothing left", async (flag, lang, env, words) => {
+    const args = ["layers-demo", "--yes", "--dir", parent(), ...(flag && lang ? [flag, lang] : [])];
+    const result = await runCli(args, { env });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(words);
+    expect(result.stdout).toMatch(/6\/6/);
+    expect(result.stdout).not.toContain("✗");
+    expect(overlayMountsBeneath(parent())).toEqual([]);
+    expect(readdirSync(parent())).toEqual([]);
+  });
+
+  it("step ids are the same in every language", async () => {
+    const ids = async (lang: string): Promise<string[]> => {
+      const result = await runCli(["layers-demo", "--json", "--lang", lang, "--dir", parent()]);
+      expect(result.code, result.stderr).toBe(0);
+      return (summaryOf(result) as unknown as Summary).steps.map((step) => step.id);
+    };
+    expect(await ids("ja")).toEqual(STEPS);
+    expect(await ids("zh")).toEqual(STEPS);
+    expect(readdirSync(parent())).toEqual([]);
+  });
+});
