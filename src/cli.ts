@@ -25,12 +25,20 @@ export interface DoctorFlags {
   lang?: string;
 }
 
+export interface InspectFlags {
+  json?: boolean;
+  top?: string;
+  color?: boolean;
+  lang?: string;
+}
+
 /** What each command does; cli.ts wires them, tests can pass recorders instead. */
 export interface Actions {
   lesson(id: string, flags: LessonFlags): Promise<number>;
   cleanup(flags: CleanupFlags): Promise<number>;
   doctor(flags: DoctorFlags): Promise<number>;
   list(flags: { lang?: string; json?: boolean }): Promise<number>;
+  inspect(target: string | undefined, flags: InspectFlags): Promise<number>;
 }
 
 /** --lang must be known before commander runs, to write --help in the right language. */
@@ -99,6 +107,20 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
     },
   );
 
+  program
+    .command("inspect")
+    .argument("[target]", t.cli.inspectTarget)
+    .description(t.cli.inspect)
+    .usage(`[target] ${t.cli.usage}`)
+    .option("--json", t.cli.optInspectJson)
+    .option("--top <n>", t.cli.optTop)
+    .option("--no-color", t.cli.optNoColor)
+    .option("--lang <lang>", t.cli.optLang)
+    .helpOption("-h, --help", t.cli.optHelp)
+    .action(async (target: string | undefined, flags: InspectFlags) => {
+      setExitCode(await actions.inspect(target, flags));
+    });
+
   return program;
 }
 
@@ -128,6 +150,7 @@ const lazyActions = (lang: Lang): Actions => ({
   cleanup: async (flags) => (await import("./commands/cleanup.js")).cleanupCommand(flags, lang),
   doctor: async (flags) => (await import("./commands/doctor.js")).doctorCommand(flags, lang),
   list: async (flags) => (await import("./commands/list.js")).listCommand(flags, lang),
+  inspect: async (target, flags) => (await import("./commands/inspect.js")).inspectCommand(target, flags, lang),
 });
 
 export async function main(argv: readonly string[] = process.argv): Promise<number> {

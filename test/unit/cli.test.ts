@@ -18,7 +18,13 @@ async function parse(args: string[]): Promise<Call> {
       call = { command: typeof params[0] === "string" ? params[0] : command, flags: { ...flags } };
       return 0;
     };
-  const actions: Actions = { lesson: record("lesson"), cleanup: record("cleanup"), doctor: record("doctor"), list: record("list") };
+  const actions: Actions = {
+    lesson: record("lesson"),
+    cleanup: record("cleanup"),
+    doctor: record("doctor"),
+    list: record("list"),
+    inspect: record("inspect"),
+  };
   const program = buildProgram(en, "en", actions, () => undefined);
   await program.parseAsync(["node", "overlay-lesson", ...args]);
   if (!call) throw new Error("no command ran");
@@ -26,7 +32,13 @@ async function parse(args: string[]): Promise<Call> {
 }
 
 async function parseError(args: string[]): Promise<CommanderError> {
-  const actions: Actions = { lesson: async () => 0, cleanup: async () => 0, doctor: async () => 0, list: async () => 0 };
+  const actions: Actions = {
+    lesson: async () => 0,
+    cleanup: async () => 0,
+    doctor: async () => 0,
+    list: async () => 0,
+    inspect: async () => 0,
+  };
   const program = buildProgram(en, "en", actions, () => undefined);
   try {
     await program.parseAsync(["node", "overlay-lesson", ...args]);
