@@ -1,8 +1,52 @@
 // Bundles the CLI with esbuild: unbundled, resolving a few hundred module files makes start-up
 // about 3× bare `node`. Lessons and commands stay in lazily loaded chunks, so `--help` parses
 // only commander and the catalogue.
-import { chmodSync, rmSync } from "node:fs";
+//
+// `node scripts/build.mjs`             build dist/ (npm run build; `prepare` on npm install / npm ci)
+// `node scripts/build.mjs --prepack`   build, then take `prepare` out of package.json for the tarball
+// `node scripts/build.mjs --postpack`  put package.json back as it was
+//
+// Why the pack pair: npm (11.x) lists a tarball or git dependency's `prepare` among its install
+// scripts, so installing our tarball warned "overlay-lesson (prepare: node scripts/build.mjs) has
+// install scripts", for a script whose file is not even in the tarball. The published manifest
+// must carry no `prepare`, yet a clone's `npm install` must still build. npm packs the
+// package.json on disk after `prepack` (and reads `prepare` again only then, so it does not build
+// twice), so `prepack` builds and writes the manifest without `prepare`, and `postpack` restores
+// the original bytes. Under `npm publish`, npm re-reads package.json after `postpack` to send it
+// to the registry, so there the restore waits for `postpublish`. A restore only happens while
+// package.json is exactly what `--prepack` wrote: an interrupted pack is repaired by the next
+// build, and an edit made in between is never overwritten.
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
+
+const MANIFEST = "package.json";
+const ORIGINAL = ".package.json.prepack"; // outside `files`: never packed
+
+/** The manifest as `--prepack` writes it: the original without scripts.prepare. */
+function packedManifest(originalText) {
+  const manifest = JSON.parse(originalText);
+  delete manifest.scripts.prepare;
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+function restoreManifest() {
+  if (!existsSync(ORIGINAL)) return;
+  const original = readFileSync(ORIGINAL, "utf8");
+  if (readFileSync(MANIFEST, "utf8") === packedManifest(original)) writeFileSync(MANIFEST, original);
+  else console.warn(`build: ${MANIFEST} changed since \`npm pack\` took \`prepare\` out of it; the original is in ${ORIGINAL}`);
+  rmSync(ORIGINAL);
+}
+
+const mode = process.argv[2];
+if (mode === "--postpack") {
+  // `npm publish` and `npm stage publish` run postpack before they re-read package.json for the
+  // registry: there the restore waits for postpublish (which runs after a --dry-run too).
+  const publishing = process.env.npm_command === "publish" || process.env.npm_command === "stage";
+  if (!publishing || process.env.npm_lifecycle_event === "postpublish") restoreManifest();
+  process.exit(0);
+}
+
+restoreManifest();
 
 rmSync("dist", { recursive: true, force: true });
 await build({
@@ -23,3 +67,9 @@ await build({
   logLevel: "warning",
 });
 chmodSync("dist/overlay-lesson.js", 0o755);
+
+if (mode === "--prepack") {
+  const original = readFileSync(MANIFEST, "utf8");
+  writeFileSync(ORIGINAL, original);
+  writeFileSync(MANIFEST, packedManifest(original));
+}
