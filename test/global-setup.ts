@@ -1,8 +1,9 @@
 // Before and after the whole suite: the built CLI must exist (npm test builds it), and when
 // the suite ends no overlay mount made by any test may remain anywhere on the machine.
-import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { CLI, ROOT } from "./helpers/cli.js";
 
@@ -24,13 +25,45 @@ function ourMounts(): string[] {
 export function setup(project: TestProject): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` (npm test does it first)`);
   // The checkout may sit under a directory only root can enter (a clone in `mktemp -d`), where
-  // another user cannot even load the program. The bundle is self-contained, so a copy of
-  // dist/ in a world-readable directory runs the same code as that user.
+  // another user cannot even load the program. The bundle holds everything but the native xattr
+  // module (external, see scripts/build.mjs), so a world-readable copy of dist/ beside a
+  // node_modules/ holding just that module runs the same code as that user.
   readableDir = mkdtempSync(join(tmpdir(), "ol-cli-"));
-  chmodSync(readableDir, 0o755);
   cpSync(join(ROOT, "dist"), join(readableDir, "dist"), { recursive: true });
-  for (const path of [join(readableDir, "dist"), join(readableDir, "dist/chunks")]) chmodSync(path, 0o755);
+  for (const { name, directory } of nativePackages()) {
+    cpSync(directory, join(readableDir, "node_modules", name), { recursive: true });
+  }
+  makeWorldReadable(readableDir);
   project.provide("readableCli", join(readableDir, "dist/overlay-lesson.js"));
+}
+
+/** The directories of @napi-rs/xattr and of the prebuilt binary package installed for this platform. */
+function nativePackages(): Array<{ name: string; directory: string }> {
+  const name = "@napi-rs/xattr";
+  const manifestPath = createRequire(join(ROOT, "package.json")).resolve(`${name}/package.json`);
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { optionalDependencies?: Record<string, string> };
+  const fromMain = createRequire(manifestPath);
+  const binaries = Object.keys(manifest.optionalDependencies ?? {}).flatMap((binary) => {
+    try {
+      return [{ name: binary, directory: dirname(fromMain.resolve(`${binary}/package.json`)) }];
+    } catch {
+      return []; // built for another platform: npm did not install it
+    }
+  });
+  if (binaries.length === 0) throw new Error(`no prebuilt binary of ${name} is installed: run \`npm install\``);
+  return [{ name, directory: dirname(manifestPath) }, ...binaries];
+}
+
+/** Directories 0755, files readable by all (executable by all where the owner may execute). */
+function makeWorldReadable(path: string): void {
+  const stats = lstatSync(path);
+  if (stats.isSymbolicLink()) return;
+  if (stats.isDirectory()) {
+    chmodSync(path, 0o755);
+    for (const entry of readdirSync(path)) makeWorldReadable(join(path, entry));
+  } else {
+    chmodSync(path, (stats.mode & 0o777) | 0o444 | (stats.mode & 0o100 ? 0o111 : 0));
+  }
 }
 
 export function teardown(): void {
