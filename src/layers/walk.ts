@@ -11,7 +11,7 @@
 // Memory is bounded by depth × the widest directory, never by the size of the tree.
 import { type Dirent, readdirSync } from "node:fs";
 import type { XattrNamespace } from "../overlay/xattr.js";
-import { type LayerEntry, readEntry } from "./entry.js";
+import { type LayerEntry, readListedEntry } from "./entry.js";
 
 export type HideReason = "whiteout" | "opaque" | "newer-copy";
 
@@ -52,15 +52,13 @@ export interface WalkOptions {
 /** Per layer, at one directory of the walk: is the layer's directory here shown, or hidden and why. */
 type LayerState = { shown: true } | { shown: false; hiddenBy: HiddenBy } | undefined;
 
-function names(dir: string, options: WalkOptions): string[] {
-  let entries: Dirent[];
+function listing(dir: string, options: WalkOptions): Dirent[] {
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    return readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     options.onUnreadable?.(dir, error);
     return [];
   }
-  return entries.map((entry) => entry.name);
 }
 
 /**
@@ -121,18 +119,30 @@ export function* walkStack(dirs: readonly string[], options: WalkOptions): Gener
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
 
   function* visit(relative: string, states: readonly LayerState[]): Generator<StackPath> {
-    const union = new Set<string>();
+    // Each name with what each layer's listing says of it: a layer is asked about a name only
+    // when its listing has it (no lstat of names that are not there), and with its d_type.
+    const union = new Map<string, Array<Dirent | undefined>>();
     states.forEach((state, layer) => {
       if (state === undefined) return;
       const dir = relative === "" ? dirs[layer] : `${dirs[layer]}/${relative}`;
-      if (dir !== undefined) for (const name of names(dir, options)) union.add(name);
+      if (dir === undefined) return;
+      for (const listed of listing(dir, options)) {
+        let row = union.get(listed.name);
+        if (row === undefined) {
+          row = new Array<Dirent | undefined>(dirs.length).fill(undefined);
+          union.set(listed.name, row);
+        }
+        row[layer] = listed;
+      }
     });
-    for (const name of [...union].sort()) {
+    for (const name of [...union.keys()].sort()) {
       if (count >= limit) return;
       const path = relative === "" ? name : `${relative}/${name}`;
-      const entries = states.map((state, layer) =>
-        state === undefined ? undefined : readEntry(`${dirs[layer]}/${path}`, options.namespace),
-      );
+      const row = union.get(name) ?? [];
+      const entries = states.map((state, layer) => {
+        const listed = row[layer];
+        return state === undefined || listed === undefined ? undefined : readListedEntry(`${dirs[layer]}/${path}`, listed, options.namespace);
+      });
       const resolved = resolveCells(path, entries, states);
       count++;
       yield resolved;
