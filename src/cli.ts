@@ -80,7 +80,9 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
     withOutput(command, { dir: true, color: true })
       .option("--keep", t.cli.optKeep)
       .option("--yes", t.cli.optYes)
-      .option("--transcript <file>", t.cli.optTranscript);
+      .option("--transcript <file>", t.cli.optTranscript)
+      .option("--shell", t.cli.optShell)
+      .option("--rootless", t.cli.optRootless);
 
   // One subcommand per lesson, from the list of lessons: a new lesson needs no change here.
   for (const lesson of LESSONS) {

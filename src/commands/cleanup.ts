@@ -9,7 +9,7 @@ import { checkParent, type FoundWorkspace, findWorkspaces, RefusedError, removeW
 import { parentProblemMessage } from "../runner/preflight.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { langOption } from "./options.js";
-import { colorWanted, requireRoot } from "./shared.js";
+import { colorWanted } from "./shared.js";
 
 interface Outcome {
   path: string;
@@ -26,7 +26,7 @@ export async function cleanupCommand(flags: CleanupFlags, fallbackLang: Lang): P
   const checked = checkParent(flags.dir ?? tmpdir());
   if ("problem" in checked) throw new ExitError(EXIT_USAGE, parentProblemMessage(t, checked.problem));
   const parent = checked.path;
-  if (flags.dryRun !== true) requireRoot(t);
+  // Not root: a user removes its own (rootless) workspaces; others' are refused one by one.
   const c = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
   const outcomes: Outcome[] = [];
 

@@ -1,11 +1,14 @@
-// `overlay-lesson <lesson>`: validate every option (exit 2, nothing created), check privileges,
-// load the lesson and hand it to the runner.
+// `overlay-lesson <lesson>`: validate every option (exit 2, nothing created), choose the mode,
+// load the lesson and hand it to the runner. Not root (or --rootless): the lesson runs again
+// inside a user and mount namespace of its own, where this same command then runs it.
 import { type Lang, messages } from "../i18n/index.js";
 import type { LessonFlags } from "../lessons/catalog.js";
 import { findLesson, LESSONS } from "../lessons/index.js";
+import { sudoCommand } from "../runner/preflight.js";
 import { EXIT_USAGE, ExitError } from "../sys/errors.js";
+import { insideLessonNamespace, rootlessRefusal, runInNamespace, watchOutsideProcess } from "../sys/userns.js";
 import { langOption } from "./options.js";
-import { colorWanted, requireRoot } from "./shared.js";
+import { colorWanted } from "./shared.js";
 
 const text = (value: string | boolean | undefined): string | undefined => (typeof value === "string" ? value : undefined);
 
@@ -16,9 +19,21 @@ export async function lessonCommand(id: string, flags: LessonFlags, fallbackLang
   const t = messages(lang);
   const meta = findLesson(id);
   if (meta === undefined) throw new ExitError(EXIT_USAGE, t.usage.unknownCommand(id, LESSONS.map((lesson) => lesson.id).join(", ")));
+  if (flags.shell === true && flags.json === true) throw new ExitError(EXIT_USAGE, t.usage.shellNeedsTerminal);
+  const start = (await meta.load()).prepare(flags, t, lang);
+
+  const inside = insideLessonNamespace();
+  const rootless = inside || flags.rootless === true || process.getuid?.() !== 0;
+  if (rootless && !inside) {
+    const refusal = rootlessRefusal(t, sudoCommand(process.argv.filter((arg) => arg !== "--rootless")));
+    if (refusal !== undefined) throw new ExitError(EXIT_USAGE, refusal);
+    return runInNamespace();
+  }
+  if (inside) watchOutsideProcess();
+
   const dir = text(flags.dir);
   const transcript = text(flags.transcript);
-  const common = {
+  const outcome = await start({
     ...(dir !== undefined ? { dir } : {}),
     ...(transcript !== undefined ? { transcript } : {}),
     keep: flags.keep === true,
@@ -27,10 +42,9 @@ export async function lessonCommand(id: string, flags: LessonFlags, fallbackLang
     color: colorWanted({ json: flags.json === true, ...(typeof flags.color === "boolean" ? { color: flags.color } : {}) }),
     lang,
     t,
-  };
-  const start = (await meta.load()).prepare(flags, t, lang);
-  requireRoot(t);
-  const outcome = await start(common);
+    mode: rootless ? "rootless" : "root",
+    shell: flags.shell === true,
+  });
   if (outcome.message !== undefined) process.stderr.write(`overlay-lesson: ${outcome.message}\n`);
   return outcome.exitCode;
 }

@@ -3,6 +3,8 @@
 
 export const en = {
   cli: {
+    optRootless: "run in a user and mount namespace of the lesson's own, as without root (automatic when not root)",
+    optShell: "after the last step, open a shell in the workspace with merged still mounted; leaving it ends the lesson",
     description: "Learn how container image layers work: OverlayFS on your own kernel, step by step.",
     cleanup: "remove workspaces left by --keep or by a killed run",
     doctor: "check that lessons can run here, and if not, why and how to fix it",
@@ -40,6 +42,7 @@ export const en = {
     usage: "[options]",
   },
   usage: {
+    shellNeedsTerminal: "--shell opens an interactive shell, which JSON output cannot hold: leave out one of --shell and --json",
     unknownCommand: (name: string, lessons: string) =>
       `unknown command '${name}'. Lessons: ${lessons}; also cleanup, doctor, list (see --help)`,
     unknownOption: (option: string) => `unknown option '${option}' (see --help)`,
@@ -60,6 +63,20 @@ export const en = {
     integer: (value: string, min: number, max: number) => `'${value}' is not a whole number from ${min} to ${max}`,
   },
   errors: {
+    rootless: {
+      "no-unshare": (sudo: string) =>
+        `running without root needs \`unshare\` (util-linux): install it (apt install util-linux), or run with sudo: ${sudo}`,
+      "old-kernel": (sudo: string, version: string) =>
+        `running without root needs Linux 5.11 or later for overlay mounts in a user namespace (this is ${version}): run with sudo: ${sudo}`,
+      apparmor: (sudo: string) =>
+        `AppArmor restricts unprivileged user namespaces here (kernel.apparmor_restrict_unprivileged_userns=1, Ubuntu 24.04's default): allow them with \`sudo sysctl kernel.apparmor_restrict_unprivileged_userns=0\`, or run with sudo: ${sudo}`,
+      "max-user-namespaces": (sudo: string) =>
+        `user namespaces are switched off (user.max_user_namespaces=0): allow them with \`sudo sysctl user.max_user_namespaces=15000\`, or run with sudo: ${sudo}`,
+      "userns-clone": (sudo: string) =>
+        `unprivileged user namespaces are switched off (kernel.unprivileged_userns_clone=0): allow them with \`sudo sysctl kernel.unprivileged_userns_clone=1\`, or run with sudo: ${sudo}`,
+      denied: (sudo: string, detail: string) =>
+        `the kernel refused a user namespace (${detail}); inside a container, the container must allow them: run with sudo: ${sudo}`,
+    },
     internal: (message: string) => `internal error (a bug in overlay-lesson, please report it): ${message}`,
     outputClosed: "the output was closed before the lesson ended; cleaned up",
     commandFailed: (command: string, code: number, stderr: string) =>
@@ -68,9 +85,10 @@ export const en = {
     stepCrashed: (message: string) => `the step broke: ${message}`,
     checksFailed: (count: number) => `${count} check${count === 1 ? "" : "s"} did not hold on this kernel: see the ✗ lines above`,
     teardownFailed: (command: string) => `cleanup did not finish: run ${command}`,
-    notRoot: (command: string) => `mounting needs root. Run: ${command}`,
   },
   parent: {
+    notWritable: (path: string) =>
+      `--dir ${path} is not writable by you: choose a directory of your own (the default is the system temp dir)`,
     missing: (path: string) => `--dir ${path} does not exist`,
     notDirectory: (path: string) => `--dir ${path} is not a directory`,
     symlink: (path: string) => `--dir ${path} is a symbolic link; give the real directory it points to`,
@@ -89,6 +107,8 @@ export const en = {
     "no-such-path": "a layer directory is missing: it may have been removed while the lesson ran",
   },
   doctor: {
+    rootlessOk: "not root: lessons run rootless, in a user and mount namespace of their own",
+    rootlessNo: "not root, and lessons cannot run rootless here",
     title: "Can overlay lessons run here?",
     kernel: (version: string) => `kernel ${version}`,
     kernelFix: "overlayfs needs Linux 3.18 or later: use a newer kernel or VM",
@@ -98,8 +118,6 @@ export const en = {
     overlayMissing: "no overlay filesystem in this kernel",
     overlayFix: "run `sudo modprobe overlay`, or install your distribution's kernel modules package",
     root: "running as root",
-    notRoot: "not running as root",
-    notRootFix: (command: string) => `mounting needs root. Run: ${command}`,
     parentOk: (path: string, fsType: string) => `workspace parent ${path} is on ${fsType}`,
     tmpfsNote: "tmpfs lives in memory: cow-demo's timings will measure memory, not disk",
     xfsNote: "xfs must be formatted with ftype=1 to hold an upper layer (xfs_info shows it)",
@@ -121,6 +139,7 @@ export const en = {
     live: (path: string, pid: number) => `left ${path} alone: its lesson is still running (pid ${pid})`,
     refused: (path: string, reason: string) => `left ${path} alone: ${reason}`,
     reasons: {
+      "other-user": "it belongs to another user",
       "no-marker": "no overlay-lesson marker inside, so it is not ours",
       "foreign-marker": "its marker names another path, so it was copied or planted",
       symlink: "it is a symbolic link",
@@ -136,6 +155,16 @@ export const en = {
     minutes: (minutes: number) => `~${minutes} min`,
   },
   report: {
+    mode: {
+      root: "Mode: root. The mounts are made on the host, where every process can see them.",
+      rootless:
+        'Mode: rootless. The lesson runs in a user and mount namespace of its own: you are "root" there, but only over your own files, and its mounts vanish with it, even if it is killed.',
+    },
+    keptRootlessTitle: "Kept the directories (--keep):",
+    keptRootlessWhy:
+      "Rootless, the mount lived in the lesson's own namespace and went with it: the layers are all here, and merged/ is an empty directory now. To look around with merged still mounted, run the lesson with --shell.",
+    shellStart: (shell: string) => `Opening ${shell} in the workspace, merged still mounted. Type exit (or Ctrl-D) to end the lesson.`,
+    shellEnd: (code: number) => `The shell ended (exit code ${code}).`,
     workspace: "Workspace:",
     commandsRunHere: "(the commands below run from here)",
     step: (n: number, total: number) => `Step ${n}/${total}`,

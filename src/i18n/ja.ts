@@ -3,6 +3,8 @@ import type { Messages } from "./en.js";
 
 export const ja: Messages = {
   cli: {
+    optRootless: "レッスン専用のユーザー名前空間とマウント名前空間で、root なしと同じように実行（root でなければ自動）",
+    optShell: "最後のステップの後、merged をマウントしたままワークスペースでシェルを開く。シェルを抜けるとレッスン終了",
     description: "コンテナイメージのレイヤーの仕組みを、手元のカーネル上の OverlayFS でステップごとに学びます。",
     cleanup: "--keep で残したワークスペースや、強制終了された実行が残したワークスペースを削除",
     doctor: "この環境でレッスンを実行できるか確認し、できない場合は原因と対処法を表示",
@@ -40,6 +42,7 @@ export const ja: Messages = {
     usage: "[オプション]",
   },
   usage: {
+    shellNeedsTerminal: "--shell は対話シェルを開くため、JSON 出力とは両立しません：--shell と --json のどちらかを外してください",
     unknownCommand: (name: string, lessons: string) =>
       `不明なコマンド '${name}' です。レッスン：${lessons}。ほかに cleanup、doctor、list があります（--help を参照）`,
     unknownOption: (option: string) => `不明なオプション '${option}' です（--help を参照）`,
@@ -60,6 +63,20 @@ export const ja: Messages = {
     integer: (value: string, min: number, max: number) => `'${value}' は ${min} から ${max} までの整数ではありません`,
   },
   errors: {
+    rootless: {
+      "no-unshare": (sudo: string) =>
+        `root なしで実行するには \`unshare\`（util-linux）が必要です。インストールする（apt install util-linux）か、sudo で実行してください：${sudo}`,
+      "old-kernel": (sudo: string, version: string) =>
+        `root なしで overlay をユーザー名前空間内にマウントするには Linux 5.11 以降が必要です（この環境は ${version}）。sudo で実行してください：${sudo}`,
+      apparmor: (sudo: string) =>
+        `この環境では AppArmor が非特権ユーザー名前空間を制限しています（kernel.apparmor_restrict_unprivileged_userns=1、Ubuntu 24.04 の既定値）。\`sudo sysctl kernel.apparmor_restrict_unprivileged_userns=0\` で許可するか、sudo で実行してください：${sudo}`,
+      "max-user-namespaces": (sudo: string) =>
+        `ユーザー名前空間が無効になっています（user.max_user_namespaces=0）。\`sudo sysctl user.max_user_namespaces=15000\` で有効にするか、sudo で実行してください：${sudo}`,
+      "userns-clone": (sudo: string) =>
+        `非特権ユーザー名前空間が無効になっています（kernel.unprivileged_userns_clone=0）。\`sudo sysctl kernel.unprivileged_userns_clone=1\` で有効にするか、sudo で実行してください：${sudo}`,
+      denied: (sudo: string, detail: string) =>
+        `カーネルがユーザー名前空間の作成を拒否しました（${detail}）。コンテナ内の場合は、コンテナ側で許可が必要です。sudo で実行してください：${sudo}`,
+    },
     internal: (message: string) => `内部エラー（overlay-lesson のバグです。報告をお願いします）：${message}`,
     outputClosed: "レッスンの終了前に出力が閉じられました。後片付けは完了しています",
     commandFailed: (command: string, code: number, stderr: string) =>
@@ -68,9 +85,10 @@ export const ja: Messages = {
     stepCrashed: (message: string) => `ステップが異常終了しました：${message}`,
     checksFailed: (count: number) => `このカーネルでは ${count} 件のチェックが成立しませんでした：上の ✗ の行を参照してください`,
     teardownFailed: (command: string) => `後片付けが完了していません：${command} を実行してください`,
-    notRoot: (command: string) => `マウントには root 権限が必要です。次を実行してください：${command}`,
   },
   parent: {
+    notWritable: (path: string) =>
+      `--dir ${path} に書き込み権限がありません：自分のディレクトリを指定してください（既定はシステムの一時ディレクトリ）`,
     missing: (path: string) => `--dir ${path} が存在しません`,
     notDirectory: (path: string) => `--dir ${path} はディレクトリではありません`,
     symlink: (path: string) => `--dir ${path} はシンボリックリンクです。リンク先の実際のディレクトリを指定してください`,
@@ -90,6 +108,8 @@ export const ja: Messages = {
     "no-such-path": "レイヤーのディレクトリが見つかりません：レッスンの実行中に削除された可能性があります",
   },
   doctor: {
+    rootlessOk: "root ではありません：レッスンは専用のユーザー名前空間とマウント名前空間で rootless 実行されます",
+    rootlessNo: "root ではなく、この環境では rootless でもレッスンを実行できません",
     title: "overlay レッスンの実行環境チェック",
     kernel: (version: string) => `カーネル ${version}`,
     kernelFix: "overlayfs には Linux 3.18 以降が必要です：より新しいカーネルか VM を使ってください",
@@ -99,8 +119,6 @@ export const ja: Messages = {
     overlayMissing: "このカーネルには overlay ファイルシステムがない",
     overlayFix: "`sudo modprobe overlay` を実行するか、ディストリビューションのカーネルモジュールのパッケージをインストールしてください",
     root: "root で実行中",
-    notRoot: "root で実行されていない",
-    notRootFix: (command: string) => `マウントには root 権限が必要です。次を実行してください：${command}`,
     parentOk: (path: string, fsType: string) => `ワークスペースの親ディレクトリ ${path}（${fsType}）`,
     tmpfsNote: "tmpfs はメモリ上にあります：cow-demo の計測結果はディスクではなくメモリの速度になります",
     xfsNote: "upper レイヤーを置くには、xfs が ftype=1 でフォーマットされている必要があります（xfs_info で確認できます）",
@@ -123,6 +141,7 @@ export const ja: Messages = {
     live: (path: string, pid: number) => `${path} はそのままにしました：そのレッスンはまだ実行中です（pid ${pid}）`,
     refused: (path: string, reason: string) => `${path} はそのままにしました：${reason}`,
     reasons: {
+      "other-user": "別のユーザーのものです",
       "no-marker": "overlay-lesson のマーカーがないため、このツールが作ったものではありません",
       "foreign-marker": "マーカーに別のパスが記録されているため、コピーされたか仕込まれたものです",
       symlink: "シンボリックリンクです",
@@ -138,6 +157,17 @@ export const ja: Messages = {
     minutes: (minutes: number) => `約 ${minutes} 分`,
   },
   report: {
+    mode: {
+      root: "モード：root。マウントはホスト上に作られ、すべてのプロセスから見えます。",
+      rootless:
+        'モード：rootless。レッスンは専用のユーザー名前空間とマウント名前空間で動きます。その中であなたは "root" ですが、権限が及ぶのは自分のファイルだけです。レッスンが終われば（強制終了されても）マウントは一緒に消えます。',
+    },
+    keptRootlessTitle: "ディレクトリを残しました（--keep）：",
+    keptRootlessWhy:
+      "rootless では、マウントはレッスン専用の名前空間にあり、それと一緒に消えました。各レイヤーはすべて残っていて、merged/ は今は空のディレクトリです。merged をマウントしたまま中を見るには、--shell を付けてレッスンを実行してください。",
+    shellStart: (shell: string) =>
+      `merged をマウントしたまま、ワークスペースで ${shell} を開きます。exit（または Ctrl-D）でレッスンを終了します。`,
+    shellEnd: (code: number) => `シェルが終了しました（終了コード ${code}）。`,
     workspace: "ワークスペース：",
     commandsRunHere: "（以下のコマンドはここで実行します）",
     step: (n: number, total: number) => `ステップ ${n}/${total}`,

@@ -3,6 +3,8 @@ import type { Messages } from "./en.js";
 
 export const zh: Messages = {
   cli: {
+    optRootless: "在课程自己的用户与挂载命名空间中运行，如同没有 root（非 root 时自动启用）",
+    optShell: "最后一步之后在工作区打开一个 shell，merged 仍处于挂载状态；退出 shell 即结束课程",
     description: "动手学习容器镜像分层：在你自己的内核上，一步一步看懂 OverlayFS。",
     cleanup: "清理 --keep 保留的或被强行终止的运行留下的工作区",
     doctor: "检查本机能否运行课程；不能的话，说明原因和解决办法",
@@ -40,6 +42,7 @@ export const zh: Messages = {
     usage: "[选项]",
   },
   usage: {
+    shellNeedsTerminal: "--shell 会打开交互式 shell，无法放进 JSON 输出：--shell 和 --json 只能选一个",
     unknownCommand: (name: string, lessons: string) =>
       `没有 '${name}' 这个命令。课程有 ${lessons}；另有 cleanup、doctor、list（见 --help）`,
     unknownOption: (option: string) => `没有 '${option}' 这个选项（见 --help）`,
@@ -59,6 +62,20 @@ export const zh: Messages = {
     integer: (value: string, min: number, max: number) => `'${value}' 不是 ${min} 到 ${max} 之间的整数`,
   },
   errors: {
+    rootless: {
+      "no-unshare": (sudo: string) =>
+        `不用 root 运行需要 \`unshare\`（util-linux）：请安装（apt install util-linux），或用 sudo 运行：${sudo}`,
+      "old-kernel": (sudo: string, version: string) =>
+        `不用 root 运行需要 Linux 5.11 或更新的内核，才能在用户命名空间里挂载 overlay（当前为 ${version}）：请用 sudo 运行：${sudo}`,
+      apparmor: (sudo: string) =>
+        `这里的 AppArmor 限制了非特权用户命名空间（kernel.apparmor_restrict_unprivileged_userns=1，Ubuntu 24.04 的默认值）：可用 \`sudo sysctl kernel.apparmor_restrict_unprivileged_userns=0\` 放开，或用 sudo 运行：${sudo}`,
+      "max-user-namespaces": (sudo: string) =>
+        `用户命名空间已被关闭（user.max_user_namespaces=0）：可用 \`sudo sysctl user.max_user_namespaces=15000\` 打开，或用 sudo 运行：${sudo}`,
+      "userns-clone": (sudo: string) =>
+        `非特权用户命名空间已被关闭（kernel.unprivileged_userns_clone=0）：可用 \`sudo sysctl kernel.unprivileged_userns_clone=1\` 打开，或用 sudo 运行：${sudo}`,
+      denied: (sudo: string, detail: string) =>
+        `内核拒绝创建用户命名空间（${detail}）；如果在容器里，需要容器允许它：请用 sudo 运行：${sudo}`,
+    },
     internal: (message: string) => `内部错误（overlay-lesson 的缺陷，请报告给我们）：${message}`,
     outputClosed: "课程结束前输出被关闭了；已清理完毕",
     commandFailed: (command: string, code: number, stderr: string) =>
@@ -67,9 +84,9 @@ export const zh: Messages = {
     stepCrashed: (message: string) => `这一步出错中断：${message}`,
     checksFailed: (count: number) => `有 ${count} 项检查在这台机器的内核上没有成立：见上面标 ✗ 的行`,
     teardownFailed: (command: string) => `清理没有完成：请运行 ${command}`,
-    notRoot: (command: string) => `挂载需要 root 权限。请运行：${command}`,
   },
   parent: {
+    notWritable: (path: string) => `你对 --dir ${path} 没有写权限：请选一个你自己的目录（默认是系统临时目录）`,
     missing: (path: string) => `--dir ${path} 不存在`,
     notDirectory: (path: string) => `--dir ${path} 不是目录`,
     symlink: (path: string) => `--dir ${path} 是符号链接；请直接给出它指向的真实目录`,
@@ -86,6 +103,8 @@ export const zh: Messages = {
     "no-such-path": "某个层目录不见了：可能在课程运行时被删除了",
   },
   doctor: {
+    rootlessOk: "不是 root：课程以 rootless 模式运行，在它自己的用户与挂载命名空间中",
+    rootlessNo: "不是 root，而且这里无法以 rootless 模式运行课程",
     title: "本机能运行 overlay 课程吗？",
     kernel: (version: string) => `内核 ${version}`,
     kernelFix: "overlayfs 需要 Linux 3.18 或更新版本：请换用更新的内核或虚拟机",
@@ -95,8 +114,6 @@ export const zh: Messages = {
     overlayMissing: "这个内核没有 overlay 文件系统",
     overlayFix: "请运行 `sudo modprobe overlay`，或安装发行版的内核模块包",
     root: "正以 root 身份运行",
-    notRoot: "没有以 root 身份运行",
-    notRootFix: (command: string) => `挂载需要 root 权限。请运行：${command}`,
     parentOk: (path: string, fsType: string) => `工作区所在目录 ${path} 位于 ${fsType} 上`,
     tmpfsNote: "tmpfs 在内存里：cow-demo 测到的是内存速度，不是磁盘速度",
     xfsNote: "xfs 必须以 ftype=1 格式化才能作为 upper 层（xfs_info 可以看到）",
@@ -118,6 +135,7 @@ export const zh: Messages = {
     live: (path: string, pid: number) => `没有动 ${path}：它的课程还在运行（pid ${pid}）`,
     refused: (path: string, reason: string) => `没有动 ${path}：${reason}`,
     reasons: {
+      "other-user": "它属于另一个用户",
       "no-marker": "里面没有 overlay-lesson 的标记文件，不是我们创建的",
       "foreign-marker": "标记文件写的是另一个路径，它是被复制或伪造的",
       symlink: "它是符号链接",
@@ -133,6 +151,16 @@ export const zh: Messages = {
     minutes: (minutes: number) => `约 ${minutes} 分钟`,
   },
   report: {
+    mode: {
+      root: "模式：root。挂载建在主机上，所有进程都能看到。",
+      rootless:
+        '模式：rootless。课程运行在它自己的用户与挂载命名空间里：你在其中是 "root"，但只能管自己的文件；课程一结束（哪怕被强行杀掉），它的挂载就随之消失。',
+    },
+    keptRootlessTitle: "已保留目录（--keep）：",
+    keptRootlessWhy:
+      "rootless 模式下，挂载存在于课程自己的命名空间里，已随之消失：各层都还在，merged/ 现在是个空目录。想在 merged 仍挂载时四处看看，请加 --shell 运行课程。",
+    shellStart: (shell: string) => `在工作区打开 ${shell}，merged 仍处于挂载状态。输入 exit（或按 Ctrl-D）结束课程。`,
+    shellEnd: (code: number) => `shell 已退出（退出码 ${code}）。`,
     workspace: "工作区：",
     commandsRunHere: "（下面的命令都在这个目录里执行）",
     step: (n: number, total: number) => `第 ${n}/${total} 步`,

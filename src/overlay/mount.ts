@@ -10,10 +10,13 @@ export interface OverlaySpec {
   upper: string;
   work: string;
   merged: string;
+  /** Keep overlay's notes in `user.overlay.*` xattrs: what an unprivileged (rootless) mount needs. */
+  userxattr?: boolean;
 }
 
 export function overlayMountArgv(spec: OverlaySpec): string[] {
-  const options = `lowerdir=${spec.lower.join(":")},upperdir=${spec.upper},workdir=${spec.work}`;
+  const userxattr = spec.userxattr === true ? ",userxattr" : "";
+  const options = `lowerdir=${spec.lower.join(":")},upperdir=${spec.upper},workdir=${spec.work}${userxattr}`;
   return ["mount", "-t", "overlay", "overlay", "-o", options, spec.merged];
 }
 

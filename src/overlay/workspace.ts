@@ -3,6 +3,8 @@
 // handlers (a workspace is registered in the same tick it is made), and removal runs inside
 // teardown.
 import {
+  accessSync,
+  chmodSync,
   closeSync,
   constants,
   lstatSync,
@@ -47,6 +49,7 @@ export type ParentProblem =
   | { kind: "not-directory"; path: string }
   | { kind: "symlink"; path: string }
   | { kind: "world-writable"; path: string }
+  | { kind: "not-writable"; path: string }
   | { kind: "unfit-fs"; path: string; fsType: string };
 
 /** Check a workspace parent without creating anything. Returns the absolute path or a problem. */
@@ -63,6 +66,12 @@ export function checkParent(parent: string): { path: string } | { problem: Paren
   // A world-writable directory without the sticky bit lets anyone rename our workspace away
   // and put a symlink in its place between our checks.
   if ((stats.mode & 0o002) !== 0 && (stats.mode & 0o1000) === 0) return { problem: { kind: "world-writable", path } };
+  // Rootless, the lesson is an ordinary user: its workspace goes where that user may write.
+  try {
+    accessSync(path, constants.W_OK | constants.X_OK);
+  } catch {
+    return { problem: { kind: "not-writable", path } };
+  }
   const { type } = fsInfo(path);
   if (UNFIT_UPPER_FS.has(type)) return { problem: { kind: "unfit-fs", path, fsType: type } };
   return { path };
@@ -135,7 +144,8 @@ export type WorkspaceState =
   | "no-marker"
   | "foreign-marker" // the marker names another path: copied or planted, not ours to remove
   | "symlink"
-  | "not-directory";
+  | "not-directory"
+  | "other-user"; // another user's (rootless) workspace: not ours to read, let alone remove
 
 export interface FoundWorkspace {
   path: string;
@@ -152,6 +162,8 @@ export function classifyWorkspace(path: string): FoundWorkspace {
   }
   if (stats.isSymbolicLink()) return { path, state: "symlink" };
   if (!stats.isDirectory()) return { path, state: "not-directory" };
+  const uid = process.getuid?.();
+  if (uid !== undefined && uid !== 0 && stats.uid !== uid) return { path, state: "other-user" };
   const marker = readMarker(path);
   if (marker === undefined) return { path, state: "no-marker" };
   if (marker.root !== path) return { path, state: "foreign-marker", marker };
@@ -209,7 +221,7 @@ export function removeWorkspace(path: string): RemoveOutcome {
     }
     throw new RefusedError(path, found.state);
   }
-  if (found.state === "symlink" || found.state === "no-marker" || found.state === "foreign-marker") {
+  if (found.state === "symlink" || found.state === "no-marker" || found.state === "foreign-marker" || found.state === "other-user") {
     throw new RefusedError(path, found.state);
   }
   const unmounted = unmountAllBeneath(path);
@@ -225,6 +237,22 @@ function removeTree(path: string, device: number): void {
     return;
   }
   if (stats.dev !== device) throw new RefusedError(path, "crosses-filesystem");
-  for (const name of readdirSync(path)) removeTree(join(path, name), device);
+  for (const name of readableEntries(path, stats)) removeTree(join(path, name), device);
   rmdirSync(path);
+}
+
+/**
+ * A directory's entries. The kernel leaves an overlay's work/work with mode 000; a user who owns
+ * it (a rootless lesson's, removed from outside its namespace) gives itself access first. lstat
+ * said it is a directory, and chmod on a directory we own changes nothing else.
+ */
+function readableEntries(path: string, stats: Stats): string[] {
+  try {
+    return readdirSync(path);
+  } catch (error) {
+    const denied = error instanceof Error && "code" in error && error.code === "EACCES";
+    if (!denied || stats.uid !== process.getuid?.()) throw error;
+    chmodSync(path, 0o700);
+    return readdirSync(path);
+  }
 }

@@ -12,7 +12,7 @@ import type { CleanupRegistry, Registration } from "../sys/cleanup.js";
 import { InterruptedError, StepError } from "../sys/errors.js";
 import { type CommandResult, runCommand, shellQuote } from "../sys/exec.js";
 import type { Reporter } from "./report/reporter.js";
-import type { CheckRecord, LayerView, LessonContext, RunOptions } from "./types.js";
+import type { CheckRecord, LayerView, LessonContext, LessonMode, RunOptions } from "./types.js";
 
 const writeFileAsync = promisify(writeFile);
 const appendFileAsync = promisify(appendFile);
@@ -22,6 +22,7 @@ const unlinkAsync = promisify(unlink);
 export interface ContextDeps<Options, Words> {
   t: Messages;
   w: Words;
+  mode: LessonMode;
   lang: Lang;
   options: Options;
   workspace: Workspace;
@@ -69,6 +70,8 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
     t,
     w: deps.w,
     lang: deps.lang,
+    mode: deps.mode,
+    xattrNamespace: deps.mode === "rootless" ? "user" : "trusted",
     options: deps.options,
     workspace,
     signal,
@@ -90,7 +93,7 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
           }
         },
       });
-      const result = await run(overlayMountArgv(spec), { allowFailure: true });
+      const result = await run(overlayMountArgv({ ...spec, userxattr: deps.mode === "rootless" }), { allowFailure: true });
       if (result.exitCode !== 0) {
         registration.forget();
         const hint = classifyMountError(result.stderr);

@@ -1,12 +1,16 @@
 // Can a lesson run here? The same checks back `overlay-lesson doctor` and the start of every
 // lesson, so the learner gets the same fix from both. Everything is read in-process (no spawn).
-import { accessSync, constants, existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { release } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import type { Messages } from "../i18n/index.js";
 import { fsInfo } from "../overlay/fsinfo.js";
 import { checkParent, type ParentProblem } from "../overlay/workspace.js";
 import { shellQuote } from "../sys/exec.js";
+import { atLeast, findInPath, parseKernelVersion } from "../sys/host.js";
+import { insideLessonNamespace, rootlessRefusal } from "../sys/userns.js";
+
+export { findInPath, parseKernelVersion };
 
 export interface PreflightCheck {
   id: string;
@@ -22,39 +26,14 @@ export interface PreflightCheck {
 // Every program a lesson spawns: mount-demo also lists and prints files (find, ls, cat, head).
 export const REQUIRED_COMMANDS = ["mount", "umount", "findmnt", "stat", "dd", "md5sum", "du", "sync", "find", "ls", "cat", "head"] as const;
 
-export function parseKernelVersion(text: string): [number, number] | undefined {
-  const match = /^(\d+)\.(\d+)/.exec(text);
-  return match ? [Number(match[1]), Number(match[2])] : undefined;
-}
-
-function atLeast(version: [number, number], major: number, minor: number): boolean {
-  return version[0] > major || (version[0] === major && version[1] >= minor);
-}
-
-export function findInPath(command: string, path = process.env.PATH ?? ""): string | undefined {
-  // sudo's secure_path usually holds these; fall back to the usual places when PATH is thin.
-  const dirs = [...path.split(delimiter), "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-  for (const dir of dirs) {
-    if (dir === "") continue;
-    const candidate = join(dir, command);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
 /** The exact command to run this again as root, with absolute paths (sudo resets PATH). */
 export function sudoCommand(argv: readonly string[] = process.argv): string {
   return shellQuote(["sudo", process.execPath, binPath(argv), ...argv.slice(2)]);
 }
 
-/** The command that removes what is left under `parent`, runnable as it is under sudo. */
-export function cleanupCommand(parent: string, argv: readonly string[] = process.argv): string {
-  return shellQuote(["sudo", process.execPath, binPath(argv), "cleanup", "--dir", parent]);
+/** The command that removes what is left under `parent`, runnable as it is (under sudo for root's). */
+export function cleanupCommand(parent: string, argv: readonly string[] = process.argv, sudo = true): string {
+  return shellQuote([...(sudo ? ["sudo"] : []), process.execPath, binPath(argv), "cleanup", "--dir", parent]);
 }
 
 function binPath(argv: readonly string[]): string {
@@ -76,6 +55,8 @@ export function parentProblemMessage(t: Messages, problem: ParentProblem): strin
       return t.parent.symlink(problem.path);
     case "world-writable":
       return t.parent.worldWritable(problem.path);
+    case "not-writable":
+      return t.parent.notWritable(problem.path);
     case "unfit-fs":
       return t.parent.unfitFs(problem.path, problem.fsType);
   }
@@ -125,12 +106,18 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
       : { id: "overlay", ok: true, label: overlay === "loaded" ? t.doctor.overlayLoaded : t.doctor.overlayModule },
   );
 
-  const isRoot = input.isRoot ?? process.getuid?.() === 0;
-  checks.push(
-    isRoot
-      ? { id: "root", ok: true, label: t.doctor.root }
-      : { id: "root", ok: false, label: t.doctor.notRoot, fix: t.doctor.notRootFix(sudoCommand()) },
-  );
+  // Root mounts on the host; anyone else runs rootless, in a namespace of the lesson's own.
+  const isRoot = input.isRoot ?? (process.getuid?.() === 0 && !insideLessonNamespace());
+  if (isRoot) checks.push({ id: "root", ok: true, label: t.doctor.root });
+  else if (insideLessonNamespace()) checks.push({ id: "rootless", ok: true, label: t.doctor.rootlessOk });
+  else {
+    const refusal = rootlessRefusal(t, sudoCommand());
+    checks.push(
+      refusal === undefined
+        ? { id: "rootless", ok: true, label: t.doctor.rootlessOk }
+        : { id: "rootless", ok: false, label: t.doctor.rootlessNo, fix: refusal },
+    );
+  }
 
   const parent = checkParent(input.parent);
   if ("problem" in parent) {

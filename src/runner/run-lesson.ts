@@ -24,7 +24,8 @@ import { createStepContext } from "./context.js";
 import { waitForEnter } from "./pause.js";
 import { cleanupCommand, parentProblemMessage, runPreflight } from "./preflight.js";
 import type { Reporter, Summary, WorkspaceJson } from "./report/reporter.js";
-import type { LayerView, Lesson, StepRecord } from "./types.js";
+import { chooseShell, openShell } from "./shell.js";
+import type { LayerView, Lesson, LessonMode, StepRecord } from "./types.js";
 
 export interface CommonOptions {
   dir?: string;
@@ -36,6 +37,9 @@ export interface CommonOptions {
   t: Messages;
   /** Write the run as Markdown to this file. */
   transcript?: string;
+  mode: LessonMode;
+  /** Open a shell in the workspace after the last step, merged still mounted. */
+  shell: boolean;
 }
 
 export interface LessonOutcome {
@@ -98,9 +102,14 @@ export async function runLesson<Options, Words>(
   const abort = new AbortController();
   let interruptedBy: TerminationSignal | undefined;
   let finished = false;
+  let shellOpen = false;
+  // A terminal's Ctrl-C reaches the whole foreground group; rootless, the outside process also
+  // passes it on: the same signal twice within a moment is one press, not a second request.
+  let lastSignalAt = 0;
   watchSignals(
     (signal) => {
       interruptedBy = signal;
+      lastSignalAt = performance.now();
       abort.abort(signal);
       // Last resort if the lesson cannot wind down: tear down and leave with the signal's code.
       setTimeout(() => {
@@ -109,9 +118,12 @@ export async function runLesson<Options, Words>(
         process.exit(SIGNAL_EXIT_CODES[signal]);
       }, WIND_DOWN_MS * 2).unref();
     },
-    () => {
+    (signal) => {
+      if (signal === interruptedBy && performance.now() - lastSignalAt < 250) return;
       if (!common.json) process.stderr.write(`${t.report.stillCleaning}\n`);
     },
+    // Ctrl-C in the learner's shell is the shell's; hanging up or a SIGTERM still ends the lesson.
+    (signal) => shellOpen && signal === "SIGINT",
   );
   registry.onEntry((entry) => reporter.teardown(entry));
 
@@ -138,7 +150,7 @@ export async function runLesson<Options, Words>(
     work: workspace.work,
     merged: workspace.merged,
   };
-  reporter.lessonStart(lesson.id, lesson.title(w), workspaceJson, staleRemoved);
+  reporter.lessonStart(lesson.id, lesson.title(w), workspaceJson, staleRemoved, common.mode);
 
   const metrics: Summary["metrics"] = {};
   const records: StepRecord[] = [];
@@ -159,7 +171,19 @@ export async function runLesson<Options, Words>(
     const setLayerView = (view: LayerView): void => {
       layerView = view;
     };
-    const deps = { t, w, lang: common.lang, options, workspace, reporter, registry, signal: abort.signal, metrics, setLayerView };
+    const deps = {
+      t,
+      w,
+      mode: common.mode,
+      lang: common.lang,
+      options,
+      workspace,
+      reporter,
+      registry,
+      signal: abort.signal,
+      metrics,
+      setLayerView,
+    };
     const ctx = createStepContext(deps, step.id);
     const started = performance.now();
     let error: string | undefined;
@@ -184,7 +208,7 @@ export async function runLesson<Options, Words>(
     if (!abort.signal.aborted) {
       // A map drawn from another stack than the last one compares to nothing: every row is new.
       const sameStack = previousView === layerView;
-      record.layers = readLayerMap(layerStack(workspace, layerView), sameStack ? previousLayers : []);
+      record.layers = readLayerMap(layerStack(workspace, layerView, common.mode), sameStack ? previousLayers : []);
       record.layerNames = layerView.lower.map(layerName);
       record.upperName = layerName(layerView.upper);
       previousLayers = record.layers;
@@ -198,14 +222,22 @@ export async function runLesson<Options, Words>(
     }
   }
 
-  // 6. Keep or tear down; then the summary, always last.
+  // 6. The learner's shell, merged still mounted; then keep or tear down; the summary last.
+  const completed = !abort.signal.aborted && brokenBy === undefined && records.length === lesson.steps.length;
+  if (common.shell && completed) {
+    reporter.say(records.at(-1)?.id ?? "", t.report.shellStart(chooseShell().path));
+    shellOpen = true;
+    const code = await openShell(workspace, `overlay-lesson:${lesson.id}$ `, abort.signal);
+    shellOpen = false;
+    reporter.say(records.at(-1)?.id ?? "", t.report.shellEnd(code));
+  }
   let kept = false;
   let teardownFailed = false;
   if (common.keep) {
     markKept(workspace.root);
     registry.keepAll();
     kept = true;
-    reporter.kept(workspaceJson);
+    reporter.kept(workspaceJson, common.mode);
   } else {
     reporter.teardownStart();
     teardownFailed = registry.teardown().some((entry) => !entry.ok);
@@ -220,6 +252,7 @@ export async function runLesson<Options, Words>(
   const summary: Summary = {
     type: "summary",
     lesson: lesson.id,
+    mode: common.mode,
     ok: allOk && !teardownFailed,
     kept,
     workspace: workspaceJson,
@@ -278,9 +311,9 @@ function layerName(path: string): string {
 }
 
 /** Read merged only while it is mounted: an unmounted merged/ is just an empty directory. */
-function layerStack(workspace: Workspace, view: LayerView): LayerStack {
+function layerStack(workspace: Workspace, view: LayerView, mode: LessonMode): LayerStack {
   const at = (relative: string): string => join(workspace.root, relative);
-  const stack: LayerStack = { lower: view.lower.map(at), upper: at(view.upper), namespace: "trusted" };
+  const stack: LayerStack = { lower: view.lower.map(at), upper: at(view.upper), namespace: mode === "rootless" ? "user" : "trusted" };
   if (isMountPoint(at(view.merged))) stack.merged = at(view.merged);
   return stack;
 }

@@ -3,6 +3,7 @@ import type { Stats } from "node:fs";
 import type { Lang, Messages } from "../i18n/index.js";
 import type { LayerRow } from "../layers/map.js";
 import type { Workspace } from "../overlay/workspace.js";
+import type { XattrNamespace } from "../overlay/xattr.js";
 import type { CommandResult } from "../sys/exec.js";
 
 /**
@@ -73,12 +74,18 @@ export interface RunOptions {
   progress?: { file: string; totalBytes: number; label: string };
 }
 
+/** root: mounts on the host, as sudo gives. rootless: in a user and mount namespace of the lesson's own. */
+export type LessonMode = "root" | "rootless";
+
 export interface LessonContext<Options = unknown, Words = unknown> {
   /** The runner's and the CLI's words. */
   readonly t: Messages;
   /** This lesson's words, in the learner's language. */
   readonly w: Words;
   readonly lang: Lang;
+  readonly mode: LessonMode;
+  /** Where overlay keeps its xattrs here: `trusted.` as root, `user.` rootless (userxattr). */
+  readonly xattrNamespace: XattrNamespace;
   readonly options: Options;
   readonly workspace: Workspace;
   /** Aborted on SIGINT/SIGTERM/SIGHUP: long in-process loops should stop when it fires. */

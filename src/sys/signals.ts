@@ -14,10 +14,16 @@ export interface SignalWatch {
   dispose(): void;
 }
 
-export function watchSignals(onFirst: (signal: TerminationSignal) => void, onRepeat: (signal: TerminationSignal) => void): SignalWatch {
+export function watchSignals(
+  onFirst: (signal: TerminationSignal) => void,
+  onRepeat: (signal: TerminationSignal) => void,
+  /** A signal that belongs to someone else right now (Ctrl-C typed in the learner's shell). */
+  ignore: (signal: TerminationSignal) => boolean = () => false,
+): SignalWatch {
   let received: TerminationSignal | undefined;
   const handlers = SIGNALS.map((signal) => {
     const handler = (): void => {
+      if (ignore(signal)) return;
       if (received === undefined) {
         received = signal;
         onFirst(signal);

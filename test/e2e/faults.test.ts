@@ -348,6 +348,7 @@ describe.skipIf(!isRoot)("bad input to every command: exit 2, one line on stderr
     [["cow-demo", "--trials", "3.5", "--dir", parent], /--trials/],
     [["cow-demo", "--dir", join(parent, "nope")], /does not exist/],
     [["cow-mode"], /unknown command/],
+    [["layers-demo", "--shell", "--json", "--dir", parent], /--shell and --json/],
     [[], /name a lesson/],
   ];
 

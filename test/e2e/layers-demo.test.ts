@@ -2,7 +2,7 @@
 // runs it as a container. With --keep, everything the summary claims is checked again here,
 // independently, on the kept layers and the kept mount.
 import { spawnSync } from "node:child_process";
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isRoot, overlayMountsBeneath, runCli, skipReason, summaryOf, useParent } from "../helpers/cli.js";
@@ -21,8 +21,8 @@ interface Summary {
 }
 
 /** Every non-directory beneath `root`, relative, with its lstat. */
-function walk(root: string, prefix = ""): Map<string, ReturnType<typeof lstatSync>> {
-  const found = new Map<string, ReturnType<typeof lstatSync>>();
+function walk(root: string, prefix = ""): Map<string, Stats> {
+  const found = new Map<string, Stats>();
   for (const name of readdirSync(join(root, prefix))) {
     const relative = prefix === "" ? name : `${prefix}/${name}`;
     const stats = lstatSync(join(root, relative));
@@ -88,7 +88,7 @@ describe.skipIf(!isRoot)("layers-demo on a real kernel", () => {
     }
 
     // An independent count: every regular file's st_size in every layer, minus what merged shows.
-    const sum = (files: Map<string, ReturnType<typeof lstatSync>>): number =>
+    const sum = (files: Map<string, Stats>): number =>
       [...files.values()].reduce((total, stats) => total + (stats.isFile() ? Number(stats.size) : 0), 0);
     const held = layers.reduce((total, files) => total + sum(files), 0);
     const seen = sum(merged);

@@ -25,7 +25,11 @@ async function run(subject: Lesson, json: boolean, parent: string): Promise<{ co
     return true;
   });
   try {
-    const outcome = await runLesson(subject, { dir: parent, keep: false, yes: true, json, color: false, lang: "en", t: en }, {});
+    const outcome = await runLesson(
+      subject,
+      { dir: parent, keep: false, yes: true, json, color: false, lang: "en", t: en, mode: "root", shell: false },
+      {},
+    );
     return { code: outcome.exitCode, ...(outcome.message !== undefined ? { message: outcome.message } : {}), out: chunks.join("") };
   } finally {
     spy.mockRestore();

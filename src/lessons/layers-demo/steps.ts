@@ -7,8 +7,8 @@ import { summarizeStack } from "../../layers/hidden.js";
 import { walkStack } from "../../layers/walk.js";
 import { overlayLayers, readMountInfo } from "../../overlay/mountinfo.js";
 import { readOverlayXattrs } from "../../overlay/xattr.js";
-import { findInPath } from "../../runner/preflight.js";
 import type { Lesson, LessonContext } from "../../runner/types.js";
+import { findInPath } from "../../sys/host.js";
 import { yesNo } from "../observe.js";
 import { en, type LayersDemoWords } from "./en.js";
 import {
@@ -33,7 +33,7 @@ import { zh } from "./zh.js";
 
 type Ctx = LessonContext<Record<string, never>, LayersDemoWords>;
 
-const OPAQUE_XATTR = "trusted.overlay.opaque";
+const opaqueXattr = (ctx: Ctx): string => `${ctx.xattrNamespace}.overlay.opaque`;
 
 const bytes = (ctx: Ctx, value: number): string => prettyBytes(value, { binary: true, locale: numberLocale(ctx.lang) });
 
@@ -131,16 +131,16 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
         ctx.check("whiteout", w.run.checkWhiteout, "character special file 0:0", whiteout.stdout.trim() || whiteout.stderr);
         const cacheDir = `${RUN.diff}/${CACHE}`;
         if (findInPath("getfattr") !== undefined) {
-          await ctx.run(["getfattr", "-n", OPAQUE_XATTR, cacheDir]);
+          await ctx.run(["getfattr", "-n", opaqueXattr(ctx), cacheDir]);
         } else {
           ctx.say(w.run.ownReading);
           ctx.facts([
             ["# file:", cacheDir],
-            [OPAQUE_XATTR, JSON.stringify(readOverlayXattrs(ctx.path(cacheDir), "trusted").opaque ?? null)],
+            [opaqueXattr(ctx), JSON.stringify(readOverlayXattrs(ctx.path(cacheDir), ctx.xattrNamespace).opaque ?? null)],
           ]);
         }
-        const opaque = readOverlayXattrs(ctx.path(cacheDir), "trusted").opaque;
-        ctx.check("opaque-dir", w.run.checkOpaque(OPAQUE_XATTR), "y", opaque ?? "(none)");
+        const opaque = readOverlayXattrs(ctx.path(cacheDir), ctx.xattrNamespace).opaque;
+        ctx.check("opaque-dir", w.run.checkOpaque(opaqueXattr(ctx)), "y", opaque ?? "(none)");
         const below = [`${FROM.diff}/${BIG}`, `${FROM.diff}/${CACHE}/index.db`, `${FROM.diff}/${CACHE}/pkg.list`];
         ctx.check("still-below", w.run.checkStillThere, "yes", yesNo(below.every((path) => ctx.stat(path) !== undefined)));
       },
@@ -184,7 +184,7 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
         await ctx.run(["du", "-sb", ...IMAGE_LAYERS.map((layer) => layer.diff), "merged"]);
         const summary = summarizeStack(
           IMAGE_LAYERS.map((layer) => ctx.path(layer.diff)),
-          { namespace: "trusted", top: 10 },
+          { namespace: ctx.xattrNamespace, top: 10 },
         );
         // The kernel's own answer, independent of the stack reader: every layer's files, and merged's.
         const held = IMAGE_LAYERS.reduce((sum, layer) => sum + total(fileSizes(ctx, layer.diff)), 0);
@@ -235,7 +235,7 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
         const seen = fileSizes(ctx, "merged");
         const describe = (sizes: Map<string, number>): string => [...sizes].map(([path, size]) => `${path}=${size}`).join(" ");
         ctx.check("same-files", w.single.checkSame, describe(seen), describe(single));
-        const marks = [...walkStack([ctx.path(SINGLE.diff)], { namespace: "trusted" })].filter(
+        const marks = [...walkStack([ctx.path(SINGLE.diff)], { namespace: ctx.xattrNamespace })].filter(
           (found) => found.cells[0]?.entry.kind === "whiteout" || found.cells[0]?.entry.opaque === true,
         );
         ctx.check("no-whiteouts", w.single.checkNoWhiteouts, "(none)", marks.map((found) => found.path).join(" ") || "(none)");

@@ -63,8 +63,9 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
   }
 
   return {
-    lessonStart(lesson, title, workspace, staleRemoved) {
+    lessonStart(lesson, title, workspace, staleRemoved, mode) {
       line(c.bold(`overlay-lesson · ${lesson}`) + c.dim(` — ${title}`));
+      prose(t.report.mode[mode], "", c.dim);
       for (const found of staleRemoved) line(c.yellow(t.report.staleRemoved(found.path, found.marker?.pid ?? 0)));
       line(`${t.report.workspace} ${c.cyan(workspace.root)}  ${c.dim(t.report.commandsRunHere)}`);
     },
@@ -148,9 +149,11 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
     teardown(entry) {
       line(entry.ok ? `  ${c.green("✓")} ${c.dim(entry.label)}` : `  ${c.red("✗")} ${entry.label}: ${entry.error ?? ""}`);
     },
-    kept(workspace: WorkspaceJson) {
+    kept(workspace: WorkspaceJson, mode) {
       line();
-      line(c.bold.yellow(t.report.keptTitle));
+      const rootless = mode === "rootless";
+      line(c.bold.yellow(rootless ? t.report.keptRootlessTitle : t.report.keptTitle));
+      if (rootless) prose(t.report.keptRootlessWhy, "  ");
       const rows: Array<[string, string]> = [
         ["root", workspace.root],
         ["lower", workspace.lower.join(":")],
@@ -161,11 +164,12 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
       for (const [name, path] of rows) line(`  ${padEnd(name, 7)} ${c.cyan(path)}`);
       line(t.report.keptLook);
       line(`  ${c.bold(`ls -la ${shellQuote([workspace.upper])}`)}`);
-      line(`  ${c.bold(`findmnt ${shellQuote([workspace.merged])}`)}`);
+      if (!rootless) line(`  ${c.bold(`findmnt ${shellQuote([workspace.merged])}`)}`);
       line(t.report.keptRemove);
-      line(`  ${c.bold(cleanupCommand(parentOf(workspace.root)))}`);
+      line(`  ${c.bold(cleanupCommand(parentOf(workspace.root), process.argv, !rootless))}`);
       line(c.dim(t.report.keptManual));
-      line(`  ${c.dim(`sudo umount ${shellQuote([workspace.merged])} && sudo rm -rf ${shellQuote([workspace.root])}`)}`);
+      if (rootless) line(`  ${c.dim(`chmod -R u+rwx ${shellQuote([workspace.root])} && rm -rf ${shellQuote([workspace.root])}`)}`);
+      else line(`  ${c.dim(`sudo umount ${shellQuote([workspace.merged])} && sudo rm -rf ${shellQuote([workspace.root])}`)}`);
     },
     summary(summary: Summary) {
       spinner?.stop();

@@ -9,8 +9,8 @@ function emit(event: Record<string, unknown>): void {
 
 export function createJsonReporter(): Reporter {
   return {
-    lessonStart(lesson, _title, workspace, staleRemoved) {
-      const event: Record<string, unknown> = { type: "lesson-start", lesson, workspace };
+    lessonStart(lesson, _title, workspace, staleRemoved, mode) {
+      const event: Record<string, unknown> = { type: "lesson-start", lesson, mode, workspace };
       if (staleRemoved.length > 0) event.staleRemoved = staleRemoved.map((found) => found.path);
       emit(event);
     },

@@ -29,9 +29,9 @@ export function createMarkdownReporter(path: string, t: Messages, lang: Lang): R
   };
 
   return {
-    lessonStart(lesson, title, workspace, staleRemoved) {
+    lessonStart(lesson, title, workspace, staleRemoved, mode) {
       out.push(`# overlay-lesson · ${lesson}`, "", `**${title}**`, "");
-      out.push(`- ${t.report.workspace} \`${workspace.root}\``, `- ${new Date().toISOString()}`, "");
+      out.push(`- ${t.report.workspace} \`${workspace.root}\``, `- ${t.report.mode[mode]}`, `- ${new Date().toISOString()}`, "");
       for (const found of staleRemoved) out.push(`> ${t.report.staleRemoved(found.path, found.marker?.pid ?? 0)}`, "");
     },
     stepStart(index, total, _id, title, explain) {
@@ -100,9 +100,10 @@ export function createMarkdownReporter(path: string, t: Messages, lang: Lang): R
     teardown(entry) {
       out.push(entry.ok ? `- ✓ \`${entry.label}\`` : `- ✗ \`${entry.label}\`: ${entry.error ?? ""}`);
     },
-    kept(workspace) {
+    kept(workspace, mode) {
       closeConsole();
-      out.push(`## ${t.report.keptTitle}`, "", `- root \`${workspace.root}\``, `- merged \`${workspace.merged}\``, "");
+      if (mode === "rootless") out.push(`## ${t.report.keptRootlessTitle}`, "", `- root \`${workspace.root}\``, "");
+      else out.push(`## ${t.report.keptTitle}`, "", `- root \`${workspace.root}\``, `- merged \`${workspace.merged}\``, "");
     },
     summary(summary: Summary) {
       closeConsole();

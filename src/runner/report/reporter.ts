@@ -3,7 +3,7 @@
 import type { FoundWorkspace } from "../../overlay/workspace.js";
 import type { TeardownEntry } from "../../sys/cleanup.js";
 import type { CommandResult } from "../../sys/exec.js";
-import type { CheckRecord, LessonId, StepRecord } from "../types.js";
+import type { CheckRecord, LessonId, LessonMode, StepRecord } from "../types.js";
 
 export interface WorkspaceJson {
   root: string;
@@ -18,6 +18,7 @@ export type Signal = "SIGINT" | "SIGTERM" | "SIGHUP";
 export interface Summary {
   type: "summary";
   lesson: LessonId;
+  mode: LessonMode;
   ok: boolean;
   kept: boolean;
   interrupted?: Signal;
@@ -34,7 +35,7 @@ export interface Progress {
 }
 
 export interface Reporter {
-  lessonStart(lesson: LessonId, title: string, workspace: WorkspaceJson, staleRemoved: FoundWorkspace[]): void;
+  lessonStart(lesson: LessonId, title: string, workspace: WorkspaceJson, staleRemoved: FoundWorkspace[], mode: LessonMode): void;
   stepStart(index: number, total: number, id: string, title: string, explain: string): void;
   command(step: string, result: CommandResult, cwd: string): void;
   /** An action done in-process, shown as the shell a learner would type. */
@@ -48,6 +49,7 @@ export interface Reporter {
   pausePrompt(): void;
   teardownStart(): void;
   teardown(entry: TeardownEntry): void;
-  kept(workspace: WorkspaceJson): void;
+  /** --keep: in root mode the mount stays; rootless, only the directories can (the mount goes with the namespace). */
+  kept(workspace: WorkspaceJson, mode: LessonMode): void;
   summary(summary: Summary): void;
 }
