@@ -47,17 +47,37 @@ export interface WalkOptions {
   limit?: number;
   /** Called for a directory that cannot be read (permissions, vanished); the walk goes on. */
   onUnreadable?: (dir: string, error: unknown) => void;
+  /**
+   * Reads one layer's directory (`relative` to the layer's root; "" is the root). The default
+   * lists it and reads each entry here; `inspect` passes a reader that lists ahead in worker
+   * threads. It must return the entries the layer has, in any order, and report failures itself.
+   */
+  list?: LayerLister;
 }
 
-/** Per layer, at one directory of the walk: is the layer's directory here shown, or hidden and why. */
-type LayerState = { shown: true } | { shown: false; hiddenBy: HiddenBy } | undefined;
+export interface ListedEntry {
+  name: string;
+  entry: LayerEntry;
+}
 
-function listing(dir: string, options: WalkOptions): Dirent[] {
+export type LayerLister = (layer: number, relative: string) => Iterable<ListedEntry>;
+
+/** Per layer, at one directory of the walk: is the layer's directory here shown, or hidden and why. */
+export type LayerState = { shown: true } | { shown: false; hiddenBy: HiddenBy } | undefined;
+
+/** The default lister: readdir with d_type, then each entry read here (entry.ts readListedEntry). */
+function* readLayerDirectory(dir: string, options: WalkOptions): Generator<ListedEntry> {
+  let listed: Dirent[];
   try {
-    return readdirSync(dir, { withFileTypes: true });
+    listed = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     options.onUnreadable?.(dir, error);
-    return [];
+    return;
+  }
+  for (const dirent of listed) {
+    const entry = readListedEntry(`${dir}/${dirent.name}`, dirent, options.namespace);
+    // A name that vanished since the listing (a live container writes) is simply not there.
+    if (entry !== undefined) yield { name: dirent.name, entry };
   }
 }
 
@@ -117,32 +137,30 @@ export function resolveCells(path: string, entries: ReadonlyArray<LayerEntry | u
 export function* walkStack(dirs: readonly string[], options: WalkOptions): Generator<StackPath> {
   let count = 0;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const list: LayerLister =
+    options.list ??
+    ((layer, relative) => readLayerDirectory(relative === "" ? (dirs[layer] ?? "") : `${dirs[layer]}/${relative}`, options));
 
   function* visit(relative: string, states: readonly LayerState[]): Generator<StackPath> {
-    // Each name with what each layer's listing says of it: a layer is asked about a name only
-    // when its listing has it (no lstat of names that are not there), and with its d_type.
-    const union = new Map<string, Array<Dirent | undefined>>();
+    // Each name with what each layer holds of it: a layer is asked only about the names its
+    // listing has (no lstat of names that are not there).
+    const union = new Map<string, Array<LayerEntry | undefined>>();
     states.forEach((state, layer) => {
       if (state === undefined) return;
-      const dir = relative === "" ? dirs[layer] : `${dirs[layer]}/${relative}`;
-      if (dir === undefined) return;
-      for (const listed of listing(dir, options)) {
-        let row = union.get(listed.name);
+      for (const { name, entry } of list(layer, relative)) {
+        let row = union.get(name);
         if (row === undefined) {
-          row = new Array<Dirent | undefined>(dirs.length).fill(undefined);
-          union.set(listed.name, row);
+          row = new Array<LayerEntry | undefined>(dirs.length).fill(undefined);
+          union.set(name, row);
         }
-        row[layer] = listed;
+        row[layer] = entry;
       }
     });
     for (const name of [...union.keys()].sort()) {
       if (count >= limit) return;
       const path = relative === "" ? name : `${relative}/${name}`;
       const row = union.get(name) ?? [];
-      const entries = states.map((state, layer) => {
-        const listed = row[layer];
-        return state === undefined || listed === undefined ? undefined : readListedEntry(`${dirs[layer]}/${path}`, listed, options.namespace);
-      });
+      const entries = states.map((state, layer) => (state === undefined ? undefined : row[layer]));
       const resolved = resolveCells(path, entries, states);
       count++;
       yield resolved;
