@@ -102,6 +102,9 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
       mounted.set(spec.merged, registration);
       return result;
     },
+    track(resource) {
+      return deps.registry.register(resource);
+    },
     async unmount(merged) {
       // Shown and run as the learner would; the registration stays until the kernel agrees.
       const result = await run(["umount", merged]);

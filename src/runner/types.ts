@@ -94,6 +94,11 @@ export interface LessonContext<Options = unknown, Words = unknown> {
   run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
   /** Mount an overlay through `mount -t overlay`, registered for teardown before it exists. */
   mountOverlay(spec: { lower: string[]; upper: string; work: string; merged: string }): Promise<CommandResult>;
+  /**
+   * Own a resource the runner cannot make itself (a container): registered for teardown at once,
+   * so register it before the command that makes it (release must cope with it not existing).
+   */
+  track(resource: { label: string; release(): void }): { release(): void; forget(): void };
   /** Unmount an overlay this lesson mounted (an image build's instruction is over), shown as `umount`. */
   unmount(merged: string): Promise<CommandResult>;
   /** Write a file in-process, shown as the shell a learner would type (`cat > path <<'EOF'`). */

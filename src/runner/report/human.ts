@@ -56,7 +56,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
   function block(text: string, indent: string, style: (s: string) => string): void {
     if (text === "") return;
     // Tabs (du's "4.0K<TAB>upper") would jump to the terminal's tab stops, not ours: expand them.
-    const rows = expandTabs(text).split("\n");
+    const rows = shortenHashes(expandTabs(text)).split("\n");
     const shown = rows.slice(0, MAX_OUTPUT_LINES);
     for (const row of shown) line(indent + style(row));
     if (rows.length > shown.length) line(indent + c.dim(t.report.moreLines(rows.length - shown.length)));
@@ -80,7 +80,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
       }
     },
     command(_step, result) {
-      line(`  ${c.green("$")} ${c.bold(shellQuote(result.argv))}${c.dim(` (${formatMs(result.ms)})`)}`);
+      line(`  ${c.green("$")} ${c.bold(shortenHashes(shellQuote(result.argv)))}${c.dim(` (${formatMs(result.ms)})`)}`);
       block(result.stdout, "    ", (s) => s);
       block(result.stderr, "    ", c.red);
       if (result.exitCode !== 0) line(`    ${c.red(t.report.exitCode(result.exitCode))}`);
@@ -190,6 +190,14 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
       }
     },
   };
+}
+
+/**
+ * Container and layer ids are 64 hex digits: on screen the first 12 say as much (docker does the
+ * same); --json and the transcript keep them whole.
+ */
+export function shortenHashes(text: string): string {
+  return text.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, "$1…");
 }
 
 function parentOf(path: string): string {
