@@ -1,8 +1,67 @@
-// `overlay-lesson inspect [TARGET]`: being built (issue 9); this placeholder keeps the build whole.
+// `overlay-lesson inspect [TARGET]`: any overlay on this host, read from its layers on disk. It
+// only reads (DESIGN.md principle 4). Exit 0 when every layer of every mount was read; 1 when a
+// mount could only be read in part (each such mount is reported with notes, and one line on
+// stderr names them); 2 when TARGET names nothing.
+import { Chalk } from "chalk";
 import type { InspectFlags } from "../cli.js";
-import type { Lang } from "../i18n/index.js";
-import { EXIT_USAGE, ExitError } from "../sys/errors.js";
+import { type Lang, messages } from "../i18n/index.js";
+import { renderMount } from "../inspect/human.js";
+import { JsonMountWriter } from "../inspect/json.js";
+import { readMount } from "../inspect/report.js";
+import { selectTargets } from "../inspect/targets.js";
+import { inspectWords } from "../inspect/words/index.js";
+import { EXIT_FAILED, EXIT_OK, ExitError } from "../sys/errors.js";
+import { integerOption, langOption } from "./options.js";
+import { colorWanted } from "./shared.js";
 
-export async function inspectCommand(_target: string | undefined, _flags: InspectFlags, _lang: Lang): Promise<number> {
-  throw new ExitError(EXIT_USAGE, "inspect is not built yet");
+const DEFAULT_TOP = 10;
+
+/**
+ * Resolves on "drain". Not events.once: it listens for "error" too and would turn the reader
+ * going away (EPIPE) into a rejection here; left unhandled, bin.ts exits 141 as for SIGPIPE.
+ */
+function drained(): Promise<void> {
+  return new Promise((resolve) => process.stdout.once("drain", () => resolve()));
+}
+
+export async function inspectCommand(target: string | undefined, flags: InspectFlags, fallbackLang: Lang): Promise<number> {
+  const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
+  const t = messages(lang);
+  const words = inspectWords(lang);
+  const top = flags.top === undefined ? DEFAULT_TOP : integerOption(t, "--top", flags.top, 0, 10_000);
+  const { targets, unreadableNamespaces } = await selectTargets(target, words);
+  // process.stdout on a pipe is asynchronous: a 7 MB line is mostly still queued when the
+  // walk ends, and bin.ts's process.exit would drop it. So the walk waits for "drain".
+  let full = false;
+  const write = (text: string) => {
+    if (!process.stdout.write(text)) full = true;
+  };
+  const backpressure = (): Promise<void> | undefined => {
+    if (!full) return undefined;
+    full = false;
+    return drained();
+  };
+  const chalk = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
+  if (targets.length === 0 && flags.json !== true) write(`${words.noOverlays}\n`);
+  const partial: string[] = [];
+  for (const mount of targets) {
+    if (flags.json === true) {
+      const writer = new JsonMountWriter(write);
+      writer.start(mount);
+      const report = await readMount(mount, { top, words, backpressure, onChange: (change) => writer.change(change) });
+      writer.end(report);
+      if (report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
+    } else {
+      const report = await readMount(mount, { top, words });
+      write(renderMount(mount, report, { words, lang, chalk }));
+      if (report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
+    }
+  }
+  if (unreadableNamespaces > 0 && flags.json !== true) {
+    const line = process.getuid?.() === 0 ? words.hiddenNamespaces : words.hiddenNamespacesNotRoot;
+    write(`${chalk.yellow(line(unreadableNamespaces))}\n`);
+  }
+  if (process.stdout.writableLength > 0) await drained();
+  if (partial.length > 0) throw new ExitError(EXIT_FAILED, words.partial(partial.join(", ")));
+  return EXIT_OK;
 }

@@ -1,0 +1,291 @@
+// One overlay's stack, read once, path by path (the stack reader's walk), into what `inspect`
+// reports: each layer's bytes, the container's changes with sizes, and every hidden byte split
+// into the image's own (a later image layer hides it: `RUN rm`) and the container's (its upper
+// hides it: copy-ups and deletes), each traced to a path, the layer that holds it and the cause.
+//
+// Why a second, image-only view: the stack reader names the *topmost* entry that hides a file.
+// A file the image already deleted, which the container then re-creates, is hidden by the
+// container in that view; but the image hid it first, and a learner asking "what does my image
+// waste" must get the same answer whatever a container does on top. So where the upper hides
+// something at a path, the lower cells are resolved again without the upper (the same
+// resolveCells rules), and the first view that hides a byte gets it.
+//
+// Memory: a frame per directory on the current path (depth, not size); changes are handed on as
+// soon as they are final (a deleted or opaque directory's hidden bytes are final once its
+// subtree is walked) and in path order; hidden bytes are summed per hiding path, and only the
+// largest `top` groups are kept.
+import { TopItems } from "../layers/hidden.js";
+import { type HiddenBy, type HideReason, type LayerState, resolveCells, type StackCell, type StackPath } from "../layers/walk.js";
+
+export type ChangeKind = "added" | "changed" | "deleted" | "opaque";
+export const CHANGE_KINDS: readonly ChangeKind[] = ["added", "changed", "deleted", "opaque"];
+
+export interface Change {
+  /** In the container, with a leading slash, as `docker diff` prints it. */
+  path: string;
+  kind: ChangeKind;
+  /** st_size of the upper's regular file (0 for the rest). */
+  bytes: number;
+  /** Bytes of the image this change hides (a copy-up's original, everything beneath a deleted or opaque directory). */
+  hiddenBytes: number;
+}
+
+export type HiddenScope = "image" | "container";
+
+/** Bytes one entry hides in one layer: every hidden file at or beneath `path` in `layer`. */
+export interface HiddenGroup {
+  path: string;
+  bytes: number;
+  files: number;
+  /** The image layer holding them (index in the lower layers, top first). */
+  layer: number;
+  cause: HideReason;
+  scope: HiddenScope;
+  /** The image layer whose entry hides them, or null: the container's upper. */
+  hiddenByLayer: number | null;
+}
+
+export interface Totals {
+  bytes: number;
+  files: number;
+}
+
+export interface ChangeTotals {
+  count: number;
+  bytes: number;
+  hiddenBytes: number;
+}
+
+export interface StackAnalysis {
+  /** The lower layers, top first. */
+  layers: Totals[];
+  upper: Totals | null;
+  changeTotals: Record<ChangeKind, ChangeTotals>;
+  imageHiddenBytes: number;
+  containerHiddenBytes: number;
+  /** The largest hidden groups, largest first. */
+  hidden: HiddenGroup[];
+  /** The largest changes by bytes written plus bytes hidden. */
+  largestChanges: Change[];
+}
+
+interface OpenChange extends Change {
+  open: boolean;
+}
+
+interface Frame {
+  path: string;
+  /** How each lower layer's directory here looks without the upper (the image as built). */
+  imageStates: LayerState[];
+  /** A change at this path that still gathers hidden bytes from the subtree. */
+  change?: OpenChange;
+  groups?: Map<string, HiddenGroup>;
+}
+
+export interface AnalyzeOptions {
+  /** The walk's first dir is the container's upper (else every dir is an image layer). */
+  hasUpper: boolean;
+  lowerCount: number;
+  top: number;
+  /** Each change, final, in path order. */
+  onChange?: (change: Change) => void;
+}
+
+function statesOf(cells: ReadonlyArray<StackCell | undefined>, shift: number): LayerState[] {
+  return cells.map((cell) => {
+    if (cell === undefined || cell.entry.kind !== "dir") return undefined;
+    if (cell.state !== "hidden" || cell.hiddenBy === undefined) return { shown: true };
+    return { shown: false, hiddenBy: { ...cell.hiddenBy, layer: cell.hiddenBy.layer - shift } };
+  });
+}
+
+export class StackAnalyzer {
+  private readonly offset: number;
+  private readonly layers: Totals[];
+  private readonly upper: Totals | null;
+  private readonly changeTotals = Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, { count: 0, bytes: 0, hiddenBytes: 0 }])) as Record<
+    ChangeKind,
+    ChangeTotals
+  >;
+  private imageHiddenBytes = 0;
+  private containerHiddenBytes = 0;
+  private readonly hidden: TopItems<HiddenGroup>;
+  private readonly largestChanges: TopItems<Change>;
+  private readonly frames: Frame[];
+  /** Changes not yet handed on, in path order; `head` is the first not handed on. */
+  private queue: Array<OpenChange | undefined> = [];
+  private head = 0;
+
+  constructor(private readonly options: AnalyzeOptions) {
+    this.offset = options.hasUpper ? 1 : 0;
+    this.layers = Array.from({ length: options.lowerCount }, () => ({ bytes: 0, files: 0 }));
+    this.upper = options.hasUpper ? { bytes: 0, files: 0 } : null;
+    this.hidden = new TopItems(options.top, (group) => group.bytes);
+    this.largestChanges = new TopItems(options.top, (change) => change.bytes + change.hiddenBytes);
+    this.frames = [{ path: "", imageStates: Array.from({ length: options.lowerCount }, () => ({ shown: true })) }];
+  }
+
+  add(found: StackPath): void {
+    const { path, cells } = found;
+    while (this.frames.length > 1 && !path.startsWith(`${this.frames.at(-1)?.path}/`)) this.finish(this.frames.pop());
+    const parent = this.frames.at(-1);
+    if (parent === undefined) return;
+    const lowerCells = this.offset === 0 ? cells : cells.slice(this.offset);
+    // The image-only view, where it differs: only where the upper hides something at this path.
+    const touched = this.offset === 1 && lowerCells.some((cell) => cell?.state === "hidden" && cell.hiddenBy?.layer === 0);
+    const imageCells = touched
+      ? resolveCells(
+          path,
+          lowerCells.map((cell) => cell?.entry),
+          parent.imageStates,
+        ).cells
+      : undefined;
+    let frame: Frame | undefined;
+    if (cells.some((cell) => cell?.entry.kind === "dir")) {
+      frame = { path, imageStates: imageCells === undefined ? statesOf(lowerCells, this.offset) : statesOf(imageCells, 0) };
+      this.frames.push(frame);
+    }
+    const local: Frame = { path, imageStates: [] };
+    const change = this.changeAt(found, lowerCells, imageCells, frame);
+    this.count(found, lowerCells, imageCells, frame ?? local, change);
+    if (change !== undefined && !change.open) this.close(change);
+    if (local.groups !== undefined) this.finish(local);
+  }
+
+  /** The container's change at this path, as `docker diff` would name it. */
+  private changeAt(
+    found: StackPath,
+    lowerCells: ReadonlyArray<StackCell | undefined>,
+    imageCells: ReadonlyArray<StackCell | undefined> | undefined,
+    frame: Frame | undefined,
+  ): OpenChange | undefined {
+    const upperCell = this.offset === 1 ? found.cells[0] : undefined;
+    if (upperCell === undefined) return undefined;
+    const entry = upperCell.entry;
+    const inImage = (imageCells ?? lowerCells).some((cell) => cell?.state === "visible");
+    let kind: ChangeKind = inImage ? "changed" : "added";
+    if (entry.kind === "whiteout") kind = "deleted";
+    else if (entry.kind === "dir" && entry.opaque && inImage) kind = "opaque";
+    // It hides an image directory's subtree: its hidden bytes are final only once that is walked.
+    const hidesSubtree = lowerCells.some((cell) => cell?.entry.kind === "dir") && (entry.kind !== "dir" || entry.opaque);
+    const change: OpenChange = {
+      path: `/${found.path}`,
+      kind,
+      bytes: entry.kind === "file" ? entry.size : 0,
+      hiddenBytes: 0,
+      open: hidesSubtree && frame !== undefined,
+    };
+    if (change.open && frame !== undefined) frame.change = change;
+    this.queue.push(change);
+    return change;
+  }
+
+  private count(
+    found: StackPath,
+    lowerCells: ReadonlyArray<StackCell | undefined>,
+    imageCells: ReadonlyArray<StackCell | undefined> | undefined,
+    here: Frame,
+    change: OpenChange | undefined,
+  ): void {
+    const upperCell = this.offset === 1 ? found.cells[0] : undefined;
+    if (this.upper !== null && upperCell?.entry.kind === "file") {
+      this.upper.bytes += upperCell.entry.size;
+      this.upper.files++;
+    }
+    lowerCells.forEach((cell, layer) => {
+      if (cell === undefined || cell.entry.kind !== "file") return;
+      const totals = this.layers[layer];
+      const size = cell.entry.size;
+      if (totals !== undefined) {
+        totals.bytes += size;
+        totals.files++;
+      }
+      if (cell.state !== "hidden" || cell.hiddenBy === undefined) return;
+      const imageCell = imageCells?.[layer];
+      let hiddenBy: HiddenBy;
+      let scope: HiddenScope;
+      if (imageCells === undefined) {
+        hiddenBy = { ...cell.hiddenBy, layer: cell.hiddenBy.layer - this.offset };
+        scope = "image";
+      } else if (imageCell?.state === "hidden" && imageCell.hiddenBy !== undefined) {
+        hiddenBy = imageCell.hiddenBy;
+        scope = "image";
+      } else {
+        hiddenBy = { ...cell.hiddenBy, layer: -1 };
+        scope = "container";
+      }
+      if (scope === "image") this.imageHiddenBytes += size;
+      else {
+        this.containerHiddenBytes += size;
+        const owner = hiddenBy.path === found.path ? change : this.frameAt(hiddenBy.path)?.change;
+        if (owner !== undefined) owner.hiddenBytes += size;
+      }
+      const frame = hiddenBy.path === found.path ? here : (this.frameAt(hiddenBy.path) ?? here);
+      frame.groups ??= new Map();
+      const key = `${scope}:${hiddenBy.layer}:${layer}`;
+      const group = frame.groups.get(key);
+      if (group !== undefined) {
+        group.bytes += size;
+        group.files++;
+      } else {
+        frame.groups.set(key, {
+          path: `/${hiddenBy.path}`,
+          bytes: size,
+          files: 1,
+          layer,
+          cause: hiddenBy.how,
+          scope,
+          hiddenByLayer: scope === "container" ? null : hiddenBy.layer,
+        });
+      }
+    });
+  }
+
+  private frameAt(path: string): Frame | undefined {
+    for (let index = this.frames.length - 1; index >= 0; index--) {
+      const frame = this.frames[index];
+      if (frame?.path === path) return frame;
+    }
+    return undefined;
+  }
+
+  private finish(frame: Frame | undefined): void {
+    if (frame === undefined) return;
+    for (const group of frame.groups?.values() ?? []) this.hidden.add(group);
+    if (frame.change !== undefined) this.close(frame.change);
+  }
+
+  /** A change is final: hand on every final change at the head of the queue, in path order. */
+  private close(change: OpenChange): void {
+    change.open = false;
+    while (this.head < this.queue.length) {
+      const next = this.queue[this.head];
+      if (next === undefined || next.open) break;
+      this.queue[this.head++] = undefined;
+      const { open: _open, ...final } = next;
+      const totals = this.changeTotals[final.kind];
+      totals.count++;
+      totals.bytes += final.bytes;
+      totals.hiddenBytes += final.hiddenBytes;
+      this.largestChanges.add(final);
+      this.options.onChange?.(final);
+    }
+    if (this.head > 4096 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  result(): StackAnalysis {
+    while (this.frames.length > 0) this.finish(this.frames.pop());
+    return {
+      layers: this.layers,
+      upper: this.upper,
+      changeTotals: this.changeTotals,
+      imageHiddenBytes: this.imageHiddenBytes,
+      containerHiddenBytes: this.containerHiddenBytes,
+      hidden: this.hidden.items,
+      largestChanges: this.largestChanges.items,
+    };
+  }
+}

@@ -1,0 +1,97 @@
+// One mount, read: walk its layers (through /proc/<pid>/root when it lives in another mount
+// namespace) into a report. A layer that cannot be read leaves a note and the rest is still
+// counted; nothing here writes, and nothing follows a symlink (the walk lstats; a directory's
+// xattrs are read with the l*xattr calls).
+import { walkStack } from "../layers/walk.js";
+import { hostPath } from "../overlay/namespaces.js";
+import type { RuntimeName } from "../runtime/index.js";
+import { type Change, type HiddenGroup, type StackAnalysis, StackAnalyzer } from "./analyze.js";
+import type { InspectTarget } from "./targets.js";
+import type { InspectWords } from "./words/index.js";
+
+export interface LayerReport {
+  dir: string;
+  bytes: number;
+  files: number;
+}
+
+export interface MountReport {
+  mountPoint: string | null;
+  container: { runtime: RuntimeName; id: string; name: string } | null;
+  layers: LayerReport[];
+  upper: { dir: string; bytes: number; files: number } | null;
+  imageHiddenBytes: number;
+  containerHiddenBytes: number;
+  hidden: HiddenGroup[];
+  changeTotals: StackAnalysis["changeTotals"];
+  largestChanges: Change[];
+  /** Something could not be read or resolved: the numbers are what could be. */
+  notes: string[];
+  /** True when a layer (or part of one) could not be read. */
+  partial: boolean;
+}
+
+export interface ReadOptions {
+  top: number;
+  words: InspectWords;
+  /** Each change as soon as it is final, in path order (the JSON writer streams them). */
+  onChange?: (change: Change) => void;
+  /** Asked after each path: a promise to wait for (stdout is full) before walking on. */
+  backpressure?: () => Promise<void> | undefined;
+}
+
+function errorCode(error: unknown): string {
+  return error instanceof Error && "code" in error ? String(error.code) : error instanceof Error ? error.message : String(error);
+}
+
+export async function readMount(target: InspectTarget, options: ReadOptions): Promise<MountReport> {
+  const notes = [...target.problems];
+  let partial = false;
+  const layerDirs = target.upper === undefined ? target.lower : [target.upper, ...target.lower];
+  // A layer discovery could not resolve (still relative) is never read relative to our cwd.
+  const resolved = layerDirs.map((dir) => dir.startsWith("/"));
+  resolved.forEach((ok, index) => {
+    if (!ok) {
+      notes.push(options.words.unresolved(layerDirs[index] ?? ""));
+      partial = true;
+    }
+  });
+  // An unresolved layer gets "": its listing fails with ENOENT, so nothing of it is walked.
+  const dirs = layerDirs.map((dir, index) => (resolved[index] ? hostPath(target.namespace, dir) : ""));
+  const analyzer = new StackAnalyzer({
+    hasUpper: target.upper !== undefined,
+    lowerCount: target.lower.length,
+    top: options.top,
+    ...(options.onChange ? { onChange: options.onChange } : {}),
+  });
+  const walk = walkStack(dirs, {
+    namespace: target.userXattr ? "user" : "trusted",
+    onUnreadable: (dir, error) => {
+      // A directory that vanished mid-walk (a live container) is simply gone, not unreadable.
+      if (errorCode(error) === "ENOENT") return;
+      partial = true;
+      if (notes.length < 20) notes.push(options.words.unreadable(dir, errorCode(error)));
+    },
+  });
+  for (const found of walk) {
+    analyzer.add(found);
+    // The walk is synchronous; the output may not be (a pipe): pause it, not the pipe's reader.
+    const waiting = options.backpressure?.();
+    if (waiting !== undefined) await waiting;
+  }
+  const analysis = analyzer.result();
+  return {
+    mountPoint: target.mountPoint,
+    container:
+      target.container === null ? null : { runtime: target.container.runtime, id: target.container.id, name: target.container.name },
+    layers: target.lower.map((dir, index) => ({ dir, ...(analysis.layers[index] ?? { bytes: 0, files: 0 }) })),
+    upper: target.upper === undefined || analysis.upper === null ? null : { dir: target.upper, ...analysis.upper },
+    imageHiddenBytes: analysis.imageHiddenBytes,
+    containerHiddenBytes: analysis.containerHiddenBytes,
+    hidden: analysis.hidden,
+    changeTotals: analysis.changeTotals,
+    largestChanges: analysis.largestChanges,
+    notes,
+    partial,
+  };
+}

@@ -1,0 +1,46 @@
+// inspect 的中文。类型来自 en.ts：少一个键或签名不同，编译就会失败。
+import type { InspectWords } from "./en.js";
+
+export const zh: InspectWords = {
+  notFound: (target, runtimes) => `'${target}' 既不是 overlay 挂载点，也不是 ${runtimes} 知道的容器`,
+  notFoundNoRuntime: (target) => `'${target}' 不是 overlay 挂载点，本机也没有可以询问容器名的 docker 或 podman`,
+  noOverlays: "本机没有 overlay 挂载",
+  title: (mountPoint) => `overlay ${mountPoint}`,
+  notMounted: "当前没有挂载（容器已停止）：按运行时给出的层目录读取",
+  container: (name, runtime, id) => `容器 ${name}（${runtime}，${id}）`,
+  noContainer: "没有对应的容器（普通 overlay，或无法询问运行时）",
+  store: (kind) => `存储：${kind}`,
+  otherNamespace: (pid) => `挂载在另一个 mount 命名空间里，经由 /proc/${pid}/root 读取`,
+  layersTitle: "镜像层（从上到下）：",
+  layer: (number, dir, bytes, files) => `#${number}  ${dir}  ${bytes}，${files} 个文件`,
+  upper: (dir, bytes, files) => `upper  ${dir}  ${bytes}，${files} 个文件（容器的可写层）`,
+  noUpper: "没有 upper 层：只读的 overlay",
+  changesTitle: (count) => `改动（与 docker diff 列出的一致）：${count} 项`,
+  noChanges: "没有改动：容器什么也没写",
+  changeKinds: { added: "新增", changed: "修改", deleted: "删除", opaque: "不透明目录" },
+  changeCount: (kind, count, bytes, hidden) => `${kind} ${count} 项：写入 ${bytes}，遮住 ${hidden}`,
+  largestChanges: "最大的改动：",
+  change: (kind, path, bytes, hidden) => `${kind} ${path}  ${bytes}，遮住镜像的 ${hidden}`,
+  hiddenTitle: (image, container) => `被遮住的字节：镜像自身的层遮住 ${image}，容器遮住 ${container}`,
+  largestHidden: "被遮住最多的：",
+  causes: {
+    whiteout: "被 whiteout 删除",
+    opaque: "位于不透明目录之下",
+    "newer-copy": "被更新的副本取代",
+  },
+  hidden: (bytes, files, path, layer, cause, by) => `${bytes}（${files} 个文件）${path} 在 #${layer}，${cause}，由 ${by} 造成`,
+  byLayer: (layer) => `#${layer}`,
+  byContainer: "容器",
+  verdictImage: (bytes, layer, path, cause) =>
+    `镜像中有 ${bytes} 被遮住：请看生成第 #${layer} 层的那一步，它${cause === "whiteout" ? "删除了" : cause === "opaque" ? "清空了" : "替换了"} ${path}`,
+  verdictCleanImage: "镜像自身的层没有遮住任何内容",
+  verdictContainer: (bytes, copyUps, deletes) => `容器又遮住了其中 ${bytes}（${copyUps} 次 copy-up，${deletes} 次删除）`,
+  verdictNoContainerHidden: "容器没有遮住镜像的任何内容",
+  notes: "说明：",
+  unreadable: (dir, code) => `无法读取 ${dir}（${code}）：其下的内容没有计入`,
+  unresolved: (dir) => `无法解析层 ${dir}：没有计入`,
+  partial: (mounts) => `有些层无法读取（用 root 运行才能全部读取）：${mounts}`,
+  hiddenNamespaces: (count) => `有 ${count} 个进程的 mount 命名空间无法读取：只挂载在那里的 overlay 没有列出`,
+  hiddenNamespacesNotRoot: (count) =>
+    `有 ${count} 个进程的 mount 命名空间无法读取（不是 root）：只挂载在那里的 overlay 没有列出；用 sudo 运行才能看到`,
+};
