@@ -75,6 +75,8 @@ interface OpenChange extends Change {
 
 interface Frame {
   path: string;
+  /** path + "/": what every path beneath it starts with. */
+  prefix: string;
   /** How each lower layer's directory here looks without the upper (the image as built). */
   imageStates: LayerState[];
   /** A change at this path that still gathers hidden bytes from the subtree. */
@@ -122,12 +124,12 @@ export class StackAnalyzer {
     this.upper = options.hasUpper ? { bytes: 0, files: 0 } : null;
     this.hidden = new TopItems(options.top, (group) => group.bytes);
     this.largestChanges = new TopItems(options.top, (change) => change.bytes + change.hiddenBytes);
-    this.frames = [{ path: "", imageStates: Array.from({ length: options.lowerCount }, () => ({ shown: true })) }];
+    this.frames = [{ path: "", prefix: "", imageStates: Array.from({ length: options.lowerCount }, () => ({ shown: true })) }];
   }
 
   add(found: StackPath): void {
     const { path, cells } = found;
-    while (this.frames.length > 1 && !path.startsWith(`${this.frames.at(-1)?.path}/`)) this.finish(this.frames.pop());
+    while (this.frames.length > 1 && !path.startsWith(this.frames[this.frames.length - 1]?.prefix ?? "")) this.finish(this.frames.pop());
     const parent = this.frames.at(-1);
     if (parent === undefined) return;
     const lowerCells = this.offset === 0 ? cells : cells.slice(this.offset);
@@ -142,10 +144,14 @@ export class StackAnalyzer {
       : undefined;
     let frame: Frame | undefined;
     if (cells.some((cell) => cell?.entry.kind === "dir")) {
-      frame = { path, imageStates: imageCells === undefined ? statesOf(lowerCells, this.offset) : statesOf(imageCells, 0) };
+      frame = {
+        path,
+        prefix: `${path}/`,
+        imageStates: imageCells === undefined ? statesOf(lowerCells, this.offset) : statesOf(imageCells, 0),
+      };
       this.frames.push(frame);
     }
-    const local: Frame = { path, imageStates: [] };
+    const local: Frame = { path, prefix: "", imageStates: [] };
     const change = this.changeAt(found, lowerCells, imageCells, frame);
     this.count(found, lowerCells, imageCells, frame ?? local, change);
     if (change !== undefined && !change.open) this.close(change);
