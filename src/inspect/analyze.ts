@@ -61,6 +61,8 @@ export interface StackAnalysis {
   layers: Totals[];
   upper: Totals | null;
   changeTotals: Record<ChangeKind, ChangeTotals>;
+  /** Of the changed entries, those that are not directories: the copy-ups a learner counts. */
+  copyUps: number;
   imageHiddenBytes: number;
   containerHiddenBytes: number;
   /** The largest hidden groups, largest first. */
@@ -71,6 +73,8 @@ export interface StackAnalysis {
 
 interface OpenChange extends Change {
   open: boolean;
+  /** A file (or symlink, …) that replaced the image's: a copy-up, or a new file over an old one. */
+  copyUp: boolean;
 }
 
 interface Frame {
@@ -111,6 +115,7 @@ export class StackAnalyzer {
   >;
   private imageHiddenBytes = 0;
   private containerHiddenBytes = 0;
+  private copyUps = 0;
   private readonly hidden: TopItems<HiddenGroup>;
   private readonly largestChanges: TopItems<Change>;
   private readonly frames: Frame[];
@@ -180,6 +185,7 @@ export class StackAnalyzer {
       bytes: entry.kind === "file" ? entry.size : 0,
       hiddenBytes: 0,
       open: hidesSubtree && frame !== undefined,
+      copyUp: kind === "changed" && entry.kind !== "dir",
     };
     if (change.open && frame !== undefined) frame.change = change;
     this.queue.push(change);
@@ -268,7 +274,8 @@ export class StackAnalyzer {
       const next = this.queue[this.head];
       if (next === undefined || next.open) break;
       this.queue[this.head++] = undefined;
-      const { open: _open, ...final } = next;
+      const { open: _open, copyUp, ...final } = next;
+      if (copyUp) this.copyUps++;
       const totals = this.changeTotals[final.kind];
       totals.count++;
       totals.bytes += final.bytes;
@@ -288,6 +295,7 @@ export class StackAnalyzer {
       layers: this.layers,
       upper: this.upper,
       changeTotals: this.changeTotals,
+      copyUps: this.copyUps,
       imageHiddenBytes: this.imageHiddenBytes,
       containerHiddenBytes: this.containerHiddenBytes,
       hidden: this.hidden.items,

@@ -38,11 +38,11 @@ export function verdict(report: MountReport, words: InspectWords, lang: Lang): s
     report.containerHiddenBytes > 0
       ? words.verdictContainer(
           bytes(report.containerHiddenBytes),
-          count(report.changeTotals.changed.count),
+          count(report.copyUps),
           count(report.changeTotals.deleted.count + report.changeTotals.opaque.count),
         )
       : words.verdictNoContainerHidden;
-  return `${image}; ${container}`;
+  return words.verdict(image, container);
 }
 
 export function renderMount(target: InspectTarget, report: MountReport, style: HumanStyle): string {

@@ -24,6 +24,7 @@ export interface MountReport {
   containerHiddenBytes: number;
   hidden: HiddenGroup[];
   changeTotals: StackAnalysis["changeTotals"];
+  copyUps: number;
   largestChanges: Change[];
   /** Something could not be read or resolved: the numbers are what could be. */
   notes: string[];
@@ -90,6 +91,7 @@ export async function readMount(target: InspectTarget, options: ReadOptions): Pr
     containerHiddenBytes: analysis.containerHiddenBytes,
     hidden: analysis.hidden,
     changeTotals: analysis.changeTotals,
+    copyUps: analysis.copyUps,
     largestChanges: analysis.largestChanges,
     notes,
     partial,

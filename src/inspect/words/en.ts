@@ -38,6 +38,7 @@ export const en = {
   byContainer: "the container",
   verdictImage: (bytes: string, layer: number, path: string, cause: HideReason) =>
     `${bytes} of the image is hidden: see the step that made layer #${layer}, which ${cause === "whiteout" ? "removes" : cause === "opaque" ? "empties" : "replaces"} ${path}`,
+  verdict: (image: string, container: string) => `${image}; ${container}`,
   verdictCleanImage: "nothing of the image is hidden by its own layers",
   verdictContainer: (bytes: string, copyUps: string, deletes: string) =>
     `the container hides ${bytes} of it (${copyUps} copy-ups, ${deletes} deletes)`,

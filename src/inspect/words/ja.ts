@@ -34,6 +34,7 @@ export const ja: InspectWords = {
   byContainer: "コンテナ",
   verdictImage: (bytes, layer, path, cause) =>
     `イメージの ${bytes} が隠れています：レイヤー #${layer} を作ったステップが ${path} を${cause === "whiteout" ? "削除" : cause === "opaque" ? "空に" : "置き換え"}しています`,
+  verdict: (image, container) => `${image}。${container}`,
   verdictCleanImage: "イメージ自身のレイヤーが隠しているものはありません",
   verdictContainer: (bytes, copyUps, deletes) =>
     `さらにコンテナがそのうち ${bytes} を隠しています（copy-up ${copyUps} 件、削除 ${deletes} 件）`,

@@ -1,0 +1,259 @@
+// inspect on real overlay mounts, checked against counts that do not use src/: find(1) sums,
+// the kernel's own image-only view (a read-only overlay of the lower layers) and its merged
+// view. Whiteouts and opaque directories are made both by hand in an image layer and by the
+// kernel through the mount. Also: a docker-style store mounted with relative `l/` lowerdirs from
+// a path with a space, a mount only in another mount namespace, bad targets, and a user who may
+// not read the layers. Every mount, process and directory a test makes is removed after it.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { isRoot, runCli, skipReason } from "../helpers/cli.js";
+import {
+  expectedChanges,
+  hasOpaqueXattr,
+  inspected,
+  isMountPoint,
+  JSON_FIELDS,
+  mountImageView,
+  snapshot,
+  totals,
+  unmountIfMounted,
+} from "../helpers/inspect.js";
+
+const reason = skipReason();
+if (reason) console.warn(`skipping inspect end-to-end tests: ${reason}`);
+
+const byPath = <T extends { path: string }>(items: T[]): T[] => [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+describe.skipIf(!isRoot)("inspect on real overlay mounts", () => {
+  let parent = "";
+  let mounts: string[] = [];
+  let child: ChildProcess | undefined;
+  let childExited: Promise<void> = Promise.resolve();
+
+  beforeEach(() => {
+    // A space in every path: mountinfo escapes it (\040), inspect must undo that.
+    parent = mkdtempSync(join(tmpdir(), "ol inspect e2e "));
+    mounts = [];
+  });
+
+  afterEach(async () => {
+    if (child?.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
+    await childExited;
+    child = undefined;
+    for (const mountPoint of mounts.reverse()) unmountIfMounted(mountPoint);
+    const left = mounts.filter((mountPoint) => isMountPoint(mountPoint));
+    rmSync(parent, { recursive: true, force: true });
+    expect(left).toEqual([]);
+  });
+
+  function write(path: string, bytes: number): void {
+    mkdirSync(join(path, ".."), { recursive: true });
+    writeFileSync(path, "z".repeat(bytes));
+  }
+
+  /** Two image layers (whiteout and opaque dir by hand in the top one) and a container's changes made by the kernel. */
+  function makeStack() {
+    const [top, bottom, upper, work, merged, image] = ["top", "bottom", "upper", "work", "merged", "image"].map((name) =>
+      join(parent, name),
+    ) as [string, string, string, string, string, string];
+    for (const dir of [top, bottom, upper, work, merged, image]) mkdirSync(dir, { recursive: true });
+    write(join(bottom, "etc/app.conf"), 1000);
+    write(join(bottom, "var/cache/a"), 3000);
+    write(join(bottom, "var/cache/b"), 4000);
+    write(join(bottom, "data/old"), 2000);
+    write(join(bottom, "big"), 10_000);
+    write(join(top, "etc/app.conf"), 1200); // a newer copy: the bottom's 1000 bytes are the image's waste
+    execFileSync("mknod", [join(top, "big"), "c", "0", "0"]); // `RUN rm /big`: 10,000 bytes stay in the bottom layer
+    write(join(top, "data/new"), 500);
+    execFileSync("setfattr", ["-n", "trusted.overlay.opaque", "-v", "y", join(top, "data")]); // rm -rf + mkdir in a RUN
+    execFileSync("mount", ["-t", "overlay", "overlay", "-o", `lowerdir=${top}:${bottom},upperdir=${upper},workdir=${work}`, merged]);
+    mounts.push(merged);
+    appendFileSync(join(merged, "etc/app.conf"), "+"); // copy-up: hides the top's 1200 bytes
+    rmSync(join(merged, "var/cache"), { recursive: true }); // a whiteout of a directory: hides 7000
+    rmSync(join(merged, "data"), { recursive: true });
+    mkdirSync(join(merged, "data")); // the kernel makes it opaque: hides data/new's 500
+    write(join(merged, "data/x"), 10);
+    write(join(merged, "srv/new"), 3000);
+    write(join(merged, "big"), 7); // the container re-creates what the image deleted: still the image's waste
+    return { top, bottom, upper, merged, image };
+  }
+
+  it("reports every number of a kernel-made stack as the kernel's own views count it, and changes nothing", async () => {
+    const { top, bottom, upper, merged, image } = makeStack();
+    const before = snapshot([top, bottom, upper]);
+    const result = await runCli(["inspect", merged, "--json"]);
+    const after = snapshot([top, bottom, upper]);
+    expect(after).toEqual(before);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const [report, ...others] = inspected(result);
+    expect(others).toEqual([]);
+    if (report === undefined) return;
+    expect(Object.keys(report).sort()).toEqual(JSON_FIELDS);
+    expect(report.mountPoint).toBe(merged);
+    expect(report.container).toBeNull();
+    expect(report.layers).toEqual([
+      { dir: top, ...totals(top) },
+      { dir: bottom, ...totals(bottom) },
+    ]);
+    expect(report.upper).toEqual({ dir: upper, bytes: totals(upper).bytes });
+
+    mountImageView([top, bottom], image);
+    mounts.push(image);
+    const lowerBytes = totals(top).bytes + totals(bottom).bytes;
+    const imageVisible = totals(image).bytes;
+    const lowerVisibleInMerged = totals(merged).bytes - totals(upper).bytes;
+    expect(report.imageHiddenBytes).toBe(lowerBytes - imageVisible);
+    expect(report.containerHiddenBytes).toBe(imageVisible - lowerVisibleInMerged);
+    // The same, by hand: bottom's app.conf, /big and data/old; the copy-up, var/cache, data/new.
+    expect(report.imageHiddenBytes).toBe(1000 + 10_000 + 2000);
+    expect(report.containerHiddenBytes).toBe(1200 + 7000 + 500);
+    expect(byPath(report.changes)).toEqual(expectedChanges(upper, image, (path) => hasOpaqueXattr(join(upper, path))));
+    expect(report.changes.map((change) => change.kind).sort()).toEqual(
+      ["added", "added", "added", "added", "changed", "changed", "changed", "deleted", "opaque"].sort(),
+    );
+    expect(report.hidden[0]).toEqual({
+      path: "/big",
+      bytes: 10_000,
+      files: 1,
+      layer: 1,
+      cause: "whiteout",
+      scope: "image",
+      hiddenByLayer: 0,
+    });
+    expect(report.hidden).toContainEqual({
+      path: "/var/cache",
+      bytes: 7000,
+      files: 2,
+      layer: 1,
+      cause: "whiteout",
+      scope: "container",
+      hiddenByLayer: null,
+    });
+    expect(report.notes).toEqual([]);
+  });
+
+  it("speaks the learner's language, with --top, and gives a verdict", async () => {
+    const { merged } = makeStack();
+    const result = await runCli(["inspect", merged, "--top", "2", "--lang", "zh"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("镜像中有 12.6 KiB 被遮住");
+    expect(result.stdout).toContain("/big");
+    expect(result.stdout).toContain("容器又遮住了其中 8.4 KiB（1 次 copy-up，2 次删除）");
+    const ja = await runCli(["inspect", merged, "--lang", "ja"]);
+    expect(ja.stdout).toContain("イメージの 12.6 KiB が隠れています");
+    const json = inspected(await runCli(["inspect", merged, "--json", "--top", "1"]));
+    expect(json[0]?.hidden).toHaveLength(1);
+  });
+
+  it("finds a docker-style store mounted with relative l/ lowerdirs, and reads its real layer dirs", async () => {
+    const store = join(parent, "docker root/overlay2");
+    const [bottom, container] = [randomBytes(32).toString("hex"), randomBytes(32).toString("hex")];
+    const init = `${container}-init`;
+    const links = [init, bottom].map((id) => ({ id, link: randomBytes(13).toString("hex").toUpperCase() }));
+    for (const id of [bottom, init, container]) mkdirSync(join(store, id, "diff"), { recursive: true });
+    mkdirSync(join(store, "l"));
+    mkdirSync(join(store, container, "work"));
+    mkdirSync(join(store, container, "merged"));
+    for (const { id, link } of links) symlinkSync(`../${id}/diff`, join(store, "l", link));
+    write(join(store, bottom, "diff/etc/os-release"), 321);
+    write(join(store, init, "diff/etc/hosts"), 45);
+    const merged = join(store, container, "merged");
+    execFileSync(
+      "mount",
+      [
+        "-t",
+        "overlay",
+        "overlay",
+        "-o",
+        `lowerdir=${links.map(({ link }) => `l/${link}`).join(":")},upperdir=${container}/diff,workdir=${container}/work`,
+        `${container}/merged`,
+      ],
+      { cwd: store },
+    );
+    mounts.push(merged);
+    write(join(merged, "etc/os-release"), 400);
+    const result = await runCli(["inspect", "--json"]);
+    const report = inspected(result).find((mount) => mount.mountPoint === merged);
+    expect(report?.layers).toEqual([
+      { dir: join(store, init, "diff"), bytes: 45, files: 1 },
+      { dir: join(store, bottom, "diff"), bytes: 321, files: 1 },
+    ]);
+    expect(report?.upper).toEqual({ dir: join(store, container, "diff"), bytes: 400 });
+    expect(report?.containerHiddenBytes).toBe(321);
+    expect(report?.changes).toContainEqual({ path: "/etc/os-release", kind: "changed", bytes: 400, hiddenBytes: 321 });
+  });
+
+  it("finds and reads a mount that exists only in another mount namespace", async () => {
+    const [lower, upper, work, merged] = ["lower", "upper", "work", "merged"].map((name) => join(parent, name)) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    for (const dir of [lower, upper, work, merged]) mkdirSync(dir);
+    write(join(lower, "inside"), 1234);
+    write(join(lower, "gone"), 99);
+    const options = `lowerdir=${lower},upperdir=${upper},workdir=${work}`;
+    child = spawn(
+      "unshare",
+      [
+        "--mount",
+        "--propagation",
+        "private",
+        "sh",
+        "-c",
+        'mount -t overlay overlay -o "$1" "$2" && rm "$2/gone" && touch "$2/ready" && exec sleep 60',
+        "sh",
+        options,
+        merged,
+      ],
+      { detached: true, stdio: "ignore" },
+    );
+    const started = child;
+    childExited = new Promise((resolve) => started.once("exit", () => resolve()));
+    const pid = started.pid;
+    for (let attempt = 0; attempt < 100 && !totals(upper).files; attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(isMountPoint(merged)).toBe(false);
+    expect(isMountPoint(merged, `/proc/${pid}/mountinfo`)).toBe(true);
+    for (const args of [
+      ["inspect", "--json"],
+      ["inspect", merged, "--json"],
+    ]) {
+      const report = inspected(await runCli(args)).find((mount) => mount.mountPoint === merged);
+      expect(report?.layers).toEqual([{ dir: lower, bytes: 1333, files: 2 }]);
+      expect(report?.upper).toEqual({ dir: upper, bytes: 0 });
+      expect(byPath(report?.changes ?? [])).toEqual([
+        { path: "/gone", kind: "deleted", bytes: 0, hiddenBytes: 99 },
+        { path: "/ready", kind: "added", bytes: 0, hiddenBytes: 0 },
+      ]);
+    }
+  });
+
+  it("refuses a target that is neither a mount point nor a container, in one line, exit 2", async () => {
+    const missing = join(parent, "no such mount");
+    const result = await runCli(["inspect", missing], { env: { PATH: "/usr/bin:/bin" } });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain(`'${missing}'`);
+    const badTop = await runCli(["inspect", "--top", "lots"]);
+    expect(badTop.code).toBe(2);
+    expect(badTop.stderr).toContain("--top");
+  });
+
+  it("as a user who may not read the layers: reports what it could, notes why, names the mount, exit 1", async () => {
+    const { merged } = makeStack();
+    const result = await runCli(["inspect", merged, "--json"], { uid: 65534 });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain(merged);
+    const [report] = inspected(result);
+    expect(report?.notes.join("\n")).toContain("EACCES");
+    expect(report?.layers.every((layer) => layer.bytes === 0)).toBe(true);
+  });
+});
