@@ -82,6 +82,8 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
       .option("--yes", t.cli.optYes)
       .option("--transcript <file>", t.cli.optTranscript)
       .option("--shell", t.cli.optShell)
+      .option("--practice", t.cli.optPractice)
+      .option("--from <step>", t.cli.optFrom)
       .option("--rootless", t.cli.optRootless);
 
   // One subcommand per lesson, from the list of lessons: a new lesson needs no change here.

@@ -20,6 +20,9 @@ export async function lessonCommand(id: string, flags: LessonFlags, fallbackLang
   const meta = findLesson(id);
   if (meta === undefined) throw new ExitError(EXIT_USAGE, t.usage.unknownCommand(id, LESSONS.map((lesson) => lesson.id).join(", ")));
   if (flags.shell === true && flags.json === true) throw new ExitError(EXIT_USAGE, t.usage.shellNeedsTerminal);
+  // The learner types in a shell: a pipe, CI or --json cannot.
+  const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  if (flags.practice === true && (flags.json === true || !terminal)) throw new ExitError(EXIT_USAGE, t.practice.notTerminal);
   const start = (await meta.load()).prepare(flags, t, lang);
 
   const inside = insideLessonNamespace();
@@ -44,6 +47,8 @@ export async function lessonCommand(id: string, flags: LessonFlags, fallbackLang
     t,
     mode: rootless ? "rootless" : "root",
     shell: flags.shell === true,
+    practice: flags.practice === true,
+    ...(text(flags.from) !== undefined ? { from: text(flags.from) ?? "" } : {}),
   });
   if (outcome.message !== undefined) process.stderr.write(`overlay-lesson: ${outcome.message}\n`);
   return outcome.exitCode;

@@ -1,6 +1,8 @@
-// `overlay-lesson list`: each lesson, one line, what it teaches and how long it takes.
+// `overlay-lesson list`: each lesson, one line, what it teaches and how long it takes; then the
+// steps a learner can practise, ✓ where they have done it themselves (--practice).
 import { type Lang, messages } from "../i18n/index.js";
 import { LESSONS } from "../lessons/index.js";
+import { readProgress } from "../runner/progress.js";
 import { padEnd } from "../runner/report/text.js";
 import { EXIT_OK } from "../sys/errors.js";
 import { langOption } from "./options.js";
@@ -8,7 +10,14 @@ import { langOption } from "./options.js";
 export async function listCommand(flags: { lang?: string; json?: boolean }, fallbackLang: Lang): Promise<number> {
   const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
   const t = messages(lang);
-  const lessons = LESSONS.map((lesson) => ({ id: lesson.id, summary: lesson.summary[lang], minutes: lesson.minutes }));
+  const progress = readProgress();
+  const lessons = await Promise.all(
+    LESSONS.map(async (lesson) => {
+      const done = progress.lessons[lesson.id] ?? {};
+      const practice = (await lesson.load()).practiceSteps.map((step) => ({ step, done: done[step] !== undefined }));
+      return { id: lesson.id, summary: lesson.summary[lang], minutes: lesson.minutes, practice };
+    }),
+  );
   if (flags.json === true) {
     for (const lesson of lessons) process.stdout.write(`${JSON.stringify({ type: "lesson", ...lesson })}\n`);
     return EXIT_OK;
@@ -16,6 +25,9 @@ export async function listCommand(flags: { lang?: string; json?: boolean }, fall
   const idWidth = Math.max(...lessons.map((lesson) => lesson.id.length));
   for (const lesson of lessons) {
     process.stdout.write(`${padEnd(lesson.id, idWidth)} ${padEnd(t.list.minutes(lesson.minutes), 12)} ${lesson.summary}\n`);
+    if (lesson.practice.length === 0) continue;
+    const marks = lesson.practice.map(({ step, done }) => `${done ? "✓" : "·"} ${step}`).join("  ");
+    process.stdout.write(`${" ".repeat(idWidth + 1)}${t.practice.practised} ${marks}\n`);
   }
   return EXIT_OK;
 }

@@ -3,6 +3,8 @@
 
 export const en = {
   cli: {
+    optPractice: "do the steps that change the overlay yourself, in a shell; the kernel grades them",
+    optFrom: "start at this step (the steps before it run by themselves, to build the state)",
     optRootless: "run in a user and mount namespace of the lesson's own, as without root (automatic when not root)",
     optShell: "after the last step, open a shell in the workspace with merged still mounted; leaving it ends the lesson",
     description: "Learn how container image layers work: OverlayFS on your own kernel, step by step.",
@@ -192,6 +194,18 @@ export const en = {
     layersTitle: "Layer map",
     layerPath: "path",
     layersLegend: "(▶ changed in this step)",
+  },
+  practice: {
+    hintLabel: "Hint:",
+    menu: "[r]etry (the same shell, your changes kept) · [s]how me (the lesson does it) · [q]uit (clean up and stop), then Enter:",
+    changedLabel: "you changed something in the workspace",
+    changedExpected: "a change to the layers or the mounts",
+    changedNothing: "nothing: the shell was left as it was opened",
+    progressNotSaved: "(your progress could not be saved in the state directory)",
+    quit: (step: string) => `you quit the practice at step ${step}; everything was cleaned up`,
+    notTerminal: "--practice opens a shell for you to type in: it needs a terminal (stdin and stdout), and cannot be combined with --json",
+    unknownStep: (step: string, steps: string) => `--from ${step}: the lesson has no such step; its steps are ${steps}`,
+    practised: "practised:",
   },
   layers: {
     absent: "—",

@@ -3,6 +3,8 @@ import type { Messages } from "./en.js";
 
 export const ja: Messages = {
   cli: {
+    optPractice: "overlay を変更するステップを自分でシェルで行い、カーネルが採点する",
+    optFrom: "このステップから始める（それより前のステップは状態を作るため自動で実行）",
     optRootless: "レッスン専用のユーザー名前空間とマウント名前空間で、root なしと同じように実行（root でなければ自動）",
     optShell: "最後のステップの後、merged をマウントしたままワークスペースでシェルを開く。シェルを抜けるとレッスン終了",
     description: "コンテナイメージのレイヤーの仕組みを、手元のカーネル上の OverlayFS でステップごとに学びます。",
@@ -196,6 +198,18 @@ export const ja: Messages = {
     layersTitle: "レイヤーマップ",
     layerPath: "パス",
     layersLegend: "（▶ このステップで変更あり）",
+  },
+  practice: {
+    hintLabel: "ヒント：",
+    menu: "[r] やり直す（同じシェル、変更はそのまま）・[s] お手本を見る（レッスンが実行）・[q] やめる（後片付けして終了）を入力して Enter：",
+    changedLabel: "ワークスペースで何かを変更した",
+    changedExpected: "レイヤーかマウントへの変更",
+    changedNothing: "変更なし：シェルは開いたときのまま終了しました",
+    progressNotSaved: "（進捗を状態ディレクトリに保存できませんでした）",
+    quit: (step: string) => `ステップ ${step} で練習をやめました。すべて後片付けしました`,
+    notTerminal: "--practice はコマンドを入力するためのシェルを開きます。端末（stdin と stdout）が必要で、--json とは併用できません",
+    unknownStep: (step: string, steps: string) => `--from ${step}：このレッスンにそのステップはありません。ステップは ${steps} です`,
+    practised: "練習済み：",
   },
   layers: {
     absent: "—",

@@ -3,6 +3,8 @@ import type { Messages } from "./en.js";
 
 export const zh: Messages = {
   cli: {
+    optPractice: "改变 overlay 的步骤由你自己在 shell 里完成，由内核来评分",
+    optFrom: "从这一步开始（之前的步骤会自动运行，以准备好状态）",
     optRootless: "在课程自己的用户与挂载命名空间中运行，如同没有 root（非 root 时自动启用）",
     optShell: "最后一步之后在工作区打开一个 shell，merged 仍处于挂载状态；退出 shell 即结束课程",
     description: "动手学习容器镜像分层：在你自己的内核上，一步一步看懂 OverlayFS。",
@@ -187,6 +189,18 @@ export const zh: Messages = {
     layersTitle: "分层图",
     layerPath: "路径",
     layersLegend: "（▶ 表示这一步中发生了变化）",
+  },
+  practice: {
+    hintLabel: "提示：",
+    menu: "[r] 重试（同一个 shell，保留你的改动）· [s] 演示给我看（由课程来做）· [q] 退出（清理后结束），然后按 Enter：",
+    changedLabel: "你在工作区里做了改动",
+    changedExpected: "对各层或挂载的改动",
+    changedNothing: "没有任何改动：退出 shell 时一切和打开时一样",
+    progressNotSaved: "（无法把进度保存到状态目录）",
+    quit: (step: string) => `你在步骤 ${step} 退出了练习；一切都已清理干净`,
+    notTerminal: "--practice 会打开一个 shell 让你输入命令：需要终端（stdin 和 stdout），且不能与 --json 同时使用",
+    unknownStep: (step: string, steps: string) => `--from ${step}：本课没有这个步骤；步骤有 ${steps}`,
+    practised: "已练习：",
   },
   layers: {
     absent: "—",

@@ -16,6 +16,13 @@ export interface LessonOption {
 /** A loaded lesson: validate its own flags (throwing ExitError, exit 2) and return how to run it. */
 export interface LessonModule {
   prepare(flags: LessonFlags, t: Messages, lang: Lang): (common: CommonOptions) => Promise<LessonOutcome>;
+  /** The ids of the steps a learner can do with --practice, in lesson order (for `list`). */
+  practiceSteps: readonly string[];
+}
+
+/** The step ids of a lesson that have a practice task. */
+export function practiceStepsOf(lesson: { steps: ReadonlyArray<{ id: string; practice?: unknown }> }): string[] {
+  return lesson.steps.filter((step) => step.practice !== undefined).map((step) => step.id);
 }
 
 export interface LessonMeta {

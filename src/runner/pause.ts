@@ -16,3 +16,27 @@ export function waitForEnter(signal: AbortSignal): Promise<void> {
     process.stdin.resume();
   });
 }
+
+/** One line typed by the learner (cooked mode: Enter ends it), trimmed and lower-cased; undefined at EOF or on abort. */
+export function readAnswer(signal: AbortSignal): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    let typed = "";
+    let complete = false;
+    const finish = (): void => {
+      process.stdin.off("data", onData);
+      process.stdin.off("end", finish);
+      signal.removeEventListener("abort", finish);
+      process.stdin.pause();
+      resolve(complete ? typed.trim().toLowerCase() : undefined);
+    };
+    const onData = (chunk: Buffer | string): void => {
+      typed += chunk.toString();
+      complete = typed.includes("\n");
+      if (complete) finish();
+    };
+    process.stdin.on("data", onData);
+    process.stdin.on("end", finish);
+    signal.addEventListener("abort", finish, { once: true });
+    process.stdin.resume();
+  });
+}

@@ -1,8 +1,8 @@
 // Can a lesson run here? The same checks back `overlay-lesson doctor` and the start of every
 // lesson, so the learner gets the same fix from both. Everything is read in-process (no spawn).
-import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { release } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Messages } from "../i18n/index.js";
 import { fsInfo } from "../overlay/fsinfo.js";
 import { checkParent, type ParentProblem } from "../overlay/workspace.js";
@@ -149,4 +149,21 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
       : { id: "commands", ok: false, label: t.doctor.commandsMissing(missing.join(", ")), fix: t.doctor.commandsFix },
   );
   return checks;
+}
+
+/** The transcript goes to a new or regular file in an existing directory, never through a symlink. */
+export function transcriptProblem(path: string, t: Messages): string | undefined {
+  try {
+    const stats = lstatSync(path);
+    if (stats.isSymbolicLink() || !stats.isFile()) return t.usage.transcriptNotFile(path);
+    return undefined;
+  } catch {
+    // absent: its directory must exist
+  }
+  try {
+    if (!statSync(dirname(resolve(path))).isDirectory()) return t.usage.transcriptNoDir(path);
+  } catch {
+    return t.usage.transcriptNoDir(path);
+  }
+  return undefined;
 }

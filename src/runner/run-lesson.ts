@@ -1,13 +1,9 @@
 // Runs a lesson from preflight to teardown. This is the one place that decides the order of
 // things: refuse bad input before creating anything, register every resource as it is made,
 // run the steps, and on every way out (end, error, signal) tear down and print the summary.
-import { lstatSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
 import prettyBytes from "pretty-bytes";
 import { type Lang, type Messages, numberLocale } from "../i18n/index.js";
-import { type LayerRow, type LayerStack, readLayerMap } from "../layers/map.js";
-import { isMountPoint } from "../overlay/mountinfo.js";
 import {
   checkParent,
   createWorkspace,
@@ -21,11 +17,15 @@ import { installExitHook, registry } from "../sys/cleanup.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError, InterruptedError, StepError } from "../sys/errors.js";
 import { SIGNAL_EXIT_CODES, type TerminationSignal, watchSignals } from "../sys/signals.js";
 import { createStepContext } from "./context.js";
+import { LayerMapper } from "./layer-view.js";
 import { waitForEnter } from "./pause.js";
-import { cleanupCommand, parentProblemMessage, runPreflight } from "./preflight.js";
-import type { Reporter, Summary, WorkspaceJson } from "./report/reporter.js";
+import { PracticeQuit, practise } from "./practice.js";
+import { cleanupCommand, parentProblemMessage, runPreflight, transcriptProblem } from "./preflight.js";
+import { createReporter } from "./report/create.js";
+import type { Summary, WorkspaceJson } from "./report/reporter.js";
 import { chooseShell, openShell } from "./shell.js";
 import type { LayerView, Lesson, LessonMode, StepRecord } from "./types.js";
+import { aborted, settle } from "./waiting.js";
 
 export interface CommonOptions {
   dir?: string;
@@ -40,6 +40,10 @@ export interface CommonOptions {
   mode: LessonMode;
   /** Open a shell in the workspace after the last step, merged still mounted. */
   shell: boolean;
+  /** The learner does the steps that have a practice task, in a shell (a terminal is required). */
+  practice?: boolean;
+  /** Start at this step: the ones before it run by themselves, without pauses. */
+  from?: string;
 }
 
 export interface LessonOutcome {
@@ -76,26 +80,16 @@ export async function runLesson<Options, Words>(
     const problem = transcriptProblem(common.transcript, t);
     if (problem !== undefined) throw new ExitError(EXIT_USAGE, problem);
   }
+  const fromIndex = common.from === undefined ? 0 : lesson.steps.findIndex((step) => step.id === common.from);
+  if (fromIndex === -1)
+    throw new ExitError(EXIT_USAGE, t.practice.unknownStep(common.from ?? "", lesson.steps.map((step) => step.id).join(", ")));
   const refusal = lesson.refuse?.(parent, options, w);
   if (refusal !== undefined) throw new ExitError(EXIT_USAGE, refusal);
   for (const check of runPreflight({ parent, t, formatBytes })) {
     if (!check.ok) throw new ExitError(EXIT_USAGE, `${check.label}. ${check.fix ?? ""}`.trim());
   }
 
-  // Each reporter loads only what it draws with: --json never loads chalk or ora.
-  const screen: Reporter = common.json
-    ? (await import("./report/json.js")).createJsonReporter()
-    : await (await import("./report/human.js")).createHumanReporter({
-        t,
-        lang: common.lang,
-        color: common.color,
-        live: process.stdout.isTTY === true && !process.env.CI,
-      });
-  let reporter: Reporter = screen;
-  if (common.transcript !== undefined) {
-    const { createMarkdownReporter, teeReporter } = await import("./report/markdown.js");
-    reporter = teeReporter(screen, createMarkdownReporter(common.transcript, t, common.lang));
-  }
+  const reporter = await createReporter(common);
   installExitHook();
 
   // 2. Signals: the first one aborts the running step; teardown then runs once, to the end.
@@ -155,9 +149,7 @@ export async function runLesson<Options, Words>(
   const metrics: Summary["metrics"] = {};
   const records: StepRecord[] = [];
   let brokenBy: string | undefined;
-  let previousLayers: LayerRow[] | undefined;
-  let layerView: LayerView = { lower: ["lower"], upper: "upper", merged: "merged" };
-  let previousView: LayerView | undefined = layerView;
+  const mapper = new LayerMapper(workspace, common.mode);
   const interactive = isInteractive(common);
   // One promise that rejects on the first signal; handled here so that it never dangles.
   const interruption = aborted(abort.signal);
@@ -169,7 +161,7 @@ export async function runLesson<Options, Words>(
     const title = step.title(w);
     reporter.stepStart(index, lesson.steps.length, step.id, title, step.explain(w, options));
     const setLayerView = (view: LayerView): void => {
-      layerView = view;
+      mapper.view = view;
     };
     const deps = {
       t,
@@ -187,12 +179,34 @@ export async function runLesson<Options, Words>(
     const ctx = createStepContext(deps, step.id);
     const started = performance.now();
     let error: string | undefined;
-    const running = step.run(ctx);
+    const practice = common.practice === true && index >= fromIndex ? step.practice : undefined;
+    const running =
+      practice === undefined
+        ? step.run(ctx)
+        : practise({
+            lesson: lesson.id,
+            stepId: step.id,
+            practice,
+            run: (again) => step.run(again),
+            ctx,
+            t,
+            w,
+            workspace,
+            reporter,
+            registry,
+            signal: abort.signal,
+            setShellOpen: (open) => {
+              shellOpen = open;
+            },
+          });
     try {
       await Promise.race([running, interruption]);
     } catch (caught) {
       if (caught instanceof InterruptedError || abort.signal.aborted) {
         error = t.report.stepInterrupted(interruptedBy ?? "SIGINT");
+      } else if (caught instanceof PracticeQuit) {
+        error = t.practice.quit(caught.step);
+        brokenBy = error;
       } else if (caught instanceof StepError) {
         error = caught.message;
         brokenBy = caught.message;
@@ -206,17 +220,12 @@ export async function runLesson<Options, Words>(
     const record: StepRecord = { id: step.id, title, ok, ms: performance.now() - started, checks: ctx.checks };
     if (error !== undefined) record.error = error;
     if (!abort.signal.aborted) {
-      // A map drawn from another stack than the last one compares to nothing: every row is new.
-      const sameStack = previousView === layerView;
-      record.layers = readLayerMap(layerStack(workspace, layerView, common.mode), sameStack ? previousLayers : []);
-      record.layerNames = layerView.lower.map(layerName);
-      record.upperName = layerName(layerView.upper);
-      previousLayers = record.layers;
-      previousView = layerView;
+      Object.assign(record, mapper.draw());
     }
     records.push(record);
     reporter.stepEnd(record, step.keyPoint?.(w));
-    if (interactive && index < lesson.steps.length - 1 && !abort.signal.aborted && brokenBy === undefined) {
+    // The steps before --from only build the state: no pause after them.
+    if (interactive && index >= fromIndex && index < lesson.steps.length - 1 && !abort.signal.aborted && brokenBy === undefined) {
       reporter.pausePrompt();
       await waitForEnter(abort.signal);
     }
@@ -284,51 +293,4 @@ export async function runLesson<Options, Words>(
     return { exitCode: EXIT_FAILED, message: t.errors.checksFailed(failed) };
   }
   return { exitCode: EXIT_OK };
-}
-
-/** The transcript goes to a new or regular file in an existing directory, never through a symlink. */
-function transcriptProblem(path: string, t: Messages): string | undefined {
-  try {
-    const stats = lstatSync(path);
-    if (stats.isSymbolicLink() || !stats.isFile()) return t.usage.transcriptNotFile(path);
-    return undefined;
-  } catch {
-    // absent: its directory must exist
-  }
-  try {
-    if (!statSync(dirname(resolve(path))).isDirectory()) return t.usage.transcriptNoDir(path);
-  } catch {
-    return t.usage.transcriptNoDir(path);
-  }
-  return undefined;
-}
-
-/** A layer's name for the map's header: docker's `<layer>/diff` is named by its layer folder. */
-function layerName(path: string): string {
-  const parts = path.split("/").filter((part) => part !== "");
-  const last = parts.at(-1) ?? path;
-  return last === "diff" && parts.length > 1 ? (parts.at(-2) ?? last) : last;
-}
-
-/** Read merged only while it is mounted: an unmounted merged/ is just an empty directory. */
-function layerStack(workspace: Workspace, view: LayerView, mode: LessonMode): LayerStack {
-  const at = (relative: string): string => join(workspace.root, relative);
-  const stack: LayerStack = { lower: view.lower.map(at), upper: at(view.upper), namespace: mode === "rootless" ? "user" : "trusted" };
-  if (isMountPoint(at(view.merged))) stack.merged = at(view.merged);
-  return stack;
-}
-
-function aborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    const fail = (): void => reject(new InterruptedError(String(signal.reason)));
-    if (signal.aborted) fail();
-    else signal.addEventListener("abort", fail, { once: true });
-  });
-}
-
-/** Wait for a step's own work (a child being killed) to finish, at most `ms`. */
-async function settle(promise: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([promise.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }

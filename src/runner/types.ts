@@ -19,6 +19,29 @@ export interface Step<Options = unknown, Words = unknown> {
   run(ctx: LessonContext<Options, Words>): Promise<void>;
   /** The one thing to remember, shown after it ran. */
   keyPoint?(w: Words): string;
+  /** With --practice, the learner does this step in a shell and the kernel grades it. */
+  practice?: Practice<Options, Words>;
+}
+
+/**
+ * A step the learner does. The grading checks the principle on the kernel's state ("some file of
+ * lower was changed through merged: its copy is in upper, lower unchanged"), never our exact text.
+ */
+export interface Practice<Options = unknown, Words = unknown> {
+  /** What to achieve. */
+  task(w: Words): string;
+  /** The shape of the command, not the answer. */
+  hint(w: Words): string;
+  /** What the learner just did, in one sentence, shown when it passes. */
+  done(w: Words): string;
+  /** What the lesson does before the learner's turn (layers-demo: mount the build overlay). */
+  prepare?(ctx: LessonContext<Options, Words>): Promise<void>;
+  /** The checks, on whatever the learner did. */
+  verify(ctx: LessonContext<Options, Words>): Promise<void> | void;
+  /** [s]how me: the lesson does it. Default: the step's own run (which checks its own claims). */
+  showMe?(ctx: LessonContext<Options, Words>): Promise<void>;
+  /** After the learner's turn passed (layers-demo: unmount the build overlay). */
+  finish?(ctx: LessonContext<Options, Words>): Promise<void>;
 }
 
 export interface Lesson<Options = unknown, Words = unknown> {

@@ -102,6 +102,14 @@ export const en = {
     space: (containers: number, total: string) => `${containers} containers that each modify it would need ${total} on disk;`,
     volumes: "put big files that change on volumes, not in image layers.",
   },
+  practice: {
+    bigCopy: {
+      task: "Make the container write one byte at the end of the big file through merged/, and time it yourself.",
+      hint: "time dd if=/dev/zero of=merged/bigfile.bin bs=1 count=1 oflag=append conv=notrunc (or: time sh -c 'printf x >> merged/bigfile.bin')",
+      done: "One tiny write made the kernel copy the whole file into upper/: that is the time you measured.",
+    },
+    timedByYou: "You timed the copy-up yourself: compare your figure with the time below.",
+  },
 };
 
 export type CowDemoWords = typeof en;

@@ -1,7 +1,7 @@
 // cow-demo's own options, validated before anything is created (exit 2 on bad input).
 import { integerOption, sizeOption } from "../../commands/options.js";
 import { runLesson } from "../../runner/run-lesson.js";
-import type { LessonModule } from "../catalog.js";
+import { type LessonModule, practiceStepsOf } from "../catalog.js";
 import { type CowOptions, cowDemo } from "./steps.js";
 
 const text = (value: string | boolean | undefined, fallback: string): string => (typeof value === "string" ? value : fallback);
@@ -14,3 +14,5 @@ export const prepare: LessonModule["prepare"] = (flags, t) => {
   };
   return (common) => runLesson(cowDemo, common, options);
 };
+
+export const practiceSteps: LessonModule["practiceSteps"] = practiceStepsOf(cowDemo);

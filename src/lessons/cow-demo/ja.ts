@@ -109,4 +109,13 @@ export const ja: CowDemoWords = {
       `このファイルをそれぞれ変更するコンテナが ${containers} 個あると、ディスク上で ${total} が必要になります。`,
     volumes: "変更される大きなファイルは、イメージレイヤーではなくボリュームに置きましょう。",
   },
+  // TRANSLATE: English until translated.
+  practice: {
+    bigCopy: {
+      task: "Make the container write one byte at the end of the big file through merged/, and time it yourself.",
+      hint: "time dd if=/dev/zero of=merged/bigfile.bin bs=1 count=1 oflag=append conv=notrunc (or: time sh -c 'printf x >> merged/bigfile.bin')",
+      done: "One tiny write made the kernel copy the whole file into upper/: that is the time you measured.",
+    },
+    timedByYou: "You timed the copy-up yourself: compare your figure with the time below.",
+  },
 };

@@ -80,6 +80,13 @@ export const en = {
     fix: "In a Dockerfile: create and delete in the same RUN (`RUN curl … && make && rm -rf /tmp/src`), or build in one stage and COPY --from it only what you ship (a multi-stage build).",
     key: "Only what a layer still holds when its instruction ends is shipped: clean up in the same RUN.",
   },
+  practice: {
+    runRm: {
+      task: "This RUN is yours: through layers/3-run/merged, delete lib/libbig.so, and empty var/cache/app by removing the directory and making it again.",
+      hint: "rm layers/3-run/merged/…, rm -rf layers/3-run/merged/…, mkdir layers/3-run/merged/…",
+      done: "The new layer holds a whiteout for the file and an opaque directory that hides the base layer's cache.",
+    },
+  },
 };
 
 export type LayersDemoWords = typeof en;

@@ -1,6 +1,8 @@
 // layers-demo takes no options of its own.
 import { runLesson } from "../../runner/run-lesson.js";
-import type { LessonModule } from "../catalog.js";
+import { type LessonModule, practiceStepsOf } from "../catalog.js";
 import { layersDemo } from "./steps.js";
 
 export const prepare: LessonModule["prepare"] = () => (common) => runLesson(layersDemo, common, {});
+
+export const practiceSteps: LessonModule["practiceSteps"] = practiceStepsOf(layersDemo);

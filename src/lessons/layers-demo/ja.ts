@@ -80,4 +80,12 @@ export const ja: LayersDemoWords = {
     fix: "Dockerfile では、作成と削除を同じ RUN で行う（`RUN curl … && make && rm -rf /tmp/src`）か、あるステージでビルドして、配布するものだけを COPY --from で取り込みます（マルチステージビルド）。",
     key: "配布されるのは、命令の終了時にレイヤーに残っているものだけです。後片付けは同じ RUN の中で行いましょう。",
   },
+  // TRANSLATE: English until translated.
+  practice: {
+    runRm: {
+      task: "This RUN is yours: through layers/3-run/merged, delete lib/libbig.so, and empty var/cache/app by removing the directory and making it again.",
+      hint: "rm layers/3-run/merged/…, rm -rf layers/3-run/merged/…, mkdir layers/3-run/merged/…",
+      done: "The new layer holds a whiteout for the file and an opaque directory that hides the base layer's cache.",
+    },
+  },
 };

@@ -44,8 +44,8 @@ function fileSizes(ctx: Ctx, dir: string): Map<string, number> {
 
 const total = (sizes: Map<string, number>): number => [...sizes.values()].reduce((sum, size) => sum + size, 0);
 
-/** One instruction of the build: a fresh overlay on the layers so far, `act` through merged, unmount. */
-async function instruction(ctx: Ctx, below: readonly BuildLayer[] | string, layer: BuildLayer, act: () => Promise<void>): Promise<void> {
+/** An instruction begins: a fresh overlay on the layers so far, its upper the new layer. */
+async function startInstruction(ctx: Ctx, below: readonly BuildLayer[] | string, layer: BuildLayer): Promise<void> {
   const lower = typeof below === "string" ? [below] : below.map((item) => item.diff);
   ctx.showLayers({ lower, upper: layer.diff, merged: layer.merged });
   await ctx.mkdir(layer.diff, layer.work, layer.merged);
@@ -55,8 +55,28 @@ async function instruction(ctx: Ctx, below: readonly BuildLayer[] | string, laye
     work: ctx.path(layer.work),
     merged: ctx.path(layer.merged),
   });
+}
+
+/** One instruction of the build: mount, `act` through merged, unmount. */
+async function instruction(ctx: Ctx, below: readonly BuildLayer[] | string, layer: BuildLayer, act: () => Promise<void>): Promise<void> {
+  await startInstruction(ctx, below, layer);
   await act();
   await ctx.unmount(ctx.path(layer.merged));
+}
+
+/** What the RUN's deletions left in its layer: a whiteout, an opaque directory, the bytes still below. */
+function checkDeletions(ctx: Ctx, whiteout: string): void {
+  const { w } = ctx;
+  ctx.check("whiteout", w.run.checkWhiteout, "character special file 0:0", whiteout);
+  const opaque = readOverlayXattrs(ctx.path(`${RUN.diff}/${CACHE}`), ctx.xattrNamespace).opaque;
+  ctx.check("opaque-dir", w.run.checkOpaque(opaqueXattr(ctx)), "y", opaque ?? "(none)");
+  const below = [`${FROM.diff}/${BIG}`, `${FROM.diff}/${CACHE}/index.db`, `${FROM.diff}/${CACHE}/pkg.list`];
+  ctx.check("still-below", w.run.checkStillThere, "yes", yesNo(below.every((path) => ctx.stat(path) !== undefined)));
+}
+
+function checkGoneInMerged(ctx: Ctx): void {
+  const gone = ctx.stat(`${RUN.merged}/${BIG}`) === undefined && (ctx.entries(`${RUN.merged}/${CACHE}`) ?? ["?"]).length === 0;
+  ctx.check("gone-in-merged", ctx.w.run.checkGone, "yes", yesNo(gone));
 }
 
 /** Write the base image's files under `root` (a layer being unpacked, or a merged being built). */
@@ -124,11 +144,9 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
         const { w } = ctx;
         await instruction(ctx, [COPY, FROM], RUN, async () => {
           await deleteThroughMerged(ctx, RUN.merged);
-          const gone = ctx.stat(`${RUN.merged}/${BIG}`) === undefined && (ctx.entries(`${RUN.merged}/${CACHE}`) ?? ["?"]).length === 0;
-          ctx.check("gone-in-merged", w.run.checkGone, "yes", yesNo(gone));
+          checkGoneInMerged(ctx);
         });
         const whiteout = await ctx.run(["stat", "-c", "%F %t:%T", `${RUN.diff}/${BIG}`], { allowFailure: true });
-        ctx.check("whiteout", w.run.checkWhiteout, "character special file 0:0", whiteout.stdout.trim() || whiteout.stderr);
         const cacheDir = `${RUN.diff}/${CACHE}`;
         if (findInPath("getfattr") !== undefined) {
           await ctx.run(["getfattr", "-n", opaqueXattr(ctx), cacheDir]);
@@ -139,12 +157,25 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
             [opaqueXattr(ctx), JSON.stringify(readOverlayXattrs(ctx.path(cacheDir), ctx.xattrNamespace).opaque ?? null)],
           ]);
         }
-        const opaque = readOverlayXattrs(ctx.path(cacheDir), ctx.xattrNamespace).opaque;
-        ctx.check("opaque-dir", w.run.checkOpaque(opaqueXattr(ctx)), "y", opaque ?? "(none)");
-        const below = [`${FROM.diff}/${BIG}`, `${FROM.diff}/${CACHE}/index.db`, `${FROM.diff}/${CACHE}/pkg.list`];
-        ctx.check("still-below", w.run.checkStillThere, "yes", yesNo(below.every((path) => ctx.stat(path) !== undefined)));
+        checkDeletions(ctx, whiteout.stdout.trim() || whiteout.stderr);
       },
       keyPoint: (w) => w.run.key,
+      practice: {
+        task: (w) => w.practice.runRm.task,
+        hint: (w) => w.practice.runRm.hint,
+        done: (w) => w.practice.runRm.done,
+        prepare: (ctx) => startInstruction(ctx, [COPY, FROM], RUN),
+        verify(ctx) {
+          checkGoneInMerged(ctx);
+          const stats = ctx.stat(`${RUN.diff}/${BIG}`);
+          const whiteout = stats?.isCharacterDevice() === true && stats.rdev === 0;
+          checkDeletions(ctx, whiteout ? "character special file 0:0" : stats === undefined ? "(missing)" : "(not a whiteout)");
+        },
+        showMe: (ctx) => deleteThroughMerged(ctx, RUN.merged),
+        finish: async (ctx) => {
+          await ctx.unmount(ctx.path(RUN.merged));
+        },
+      },
     },
     {
       id: "container",

@@ -88,4 +88,31 @@ export const ja: MountDemoWords = {
     t5: "merged は lower の上に upper を重ねたものです。同じパスが両方にあれば upper が優先されます。",
     key: "docker diff や podman diff が表示しているのは、まさにこの upper の中身です。",
   },
+  // TRANSLATE: English until translated.
+  practice: {
+    mount: {
+      task: "Mount the overlay yourself: lower/ as the read-only layer, upper/ for the changes, work/ as the kernel's scratch space, on merged/.",
+      hint: "mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… <mount point> (relative paths work: the shell starts in the workspace)",
+      done: "You made the very mount a container runtime makes when a container starts.",
+    },
+    copyUp: {
+      task: "Change a file of the image through merged/: any file of lower, any new content.",
+      hint: "echo … >> merged/<a file of lower>, then compare lower/ and upper/ with cat or ls -l",
+      done: "The kernel copied the whole file up into upper/ before your write, and lower/ never changed.",
+    },
+    newFile: {
+      task: "Create a new file through merged/, one the image never had.",
+      hint: "echo … > merged/<a new name>",
+      done: "A new file goes straight into upper/: there was nothing to copy.",
+    },
+    whiteout: {
+      task: "Delete a file of the image through merged/.",
+      hint: "rm merged/<a file of lower>, then look at upper/ with ls -l or stat",
+      done: "The kernel left a whiteout in upper/, a character device 0:0, and lower/ still holds the file.",
+    },
+    checkCopied: "a file of lower now has its own copy in upper",
+    checkCopyDiffers: "merged shows upper's copy, which differs from lower's",
+    checkNew: "a file lower never had is in upper and shows in merged",
+    checkDeleted: "a file of lower is hidden by a whiteout in upper, gone from merged, still in lower",
+  },
 };

@@ -137,6 +137,12 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
         line(`${symbol} ${finalText}`);
       }
     },
+    task(_step, task, hint) {
+      spinner?.stop();
+      spinner = undefined;
+      prose(`✎ ${task}`, "  ", c.bold.yellow);
+      prose(`${t.practice.hintLabel} ${hint}`, "    ", c.dim);
+    },
     pausePrompt() {
       out(c.dim(`${t.report.pressEnter} `));
     },

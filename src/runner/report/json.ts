@@ -43,6 +43,8 @@ export function createJsonReporter(): Reporter {
       emit(event);
     },
     pausePrompt() {},
+    // --practice is refused with --json: there is no task to print here.
+    task() {},
     teardownStart() {},
     teardown() {},
     kept() {},

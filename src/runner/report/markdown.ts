@@ -93,6 +93,10 @@ export function createMarkdownReporter(path: string, t: Messages, lang: Lang): R
       out.push(`${record.ok ? "✔" : "✖"} ${stepHeading} (${record.ms.toFixed(1)} ms)`, "");
     },
     pausePrompt() {},
+    task(_step, task, hint) {
+      closeConsole();
+      out.push(`> ✎ ${task}`, ">", `> ${hint}`, "");
+    },
     teardownStart() {
       closeConsole();
       out.push(`## ${t.report.cleaningUp}`, "");
@@ -146,6 +150,7 @@ export function teeReporter(...reporters: Reporter[]): Reporter {
     progress: all("progress"),
     stepEnd: all("stepEnd"),
     pausePrompt: all("pausePrompt"),
+    task: all("task"),
     teardownStart: all("teardownStart"),
     teardown: all("teardown"),
     kept: all("kept"),

@@ -47,6 +47,8 @@ export interface Reporter {
   stepEnd(record: StepRecord, keyPoint: string | undefined): void;
   /** Shown before waiting for Enter (human only). */
   pausePrompt(): void;
+  /** --practice: the learner's task and a hint of the command's shape (terminal and transcript only). */
+  task(step: string, task: string, hint: string): void;
   teardownStart(): void;
   teardown(entry: TeardownEntry): void;
   /** --keep: in root mode the mount stays; rootless, only the directories can (the mount goes with the namespace). */

@@ -1,0 +1,43 @@
+// Which stack the layer map draws after each step, and the map itself. A lesson may point it
+// at another stack (layers-demo's build mounts); a map drawn from another stack than the last
+// compares to nothing, so every row of it is new.
+import { join } from "node:path";
+import { type LayerRow, type LayerStack, readLayerMap } from "../layers/map.js";
+import { isMountPoint } from "../overlay/mountinfo.js";
+import type { Workspace } from "../overlay/workspace.js";
+import type { LayerView, LessonMode } from "./types.js";
+
+export class LayerMapper {
+  view: LayerView = { lower: ["lower"], upper: "upper", merged: "merged" };
+  #previousView: LayerView | undefined = this.view;
+  #previousLayers: LayerRow[] | undefined;
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly mode: LessonMode,
+  ) {}
+
+  /** The map after a step, with the names of its columns. */
+  draw(): { layers: LayerRow[]; layerNames: string[]; upperName: string } {
+    const sameStack = this.#previousView === this.view;
+    const layers = readLayerMap(layerStack(this.workspace, this.view, this.mode), sameStack ? this.#previousLayers : []);
+    this.#previousLayers = layers;
+    this.#previousView = this.view;
+    return { layers, layerNames: this.view.lower.map(layerName), upperName: layerName(this.view.upper) };
+  }
+}
+
+/** A layer's name for the map's header: docker's `<layer>/diff` is named by its layer folder. */
+export function layerName(path: string): string {
+  const parts = path.split("/").filter((part) => part !== "");
+  const last = parts.at(-1) ?? path;
+  return last === "diff" && parts.length > 1 ? (parts.at(-2) ?? last) : last;
+}
+
+/** Read merged only while it is mounted: an unmounted merged/ is just an empty directory. */
+function layerStack(workspace: Workspace, view: LayerView, mode: LessonMode): LayerStack {
+  const at = (relative: string): string => join(workspace.root, relative);
+  const stack: LayerStack = { lower: view.lower.map(at), upper: at(view.upper), namespace: mode === "rootless" ? "user" : "trusted" };
+  if (isMountPoint(at(view.merged))) stack.merged = at(view.merged);
+  return stack;
+}

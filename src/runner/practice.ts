@@ -1,0 +1,107 @@
+// Practice mode: the learner does a step in a real shell, and the step's own checks, run on the
+// kernel's state, decide whether it worked. A failure shows what was expected and what was
+// seen, a hint, and a menu: [r]etry (the same shell again, state kept), [s]how me (the lesson
+// does it), [q]uit (teardown). Leaving the shell without changing anything is a failure.
+import type { Messages } from "../i18n/index.js";
+import { unmountAllBeneath } from "../overlay/mount.js";
+import type { Workspace } from "../overlay/workspace.js";
+import type { CleanupRegistry } from "../sys/cleanup.js";
+import { InterruptedError } from "../sys/errors.js";
+import type { StepContext } from "./context.js";
+import { readAnswer } from "./pause.js";
+import { recordPractised } from "./progress.js";
+import type { Reporter } from "./report/reporter.js";
+import { openShell } from "./shell.js";
+import { snapshot } from "./snapshot.js";
+import type { Practice } from "./types.js";
+
+/** The learner chose [q]uit: the lesson stops here and tears down. */
+export class PracticeQuit extends Error {
+  constructor(readonly step: string) {
+    super(`quit at ${step}`);
+    this.name = "PracticeQuit";
+  }
+}
+
+export interface PracticeRun<Options, Words> {
+  lesson: string;
+  stepId: string;
+  practice: Practice<Options, Words>;
+  /** The step's own run: [s]how me when the practice has no showMe of its own. */
+  run(ctx: StepContext<Options, Words>): Promise<void>;
+  ctx: StepContext<Options, Words>;
+  t: Messages;
+  w: Words;
+  workspace: Workspace;
+  reporter: Reporter;
+  registry: CleanupRegistry;
+  signal: AbortSignal;
+  /** While the shell is open, Ctrl-C is the shell's, not a reason to stop the lesson. */
+  setShellOpen(open: boolean): void;
+}
+
+const guarded = new WeakSet<Workspace>();
+
+/**
+ * Whatever the learner mounts goes when the lesson goes: registered before the first shell
+ * opens, so every way out (end, quit, SIGHUP, SIGTERM) unmounts it.
+ */
+function guardLearnersMounts(run: PracticeRun<unknown, unknown>): void {
+  if (guarded.has(run.workspace)) return;
+  guarded.add(run.workspace);
+  const root = run.workspace.root;
+  run.registry.register({ label: `umount -R ${root}`, release: () => void unmountAllBeneath(root) });
+}
+
+export async function practise<Options, Words>(run: PracticeRun<Options, Words>): Promise<void> {
+  const { ctx, practice, t, w, reporter, stepId } = run;
+  await practice.prepare?.(ctx);
+  reporter.task(stepId, practice.task(w), practice.hint(w));
+  guardLearnersMounts(run as PracticeRun<unknown, unknown>);
+  for (;;) {
+    const before = snapshot(run.workspace.root);
+    run.setShellOpen(true);
+    const code = await openShell(run.workspace, `practice:${stepId}$ `, run.signal, { OVERLAY_LESSON_STEP: stepId });
+    run.setShellOpen(false);
+    if (run.signal.aborted) throw new InterruptedError(String(run.signal.reason ?? "SIGHUP"));
+    reporter.say(stepId, t.report.shellEnd(code));
+
+    // Checks of this attempt are the step's record only if it passes; a failed try is shown, then dropped.
+    const first = ctx.checks.length;
+    if (snapshot(run.workspace.root) === before)
+      ctx.check("changed-something", t.practice.changedLabel, t.practice.changedExpected, t.practice.changedNothing);
+    else await practice.verify(ctx);
+    const attempt = ctx.checks.slice(first);
+    if (attempt.every((check) => check.ok)) {
+      ctx.say(`✓ ${practice.done(w)}`);
+      await practice.finish?.(ctx);
+      if (!recordPractised(run.lesson, stepId)) ctx.say(t.practice.progressNotSaved);
+      return;
+    }
+    ctx.checks.splice(first);
+    reporter.say(stepId, `${t.practice.hintLabel} ${practice.hint(w)}`);
+    const choice = await ask(run);
+    if (choice === "q") throw new PracticeQuit(stepId);
+    if (choice === "s") {
+      if (practice.showMe === undefined) await run.run(ctx);
+      else {
+        await practice.showMe(ctx);
+        await practice.verify(ctx);
+        await practice.finish?.(ctx);
+      }
+      return;
+    }
+  }
+}
+
+/** The menu, asked until the answer is one of r, s, q. End of input means quit. */
+async function ask<Options, Words>(run: PracticeRun<Options, Words>): Promise<"r" | "s" | "q"> {
+  for (;;) {
+    run.reporter.say(run.stepId, run.t.practice.menu);
+    const answer = await readAnswer(run.signal);
+    if (run.signal.aborted) throw new InterruptedError(String(run.signal.reason ?? "SIGHUP"));
+    if (answer === undefined) return "q";
+    const first = answer.charAt(0);
+    if (first === "r" || first === "s" || first === "q") return first;
+  }
+}

@@ -1,0 +1,25 @@
+// The reporters a run writes to: the terminal or --json, plus --transcript's Markdown. Each is
+// loaded only when used: --json never loads chalk or ora.
+import type { Lang, Messages } from "../../i18n/index.js";
+import type { Reporter } from "./reporter.js";
+
+export async function createReporter(common: {
+  json: boolean;
+  color: boolean;
+  lang: Lang;
+  t: Messages;
+  transcript?: string;
+}): Promise<Reporter> {
+  const { t } = common;
+  const screen: Reporter = common.json
+    ? (await import("./json.js")).createJsonReporter()
+    : await (await import("./human.js")).createHumanReporter({
+        t,
+        lang: common.lang,
+        color: common.color,
+        live: process.stdout.isTTY === true && !process.env.CI,
+      });
+  if (common.transcript === undefined) return screen;
+  const { createMarkdownReporter, teeReporter } = await import("./markdown.js");
+  return teeReporter(screen, createMarkdownReporter(common.transcript, t, common.lang));
+}

@@ -1,0 +1,59 @@
+// Driving a program through a real pseudo-terminal, as a learner at a keyboard would: tmux runs
+// it, send-keys types, capture-pane reads the screen. Used for practice mode, whose shells and
+// menus need a terminal.
+import { execFileSync, spawnSync } from "node:child_process";
+
+export function tmuxReason(): string | undefined {
+  const probe = spawnSync("tmux", ["-V"], { encoding: "utf8" });
+  return probe.status === 0 ? undefined : "tmux is not installed (apt-get install tmux; .ci/run installs it)";
+}
+
+let counter = 0;
+
+export class Terminal {
+  readonly name = `ol-test-${process.pid}-${++counter}`;
+
+  /** Start `argv` in a fresh 120×50 terminal; when it ends, its exit code is printed as EXIT=<n>. */
+  constructor(argv: readonly string[], env: Record<string, string> = {}) {
+    const quoted = argv.map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(" ");
+    const exports = Object.entries(env)
+      .map(([key, value]) => `${key}='${value.replaceAll("'", "'\\''")}'`)
+      .join(" ");
+    const script = `cd /tmp && env ${exports} ${quoted}; echo "EXIT=$?"; sleep 600`;
+    execFileSync("tmux", ["new-session", "-d", "-s", this.name, "-x", "120", "-y", "50", script]);
+  }
+
+  screen(): string {
+    return execFileSync("tmux", ["capture-pane", "-p", "-J", "-S", "-2000", "-t", this.name], { encoding: "utf8" });
+  }
+
+  type(text: string): void {
+    execFileSync("tmux", ["send-keys", "-t", this.name, "-l", text]);
+    execFileSync("tmux", ["send-keys", "-t", this.name, "Enter"]);
+  }
+
+  key(name: string): void {
+    execFileSync("tmux", ["send-keys", "-t", this.name, name]);
+  }
+
+  /** Wait until the screen matches, counting only matches after `from` occurrences. */
+  async waitFor(pattern: RegExp, timeoutMs = 20_000, occurrence = 1): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = this.screen();
+      const matches = screen.match(new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`)) ?? [];
+      if (matches.length >= occurrence) return screen;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern} (×${occurrence}) on the screen:\n${screen}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async exitCode(timeoutMs = 30_000): Promise<number> {
+    const screen = await this.waitFor(/EXIT=\d+/, timeoutMs);
+    return Number(/EXIT=(\d+)/.exec(screen)?.[1]);
+  }
+
+  close(): void {
+    spawnSync("tmux", ["kill-session", "-t", this.name]);
+  }
+}
