@@ -152,7 +152,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
       title: (w) => w.again.title,
       explain: (w) => w.again.explain,
       async run(ctx) {
-        const { w, options } = ctx;
+        const { w } = ctx;
         const before = diskUsage(ctx.workspace.upper).diskBytes;
         const sizeBefore = sizeOf(ctx, `merged/${BIG}`);
         // The same one-byte append, three times: the median is the cost of the write itself,

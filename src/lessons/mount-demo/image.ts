@@ -30,7 +30,7 @@ export const exists = (ctx: Ctx, path: string): boolean => ctx.stat(path) !== un
 
 const isWhiteout = (ctx: Ctx, path: string): boolean => {
   const stats = ctx.stat(path);
-  return stats !== undefined && stats.isCharacterDevice() && stats.rdev === 0;
+  return stats?.isCharacterDevice() === true && stats.rdev === 0;
 };
 
 /** Every non-directory in upper, by what it is to lower: a copy-up, a new file, a whiteout. */

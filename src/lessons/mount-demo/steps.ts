@@ -3,15 +3,13 @@
 
 import { isWhiteout } from "../../layers/entry.js";
 import { overlayLayers, readMountInfo } from "../../overlay/mountinfo.js";
-import type { Lesson, LessonContext } from "../../runner/types.js";
+import type { Lesson } from "../../runner/types.js";
 import { listing, yesNo } from "../observe.js";
 import { en, type MountDemoWords } from "./en.js";
 import { appConf, classifyUpper, containerData, exists, imageLog, LOWER_FILES, mainPy, newAppConf, read } from "./image.js";
 import { ja } from "./ja.js";
 import { copyUpPractice, mountPractice, newFilePractice, whiteoutPractice } from "./practice.js";
 import { zh } from "./zh.js";
-
-type Ctx = LessonContext<Record<string, never>, MountDemoWords>;
 
 export const mountDemo: Lesson<Record<string, never>, MountDemoWords> = {
   words: { en, zh, ja },
