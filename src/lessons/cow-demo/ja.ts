@@ -109,13 +109,12 @@ export const ja: CowDemoWords = {
       `このファイルをそれぞれ変更するコンテナが ${containers} 個あると、ディスク上で ${total} が必要になります。`,
     volumes: "変更される大きなファイルは、イメージレイヤーではなくボリュームに置きましょう。",
   },
-  // TRANSLATE: English until translated.
   practice: {
     bigCopy: {
-      task: "Make the container write one byte at the end of the big file through merged/, and time it yourself.",
-      hint: "time dd if=/dev/zero of=merged/bigfile.bin bs=1 count=1 oflag=append conv=notrunc (or: time sh -c 'printf x >> merged/bigfile.bin')",
-      done: "One tiny write made the kernel copy the whole file into upper/: that is the time you measured.",
+      task: "コンテナから merged/ 経由で大きなファイルの末尾に 1 バイト書き込み、かかった時間を自分で計測してみましょう。",
+      hint: "time dd if=/dev/zero of=merged/bigfile.bin bs=1 count=1 oflag=append conv=notrunc（または time sh -c 'printf x >> merged/bigfile.bin'）",
+      done: "ごく小さな書き込みのために、カーネルはファイル全体を upper/ にコピーしました。計測したのはその時間です。",
     },
-    timedByYou: "You timed the copy-up yourself: compare your figure with the time below.",
+    timedByYou: "コピーアップの時間は自分で計測しました。その値を、ここに表示された時間と比べてみましょう。",
   },
 };

@@ -98,13 +98,12 @@ export const zh: CowDemoWords = {
     space: (containers: number, total: string) => `${containers} 个各自修改它的容器，将占用 ${total} 磁盘空间；`,
     volumes: "会变化的大文件放进卷，不要放进镜像层。",
   },
-  // TRANSLATE: English until translated.
   practice: {
     bigCopy: {
-      task: "Make the container write one byte at the end of the big file through merged/, and time it yourself.",
-      hint: "time dd if=/dev/zero of=merged/bigfile.bin bs=1 count=1 oflag=append conv=notrunc (or: time sh -c 'printf x >> merged/bigfile.bin')",
-      done: "One tiny write made the kernel copy the whole file into upper/: that is the time you measured.",
+      task: "让容器通过 merged/ 在大文件末尾写入一个字节，并自己计时。",
+      hint: "time dd if=/dev/zero of=merged/bigfile.bin bs=1 count=1 oflag=append conv=notrunc（或者：time sh -c 'printf x >> merged/bigfile.bin'）",
+      done: "一次微小的写入，让内核把整个文件复制到了 upper/：你测到的就是这段时间。",
     },
-    timedByYou: "You timed the copy-up yourself: compare your figure with the time below.",
+    timedByYou: "copy-up 的时间是你自己测的：把你测得的数字和这里显示的时间比一比。",
   },
 };

@@ -80,12 +80,11 @@ export const ja: LayersDemoWords = {
     fix: "Dockerfile では、作成と削除を同じ RUN で行う（`RUN curl … && make && rm -rf /tmp/src`）か、あるステージでビルドして、配布するものだけを COPY --from で取り込みます（マルチステージビルド）。",
     key: "配布されるのは、命令の終了時にレイヤーに残っているものだけです。後片付けは同じ RUN の中で行いましょう。",
   },
-  // TRANSLATE: English until translated.
   practice: {
     runRm: {
-      task: "This RUN is yours: through layers/3-run/merged, delete lib/libbig.so, and empty var/cache/app by removing the directory and making it again.",
-      hint: "rm layers/3-run/merged/…, rm -rf layers/3-run/merged/…, mkdir layers/3-run/merged/…",
-      done: "The new layer holds a whiteout for the file and an opaque directory that hides the base layer's cache.",
+      task: "この RUN は自分で実行します。layers/3-run/merged を通して lib/libbig.so を削除し、var/cache/app はディレクトリを削除して作り直すことで空にしてください。",
+      hint: "ファイルは rm layers/3-run/merged/… で削除、ディレクトリは rm -rf layers/3-run/merged/… のあと mkdir layers/3-run/merged/… で作り直す",
+      done: "新しいレイヤーには、ファイルのホワイトアウトと、ベースレイヤーのキャッシュを隠すオペークディレクトリができました。",
     },
   },
 };

@@ -80,12 +80,11 @@ export const zh: LayersDemoWords = {
     fix: "在 Dockerfile 里：在同一条 RUN 里创建并删除（`RUN curl … && make && rm -rf /tmp/src`），或者在一个阶段里构建，再用 COPY --from 只取出要发布的东西（多阶段构建）。",
     key: "只有指令结束时层里还留着的东西才会被发布：请在同一条 RUN 里清理。",
   },
-  // TRANSLATE: English until translated.
   practice: {
     runRm: {
-      task: "This RUN is yours: through layers/3-run/merged, delete lib/libbig.so, and empty var/cache/app by removing the directory and making it again.",
-      hint: "rm layers/3-run/merged/…, rm -rf layers/3-run/merged/…, mkdir layers/3-run/merged/…",
-      done: "The new layer holds a whiteout for the file and an opaque directory that hides the base layer's cache.",
+      task: "这条 RUN 由你来执行：通过 layers/3-run/merged 删除 lib/libbig.so，并通过删除目录再重新创建的方式清空 var/cache/app。",
+      hint: "用 rm layers/3-run/merged/… 删除文件；用 rm -rf layers/3-run/merged/… 删除目录，再用 mkdir layers/3-run/merged/… 重新创建",
+      done: "新层里有这个文件的 whiteout，以及一个遮住基础层缓存的不透明目录。",
     },
   },
 };
