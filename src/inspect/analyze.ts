@@ -185,7 +185,11 @@ export class StackAnalyzer {
       bytes: entry.kind === "file" ? entry.size : 0,
       hiddenBytes: 0,
       open: hidesSubtree && frame !== undefined,
-      copyUp: kind === "changed" && entry.kind !== "dir",
+      // Not a file written under an opaque parent: the image entry it hides must be hidden by it, here.
+      copyUp:
+        kind === "changed" &&
+        entry.kind !== "dir" &&
+        lowerCells.some((cell, layer) => cell?.hiddenBy?.path === found.path && (imageCells ?? lowerCells)[layer]?.state === "visible"),
     };
     if (change.open && frame !== undefined) frame.change = change;
     this.queue.push(change);
