@@ -108,7 +108,7 @@ export const en = {
       hint: "time dd if=/dev/zero of=merged/bigfile.bin bs=1 count=1 oflag=append conv=notrunc (or: time sh -c 'printf x >> merged/bigfile.bin')",
       done: "One tiny write made the kernel copy the whole file into upper/: that is the time you measured.",
     },
-    timedByYou: "You timed the copy-up yourself: compare your figure with the time below.",
+    timedByYou: "You timed the copy-up yourself: compare your figure with the time above.",
   },
 };
 
