@@ -1,12 +1,23 @@
 // `overlay-lesson cleanup`: remove what --keep left and what a killed run could not remove.
 // Only directories directly under PARENT whose marker names them, whose lesson is not running;
-// everything beneath is unmounted first (busy mounts retried, then detached lazily).
+// everything beneath is unmounted first (busy mounts retried, then detached lazily). Then the
+// containers container-demo ran whose lesson is gone: found by our owner label, removed only when
+// their labels name a process that no longer runs (src/runtime/labels.ts); no other container.
 import { tmpdir } from "node:os";
 import { Chalk } from "chalk";
 import type { CleanupFlags } from "../cli.js";
-import { type Lang, messages } from "../i18n/index.js";
+import { type Lang, type Messages, messages } from "../i18n/index.js";
 import { checkParent, type FoundWorkspace, findWorkspaces, RefusedError, removeWorkspace } from "../overlay/workspace.js";
 import { parentProblemMessage } from "../runner/preflight.js";
+import {
+  isOrphaned,
+  listContainers,
+  OWNER_SELECTOR,
+  ownerOf,
+  type RuntimeName,
+  removeContainer,
+  usableRuntimes,
+} from "../runtime/index.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { langOption } from "./options.js";
 import { colorWanted } from "./shared.js";
@@ -18,6 +29,48 @@ interface Outcome {
   reason?: string;
   unmounted: string[];
   lazy: Array<{ path: string; holders: string[] }>;
+}
+
+interface ContainerOutcome {
+  runtime: RuntimeName;
+  name: string;
+  id: string;
+  action: "removed" | "would-remove" | "left" | "failed";
+  reason?: string;
+}
+
+/** Our containers (by label) in every runtime that answers; those whose lesson is gone are removed. */
+async function cleanupContainers(t: Messages, dryRun: boolean): Promise<ContainerOutcome[]> {
+  const outcomes: ContainerOutcome[] = [];
+  for (const runtime of await usableRuntimes()) {
+    let ours: Awaited<ReturnType<typeof listContainers>>;
+    try {
+      ours = await listContainers(runtime, { label: OWNER_SELECTOR });
+    } catch {
+      continue; // it answered `info` a moment ago; a runtime that cannot list has nothing we can remove
+    }
+    for (const container of ours) {
+      const name = container.names[0] ?? container.id;
+      const outcome: ContainerOutcome = { runtime, name, id: container.id, action: "left" };
+      outcomes.push(outcome);
+      if (!isOrphaned(container.labels)) {
+        outcome.reason = t.cleanup.containerLive(name, ownerOf(container.labels)?.pid ?? 0);
+      } else if (dryRun) {
+        outcome.action = "would-remove";
+        outcome.reason = t.cleanup.containerWouldRemove(name, runtime);
+      } else {
+        try {
+          await removeContainer(runtime, container.id);
+          outcome.action = "removed";
+          outcome.reason = t.cleanup.containerRemoved(name, runtime);
+        } catch (error) {
+          outcome.action = "failed";
+          outcome.reason = t.cleanup.containerFailed(name, error instanceof Error ? error.message : String(error));
+        }
+      }
+    }
+  }
+  return outcomes;
 }
 
 export async function cleanupCommand(flags: CleanupFlags, fallbackLang: Lang): Promise<number> {
@@ -68,13 +121,15 @@ export async function cleanupCommand(flags: CleanupFlags, fallbackLang: Lang): P
     }
   }
 
+  const containers = await cleanupContainers(t, flags.dryRun === true);
   const removed = outcomes.filter((outcome) => outcome.action === "removed").length;
-  const failed = outcomes.filter((outcome) => outcome.action === "failed").length;
+  const containersRemoved = containers.filter((outcome) => outcome.action === "removed").length;
+  const failed = [...outcomes, ...containers].filter((outcome) => outcome.action === "failed").length;
   if (flags.json === true) {
     for (const outcome of outcomes) process.stdout.write(`${JSON.stringify({ type: "workspace", ...outcome })}\n`);
-    process.stdout.write(
-      `${JSON.stringify({ type: "summary", parent, removed, failed, ok: failed === 0, dryRun: flags.dryRun === true })}\n`,
-    );
+    for (const outcome of containers) process.stdout.write(`${JSON.stringify({ type: "container", ...outcome })}\n`);
+    const summary = { type: "summary", parent, removed, containersRemoved, failed, ok: failed === 0, dryRun: flags.dryRun === true };
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
     for (const outcome of outcomes) {
       for (const path of outcome.unmounted) process.stdout.write(`${c.green("✓")} ${t.cleanup.unmounted(path)}\n`);
@@ -83,7 +138,11 @@ export async function cleanupCommand(flags: CleanupFlags, fallbackLang: Lang): P
       else if (outcome.action === "failed") process.stdout.write(`${c.red("✗")} ${outcome.reason ?? ""}\n`);
       else process.stdout.write(`${c.dim("·")} ${outcome.reason ?? ""}\n`);
     }
-    if (outcomes.length === 0) process.stdout.write(`${t.cleanup.nothing(parent)}\n`);
+    for (const outcome of containers) {
+      const mark = { removed: c.green("✓"), failed: c.red("✗"), left: c.dim("·"), "would-remove": c.dim("·") }[outcome.action];
+      process.stdout.write(`${mark} ${outcome.reason ?? ""}\n`);
+    }
+    if (outcomes.length === 0 && containers.length === 0) process.stdout.write(`${t.cleanup.nothing(parent)}\n`);
     else if (failed === 0 && flags.dryRun !== true) process.stdout.write(`${t.cleanup.done(removed)}\n`);
   }
   if (failed > 0) {

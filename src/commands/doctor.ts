@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { Chalk } from "chalk";
 import prettyBytes from "pretty-bytes";
 import type { DoctorFlags } from "../cli.js";
-import { type Lang, messages, numberLocale } from "../i18n/index.js";
+import { type Lang, type Messages, messages, numberLocale } from "../i18n/index.js";
 import { runPreflight } from "../runner/preflight.js";
+import { detectRuntimes, type RuntimeProbe } from "../runtime/index.js";
 import { EXIT_OK, EXIT_USAGE } from "../sys/errors.js";
 import { langOption } from "./options.js";
 import { colorWanted } from "./shared.js";
@@ -18,8 +19,18 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
     formatBytes: (bytes) => prettyBytes(bytes, { binary: true, locale: numberLocale(lang) }),
   });
   const failed = checks.filter((check) => !check.ok);
+  // Only container-demo needs a runtime: what is found is told, never counted as a failure.
+  const runtimes = (await detectRuntimes()).map((probe) => ({ ...runtimeLine(t, probe), probe }));
   if (flags.json === true) {
-    process.stdout.write(`${JSON.stringify({ type: "doctor", ok: failed.length === 0, checks })}\n`);
+    const found = runtimes.map(({ probe, label, fix }) => ({
+      runtime: probe.runtime,
+      state: probe.state,
+      ...(probe.version !== undefined ? { version: probe.version } : {}),
+      ...(probe.driver !== undefined ? { driver: probe.driver } : {}),
+      label,
+      ...(fix !== undefined ? { fix } : {}),
+    }));
+    process.stdout.write(`${JSON.stringify({ type: "doctor", ok: failed.length === 0, checks, runtimes: found })}\n`);
   } else {
     const c = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
     process.stdout.write(`${c.bold(t.doctor.title)}\n`);
@@ -27,6 +38,11 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
       process.stdout.write(`${check.ok ? c.green("✓") : c.red("✗")} ${check.label}\n`);
       if (check.fix !== undefined && !check.ok) process.stdout.write(`  ${c.yellow("→")} ${check.fix}\n`);
       if (check.note !== undefined) process.stdout.write(`  ${c.dim(`· ${check.note}`)}\n`);
+    }
+    process.stdout.write(`${c.bold(t.doctor.runtimesTitle)}\n`);
+    for (const { probe, label, fix } of runtimes) {
+      process.stdout.write(`${probe.state === "ok" ? c.green("·") : c.dim("·")} ${label}\n`);
+      if (fix !== undefined) process.stdout.write(`  ${c.dim(`→ ${fix}`)}\n`);
     }
     process.stdout.write(`${failed.length === 0 ? c.green(t.doctor.ready) : c.red(t.doctor.notReady(failed.length))}\n`);
   }
@@ -36,4 +52,22 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
     return EXIT_USAGE;
   }
   return EXIT_OK;
+}
+
+function runtimeLine(t: Messages, probe: RuntimeProbe): { label: string; fix?: string } {
+  const name = probe.runtime;
+  switch (probe.state) {
+    case "ok":
+      return probe.driver === "overlay" || probe.driver === "overlay2"
+        ? { label: t.doctor.runtimeOk(name, probe.version ?? "?", probe.driver) }
+        : { label: t.doctor.runtimeNotOverlay(name, probe.driver ?? "?") };
+    case "absent":
+      return { label: t.doctor.runtimeAbsent(name) };
+    case "no-daemon":
+      return { label: t.doctor.runtimeNoDaemon(name), fix: t.doctor.dockerStart };
+    case "permission-denied":
+      return { label: t.doctor.runtimePermission(name), fix: t.doctor.dockerPermission };
+    default:
+      return { label: t.doctor.runtimeError(name, probe.detail) };
+  }
 }
