@@ -1,0 +1,133 @@
+// Before anything is started: a runtime that answers, an image that is here (pulled if need
+// be, with the runtime's own progress on a terminal), and files in it to change and delete.
+// Every refusal is one line and exit 2, naming the fix (DESIGN.md, Exit codes).
+import { spawn } from "node:child_process";
+import type { Messages } from "../../i18n/index.js";
+import {
+  type ImageInfo,
+  inspectImage,
+  listImages,
+  probeRuntime,
+  RUNTIMES,
+  type RuntimeName,
+  type RuntimeProbe,
+} from "../../runtime/index.js";
+import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
+import { runCommand } from "../../sys/exec.js";
+import type { ContainerDemoWords } from "./en.js";
+import { type FilePlan, planFiles } from "./plan.js";
+
+const OVERLAY_DRIVERS = new Set(["overlay", "overlay2"]);
+/** Without --image: an image of these the learner already has (any tag), else this one, pulled. */
+const SHELL_IMAGES = /(?:^|\/)(?:alpine|busybox)(?::|$)|:[^/]*alpine[^/]*$/;
+export const DEFAULT_IMAGE = "alpine";
+
+export interface RuntimeChoice {
+  runtime: RuntimeName;
+  /** A runtime that was preferred but does not answer (docker without its daemon), when we fell back. */
+  skipped?: RuntimeName;
+}
+
+function refusal(t: Messages, probe: RuntimeProbe): string {
+  switch (probe.state) {
+    case "absent":
+      return `${t.doctor.runtimeAbsent(probe.runtime)}: ${t.doctor.runtimeInstall}`;
+    case "no-daemon":
+      return `${t.doctor.runtimeNoDaemon(probe.runtime)}: ${t.doctor.dockerStart}`;
+    case "permission-denied":
+      return `${t.doctor.runtimePermission(probe.runtime)}: ${t.doctor.dockerPermission}`;
+    default:
+      return t.doctor.runtimeError(probe.runtime, probe.detail);
+  }
+}
+
+/** --runtime, or docker if it answers, else podman; exit 2 with the fix when none will do. */
+export async function chooseRuntime(t: Messages, w: ContainerDemoWords, wanted: RuntimeName | undefined): Promise<RuntimeChoice> {
+  const probes = await Promise.all((wanted === undefined ? RUNTIMES : [wanted]).map(probeRuntime));
+  const usable = probes.find((probe) => probe.state === "ok");
+  if (usable === undefined) {
+    const present = probes.find((probe) => probe.state !== "absent");
+    if (present !== undefined) throw new ExitError(EXIT_USAGE, refusal(t, present));
+    const first = probes[0];
+    throw new ExitError(
+      EXIT_USAGE,
+      wanted !== undefined && first !== undefined ? refusal(t, first) : `${t.doctor.runtimeNone}: ${t.doctor.runtimeInstall}`,
+    );
+  }
+  if (!OVERLAY_DRIVERS.has(usable.driver ?? "")) throw new ExitError(EXIT_USAGE, w.refuse.notOverlay(usable.runtime, usable.driver ?? ""));
+  const skipped = probes.find((probe) => probe !== usable && probe.state !== "absent" && probes.indexOf(probe) < probes.indexOf(usable));
+  return skipped === undefined ? { runtime: usable.runtime } : { runtime: usable.runtime, skipped: skipped.runtime };
+}
+
+export interface ImageChoice {
+  image: string;
+  info: ImageInfo;
+  /** The image's layers, top first: its LowerDir's top is its UpperDir. */
+  layers: string[];
+  plan: FilePlan;
+}
+
+/** --image, or a shell image already here, or alpine pulled; exit 2 naming --image when it cannot be had. */
+export async function chooseImage(
+  w: ContainerDemoWords,
+  runtime: RuntimeName,
+  wanted: string | undefined,
+  output: { json: boolean },
+): Promise<ImageChoice> {
+  const local = await listImages(runtime);
+  const image =
+    wanted ??
+    local
+      .filter((summary) => summary.names.some((name) => SHELL_IMAGES.test(name)))
+      .sort((a, b) => (a.size ?? 0) - (b.size ?? 0))[0]
+      ?.names.find((name) => SHELL_IMAGES.test(name)) ??
+    DEFAULT_IMAGE;
+  let info = await inspectImage(runtime, image);
+  if (info === undefined) {
+    const pulled = await pull(w, runtime, image, output);
+    if (pulled !== "") {
+      const names = local.flatMap((summary) => summary.names.slice(0, 1)).slice(0, 8);
+      throw new ExitError(EXIT_USAGE, w.refuse.image(image, runtime, pulled, names.join(", ") || w.refuse.noLocal));
+    }
+    info = await inspectImage(runtime, image);
+    if (info === undefined) throw new ExitError(EXIT_USAGE, w.refuse.image(image, runtime, "not found after the pull", w.refuse.noLocal));
+  }
+  const layers = [info.graphDriver.upper, ...info.graphDriver.lower];
+  const plan = planFiles(layers);
+  if (plan === undefined) throw new ExitError(EXIT_USAGE, w.refuse.noFiles(image));
+  return { image, info, layers, plan };
+}
+
+/**
+ * `<runtime> pull IMAGE`: on a terminal with its own progress bars (stdout and stderr are the
+ * learner's); with --json quietly, since stdout carries only events. "" when it worked, else the
+ * first line of the runtime's complaint.
+ */
+async function pull(w: ContainerDemoWords, runtime: RuntimeName, image: string, output: { json: boolean }): Promise<string> {
+  if (output.json) {
+    const result = await runCommand([runtime, "pull", "--quiet", image], { timeoutMs: 30 * 60 * 1000 });
+    return result.exitCode === 0 ? "" : firstLine(result.stderr) || `exit ${result.exitCode}`;
+  }
+  process.stdout.write(`${w.pulling(image, runtime)}\n`);
+  // The one spawn outside sys/exec.ts: execa there captures output, and a pull's progress is
+  // only worth showing live. Its complaint is still read, from stderr, for the refusal.
+  return new Promise((resolve) => {
+    const child = spawn(runtime, ["pull", image], { stdio: ["inherit", "inherit", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      process.stderr.write(chunk);
+    });
+    child.on("error", (error) => resolve(error.message));
+    child.on("close", (code) => resolve(code === 0 ? "" : firstLine(stderr) || `exit ${code ?? "?"}`));
+  });
+}
+
+function firstLine(text: string): string {
+  return (
+    text
+      .split("\n")
+      .find((line) => line.trim() !== "")
+      ?.trim() ?? ""
+  );
+}

@@ -1,0 +1,188 @@
+// container-demo: the course's second lab on the learner's own runtime. A container is started
+// with our labels, its GraphDriver is matched to the kernel's mount, its image layers are read,
+// writes and a delete go through `exec`, the disk use is added up, and the container goes.
+// One lesson object per run (containerDemo()), since its steps share what they find.
+import { posix } from "node:path";
+import { summarizeStack } from "../../layers/hidden.js";
+import { walkStack } from "../../layers/walk.js";
+import { discoverOverlays, hostPath, splitLowerdir } from "../../overlay/discover.js";
+import type { Lesson } from "../../runner/types.js";
+import { inspectContainer, isOurs, ownerLabels, ownerOf, removeContainerSync } from "../../runtime/index.js";
+import { yesNo } from "../observe.js";
+import { type ContainerDemoWords, en } from "./en.js";
+import { deleteAct, deleteVerify, writeAct, writeVerify } from "./exec.js";
+import { ja } from "./ja.js";
+import { bytes, type ContainerOptions, type Ctx, describeEntry, duBytes, entryAt, lowersOf, type RunState, upperOf } from "./state.js";
+import { finalSteps } from "./usage.js";
+import { zh } from "./zh.js";
+
+/** Go's template for GraphDriver.Data, one directory a line: what `… | jq .[0].GraphDriver` shows, readably. */
+const GRAPH_FORMAT = "{{range $key, $value := .GraphDriver.Data}}{{$key}}={{$value}}{{println}}{{end}}";
+
+async function start(ctx: Ctx, state: RunState): Promise<void> {
+  const { w, options } = ctx;
+  const { runtime, name, image } = options;
+  ctx.say(w.using(runtime, image));
+  if (options.skipped !== undefined) ctx.say(w.fallback(runtime, options.skipped));
+  // Registered before `run` exists: a signal during the spawn still finds and removes it.
+  state.registration = ctx.track({ label: `${runtime} rm -f ${name}`, release: () => removeContainerSync(runtime, name) });
+  const labels = Object.entries(ownerLabels()).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
+  // sleep as PID 1 ignores SIGTERM: --stop-signal KILL lets `rm -f` end it at once.
+  const argv = ["run", "-d", "--name", name, ...labels, "--network", "none", "--stop-signal", "KILL", "--entrypoint", "sleep"];
+  await ctx.run([runtime, ...argv, image, "infinity"]);
+  await ctx.run([runtime, "ps", "--filter", `name=${name}`]);
+  state.container = await inspectContainer(runtime, name);
+  ctx.check("running", w.start.checkRunning, "running", state.container?.pid === undefined ? "not running" : "running");
+  const labelsOf = state.container?.labels ?? {};
+  ctx.check(
+    "our-labels",
+    w.start.checkLabels,
+    `ours, pid ${process.pid}`,
+    `${isOurs(labelsOf) ? "ours" : "not ours"}, pid ${ownerOf(labelsOf)?.pid ?? "?"}`,
+  );
+  ctx.metric("runtime", runtime);
+  ctx.metric("image", image);
+  ctx.metric("container", name);
+  if (state.container !== undefined) ctx.metric("containerId", state.container.id);
+}
+
+async function graphDriver(ctx: Ctx, state: RunState): Promise<void> {
+  const { w, options } = ctx;
+  const dirs = state.container?.graphDriver;
+  await ctx.run([options.runtime, "container", "inspect", "--format", GRAPH_FORMAT, options.name]);
+  const overlay = discoverOverlays().overlays.find((found) => dirs !== undefined && found.upper === dirs.upper);
+  state.overlay = overlay;
+  if (overlay !== undefined) {
+    state.mergedHere = hostPath(overlay.namespace, overlay.mountPoint);
+    const task = overlay.namespace.own ? [] : ["--task", String(overlay.namespace.pid)];
+    if (!overlay.namespace.own) ctx.say(w.graph.otherNamespace(overlay.namespace.pid));
+    await ctx.run(["findmnt", ...task, "-n", "-o", "OPTIONS", overlay.mountPoint]);
+    const [firstLower] = splitLowerdir(overlay.rawLowerdir).merged;
+    const store = posix.dirname(posix.dirname(overlay.upper ?? "/"));
+    const link = firstLower === undefined ? undefined : firstLower.startsWith("/") ? firstLower : posix.join(store, firstLower);
+    if (link !== undefined && entryAt(link)?.kind === "symlink") {
+      ctx.say(w.graph.links);
+      await ctx.run(["ls", "-l", link]);
+    }
+  }
+  ctx.check("mount-found", w.graph.checkFound, "yes", yesNo(overlay !== undefined));
+  ctx.check("lowerdir", w.graph.checkLower, (dirs?.lower ?? []).join(":"), (overlay?.lower ?? []).join(":"));
+  ctx.check("upperdir", w.graph.checkUpper, dirs?.upper ?? "?", overlay?.upper ?? "(none)");
+  ctx.check("workdir", w.graph.checkWork, dirs?.work ?? "?", overlay?.work ?? "(none)");
+  ctx.check("mergeddir", w.graph.checkMerged, dirs?.merged ?? "?", overlay?.mountPoint ?? "(none)");
+}
+
+async function imageLayers(ctx: Ctx, state: RunState): Promise<void> {
+  const { w, options } = ctx;
+  const { imageLayers: layers, plan } = options;
+  const lowers = lowersOf(state);
+  const extra = lowers.length - layers.length;
+  ctx.check("image-layers", w.layers.checkImage, layers.join(":"), lowers.slice(Math.max(0, extra)).join(":"));
+  if (extra > 0) ctx.say(w.layers.extra(extra));
+  await ctx.run([options.runtime, "history", options.image], { allowFailure: true });
+  const du = await ctx.run(["du", "-sb", ...layers]);
+  state.duLayerBefore = duBytes(du.stdout, layers[plan.remove.layer] ?? "");
+  const summary = summarizeStack(layers, { namespace: "trusted", top: 0 });
+  ctx.facts(
+    summary.layers.map((totals, index) => [w.layers.layer(index, layers.length), w.layers.files(bytes(ctx, totals.bytes), totals.files)]),
+  );
+  await ctx.run(["find", layers[0] ?? "", "-mindepth", "1", "-maxdepth", "2"]);
+
+  ctx.say(w.layers.plan);
+  ctx.facts([
+    [w.layers.change, `${plan.change.path} (${bytes(ctx, plan.change.bytes)}, layer ${plan.change.layer + 1})`],
+    [w.layers.remove, `${plan.remove.path} (${bytes(ctx, plan.remove.bytes)}, layer ${plan.remove.layer + 1})`],
+  ]);
+  const sums = await ctx.run(["md5sum", `${layers[plan.change.layer] ?? ""}${plan.change.path}`]);
+  state.md5Before = sums.stdout.split(" ")[0];
+
+  // What merged shows, file by file, against the topmost copy in the stack (sizes: no reads of contents).
+  const mismatched: string[] = [];
+  let checked = 0;
+  for (const found of walkStack([upperOf(state), ...lowers], { namespace: "trusted" })) {
+    const shown = found.shownFrom === undefined ? undefined : found.cells[found.shownFrom]?.entry;
+    if (shown?.kind !== "file") continue;
+    checked++;
+    const inMerged = state.mergedHere === undefined ? undefined : entryAt(`${state.mergedHere}/${found.path}`);
+    if (inMerged?.kind !== "file" || inMerged.size !== shown.size) mismatched.push(`/${found.path}: ${describeEntry(inMerged)}`);
+  }
+  ctx.check(
+    "merged-is-topmost",
+    w.layers.checkMerged,
+    `${checked} files, (none) different`,
+    `${checked} files, ${mismatched.slice(0, 5).join(", ") || "(none)"} different`,
+  );
+  ctx.metric("imageLayers", layers.length);
+  ctx.metric(
+    "imageBytes",
+    summary.layers.reduce((sum, totals) => sum + totals.bytes, 0),
+  );
+}
+
+export function containerDemo(): Lesson<ContainerOptions, ContainerDemoWords> {
+  const state: RunState = {};
+  return {
+    id: "container-demo",
+    words: { en, zh, ja },
+    title: (w) => w.title,
+    steps: [
+      {
+        id: "start",
+        title: (w) => w.start.title,
+        explain: (w) => w.start.explain,
+        run: (ctx) => start(ctx, state),
+        keyPoint: (w) => w.start.key,
+      },
+      {
+        id: "graph-driver",
+        title: (w) => w.graph.title,
+        explain: (w) => w.graph.explain,
+        run: (ctx) => graphDriver(ctx, state),
+        keyPoint: (w) => w.graph.key,
+      },
+      {
+        id: "image-layers",
+        title: (w) => w.layers.title,
+        explain: (w) => w.layers.explain,
+        run: (ctx) => imageLayers(ctx, state),
+        keyPoint: (w) => w.layers.key,
+      },
+      // With --practice the learner types the act (the exec); the verify grades the kernel's state.
+      {
+        id: "exec-write",
+        title: (w) => w.write.title,
+        explain: (w) => w.write.explain,
+        async run(ctx) {
+          await writeAct(ctx);
+          await writeVerify(ctx, state);
+        },
+        keyPoint: (w) => w.write.key,
+        practice: {
+          task: (w) => w.practice.writeTask,
+          hint: (w) => w.practice.writeHint,
+          done: (w) => w.practice.writeDone,
+          verify: (ctx) => writeVerify(ctx, state),
+          showMe: writeAct,
+        },
+      },
+      {
+        id: "exec-rm",
+        title: (w) => w.delete.title,
+        explain: (w) => w.delete.explain,
+        async run(ctx) {
+          await deleteAct(ctx);
+          await deleteVerify(ctx, state);
+        },
+        keyPoint: (w) => w.delete.key,
+        practice: {
+          task: (w) => w.practice.deleteTask,
+          hint: (w) => w.practice.deleteHint,
+          done: (w) => w.practice.deleteDone,
+          verify: (ctx) => deleteVerify(ctx, state),
+          showMe: deleteAct,
+        },
+      },
+      ...finalSteps(state),
+    ],
+  };
+}

@@ -1,0 +1,114 @@
+// container-demo's last two steps: where the disk goes (du, the runtime's diff, and the stack
+// read as `inspect` reads it), then the container removed and its mount gone.
+import { readMount } from "../../inspect/report.js";
+import { selectTargets } from "../../inspect/targets.js";
+import { inspectWords } from "../../inspect/words/index.js";
+import { walkStack } from "../../layers/walk.js";
+import { discoverOverlays } from "../../overlay/discover.js";
+import type { Step } from "../../runner/types.js";
+import { inspectContainer } from "../../runtime/index.js";
+import { yesNo } from "../observe.js";
+import type { ContainerDemoWords } from "./en.js";
+import { bytes, type ContainerOptions, type Ctx, entryAt, type RunState, upperOf } from "./state.js";
+
+// The same reading `overlay-lesson inspect NAME` makes (src/inspect): its targets, its walk, its
+// split of hidden bytes into the image's own and the container's.
+async function diskUsage(ctx: Ctx, state: RunState): Promise<void> {
+  const { w, options } = ctx;
+  const { plan } = options;
+  const upper = upperOf(state);
+  await ctx.run(["du", "-sb", upper]);
+  await ctx.run([options.runtime, "ps", "--all", "--size", "--filter", `name=${options.name}`, "--format", "{{.Names}} {{.Size}}"], {
+    allowFailure: true,
+  });
+  const diff = await ctx.run([options.runtime, "diff", options.name]);
+  const listed = new Set(diff.stdout.split("\n").map((line) => line.trim()));
+  const wanted = [`A ${plan.create}`, `C ${plan.change.path}`, `D ${plan.remove.path}`];
+  ctx.check("diff", w.usage.checkDiff, wanted.join(", "), wanted.map((line) => (listed.has(line) ? line : `(no ${line})`)).join(", "));
+
+  const words = inspectWords(ctx.lang);
+  const [target] = (await selectTargets(options.name, words)).targets;
+  const report = target === undefined ? undefined : await readMount(target, { top: 5, words });
+  const upperBytes = report?.upper?.bytes ?? Number.NaN;
+  ctx.say(w.usage.inspect(`overlay-lesson inspect ${options.name}`));
+  ctx.facts([
+    ...(report?.layers ?? []).map((layer, index): [string, string] => [w.usage.layer(index), bytes(ctx, layer.bytes)]),
+    [w.usage.upper, bytes(ctx, upperBytes)],
+    [w.usage.imageHidden, bytes(ctx, report?.imageHiddenBytes ?? 0)],
+    [w.usage.containerHidden, bytes(ctx, report?.containerHiddenBytes ?? 0)],
+  ]);
+  for (const group of report?.hidden ?? []) ctx.say(`• ${w.usage.item(group.path, bytes(ctx, group.bytes), w.usage.how[group.cause])}`);
+
+  const created = entryAt(`${upper}${plan.create}`)?.size ?? 0;
+  const copied = entryAt(`${upper}${plan.change.path}`)?.size ?? 0;
+  ctx.check("upper-bytes", w.usage.checkUpper, String(created + copied), String(upperBytes));
+  // The container hides what it changed or deleted; copies the image already hid count as the image's.
+  ctx.check("container-hides", w.usage.checkHidden, String(plan.change.bytes + plan.remove.bytes), String(report?.containerHiddenBytes));
+  // The kernel's own answer: every regular file merged shows, summed.
+  let mergedBytes = 0;
+  if (state.mergedHere !== undefined) {
+    for (const found of walkStack([state.mergedHere], { namespace: "trusted" })) {
+      const entry = found.cells[0]?.entry;
+      if (entry?.kind === "file") mergedBytes += entry.size;
+    }
+  }
+  const held = (report?.layers ?? []).reduce((sum, layer) => sum + layer.bytes, upperBytes);
+  const hidden = (report?.imageHiddenBytes ?? 0) + (report?.containerHiddenBytes ?? 0);
+  ctx.check("adds-up", w.usage.checkAddsUp, String(held - hidden), String(mergedBytes));
+  ctx.metric("containerUpperBytes", upperBytes);
+  ctx.metric("containerHiddenBytes", report?.containerHiddenBytes ?? 0);
+  ctx.metric("imageHiddenBytes", report?.imageHiddenBytes ?? 0);
+}
+
+async function removeContainer(ctx: Ctx, state: RunState): Promise<void> {
+  const { w, options } = ctx;
+  const { runtime, name } = options;
+  const upper = upperOf(state);
+  const mounted = (): boolean => discoverOverlays().overlays.some((overlay) => overlay.upper === upper);
+  if (options.keep) {
+    ctx.say(w.remove.kept);
+    ctx.say(`→ ${runtime} rm -f ${name}`);
+    ctx.say(`→ overlay-lesson inspect ${name}`);
+    const running = (await inspectContainer(runtime, name))?.pid !== undefined;
+    ctx.check(
+      "kept",
+      w.remove.checkKept,
+      "running, mounted",
+      `${running ? "running" : "not running"}, ${mounted() ? "mounted" : "not mounted"}`,
+    );
+    return;
+  }
+  await ctx.run([runtime, "rm", "-f", name]);
+  const gone = (await inspectContainer(runtime, name)) === undefined;
+  // Removed in order, as a learner would: teardown has nothing left to do for it.
+  if (gone) state.registration?.forget();
+  await ctx.run([runtime, "ps", "--all", "--filter", `name=${name}`]);
+  if (state.container?.graphDriver.merged !== undefined) {
+    await ctx.run(["findmnt", state.container.graphDriver.merged], { allowFailure: true });
+  }
+  ctx.check("container-gone", w.remove.checkGone, "yes", yesNo(gone));
+  ctx.check("unmounted", w.remove.checkUnmounted, "no", yesNo(mounted()));
+  ctx.check("upper-deleted", w.remove.checkUpperGone, "yes", yesNo(entryAt(upper) === undefined));
+  const { remove } = options.plan;
+  const layerCopy = entryAt(`${options.imageLayers[remove.layer] ?? ""}${remove.path}`);
+  ctx.check("image-stays", w.remove.checkImageStays, String(remove.bytes), String(layerCopy?.kind === "file" ? layerCopy.size : "absent"));
+}
+
+export function finalSteps(state: RunState): Step<ContainerOptions, ContainerDemoWords>[] {
+  return [
+    {
+      id: "disk-usage",
+      title: (w) => w.usage.title,
+      explain: (w) => w.usage.explain,
+      run: (ctx) => diskUsage(ctx, state),
+      keyPoint: (w) => w.usage.key,
+    },
+    {
+      id: "remove",
+      title: (w) => w.remove.title,
+      explain: (w) => w.remove.explain,
+      run: (ctx) => removeContainer(ctx, state),
+      keyPoint: (w) => w.remove.key,
+    },
+  ];
+}

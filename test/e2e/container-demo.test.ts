@@ -1,0 +1,204 @@
+// container-demo end to end on real podman: a busybox-based image built here (no registry), the
+// lesson run as a learner runs it, and afterwards podman's containers and the kernel's overlay
+// mounts exactly as before. Also --keep then cleanup, the refusals (no runtime, a runtime that does
+// not answer, bad --runtime and --image), each one line and exit 2 with nothing created.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findOnPath, isOrphaned, OWNER_SELECTOR } from "../../src/runtime/index.js";
+import { runCli, summaryOf, useParent } from "../helpers/cli.js";
+import {
+  buildBusyboxBase,
+  buildImage,
+  cleanupTestContainersAndImages,
+  podman,
+  podmanEnv,
+  podmanInventory,
+  podmanReason,
+  testName,
+  usePodmanEnv,
+} from "../helpers/podman.js";
+
+const reason = podmanReason();
+if (reason) console.warn(`skipping container-demo end-to-end tests: ${reason}`);
+
+const STEPS = ["start", "graph-driver", "image-layers", "exec-write", "exec-rm", "disk-usage", "remove"];
+const BLOB_BYTES = 1024 * 1024;
+
+interface Summary {
+  ok: boolean;
+  kept: boolean;
+  steps: Array<{ id: string; ok: boolean; checks: Array<{ id: string; ok: boolean; expected: string; observed: string }> }>;
+  metrics: Record<string, number | string>;
+}
+
+/** Every overlay mount the kernel shows us: mount point and super options. */
+export function overlayMounts(): string[] {
+  return readFileSync("/proc/self/mountinfo", "utf8")
+    .split("\n")
+    .filter((line) => line.includes(" - overlay "))
+    .map((line) =>
+      line
+        .split(" ")
+        .slice(4, 5)
+        .concat(line.split(" - ")[1] ?? "")
+        .join(" "),
+    )
+    .sort();
+}
+
+/** Containers of overlay-lesson's (by label), with the labels that say whose. */
+export function ourContainers(): Array<{ name: string; labels: Record<string, string> }> {
+  const output = podman(["ps", "-a", "--filter", `label=${OWNER_SELECTOR}`, "--format", "json"]);
+  const records = output.trim() === "" ? [] : (JSON.parse(output) as Array<{ Names?: string[]; Labels?: Record<string, string> }>);
+  return records.map((record) => ({ name: record.Names?.[0] ?? "", labels: record.Labels ?? {} }));
+}
+
+/** afterAll: the lesson's containers whose lesson process is gone (a test's own runs, never a live one). */
+export function removeOrphanedLessonContainers(): void {
+  const orphans = ourContainers().filter((container) => isOrphaned(container.labels));
+  if (orphans.length > 0) podman(["rm", "-f", "-t", "0", ...orphans.map((container) => container.name)]);
+}
+
+/** A busybox base and an image on it with /etc/os-release and a 1 MiB blob: what the lesson changes and deletes. */
+export function buildLessonImage(): string {
+  const base = testName("cd-base");
+  buildBusyboxBase(base);
+  const image = testName("cd-image");
+  buildImage(
+    image,
+    [
+      `FROM ${base}`,
+      `RUN printf 'NAME="overlay-lesson test"\\nID=oltest\\n' > /etc/os-release && mkdir /data && dd if=/dev/zero of=/data/blob bs=64k count=${BLOB_BYTES / 65536}`,
+      'CMD ["sleep", "3600"]',
+      "",
+    ].join("\n"),
+  );
+  return image;
+}
+
+describe.skipIf(reason !== undefined)("container-demo on real podman", () => {
+  const parent = useParent();
+  let image = "";
+  const env = (): NodeJS.ProcessEnv => ({ ...podmanEnv() });
+
+  beforeAll(() => {
+    usePodmanEnv();
+    image = buildLessonImage();
+  }, 180_000);
+  afterAll(() => {
+    removeOrphanedLessonContainers();
+    cleanupTestContainersAndImages();
+  });
+
+  it("--json: every check holds; podman's containers and the kernel's overlays are as before", async () => {
+    const before = { inventory: podmanInventory(), mounts: overlayMounts() };
+    const result = await runCli(["container-demo", "--runtime", "podman", "--image", image, "--yes", "--json", "--dir", parent()], {
+      env: env(),
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const summary = summaryOf(result) as unknown as Summary;
+    expect(summary.steps.map((step) => step.id)).toEqual(STEPS);
+    const failed = summary.steps.flatMap((step) => step.checks.filter((check) => !check.ok));
+    expect(failed).toEqual([]);
+    expect(summary.ok).toBe(true);
+    expect(summary.steps.flatMap((step) => step.checks).length).toBeGreaterThanOrEqual(20);
+    expect(summary.metrics).toMatchObject({ runtime: "podman", image, imageLayers: 2, containerHiddenBytes: expect.any(Number) });
+    expect(Number(summary.metrics.containerHiddenBytes)).toBeGreaterThanOrEqual(BLOB_BYTES);
+    // The commands a learner sees, whole in JSON (no shortened hashes).
+    const commands = result.events.filter((event) => event.type === "command").map((event) => (event.argv as string[]).join(" "));
+    expect(commands.some((command) => command.startsWith("podman run -d --name overlay-lesson-"))).toBe(true);
+    expect(commands).toContain(`podman exec ${summary.metrics.container} sh -c rm /data/blob`);
+    expect(commands.join("\n")).not.toContain("…");
+    expect(podmanInventory()).toEqual(before.inventory);
+    expect(overlayMounts()).toEqual(before.mounts);
+  });
+
+  it.each([
+    ["zh", /启动一个容器[\s\S]*whiteout/],
+    ["ja", /コンテナを起動する[\s\S]*ホワイトアウト/],
+  ])("a human run in %s: every check held, in that language, nothing left", async (lang, words) => {
+    const before = podmanInventory();
+    const result = await runCli(["container-demo", "--runtime", "podman", "--image", image, "--yes", "--lang", lang, "--dir", parent()], {
+      env: env(),
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(words);
+    expect(result.stdout).toMatch(/7\/7/);
+    expect(result.stdout).not.toContain("✗");
+    // Long hashes are shortened on screen.
+    expect(result.stdout).toMatch(/overlay\/[0-9a-f]{12}…\/diff/);
+    expect(podmanInventory()).toEqual(before);
+  });
+
+  it("--keep leaves the container running and says how to remove and inspect it; cleanup removes it", async () => {
+    const before = podmanInventory();
+    const result = await runCli(["container-demo", "--runtime", "podman", "--image", image, "--yes", "--keep", "--dir", parent()], {
+      env: env(),
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const name = /podman rm -f (overlay-lesson-[0-9a-f]+)/.exec(result.stdout)?.[1] ?? "";
+    expect(name).not.toBe("");
+    expect(result.stdout).toContain(`overlay-lesson inspect ${name}`);
+    expect(podman(["container", "inspect", "--format", "{{.State.Status}}", name]).trim()).toBe("running");
+    expect(ourContainers().map((container) => container.name)).toContain(name);
+
+    const cleanup = await runCli(["cleanup", "--dir", parent(), "--json"], { env: env() });
+    expect(cleanup.code, cleanup.stderr).toBe(0);
+    expect(cleanup.events.filter((event) => event.type === "container")).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name, runtime: "podman", action: "removed" })]),
+    );
+    expect(cleanup.events.at(-1)).toMatchObject({ type: "summary", ok: true, removed: 1 });
+    expect(ourContainers().map((container) => container.name)).not.toContain(name);
+    expect(podmanInventory()).toEqual(before);
+  });
+
+  describe("refusals: exit 2, one line, nothing created", () => {
+    const refuse = async (args: string[], environment: NodeJS.ProcessEnv, pattern: RegExp): Promise<void> => {
+      const before = podmanInventory();
+      const result = await runCli(["container-demo", "--dir", parent(), ...args], { env: { ...env(), ...environment } });
+      expect(result.code, result.stderr).toBe(2);
+      const lines = result.stderr.trim().split("\n");
+      expect(lines, result.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(pattern);
+      expect(readdirSync(parent())).toEqual([]);
+      expect(podmanInventory()).toEqual(before);
+    };
+
+    it("no docker and no podman on PATH: how to install one", async () => {
+      // A PATH with the programs a lesson needs but neither runtime (/usr/local/bin/docker exists here).
+      const bin = mkdtempSync(join(tmpdir(), "ol-test-bin-"));
+      try {
+        for (const program of ["mount", "umount", "findmnt", "stat", "dd", "md5sum", "du", "sync", "find", "ls", "cat", "head"]) {
+          const found = findOnPath(program);
+          if (found !== undefined) symlinkSync(found, join(bin, program));
+        }
+        await refuse(["--json"], { PATH: bin }, /neither docker nor podman.*install podman/);
+      } finally {
+        rmSync(bin, { recursive: true, force: true });
+      }
+    });
+
+    it("--runtime docker with no daemon: start it, or use podman", async () => {
+      await refuse(["--runtime", "docker", "--json"], {}, /docker is installed, but its daemon does not answer: start the daemon/);
+    });
+
+    it.each([
+      [["--runtime", "rkt"], /--runtime rkt: choose docker or podman/],
+      [["--image", "Bad Image!"], /--image "Bad Image!": not an image name/],
+      [["--image", "Alpine:Latest:x"], /--image "Alpine:Latest:x": not an image name/],
+    ])("%j", async (args, pattern) => {
+      await refuse(args, {}, pattern);
+    });
+
+    it("an image podman cannot find or pull: names --image and the images here", async () => {
+      const absent = testName("absent");
+      await refuse(
+        ["--runtime", "podman", "--image", absent, "--json"],
+        {},
+        new RegExp(`--image ${absent}: podman cannot find or pull it .*Images here: \\S`),
+      );
+    });
+  });
+});
