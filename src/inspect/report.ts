@@ -6,6 +6,7 @@ import { walkStack } from "../layers/walk.js";
 import { hostPath } from "../overlay/namespaces.js";
 import type { RuntimeName } from "../runtime/index.js";
 import { type Change, type HiddenGroup, type StackAnalysis, StackAnalyzer } from "./analyze.js";
+import { readAhead } from "./read-ahead.js";
 import type { InspectTarget } from "./targets.js";
 import type { InspectWords } from "./words/index.js";
 
@@ -65,20 +66,23 @@ export async function readMount(target: InspectTarget, options: ReadOptions): Pr
     top: options.top,
     ...(options.onChange ? { onChange: options.onChange } : {}),
   });
-  const walk = walkStack(dirs, {
-    namespace: target.userXattr ? "user" : "trusted",
-    onUnreadable: (dir, error) => {
-      // A directory that vanished mid-walk (a live container) is simply gone, not unreadable.
-      if (errorCode(error) === "ENOENT") return;
-      partial = true;
-      if (notes.length < 20) notes.push(options.words.unreadable(dir, errorCode(error)));
-    },
-  });
-  for (const found of walk) {
-    analyzer.add(found);
-    // The walk is synchronous; the output may not be (a pipe): pause it, not the pipe's reader.
-    const waiting = options.backpressure?.();
-    if (waiting !== undefined) await waiting;
+  const namespace = target.userXattr ? "user" : "trusted";
+  const onUnreadable = (dir: string, error: unknown) => {
+    // A directory that vanished mid-walk (a live container) is simply gone, not unreadable.
+    if (errorCode(error) === "ENOENT") return;
+    partial = true;
+    if (notes.length < 20) notes.push(options.words.unreadable(dir, errorCode(error)));
+  };
+  const reader = readAhead(dirs, namespace, onUnreadable);
+  try {
+    for (const found of walkStack(dirs, { namespace, onUnreadable, list: reader.list })) {
+      analyzer.add(found);
+      // The walk is synchronous; the output may not be (a pipe): pause it, not the pipe's reader.
+      const waiting = options.backpressure?.();
+      if (waiting !== undefined) await waiting;
+    }
+  } finally {
+    reader.close();
   }
   const analysis = analyzer.result();
   return {
