@@ -42,6 +42,9 @@ interface ContainerOutcome {
 /** Our containers (by label) in every runtime that answers; those whose lesson is gone are removed. */
 async function cleanupContainers(t: Messages, dryRun: boolean): Promise<ContainerOutcome[]> {
   const outcomes: ContainerOutcome[] = [];
+  // container-demo runs only as root (root's runtime store): nobody else has containers of ours,
+  // and asking rootless podman would set up a store in the user's home.
+  if (process.getuid?.() !== 0) return outcomes;
   for (const runtime of await usableRuntimes()) {
     let ours: Awaited<ReturnType<typeof listContainers>>;
     try {
