@@ -20,6 +20,11 @@ export interface RunOptions {
   cancelSignal?: AbortSignal;
   /** Milliseconds before the command is killed; commands a lesson runs are short. */
   timeoutMs?: number;
+  /**
+   * Let the learner watch it live (a pull's progress bars): stdout goes to the terminal as it
+   * comes, stderr too while it is also kept, for the one-line refusal when the command fails.
+   */
+  live?: boolean;
 }
 
 // Long enough for dd of a multi-GiB file on slow disk, short enough that a hung mount
@@ -36,6 +41,7 @@ export async function runCommand(argv: readonly string[], options: RunOptions = 
     timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     reject: false,
     stdin: "ignore",
+    ...(options.live === true ? { stdout: "inherit", stderr: ["pipe", "inherit"] } : {}),
     // The C locale keeps the messages of mount and stat in the form our hint table knows.
     env: { LC_ALL: "C" },
     // A child that ignores SIGTERM is killed 2 s later so teardown is never held hostage.

@@ -1,7 +1,6 @@
 // Before anything is started: a runtime that answers, an image that is here (pulled if need
 // be, with the runtime's own progress on a terminal), and files in it to change and delete.
 // Every refusal is one line and exit 2, naming the fix (DESIGN.md, Exit codes).
-import { spawn } from "node:child_process";
 import type { Messages } from "../../i18n/index.js";
 import {
   type ImageInfo,
@@ -109,18 +108,9 @@ async function pull(w: ContainerDemoWords, runtime: RuntimeName, image: string, 
     return result.exitCode === 0 ? "" : firstLine(result.stderr) || `exit ${result.exitCode}`;
   }
   process.stdout.write(`${w.pulling(image, runtime)}\n`);
-  // The one spawn outside sys/exec.ts: execa there captures output, and a pull's progress is
-  // only worth showing live. Its complaint is still read, from stderr, for the refusal.
-  return new Promise((resolve) => {
-    const child = spawn(runtime, ["pull", image], { stdio: ["inherit", "inherit", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-      process.stderr.write(chunk);
-    });
-    child.on("error", (error) => resolve(error.message));
-    child.on("close", (code) => resolve(code === 0 ? "" : firstLine(stderr) || `exit ${code ?? "?"}`));
-  });
+  // A pull's progress is only worth showing live; its complaint is still kept for the refusal.
+  const result = await runCommand([runtime, "pull", image], { timeoutMs: 30 * 60 * 1000, live: true });
+  return result.exitCode === 0 ? "" : firstLine(result.stderr) || `exit ${result.exitCode}`;
 }
 
 function firstLine(text: string): string {

@@ -93,14 +93,14 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
       }
     },
     say(_step, text) {
-      prose(text, "  ");
+      prose(shortenHashes(text), "  ");
     },
     facts(_step, rows) {
       const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label)));
       // Values wrap under themselves, not under the label.
       const valueWidth = Math.max(20, width - 6 - labelWidth);
       for (const [label, value] of rows) {
-        wrap(value, valueWidth).forEach((part, index) => {
+        wrap(shortenHashes(value), valueWidth).forEach((part, index) => {
           line(`    ${index === 0 ? c.bold(padEnd(label, labelWidth)) : " ".repeat(labelWidth)}  ${part}`);
         });
       }
