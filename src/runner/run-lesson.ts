@@ -139,7 +139,7 @@ export async function runLesson<Options, Words>(
   });
   const workspaceJson: WorkspaceJson = {
     root: workspace.root,
-    lower: lesson.lowerLayers?.(workspace) ?? [workspace.lower],
+    lower: lesson.lowerLayers?.(workspace, options) ?? [workspace.lower],
     upper: workspace.upper,
     work: workspace.work,
     merged: workspace.merged,

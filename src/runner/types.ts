@@ -59,7 +59,7 @@ export interface Lesson<Options = unknown, Words = unknown> {
    * What `summary.workspace.lower` lists, top first, when it is not the workspace's one lower/
    * (layers-demo's container stacks several image layers).
    */
-  lowerLayers?(workspace: Workspace): string[];
+  lowerLayers?(workspace: Workspace, options: Options): string[];
 }
 
 /** Stable English kebab-case: the lesson's folder name and its subcommand. */

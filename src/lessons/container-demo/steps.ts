@@ -125,6 +125,8 @@ export function containerDemo(): Lesson<ContainerOptions, ContainerDemoWords> {
     id: "container-demo",
     words: { en, zh, ja },
     title: (w) => w.title,
+    // The container's image layers, top first: what its overlay's lowerdir lists.
+    lowerLayers: (_workspace, options) => options.imageLayers,
     steps: [
       {
         id: "start",
