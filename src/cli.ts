@@ -3,7 +3,7 @@
 // `--help` stays fast.
 import { Command, CommanderError } from "commander";
 import pkg from "../package.json" with { type: "json" };
-import { chooseLang, isLang, type Lang, type Messages, messages } from "./i18n/index.js";
+import { chooseLang, isLang, type Lang, loadMessages, type Messages } from "./i18n/index.js";
 import type { LessonFlags } from "./lessons/catalog.js";
 import { LESSONS } from "./lessons/index.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "./sys/errors.js";
@@ -160,7 +160,7 @@ const lazyActions = (lang: Lang): Actions => ({
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
   const langFlag = scanLang(argv.slice(2));
   const lang = chooseLang(langFlag);
-  const t = messages(lang);
+  const t = await loadMessages(lang);
   if (langFlag !== undefined && !isLang(langFlag)) {
     process.stderr.write(`overlay-lesson: ${t.usage.lang(langFlag)}\n`);
     return EXIT_USAGE;

@@ -1,8 +1,7 @@
 // Language choice and the runner's and CLI's catalogue (each lesson keeps its own words in its
-// folder). The catalogues are small and bundled: choosing one costs nothing at start-up.
+// folder). English is bundled with the CLI; Chinese and Japanese are loaded when chosen, so that
+// `--help` compiles one catalogue, not three.
 import { en, type Messages } from "./en.js";
-import { ja } from "./ja.js";
-import { zh } from "./zh.js";
 
 export type { Messages };
 export type Lang = "en" | "zh" | "ja";
@@ -24,10 +23,17 @@ export function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv = pr
   return "en";
 }
 
-const CATALOGUES: Record<Lang, Messages> = { en, zh, ja };
+const loaded: Partial<Record<Lang, Messages>> = { en };
 
+/** Load a language's catalogue; main() does this once, before anything asks for messages(). */
+export async function loadMessages(lang: Lang): Promise<Messages> {
+  if (loaded[lang] === undefined) loaded[lang] = lang === "zh" ? (await import("./zh.js")).zh : (await import("./ja.js")).ja;
+  return loaded[lang];
+}
+
+/** The catalogue of a language loaded by loadMessages (English until then). */
 export function messages(lang: Lang): Messages {
-  return CATALOGUES[lang];
+  return loaded[lang] ?? en;
 }
 
 /** The locale pretty-bytes and numbers use for the learner's language. */
