@@ -90,6 +90,45 @@ describe("list and help", () => {
     expect((await runCli(["cow-demo", "--help"])).code).toBe(0);
     expect((await runCli(["--version"])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
+
+  it("Japanese: help, every lesson's line, and errors, from --lang ja or LANG=ja_JP.UTF-8", async () => {
+    const help = await runCli(["--help"], { env: { LANG: "ja_JP.UTF-8" } });
+    expect(help.stdout).toContain("使い方:");
+    expect(help.stdout).toContain("例:");
+    const flag = await runCli(["--help", "--lang", "ja"]);
+    expect(flag.stdout).toBe(help.stdout);
+    const list = await runCli(["list", "--lang", "ja"]);
+    for (const lesson of ["mount-demo", "cow-demo", "layers-demo", "container-demo"])
+      expect(list.stdout).toMatch(new RegExp(`^${lesson}\\s+約 \\d+ 分`, "m"));
+    const error = await runCli(["bogus"], { env: { LANG: "ja_JP.UTF-8" } });
+    expect(error.code).toBe(2);
+    expect(error.stderr).toMatch(/^overlay-lesson: 不明なコマンド 'bogus'/);
+    const size = await runCli(["cow-demo", "--size", "1.5.5G", "--lang", "ja"]);
+    expect(size.stderr).toMatch(/サイズとして解釈できません/);
+  });
+});
+
+describe.skipIf(!isRoot)("every lesson in Japanese", () => {
+  it.each([
+    ["mount-demo", []],
+    ["cow-demo", ["--size", "8M", "--trials", "1"]],
+  ] as const)("%s --lang ja: every check held, Japanese on screen, the same step ids as in English", async (lesson, extra) => {
+    const parent = makeParent();
+    try {
+      const human = await runCli([lesson, "--yes", "--lang", "ja", "--dir", parent, ...extra]);
+      expect(human.code, human.stderr).toBe(0);
+      expect(human.stdout).toMatch(/ステップ|手順/);
+      expect(human.stdout).toMatch(/[\u3040-\u30ff]/);
+      const ja = await runCli([lesson, "--json", "--lang", "ja", "--dir", parent, ...extra]);
+      const en = await runCli([lesson, "--json", "--lang", "en", "--dir", parent, ...extra]);
+      const ids = (result: typeof ja): unknown[] => result.events.filter((event) => event.type === "step-start").map((event) => event.step);
+      expect(ids(ja)).toEqual(ids(en));
+      expect(ids(ja).length).toBeGreaterThan(5);
+      expectNothingLeft(parent);
+    } finally {
+      removeParent(parent);
+    }
+  });
 });
 
 describe.skipIf(!isRoot)("doctor", () => {
