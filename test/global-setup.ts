@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { CLI, ROOT } from "./helpers/cli.js";
+import { PODMAN_CONF_DIR } from "./helpers/podman.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -68,6 +69,7 @@ function makeWorldReadable(path: string): void {
 
 export function teardown(): void {
   if (readableDir !== undefined) rmSync(readableDir, { recursive: true, force: true });
+  rmSync(PODMAN_CONF_DIR, { recursive: true, force: true });
   const left = ourMounts();
   if (left.length > 0) throw new Error(`overlay mounts left behind by the suite:\n${left.join("\n")}`);
 }

@@ -14,6 +14,7 @@ import {
   mkdtempSync,
   openSync,
   readSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -38,16 +39,20 @@ let environment: Record<string, string> | undefined;
 
 /**
  * The variables podman needs on these VMs: CONTAINERS_CONF (ulimits it may set without
- * CAP_SYS_RESOURCE, runc, cgroupfs on hybrid cgroups) and BUILDAH_ISOLATION=chroot. The file is
- * written once per process into a temp dir removed at exit.
+ * CAP_SYS_RESOURCE, runc, cgroupfs on hybrid cgroups) and BUILDAH_ISOLATION=chroot. One file for
+ * the whole suite, in a fixed directory that the global teardown removes (vitest's workers are
+ * ended without running exit hooks, so a per-process temp dir would be left behind).
  */
+export const PODMAN_CONF_DIR = join(tmpdir(), `${TEST_PREFIX}containers-conf`);
+
 export function podmanEnv(): Record<string, string> {
   if (environment !== undefined) return environment;
-  const dir = mkdtempSync(join(tmpdir(), `${TEST_PREFIX}conf-`));
-  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
-  const conf = join(dir, "containers.conf");
+  mkdirSync(PODMAN_CONF_DIR, { recursive: true, mode: 0o700 });
+  const conf = join(PODMAN_CONF_DIR, "containers.conf");
+  // Written whole and renamed into place: workers running side by side may all write it.
+  const staged = `${conf}.${process.pid}`;
   writeFileSync(
-    conf,
+    staged,
     [
       "[containers]",
       'default_ulimits = ["nofile=1024:1024", "nproc=1024:1024"]',
@@ -58,6 +63,7 @@ export function podmanEnv(): Record<string, string> {
       "",
     ].join("\n"),
   );
+  renameSync(staged, conf);
   environment = { CONTAINERS_CONF: conf, BUILDAH_ISOLATION: "chroot" };
   return environment;
 }
