@@ -30,6 +30,11 @@ export interface InspectFlags {
   top?: string;
   color?: boolean;
   lang?: string;
+  image?: string;
+  runtime?: string;
+  ci?: boolean;
+  maxHidden?: string;
+  maxHiddenPercent?: string;
 }
 
 /** What each command does; cli.ts wires them, tests can pass recorders instead. */
@@ -118,6 +123,11 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
     .usage(`[target] ${t.cli.usage}`)
     .option("--json", t.cli.optInspectJson)
     .option("--top <n>", t.cli.optTop)
+    .option("--image <image>", t.cli.optInspectImage)
+    .option("--runtime <runtime>", t.cli.optInspectRuntime)
+    .option("--ci", t.cli.optCi)
+    .option("--max-hidden <size>", t.cli.optMaxHidden)
+    .option("--max-hidden-percent <p>", t.cli.optMaxHiddenPercent)
     .option("--no-color", t.cli.optNoColor)
     .option("--lang <lang>", t.cli.optLang)
     .helpOption("-h, --help", t.cli.optHelp)

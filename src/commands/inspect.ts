@@ -2,10 +2,15 @@
 // only reads (DESIGN.md principle 4). Exit 0 when every layer of every mount was read; 1 when a
 // mount could only be read in part (each such mount is reported with notes, and one line on
 // stderr names them); 2 when TARGET names nothing.
+// With --image IMAGE it reads an image's layers instead (src/inspect/image/: each layer named by
+// the build step that made it, hidden bytes traced to the steps that added and hid them, and a
+// --ci gate that exits 1 when a --max-hidden rule is crossed).
 import { Chalk } from "chalk";
 import type { InspectFlags } from "../cli.js";
 import { type Lang, messages } from "../i18n/index.js";
 import { renderMount } from "../inspect/human.js";
+import { inspectImageCommand } from "../inspect/image/command.js";
+import { imageOptions } from "../inspect/image/options.js";
 import { JsonMountWriter } from "../inspect/json.js";
 import { readMount } from "../inspect/report.js";
 import { selectTargets } from "../inspect/targets.js";
@@ -29,6 +34,14 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   const t = messages(lang);
   const words = inspectWords(lang);
   const top = flags.top === undefined ? DEFAULT_TOP : integerOption(t, "--top", flags.top, 0, 10_000);
+  const image = imageOptions(target, flags, t, words);
+  if (image !== undefined) {
+    const chalk = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
+    const write = async (text: string) => {
+      if (!process.stdout.write(text)) await drained();
+    };
+    return inspectImageCommand(image, { t, words, lang, chalk, json: flags.json === true, top, write });
+  }
   const { targets, unreadableNamespaces } = await selectTargets(target, words);
   // process.stdout on a pipe is asynchronous: a 7 MB line is mostly still queued when the
   // walk ends, and bin.ts's process.exit would drop it. So the walk waits for "drain".

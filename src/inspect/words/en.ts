@@ -50,6 +50,46 @@ export const en = {
   hiddenNamespaces: (count: number) => `${count} processes' mount namespaces could not be read: overlays mounted only there are not listed`,
   hiddenNamespacesNotRoot: (count: number) =>
     `${count} processes' mount namespaces could not be read (not root): overlays mounted only there are not listed; run with sudo to see them`,
+  // inspect --image IMAGE: one image's layers, each named by the step that made it.
+  image: {
+    title: (name: string, runtime: string, id: string) => `image ${name} (${runtime}, ${id})`,
+    layersTitle: "layers, top first (numbered in build order: #1 is the base):",
+    unknownStep: "(a step the history does not name)",
+    layerFigures: (bytes: string, files: string, seen: string, hiddenLater: string) =>
+      `${bytes} in ${files} files: ${seen} still seen, ${hiddenLater} hidden by later layers`,
+    separator: "; ",
+    hides: (total: string, details: string) => `hides ${total} of earlier layers (${details})`,
+    hideHow: (how: string, bytes: string) => `${how} ${bytes}`,
+    how: { whiteout: "whiteout", opaque: "opaque dir", "newer-copy": "newer copy" } satisfies Record<HideReason, string>,
+    listSeparator: ", ",
+    emptySteps: (count: string, keywords: string) => `${count} steps made no layer (${keywords}): they are not matched to layers`,
+    totals: (onDisk: string, files: string, visible: string, hidden: string, percent: string) =>
+      `on disk ${onDisk} in ${files} files; a container sees ${visible}; hidden ${hidden} (${percent} of the image)`,
+    largestHidden: "largest hidden:",
+    manyFiles: (path: string, files: string) => `${path} (${files} files)`,
+    hiddenItem: (bytes: string, path: string, addedBy: string, addedLayer: number, hiddenBy: string, hiddenLayer: number, how: string) =>
+      `${bytes} ${path}, added by ${addedBy} (layer #${addedLayer}), hidden by ${hiddenBy} (layer #${hiddenLayer}, ${how})`,
+    fix: "fix: delete files in the same RUN that creates them (do both in one RUN), or use a multi-stage build and COPY only what the image needs",
+    nothingHidden: "nothing hidden: every byte in these layers is one a container sees",
+    ciLine: (rule: string, limit: string, value: string, crossed: boolean) =>
+      `CI ${rule} ${limit}: ${crossed ? "crossed" : "passed"}, the image hides ${value}`,
+    ciRule: (rule: string, limit: string, value: string) => `${rule} ${limit} crossed: the image hides ${value}`,
+    ciFailed: (rules: readonly string[]) => `CI gate failed: ${rules.join("; ")}`,
+    notFound: (image: string, runtimes: string) =>
+      `image '${image}' is not known to ${runtimes}: check its name with \`podman images\` or \`docker images\``,
+    notOverlay: (runtime: string, driver: string) =>
+      `${runtime} keeps images with the ${driver || "unknown"} storage driver, not overlay: there are no overlay layers to read (choose another --runtime)`,
+    runtimeFailed: (message: string) => `the container runtime failed: ${message}`,
+    mismatch: (layers: number, steps: number) =>
+      `the image has ${layers} layers but its history names ${steps} steps that made one: they are matched from the top, and lower layers may be named wrongly or not at all`,
+    runtimeValue: (value: string) => `--runtime ${value}: choose docker or podman`,
+    imageAndTarget: (target: string) => `give a TARGET (${target}) or --image, not both`,
+    onlyWithImage: (option: string) => `${option} works only with --image IMAGE`,
+    ciNeedsRule: "--ci needs a rule: --max-hidden SIZE, --max-hidden-percent P, or both",
+    ruleNeedsCi: (option: string) => `${option} is a CI rule: add --ci`,
+    budget: (value: string) => `'${value}' is not a size from 0 to 64 GiB: give one like 0, 512k, 50M or 1GiB`,
+    percentValue: (value: string) => `'${value}' is not a percentage from 0 to 100`,
+  },
 };
 
 export type InspectWords = typeof en;

@@ -46,4 +46,42 @@ export const ja: InspectWords = {
   hiddenNamespaces: (count) => `${count} 個のプロセスのマウント名前空間を読めません：そこだけにある overlay は一覧にありません`,
   hiddenNamespacesNotRoot: (count) =>
     `${count} 個のプロセスのマウント名前空間を読めません（root ではありません）：そこだけにある overlay は一覧にありません。sudo で実行すると見えます`,
+  image: {
+    title: (name, runtime, id) => `イメージ ${name}（${runtime}、${id}）`,
+    layersTitle: "レイヤー（上から順に。番号はビルド順で、#1 がベース）：",
+    unknownStep: "（履歴に対応するステップがありません）",
+    layerFigures: (bytes, files, seen, hiddenLater) =>
+      `${bytes}、ファイル ${files} 個：今も見えるのは ${seen}、後のレイヤーに隠されたのは ${hiddenLater}`,
+    separator: "。",
+    hides: (total, details) => `前のレイヤーの ${total} を隠す（${details}）`,
+    hideHow: (how, bytes) => `${how} ${bytes}`,
+    how: { whiteout: "whiteout", opaque: "不透明ディレクトリ", "newer-copy": "新しいコピー" },
+    listSeparator: "、",
+    emptySteps: (count, keywords) => `レイヤーを作らなかったステップが ${count} 個あります（${keywords}）：レイヤーとは対応させていません`,
+    totals: (onDisk, files, visible, hidden, percent) =>
+      `ディスク上 ${onDisk}（ファイル ${files} 個）。コンテナから見えるのは ${visible}。隠れているのは ${hidden}（イメージの ${percent}）`,
+    largestHidden: "大きく隠れているもの：",
+    manyFiles: (path, files) => `${path}（ファイル ${files} 個）`,
+    hiddenItem: (bytes, path, addedBy, addedLayer, hiddenBy, hiddenLayer, how) =>
+      `${bytes} ${path}：${addedBy}（レイヤー #${addedLayer}）が追加し、${hiddenBy}（レイヤー #${hiddenLayer}、${how}）が隠しています`,
+    fix: "対処：ファイルを作った RUN の中で削除する（両方を 1 つの RUN で行う）か、マルチステージビルドで必要なものだけを COPY してください",
+    nothingHidden: "隠れているものはありません：これらのレイヤーのバイトはすべてコンテナから見えます",
+    ciLine: (rule, limit, value, crossed) => `CI ${rule} ${limit}：${crossed ? "超過" : "合格"}、イメージが隠しているのは ${value}`,
+    ciRule: (rule, limit, value) => `${rule} ${limit} を超過：イメージが隠しているのは ${value}`,
+    ciFailed: (rules) => `CI ゲート不合格：${rules.join("。")}`,
+    notFound: (image, runtimes) =>
+      `イメージ '${image}' は ${runtimes} にありません：\`podman images\` か \`docker images\` で名前を確認してください`,
+    notOverlay: (runtime, driver) =>
+      `${runtime} はイメージを ${driver || "不明な"} ストレージドライバーで保存しており、overlay ではありません：読める overlay レイヤーがありません（別の --runtime を選んでください）`,
+    runtimeFailed: (message) => `コンテナランタイムが失敗しました：${message}`,
+    mismatch: (layers, steps) =>
+      `イメージのレイヤーは ${layers} 個ですが、履歴でレイヤーを作ったステップは ${steps} 個です：上から対応させたので、下のレイヤーは対応が誤っているか、対応していないかもしれません`,
+    runtimeValue: (value) => `--runtime ${value}：docker か podman を選んでください`,
+    imageAndTarget: (target) => `TARGET（${target}）と --image はどちらか一方だけを指定してください`,
+    onlyWithImage: (option) => `${option} は --image IMAGE と一緒にしか使えません`,
+    ciNeedsRule: "--ci にはルールが必要です：--max-hidden SIZE、--max-hidden-percent P、またはその両方",
+    ruleNeedsCi: (option) => `${option} は CI のルールです：--ci を付けてください`,
+    budget: (value) => `'${value}' は 0 から 64 GiB までのサイズではありません：0、512k、50M、1GiB のように指定してください`,
+    percentValue: (value) => `'${value}' は 0 から 100 までのパーセントではありません`,
+  },
 };

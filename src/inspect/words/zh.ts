@@ -44,4 +44,40 @@ export const zh: InspectWords = {
   hiddenNamespaces: (count) => `有 ${count} 个进程的 mount 命名空间无法读取：只挂载在那里的 overlay 没有列出`,
   hiddenNamespacesNotRoot: (count) =>
     `有 ${count} 个进程的 mount 命名空间无法读取（不是 root）：只挂载在那里的 overlay 没有列出；用 sudo 运行才能看到`,
+  image: {
+    title: (name, runtime, id) => `镜像 ${name}（${runtime}，${id}）`,
+    layersTitle: "各层，从上到下（按构建顺序编号：#1 是基础层）：",
+    unknownStep: "（历史记录里没有对应的步骤）",
+    layerFigures: (bytes, files, seen, hiddenLater) => `${bytes}，${files} 个文件：仍可见 ${seen}，被后面的层遮住 ${hiddenLater}`,
+    separator: "；",
+    hides: (total, details) => `遮住前面各层的 ${total}（${details}）`,
+    hideHow: (how, bytes) => `${how} ${bytes}`,
+    how: { whiteout: "whiteout", opaque: "不透明目录", "newer-copy": "更新的副本" },
+    listSeparator: "、",
+    emptySteps: (count, keywords) => `有 ${count} 个步骤没有生成层（${keywords}）：它们不与层对应`,
+    totals: (onDisk, files, visible, hidden, percent) =>
+      `磁盘上 ${onDisk}，${files} 个文件；容器能看到 ${visible}；被遮住 ${hidden}（占镜像的 ${percent}）`,
+    largestHidden: "被遮住最多的：",
+    manyFiles: (path, files) => `${path}（${files} 个文件）`,
+    hiddenItem: (bytes, path, addedBy, addedLayer, hiddenBy, hiddenLayer, how) =>
+      `${bytes} ${path}：由 ${addedBy}（第 #${addedLayer} 层）加入，被 ${hiddenBy}（第 #${hiddenLayer} 层，${how}）遮住`,
+    fix: "解决办法：在创建文件的同一个 RUN 里删掉它（两件事放进一个 RUN），或者用多阶段构建，只 COPY 镜像需要的东西",
+    nothingHidden: "没有被遮住的内容：这些层里的每个字节容器都能看到",
+    ciLine: (rule, limit, value, crossed) => `CI ${rule} ${limit}：${crossed ? "超出" : "通过"}，镜像遮住了 ${value}`,
+    ciRule: (rule, limit, value) => `超出 ${rule} ${limit}：镜像遮住了 ${value}`,
+    ciFailed: (rules) => `CI 检查未通过：${rules.join("；")}`,
+    notFound: (image, runtimes) => `${runtimes} 都不知道镜像 '${image}'：请用 \`podman images\` 或 \`docker images\` 核对名字`,
+    notOverlay: (runtime, driver) =>
+      `${runtime} 用 ${driver || "未知的"} 存储驱动保存镜像，不是 overlay：没有可读的 overlay 层（请换一个 --runtime）`,
+    runtimeFailed: (message) => `容器运行时出错：${message}`,
+    mismatch: (layers, steps) =>
+      `镜像有 ${layers} 层，但历史记录里生成层的步骤有 ${steps} 个：从最上层开始对应，下面的层可能对应错误或没有对应`,
+    runtimeValue: (value) => `--runtime ${value}：请选择 docker 或 podman`,
+    imageAndTarget: (target) => `TARGET（${target}）和 --image 只能给一个`,
+    onlyWithImage: (option) => `${option} 只能和 --image IMAGE 一起使用`,
+    ciNeedsRule: "--ci 需要规则：--max-hidden SIZE、--max-hidden-percent P，或两者都给",
+    ruleNeedsCi: (option) => `${option} 是 CI 规则：请加上 --ci`,
+    budget: (value) => `'${value}' 不是 0 到 64 GiB 之间的大小：请用 0、512k、50M 或 1GiB 这样的写法`,
+    percentValue: (value) => `'${value}' 不是 0 到 100 之间的百分比`,
+  },
 };

@@ -1,0 +1,40 @@
+// `inspect --image IMAGE`: find the image's layers and history, read the layers, print the
+// report (human or one JSON line), then the CI gate. Exit 0; 1 when a --ci rule is crossed (the
+// report is printed first, and one line on stderr names the rule and the figure) or a layer could
+// not be read in full; 2 for bad flags or an image no runtime knows (options.ts, source.ts).
+import type { ChalkInstance } from "chalk";
+import type { Lang, Messages } from "../../i18n/index.js";
+import { EXIT_FAILED, EXIT_OK, ExitError } from "../../sys/errors.js";
+import type { InspectWords } from "../words/index.js";
+import { ciFailure, renderImage } from "./human.js";
+import { imageJsonLine } from "./json.js";
+import type { ImageOptions } from "./options.js";
+import { readImage } from "./report.js";
+import { findImage } from "./source.js";
+import { checkThresholds } from "./thresholds.js";
+
+export interface ImageOutput {
+  t: Messages;
+  words: InspectWords;
+  lang: Lang;
+  chalk: ChalkInstance;
+  json: boolean;
+  top: number;
+  /** Writes the report; resolves once it has left (bin.ts exits right after the command). */
+  write: (text: string) => Promise<void>;
+}
+
+export async function inspectImageCommand(options: ImageOptions, output: ImageOutput): Promise<number> {
+  const { words } = output;
+  const source = await findImage(output.t, words, options.image, options.runtime);
+  const report = readImage(source, { top: output.top, words });
+  const rules =
+    options.thresholds === undefined
+      ? undefined
+      : checkThresholds(options.thresholds, { hiddenBytes: report.imageHiddenBytes, bytes: report.bytes });
+  await output.write(output.json ? imageJsonLine(report, rules) : renderImage(report, rules, output));
+  const failure = ciFailure(rules ?? [], words, output.lang);
+  if (failure !== undefined) throw new ExitError(EXIT_FAILED, failure);
+  if (report.partial) throw new ExitError(EXIT_FAILED, words.partial(options.image));
+  return EXIT_OK;
+}

@@ -1,0 +1,90 @@
+// `inspect --image IMAGE --json`: one JSON object on one line, as docs/inspect-image.md
+// documents it. Instructions are whole here (shortened only on screen).
+import type { HideReason } from "../../layers/walk.js";
+import type { ImageReport } from "./report.js";
+import type { RuleResult } from "./thresholds.js";
+
+export interface JsonImageLayer {
+  dir: string;
+  /** The step that made the layer, whole; null when the history cannot say. */
+  createdBy: string | null;
+  bytes: number;
+  files: number;
+  visibleBytes: number;
+  hiddenBytes: number;
+  hidesBytes: number;
+  hides: Record<HideReason, number>;
+}
+
+export interface JsonHiddenItem {
+  path: string;
+  bytes: number;
+  files: number;
+  addedBy: string | null;
+  hiddenBy: string | null;
+  how: HideReason;
+  hiddenAt: string;
+  layer: number;
+  hiddenByLayer: number;
+}
+
+export interface JsonImageReport {
+  image: ImageReport["image"];
+  layers: JsonImageLayer[];
+  bytes: number;
+  files: number;
+  visibleBytes: number;
+  imageHiddenBytes: number;
+  hiddenPercent: number;
+  hidden: JsonHiddenItem[];
+  emptySteps: string[];
+  ci: { passed: boolean; rules: RuleResult[] } | null;
+  notes: string[];
+}
+
+/** Percentages to 1/100 of a percent: enough for a gate, stable to compare. */
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+export function imageJson(report: ImageReport, rules: readonly RuleResult[] | undefined): JsonImageReport {
+  return {
+    image: report.image,
+    layers: report.layers.map((layer) => ({
+      dir: layer.dir,
+      createdBy: layer.step?.createdBy ?? null,
+      bytes: layer.bytes,
+      files: layer.files,
+      visibleBytes: layer.visibleBytes,
+      hiddenBytes: layer.hiddenBytes,
+      hidesBytes: layer.hides.whiteout + layer.hides.opaque + layer.hides["newer-copy"],
+      hides: layer.hides,
+    })),
+    bytes: report.bytes,
+    files: report.files,
+    visibleBytes: report.visibleBytes,
+    imageHiddenBytes: report.imageHiddenBytes,
+    hiddenPercent: round(report.hiddenPercent),
+    hidden: report.hidden.map((item) => ({
+      path: item.path,
+      bytes: item.bytes,
+      files: item.files,
+      addedBy: item.addedBy,
+      hiddenBy: item.hiddenBy,
+      how: item.how,
+      hiddenAt: item.hiddenAt,
+      layer: item.layer,
+      hiddenByLayer: item.hiddenByLayer,
+    })),
+    emptySteps: report.emptySteps.map((step) => step.createdBy),
+    ci:
+      rules === undefined
+        ? null
+        : { passed: rules.every((rule) => !rule.crossed), rules: rules.map((rule) => ({ ...rule, value: round(rule.value) })) },
+    notes: report.notes,
+  };
+}
+
+export function imageJsonLine(report: ImageReport, rules: readonly RuleResult[] | undefined): string {
+  return `${JSON.stringify(imageJson(report, rules))}\n`;
+}
