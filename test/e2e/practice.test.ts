@@ -39,12 +39,12 @@ function mountsAnywhere(parent: string): string[] {
   return [...found];
 }
 
-function start(parent: string, state: string, extra: string[] = [], asNobody = false): Terminal {
+function start(parent: string, state: string, extra: string[] = [], asNobody = false, lesson = "mount-demo"): Terminal {
   const cli = asNobody ? inject("readableCli") : CLI;
   const argv = asNobody
     ? ["setpriv", `--reuid=${NOBODY}`, `--regid=${NOBODY}`, "--clear-groups", process.execPath, cli]
     : [process.execPath, cli];
-  terminal = new Terminal([...argv, "mount-demo", "--practice", "--yes", "--dir", parent, ...extra], {
+  terminal = new Terminal([...argv, lesson, "--practice", "--yes", "--dir", parent, ...extra], {
     SHELL: "/bin/bash",
     LANG: "C.UTF-8",
     NO_COLOR: "1",
@@ -140,6 +140,27 @@ describe.skipIf(reason !== undefined)("practice mode in a terminal", () => {
     term.type("q");
     expect(await term.exitCode()).toBe(1);
     expect(mountsAnywhere(parent)).toEqual([]);
+  });
+
+  it("layers-demo: the learner's RUN makes the whiteout and the opaque dir; the rest of the lesson builds on it", async () => {
+    const { parent, state } = parentFor();
+    const term = start(parent, state, ["--from", "run-rm"], false, "layers-demo");
+    await term.waitFor(/practice:run-rm\$ /);
+    term.type(
+      "rm layers/3-run/merged/lib/libbig.so && rm -rf layers/3-run/merged/var/cache/app && mkdir layers/3-run/merged/var/cache/app; exit",
+    );
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen()).toMatch(/6\/6 steps ok, (\d+)\/\1 checks held/);
+  });
+
+  it("cow-demo: the learner causes the big copy-up and times it; the lesson's later figures still hold", async () => {
+    const { parent, state } = parentFor();
+    const term = start(parent, state, ["--size", "8M", "--trials", "1", "--from", "big-copy-up"], false, "cow-demo");
+    await term.waitFor(/practice:big-copy-up\$ /);
+    term.type("time dd if=/dev/zero of=merged/bigfile.bin bs=1 count=1 oflag=append conv=notrunc; exit");
+    expect(await term.exitCode(60_000)).toBe(0);
+    expect(term.screen()).toMatch(/You timed the copy-up yourself/);
+    expect(term.screen()).toMatch(/8\/8 steps ok, (\d+)\/\1 checks held/);
   });
 
   it("not a terminal, or with --json: exit 2 and one line", async () => {
