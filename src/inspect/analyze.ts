@@ -14,21 +14,12 @@
 // soon as they are final (a deleted or opaque directory's hidden bytes are final once its
 // subtree is walked) and in path order; hidden bytes are summed per hiding path, and only the
 // largest `top` groups are kept.
+import type { EntryKind } from "../layers/entry.js";
 import { TopItems } from "../layers/hidden.js";
 import { type HiddenBy, type HideReason, type LayerState, resolveCells, type StackCell, type StackPath } from "../layers/walk.js";
+import { type Change, type ChangeKind, ChangeQueue, type ChangeTotals, type OpenChange } from "./changes.js";
 
-export type ChangeKind = "added" | "changed" | "deleted" | "opaque";
-export const CHANGE_KINDS: readonly ChangeKind[] = ["added", "changed", "deleted", "opaque"];
-
-export interface Change {
-  /** In the container, with a leading slash, as `docker diff` prints it. */
-  path: string;
-  kind: ChangeKind;
-  /** st_size of the upper's regular file (0 for the rest). */
-  bytes: number;
-  /** Bytes of the image this change hides (a copy-up's original, everything beneath a deleted or opaque directory). */
-  hiddenBytes: number;
-}
+export { CHANGE_KINDS, type Change, type ChangeKind, type ChangeTotals } from "./changes.js";
 
 export type HiddenScope = "image" | "container";
 
@@ -50,12 +41,6 @@ export interface Totals {
   files: number;
 }
 
-export interface ChangeTotals {
-  count: number;
-  bytes: number;
-  hiddenBytes: number;
-}
-
 export interface StackAnalysis {
   /** The lower layers, top first. */
   layers: Totals[];
@@ -69,12 +54,6 @@ export interface StackAnalysis {
   hidden: HiddenGroup[];
   /** The largest changes by bytes written plus bytes hidden. */
   largestChanges: Change[];
-}
-
-interface OpenChange extends Change {
-  open: boolean;
-  /** A file (or symlink, …) that replaced the image's: a copy-up, or a new file over an old one. */
-  copyUp: boolean;
 }
 
 interface Frame {
@@ -109,32 +88,69 @@ export class StackAnalyzer {
   private readonly offset: number;
   private readonly layers: Totals[];
   private readonly upper: Totals | null;
-  private readonly changeTotals = Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, { count: 0, bytes: 0, hiddenBytes: 0 }])) as Record<
-    ChangeKind,
-    ChangeTotals
-  >;
   private imageHiddenBytes = 0;
   private containerHiddenBytes = 0;
-  private copyUps = 0;
   private readonly hidden: TopItems<HiddenGroup>;
-  private readonly largestChanges: TopItems<Change>;
+  private readonly changes: ChangeQueue;
   private readonly frames: Frame[];
-  /** Changes not yet handed on, in path order; `head` is the first not handed on. */
-  private queue: Array<OpenChange | undefined> = [];
-  private head = 0;
 
-  constructor(private readonly options: AnalyzeOptions) {
+  constructor(options: AnalyzeOptions) {
     this.offset = options.hasUpper ? 1 : 0;
     this.layers = Array.from({ length: options.lowerCount }, () => ({ bytes: 0, files: 0 }));
     this.upper = options.hasUpper ? { bytes: 0, files: 0 } : null;
     this.hidden = new TopItems(options.top, (group) => group.bytes);
-    this.largestChanges = new TopItems(options.top, (change) => change.bytes + change.hiddenBytes);
+    this.changes = new ChangeQueue(options.top, options.onChange);
     this.frames = [{ path: "", prefix: "", imageStates: Array.from({ length: options.lowerCount }, () => ({ shown: true })) }];
   }
 
   add(found: StackPath): void {
     const { path, cells } = found;
     while (this.frames.length > 1 && !path.startsWith(this.frames[this.frames.length - 1]?.prefix ?? "")) this.finish(this.frames.pop());
+    this.addResolved(found, path, cells);
+  }
+
+  /**
+   * add() for a non-directory that only the upper has (its parent is shown there: nothing is
+   * above the upper): an added file, symlink, …, or a whiteout of nothing; it hides nothing.
+   * The effects of add(), without the path's cells: most paths of a container are these.
+   */
+  addUpperOnly(parent: string, path: string, kind: EntryKind, size: number): void {
+    this.leaveFor(parent);
+    if (this.upper !== null && kind === "file") {
+      this.upper.bytes += size;
+      this.upper.files++;
+    }
+    this.changes.final({
+      path: `/${path}`,
+      kind: kind === "whiteout" ? "deleted" : "added",
+      bytes: kind === "file" ? size : 0,
+      hiddenBytes: 0,
+    });
+  }
+
+  /**
+   * add() for a non-directory that only one image layer (`layer`, among the lowers) has, in a
+   * directory shown there: merged shows it (or it is a whiteout of nothing), so it only counts.
+   */
+  addImageOnly(parent: string, layer: number, kind: EntryKind, size: number): void {
+    this.leaveFor(parent);
+    const totals = this.layers[layer];
+    if (totals !== undefined && kind === "file") {
+      totals.bytes += size;
+      totals.files++;
+    }
+  }
+
+  /** Finish the frames a path in `parent` is not beneath (as add() does with the path itself). */
+  private leaveFor(parent: string): void {
+    for (;;) {
+      const top = this.frames[this.frames.length - 1];
+      if (this.frames.length <= 1 || top === undefined || top.path === parent || parent.startsWith(top.prefix)) return;
+      this.finish(this.frames.pop());
+    }
+  }
+
+  private addResolved(found: StackPath, path: string, cells: ReadonlyArray<StackCell | undefined>): void {
     const parent = this.frames.at(-1);
     if (parent === undefined) return;
     const lowerCells = this.offset === 0 ? cells : cells.slice(this.offset);
@@ -159,7 +175,7 @@ export class StackAnalyzer {
     const local: Frame = { path, prefix: "", imageStates: [] };
     const change = this.changeAt(found, lowerCells, imageCells, frame);
     this.count(found, lowerCells, imageCells, frame ?? local, change);
-    if (change !== undefined && !change.open) this.close(change);
+    if (change !== undefined && !change.open) this.changes.close(change);
     if (local.groups !== undefined) this.finish(local);
   }
 
@@ -192,7 +208,7 @@ export class StackAnalyzer {
         lowerCells.some((cell, layer) => cell?.hiddenBy?.path === found.path && (imageCells ?? lowerCells)[layer]?.state === "visible"),
     };
     if (change.open && frame !== undefined) frame.change = change;
-    this.queue.push(change);
+    this.changes.push(change);
     return change;
   }
 
@@ -268,29 +284,7 @@ export class StackAnalyzer {
   private finish(frame: Frame | undefined): void {
     if (frame === undefined) return;
     for (const group of frame.groups?.values() ?? []) this.hidden.add(group);
-    if (frame.change !== undefined) this.close(frame.change);
-  }
-
-  /** A change is final: hand on every final change at the head of the queue, in path order. */
-  private close(change: OpenChange): void {
-    change.open = false;
-    while (this.head < this.queue.length) {
-      const next = this.queue[this.head];
-      if (next === undefined || next.open) break;
-      this.queue[this.head++] = undefined;
-      const { open: _open, copyUp, ...final } = next;
-      if (copyUp) this.copyUps++;
-      const totals = this.changeTotals[final.kind];
-      totals.count++;
-      totals.bytes += final.bytes;
-      totals.hiddenBytes += final.hiddenBytes;
-      this.largestChanges.add(final);
-      this.options.onChange?.(final);
-    }
-    if (this.head > 4096 && this.head * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.head);
-      this.head = 0;
-    }
+    if (frame.change !== undefined) this.changes.close(frame.change);
   }
 
   result(): StackAnalysis {
@@ -298,12 +292,12 @@ export class StackAnalyzer {
     return {
       layers: this.layers,
       upper: this.upper,
-      changeTotals: this.changeTotals,
-      copyUps: this.copyUps,
+      changeTotals: this.changes.totals,
+      copyUps: this.changes.copyUps,
       imageHiddenBytes: this.imageHiddenBytes,
       containerHiddenBytes: this.containerHiddenBytes,
       hidden: this.hidden.items,
-      largestChanges: this.largestChanges.items,
+      largestChanges: this.changes.largest.items,
     };
   }
 }

@@ -2,11 +2,11 @@
 // namespace) into a report. A layer that cannot be read leaves a note and the rest is still
 // counted; nothing here writes, and nothing follows a symlink (the walk lstats; a directory's
 // xattrs are read with the l*xattr calls).
-import { walkStack } from "../layers/walk.js";
 import { hostPath } from "../overlay/namespaces.js";
 import type { RuntimeName } from "../runtime/index.js";
 import { type Change, type HiddenGroup, type StackAnalysis, StackAnalyzer } from "./analyze.js";
 import { readAhead } from "./read-ahead.js";
+import { InspectWalk } from "./stack-walk.js";
 import type { InspectTarget } from "./targets.js";
 import type { InspectWords } from "./words/index.js";
 
@@ -42,6 +42,9 @@ export interface ReadOptions {
   backpressure?: () => Promise<void> | undefined;
 }
 
+/** How many paths the walk takes between two looks at the output's backpressure. */
+const PATHS_BETWEEN_PAUSES = 1024;
+
 function errorCode(error: unknown): string {
   return error instanceof Error && "code" in error ? String(error.code) : error instanceof Error ? error.message : String(error);
 }
@@ -75,9 +78,9 @@ export async function readMount(target: InspectTarget, options: ReadOptions): Pr
   };
   const reader = readAhead(dirs, namespace, onUnreadable);
   try {
-    for (const found of walkStack(dirs, { namespace, onUnreadable, list: reader.list })) {
-      analyzer.add(found);
-      // The walk is synchronous; the output may not be (a pipe): pause it, not the pipe's reader.
+    const walk = new InspectWalk(reader, analyzer, { dirs, hasUpper: target.upper !== undefined, namespace });
+    // The walk is synchronous; the output may not be (a pipe): pause it, not the pipe's reader.
+    while (walk.step(PATHS_BETWEEN_PAUSES)) {
       const waiting = options.backpressure?.();
       if (waiting !== undefined) await waiting;
     }

@@ -58,11 +58,23 @@ export function readEntry(path: string, namespace: XattrNamespace): LayerEntry |
 export function readListedEntry(path: string, listed: Dirent, namespace: XattrNamespace): LayerEntry | undefined {
   if (listed.isSymbolicLink()) return { kind: "symlink", size: 0, opaque: false };
   if (!listed.isDirectory()) return readEntry(path, namespace);
+  return readDirEntry(path, namespace);
+}
+
+/** A directory known to be one (from d_type), with its overlay xattrs. */
+export function readDirEntry(path: string, namespace: XattrNamespace): LayerEntry {
   const xattrs = readOverlayXattrs(path, namespace);
   const entry: LayerEntry = { kind: "dir", size: 0, opaque: isOpaqueDir(xattrs) };
   if (Object.keys(xattrs).length > 0) entry.xattrs = xattrs;
   return entry;
 }
+
+/**
+ * A directory whose xattrs were not read because they cannot matter: no layer below has its
+ * name, so an opaque or redirect mark on it hides nothing. Shared: never to be changed (not
+ * frozen: a frozen object's different shape costs the walk's hot code its optimisation).
+ */
+export const UNMARKED_DIR: LayerEntry = { kind: "dir", size: 0, opaque: false };
 
 /** Which namespace a mount's overlay xattrs live in: `user.` under userxattr, else `trusted.`. */
 export function xattrNamespaceOf(superOptions: ReadonlyMap<string, string>): XattrNamespace {
