@@ -70,19 +70,19 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
     .configureHelp({ styleTitle: (title: string) => t.cli.helpTitles[title as keyof Messages["cli"]["helpTitles"]] ?? title })
     .addHelpText(
       "after",
-      `\n${t.cli.examples}\n  ${[t.cli.exampleMount, t.cli.exampleMountZh, t.cli.exampleCow, t.cli.exampleLayers, t.cli.exampleJson, t.cli.exampleDoctor].join("\n  ")}\n`,
+      `\n${t.cli.examples}\n  ${alignComments([t.cli.exampleMount, t.cli.exampleLang, t.cli.examplePractice, t.cli.exampleCow, t.cli.exampleInspect, t.cli.exampleJson, t.cli.exampleDoctor]).join("\n  ")}\n`,
     );
 
   // Options every command shares: where, how to print, in which language.
-  const withOutput = (command: Command, options: { dir: boolean; color: boolean }): Command => {
+  const withOutput = (command: Command, options: { dir?: string; json: string; color: boolean }): Command => {
     command.usage(t.cli.usage);
-    if (options.dir) command.option("--dir <parent>", t.cli.optDir);
-    command.option("--json", t.cli.optJson);
+    if (options.dir !== undefined) command.option("--dir <parent>", options.dir);
+    command.option("--json", options.json);
     if (options.color) command.option("--no-color", t.cli.optNoColor);
     return command.option("--lang <lang>", t.cli.optLang).helpOption("-h, --help", t.cli.optHelp);
   };
   const withLessonOptions = (command: Command): Command =>
-    withOutput(command, { dir: true, color: true })
+    withOutput(command, { dir: t.cli.optDir, json: t.cli.optJson, color: true })
       .option("--keep", t.cli.optKeep)
       .option("--yes", t.cli.optYes)
       .option("--transcript <file>", t.cli.optTranscript)
@@ -100,17 +100,21 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
     });
   }
 
-  withOutput(program.command("cleanup").description(t.cli.cleanup), { dir: true, color: true })
+  withOutput(program.command("cleanup").description(t.cli.cleanup), { dir: t.cli.optDirCleanup, json: t.cli.optJsonReport, color: true })
     .option("--dry-run", t.cli.optDryRun)
     .action(async (flags: CleanupFlags) => {
       setExitCode(await actions.cleanup(flags));
     });
 
-  withOutput(program.command("doctor").description(t.cli.doctor), { dir: true, color: true }).action(async (flags: DoctorFlags) => {
+  withOutput(program.command("doctor").description(t.cli.doctor), {
+    dir: t.cli.optDirDoctor,
+    json: t.cli.optJsonReport,
+    color: true,
+  }).action(async (flags: DoctorFlags) => {
     setExitCode(await actions.doctor(flags));
   });
 
-  withOutput(program.command("list").description(t.cli.list), { dir: false, color: false }).action(
+  withOutput(program.command("list").description(t.cli.list), { json: t.cli.optJsonReport, color: false }).action(
     async (flags: { lang?: string; json?: boolean }) => {
       setExitCode(await actions.list(flags));
     },
@@ -136,6 +140,16 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
     });
 
   return program;
+}
+
+/** Line up the `# comments` of example commands, whatever the catalogue's spacing. */
+export function alignComments(lines: readonly string[]): string[] {
+  const split = lines.map((line) => {
+    const at = line.search(/\s+# /);
+    return at === -1 ? [line, ""] : [line.slice(0, at), line.slice(at).trimStart()];
+  });
+  const width = Math.max(...split.filter(([, comment]) => comment !== "").map(([command]) => command?.length ?? 0));
+  return split.map(([command = "", comment = ""]) => (comment === "" ? command : `${command.padEnd(width)}  ${comment}`));
 }
 
 /** Commander's own errors, in the learner's language. Its exits are 1: ours are 2. */

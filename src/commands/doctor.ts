@@ -5,7 +5,7 @@ import prettyBytes from "pretty-bytes";
 import type { DoctorFlags } from "../cli.js";
 import { type Lang, type Messages, messages, numberLocale } from "../i18n/index.js";
 import { runPreflight } from "../runner/preflight.js";
-import { detectRuntimes, type RuntimeProbe } from "../runtime/index.js";
+import { detectRuntimes, findOnPath, RUNTIMES, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
 import { EXIT_OK, EXIT_USAGE } from "../sys/errors.js";
 import { langOption } from "./options.js";
 import { colorWanted } from "./shared.js";
@@ -20,7 +20,11 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
   });
   const failed = checks.filter((check) => !check.ok);
   // Only container-demo needs a runtime: what is found is told, never counted as a failure.
-  const runtimes = (await detectRuntimes()).map((probe) => ({ ...runtimeLine(t, probe), probe }));
+  // It runs them as root; asked as an ordinary user, podman would make a store in their home.
+  const runtimes =
+    process.getuid?.() === 0
+      ? (await detectRuntimes()).map((probe) => ({ ...runtimeLine(t, probe), probe }))
+      : RUNTIMES.map((runtime) => onPathOnly(t, runtime));
   if (flags.json === true) {
     const found = runtimes.map(({ probe, label, fix }) => ({
       runtime: probe.runtime,
@@ -52,6 +56,12 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
     return EXIT_USAGE;
   }
   return EXIT_OK;
+}
+
+function onPathOnly(t: Messages, runtime: RuntimeName): { label: string; fix?: string; probe: RuntimeProbe } {
+  const path = findOnPath(runtime);
+  const probe: RuntimeProbe = { runtime, state: path === undefined ? "absent" : "ok", path, version: undefined, driver: undefined, detail: "" };
+  return { label: path === undefined ? t.doctor.runtimeAbsent(runtime) : t.doctor.runtimeAsRoot(runtime, path), probe };
 }
 
 function runtimeLine(t: Messages, probe: RuntimeProbe): { label: string; fix?: string } {

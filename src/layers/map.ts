@@ -119,7 +119,7 @@ function mergedCell(
   return cell;
 }
 
-function sameCell(a: LayerCell, b: LayerCell): boolean {
+export function sameCell(a: LayerCell, b: LayerCell): boolean {
   return a.kind === b.kind && a.size === b.size && a.preview === b.preview && a.opaque === b.opaque && a.hidden === b.hidden;
 }
 

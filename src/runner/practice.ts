@@ -56,7 +56,7 @@ function guardLearnersMounts(run: PracticeRun<unknown, unknown>): void {
 export async function practise<Options, Words>(run: PracticeRun<Options, Words>): Promise<void> {
   const { ctx, practice, t, w, reporter, stepId } = run;
   await practice.prepare?.(ctx);
-  reporter.task(stepId, practice.task(w), practice.hint(w));
+  reporter.task(stepId, practice.task(w), practice.hint(w, ctx.mode));
   guardLearnersMounts(run as PracticeRun<unknown, unknown>);
   for (;;) {
     const before = snapshot(run.workspace.root);
@@ -79,7 +79,7 @@ export async function practise<Options, Words>(run: PracticeRun<Options, Words>)
       return;
     }
     ctx.checks.splice(first);
-    reporter.say(stepId, `${t.practice.hintLabel} ${practice.hint(w)}`);
+    reporter.say(stepId, `${t.practice.hintLabel} ${practice.hint(w, ctx.mode)}`);
     const choice = await ask(run);
     if (choice === "q") throw new PracticeQuit(stepId);
     if (choice === "s") {

@@ -11,10 +11,7 @@ export interface Progress {
 }
 
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base =
-    env.XDG_STATE_HOME?.startsWith("/") === true
-      ? env.XDG_STATE_HOME
-      : join(env.HOME ?? homedir(), ".local/state");
+  const base = env.XDG_STATE_HOME?.startsWith("/") === true ? env.XDG_STATE_HOME : join(env.HOME ?? homedir(), ".local/state");
   return join(base, "overlay-lesson");
 }
 

@@ -33,6 +33,8 @@ export function shellEnvironment(workspace: Workspace, prompt: string, env: Node
     ...clean,
     PS1: prompt,
     PROMPT: prompt,
+    // The lesson's commands stay in the lesson: not appended to the learner's ~/.bash_history.
+    HISTFILE: "/dev/null",
     OVERLAY_LESSON_WORKSPACE: workspace.root,
     OVERLAY_LESSON_LOWER: workspace.lower,
     OVERLAY_LESSON_UPPER: workspace.upper,

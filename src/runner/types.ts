@@ -30,8 +30,8 @@ export interface Step<Options = unknown, Words = unknown> {
 export interface Practice<Options = unknown, Words = unknown> {
   /** What to achieve. */
   task(w: Words): string;
-  /** The shape of the command, not the answer. */
-  hint(w: Words): string;
+  /** The shape of the command, not the answer (rootless mounts need -o userxattr: the mode tells). */
+  hint(w: Words, mode: LessonMode): string;
   /** What the learner just did, in one sentence, shown when it passes. */
   done(w: Words): string;
   /** What the lesson does before the learner's turn (layers-demo: mount the build overlay). */
@@ -86,6 +86,8 @@ export interface StepRecord {
   /** The names of the map's lower layers, top first, and of its upper (e.g. "2-copy", "upper"). */
   layerNames?: string[];
   upperName?: string;
+  /** The step pointed the map at another stack: show it even where no row changed. */
+  newStack?: boolean;
 }
 
 export interface RunOptions {

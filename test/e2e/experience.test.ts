@@ -80,7 +80,7 @@ describe("list and help", () => {
     const en = await runCli(["--help"]);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain("Examples:");
-    expect(en.stdout).toContain("sudo npx overlay-lesson mount-demo");
+    expect(en.stdout).toContain("npx overlay-lesson mount-demo --practice");
     const zh = await runCli(["--help"], { env: { LANG: "zh_CN.UTF-8" } });
     expect(zh.stdout).toContain("示例：");
     expect(zh.stdout).toContain("动手学习容器镜像分层");

@@ -91,6 +91,8 @@ export const en = {
     mount: {
       task: "Mount the overlay yourself: lower/ as the read-only layer, upper/ for the changes, work/ as the kernel's scratch space, on merged/.",
       hint: "mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… <mount point> (relative paths work: the shell starts in the workspace)",
+      hintRootless:
+        "mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=…,userxattr <mount point> (rootless: overlay keeps its notes in user.* xattrs; relative paths work)",
       done: "You made the very mount a container runtime makes when a container starts.",
     },
     copyUp: {
@@ -112,6 +114,7 @@ export const en = {
     checkCopyDiffers: "merged shows upper's copy, which differs from lower's",
     checkNew: "a file lower never had is in upper and shows in merged",
     checkDeleted: "a file of lower is hidden by a whiteout in upper, gone from merged, still in lower",
+    checkUserxattr: "rootless, the mount keeps overlay's notes in user.* xattrs (-o userxattr)",
   },
 };
 

@@ -92,6 +92,8 @@ export const ja: MountDemoWords = {
     mount: {
       task: "自分で overlay をマウントしてみましょう。lower/ を読み取り専用のレイヤー、upper/ を変更の書き込み先、work/ をカーネルの作業領域として、merged/ にマウントします。",
       hint: "mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… <マウントポイント>（相対パスも使えます。シェルはワークスペースで起動します）",
+      hintRootless:
+        "mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=…,userxattr <マウントポイント>（rootless では overlay は自分の印を user.* xattr に保存します。相対パスも使えます）",
       done: "コンテナの起動時にコンテナランタイムが行うのとまったく同じマウントを、自分で作成しました。",
     },
     copyUp: {
@@ -113,5 +115,6 @@ export const ja: MountDemoWords = {
     checkCopyDiffers: "merged に見えるのは upper のコピーで、lower のものとは内容が異なる",
     checkNew: "lower になかったファイルが upper にあり、merged に見える",
     checkDeleted: "lower のファイルが upper のホワイトアウトで隠され、merged からは消えているが lower には残っている",
+    checkUserxattr: "rootless では、マウントが overlay の印を user.* xattr に保存している（-o userxattr）",
   },
 };

@@ -26,7 +26,7 @@ function lowerIntact(ctx: Ctx): boolean {
 
 export const mountPractice: MountPractice = {
   task: (w) => w.practice.mount.task,
-  hint: (w) => w.practice.mount.hint,
+  hint: (w, mode) => (mode === "rootless" ? w.practice.mount.hintRootless : w.practice.mount.hint),
   done: (w) => w.practice.mount.done,
   verify(ctx) {
     const { w, workspace } = ctx;
@@ -38,6 +38,12 @@ export const mountPractice: MountPractice = {
     ctx.check("upperdir", w.mount.checkUpper, "upper", layers.upper ?? "(none)", names(ctx, layers.upper, "upper"));
     ctx.check("workdir", w.mount.checkWork, "work", layers.work ?? "(none)", names(ctx, layers.work, "work"));
     ctx.check("merged-shows-lower", w.mount.checkMerged, listing(ctx, "lower"), listing(ctx, "merged"));
+    // Rootless, overlay must keep its whiteouts' and opaque dirs' notes in user.* xattrs: without
+    // userxattr the mount works until the first delete of a lower directory (EIO).
+    if (ctx.mode === "rootless") {
+      const options = mount?.superOptions.split(",") ?? [];
+      ctx.check("userxattr", w.practice.checkUserxattr, "userxattr", options.includes("userxattr") ? "userxattr" : "(missing)");
+    }
   },
 };
 

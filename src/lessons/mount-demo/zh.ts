@@ -87,6 +87,8 @@ export const zh: MountDemoWords = {
     mount: {
       task: "自己挂载 overlay：lower/ 作为只读层，upper/ 存放改动，work/ 作为内核的工作目录，挂载到 merged/ 上。",
       hint: "mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… <挂载点>（可以用相对路径：shell 启动时就在工作区里）",
+      hintRootless:
+        "mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=…,userxattr <挂载点>（rootless 模式下 overlay 把它的标记存在 user.* xattr 里；可以用相对路径）",
       done: "你亲手做的，正是容器运行时启动容器时做的那次挂载。",
     },
     copyUp: {
@@ -108,5 +110,6 @@ export const zh: MountDemoWords = {
     checkCopyDiffers: "merged 显示的是 upper 里的副本，内容与 lower 里的不同",
     checkNew: "lower 里原本没有的文件出现在 upper 里，并且在 merged 里能看到",
     checkDeleted: "lower 里的某个文件被 upper 里的 whiteout 遮住：merged 里没有了，lower 里仍然在",
+    checkUserxattr: "rootless 模式下，挂载把 overlay 的标记存在 user.* xattr 里（-o userxattr）",
   },
 };

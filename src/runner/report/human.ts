@@ -29,7 +29,9 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
   const ora = options.live ? (await import("ora")).default : undefined;
   const { t, lang } = options;
   const c: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
+  // Prose reads best within 100 columns; the layer map may use the whole terminal.
   const width = Math.min(process.stdout.columns || 80, 100);
+  const tableWidth = process.stdout.columns || 80;
   const out = options.write ?? ((text: string) => process.stdout.write(text));
   let spinner: Ora | undefined;
   let stepLabel = "";
@@ -122,10 +124,14 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
     stepEnd(record, keyPoint) {
       if (record.error !== undefined) line(`  ${c.red(record.error)}`);
       // The map is shown when this step changed a layer: it is the picture of the step.
-      if (record.layers?.some((row) => row.changed)) {
+      if (
+        record.layers !== undefined &&
+        record.layers.length > 0 &&
+        (record.newStack === true || record.layers.some((row) => row.changed))
+      ) {
         line(`  ${c.bold(t.report.layersTitle)} ${c.dim(t.report.layersLegend)}`);
         const style = { changed: c.yellow.bold, dim: c.dim, whiteout: c.magenta, header: c.underline };
-        for (const row of renderLayerTable(record.layers, t, lang, width, style, record.layerNames, record.upperName)) line(row);
+        for (const row of renderLayerTable(record.layers, t, lang, tableWidth, style, record.layerNames, record.upperName)) line(row);
       }
       if (keyPoint !== undefined && record.ok) prose(`→ ${keyPoint}`, "  ", c.bold);
       const finalText = `${stepLabel} ${c.dim(`(${formatMs(record.ms)})`)}`;

@@ -104,6 +104,15 @@ function headersFor(labels: LowerLabels, lowers: number, hiddenCount: number, up
   return [...shown, upperLabel, "merged"];
 }
 
+/** Columns squeezed no narrower than this stay readable: "512 KiB …", "whiteout c…". */
+const READABLE = 10;
+
+/** The narrowest a layout gets when every column is squeezed only down to READABLE (or its header). */
+function squeezedWidth(layout: Layout, headers: readonly string[]): number {
+  const columns = layout.widths.map((width, column) => Math.min(width, Math.max(READABLE, displayWidth(headers[column] ?? ""))));
+  return INDENT + Math.min(layout.pathWidth, 16) + columns.reduce((sum, width) => sum + GAP + width, 0);
+}
+
 /** Shrink the widest columns until the table fits `width`, never below MIN_CELL. */
 function squeeze(layout: Layout, width: number): Layout {
   const widths = [...layout.widths];
@@ -145,7 +154,9 @@ export function renderLayerTable(
     headers = headersFor(names, lowers, lowerCount - lowers, upperLabel);
     const candidate = layoutFor(rows, headers, lowers, withPreview, t, lang, t.report.layerPath);
     layout = candidate;
-    if (totalWidth(candidate) <= width) break;
+    // A few columns cut short (…) beat a layer left out: accept a layout that fits once squeezed
+    // with every column still readable; previews were already dropped for this one.
+    if (totalWidth(candidate) <= width || (!withPreview && squeezedWidth(candidate, headers) <= width)) break;
   }
   if (layout === undefined) return [];
   layout = squeeze(layout, width);

@@ -75,7 +75,11 @@ export function createMarkdownReporter(path: string, t: Messages, lang: Lang): R
       closeConsole();
       out.push("");
       if (record.error !== undefined) out.push(`> ✗ ${record.error}`, "");
-      if (record.layers?.some((row) => row.changed)) {
+      if (
+        record.layers !== undefined &&
+        record.layers.length > 0 &&
+        (record.newStack === true || record.layers.some((row) => row.changed))
+      ) {
         out.push(`**${t.report.layersTitle}** ${t.report.layersLegend}`, "");
         // Bottom to top, as the image was built: each lower layer, then upper, then merged.
         const lowerNames = [...(record.layerNames ?? record.layers[0]?.lowers.map((_, index) => `L${index + 1}`) ?? [])].reverse();
