@@ -145,7 +145,7 @@ export const en = {
     runtimeNotOverlay: (name: string, driver: string) =>
       `${name} keeps containers with ${driver}, not overlay: container-demo cannot read them`,
     runtimeAsRoot: (name: string, path: string) =>
-      `${name} is installed (${path}); container-demo runs it as root, so doctor asks it only when run with sudo (asked as you, podman would set up a store in your home)`,
+      `${name} is installed (${path}); container-demo runs it as root: run doctor with sudo to ask it`,
     runtimeAbsent: (name: string) => `${name} is not installed`,
     runtimeNoDaemon: (name: string) => `${name} is installed, but its daemon does not answer`,
     runtimePermission: (name: string) => `${name}'s daemon answers only to root and the docker group`,

@@ -147,7 +147,7 @@ export const ja: Messages = {
     runtimeNotOverlay: (name: string, driver: string) =>
       `${name} はコンテナを overlay ではなく ${driver} で保存しています：container-demo では読めません`,
     runtimeAsRoot: (name: string, path: string) =>
-      `${name} はインストールされています（${path}）。container-demo は root で使うため、doctor は sudo で実行したときだけ問い合わせます（あなたの権限で問い合わせると、podman がホームディレクトリにストレージを作ってしまいます）`,
+      `${name} はインストールされています（${path}）。container-demo は root で使います：確認するには doctor を sudo で実行してください`,
     runtimeAbsent: (name: string) => `${name} はインストールされていません`,
     runtimeNoDaemon: (name: string) => `${name} はインストールされていますが、デーモンが応答しません`,
     runtimePermission: (name: string) => `${name} のデーモンは root と docker グループにしか応答しません`,

@@ -140,7 +140,7 @@ export const zh: Messages = {
     runtimeOk: (name: string, version: string, driver: string) => `${name} ${version} 可用；存储驱动 ${driver}`,
     runtimeNotOverlay: (name: string, driver: string) => `${name} 用 ${driver} 而不是 overlay 保存容器：container-demo 读不了它们`,
     runtimeAsRoot: (name: string, path: string) =>
-      `已安装 ${name}（${path}）；container-demo 以 root 身份使用它，所以 doctor 只在用 sudo 运行时才询问它（以你的身份询问，podman 会在你的主目录里建立存储）`,
+      `已安装 ${name}（${path}）；container-demo 以 root 身份使用它：用 sudo 运行 doctor 才会询问它`,
     runtimeAbsent: (name: string) => `没有安装 ${name}`,
     runtimeNoDaemon: (name: string) => `已安装 ${name}，但它的守护进程没有响应`,
     runtimePermission: (name: string) => `${name} 的守护进程只响应 root 和 docker 组`,
