@@ -9,15 +9,16 @@
 // matter. Nothing here writes or follows a symlink: readdir, lstat and l*xattr.
 import { availableParallelism } from "node:os";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
-import { type EntryKind, type LayerEntry, readDirEntry, UNMARKED_DIR } from "../layers/entry.js";
+import { type EntryKind, type LayerEntry, UNMARKED_DIR } from "../layers/entry.js";
 import type { LayerLister, ListedEntry } from "../layers/walk.js";
-import type { XattrNamespace } from "../overlay/xattr.js";
+import { readXattr, type XattrNamespace } from "../overlay/xattr.js";
 import { type FrontierMessage, KIND, type MergedListing, WORKER_SOURCE } from "./read-ahead-worker.js";
 
 export { KIND, type MergedListing } from "./read-ahead-worker.js";
 
 const MAX_AHEAD = 256;
 const MAX_WORKERS = 4;
+const YOUNG_GENERATION_MB = 48;
 const KINDS: readonly EntryKind[] = ["file", "dir", "symlink", "whiteout", "other"];
 
 export interface ReadAhead {
@@ -29,9 +30,11 @@ export interface ReadAhead {
 }
 
 /**
- * A directory entry of `layer` in a listing: a directory's overlay xattrs are read only when a
- * layer below has the same name, the only place its opaque (or redirect) xattr changes what the
- * kernel shows; the bottom layer, and a directory no lower layer has, need none.
+ * A directory entry of `layer` in a listing. A directory's opaque xattr is read only when a layer
+ * below has the same name, the only place it changes what the kernel shows (the bottom layer,
+ * and a directory no lower layer has, need no syscall), and only that xattr: one lgetxattr, not
+ * readOverlayXattrs' lstat, list and reads (the walk's rules use nothing else; so these entries
+ * carry no `xattrs`).
  */
 export function listedEntry(
   listing: MergedListing,
@@ -44,7 +47,8 @@ export function listedEntry(
   const code = listing.kinds[at * layers + layer] ?? KIND.other;
   if (code === KIND.dir) {
     for (let lower = layer + 1; lower < layers; lower++) {
-      if (listing.kinds[at * layers + lower] !== KIND.absent) return readDirEntry(path(), namespace);
+      if (listing.kinds[at * layers + lower] !== KIND.absent)
+        return { kind: "dir", size: 0, opaque: readXattr(path(), `${namespace}.overlay.opaque`) === "y" };
     }
     return UNMARKED_DIR;
   }
@@ -79,6 +83,8 @@ export function readAhead(
       eval: true,
       workerData: { roots: dirs, index, workers: workerCount, port: channel.port2, headPort, peers, shared, maxAhead: MAX_AHEAD },
       transferList: transfer,
+      // Each lstat leaves a Stats and four Dates behind: a larger young generation scavenges less often.
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     thread.unref();
     workers.push(thread);
