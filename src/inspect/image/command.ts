@@ -27,7 +27,7 @@ export interface ImageOutput {
 export async function inspectImageCommand(options: ImageOptions, output: ImageOutput): Promise<number> {
   const { words } = output;
   const source = await findImage(output.t, words, options.image, options.runtime);
-  const report = readImage(source, { top: output.top, words });
+  const report = await readImage(source, { top: output.top, words });
   const rules =
     options.thresholds === undefined
       ? undefined

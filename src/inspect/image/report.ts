@@ -64,7 +64,7 @@ function xattrNamespace(): XattrNamespace {
   return process.getuid?.() === 0 ? "trusted" : "user";
 }
 
-export function readImage(source: ImageSource, options: ReadImageOptions): ImageReport {
+export async function readImage(source: ImageSource, options: ReadImageOptions): Promise<ImageReport> {
   const { dirs } = source;
   const notes: string[] = [];
   let partial = false;
@@ -81,7 +81,7 @@ export function readImage(source: ImageSource, options: ReadImageOptions): Image
     reader.close();
   }
   const analysis = analyzer.result();
-  const matched = matchSteps(dirs.length, source.history);
+  const matched = matchSteps(dirs.length, await source.history);
   const stepOf = (layer: number) => matched.steps[layer]?.createdBy ?? null;
   if (matched.mismatch !== undefined) notes.push(options.words.image.mismatch(matched.mismatch.layers, matched.mismatch.steps));
   return {
