@@ -1,14 +1,18 @@
 // inspect --image's CI gate and flags, without a runtime: the rules' sizes and percentages, the
 // flags' refusals (exit 2 before any runtime is asked), the command line as commander parses it,
 // and the JSON object's exact shape.
+import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { type Actions, buildProgram } from "../../src/cli.js";
 import { en as cliEn } from "../../src/i18n/en.js";
+import { ciFailure, renderImage } from "../../src/inspect/image/human.js";
 import { imageJson } from "../../src/inspect/image/json.js";
 import { imageOptions } from "../../src/inspect/image/options.js";
 import type { ImageReport } from "../../src/inspect/image/report.js";
 import { checkThresholds, parseBudget, parsePercent } from "../../src/inspect/image/thresholds.js";
 import { en } from "../../src/inspect/words/en.js";
+import { ja } from "../../src/inspect/words/ja.js";
+import { zh } from "../../src/inspect/words/zh.js";
 import type { HistoryEntry } from "../../src/runtime/index.js";
 import { ExitError } from "../../src/sys/errors.js";
 
@@ -134,35 +138,60 @@ describe("inspect --image's flags", () => {
   });
 });
 
+const layer = { number: 1, bytes: 10, files: 1, visibleBytes: 4, hiddenBytes: 6, hides: { whiteout: 1, opaque: 2, "newer-copy": 3 } };
+const report: ImageReport = {
+  image: { name: "app", id: "abc", runtime: "podman" },
+  layers: [{ ...layer, dir: "/l/diff", step: step("/bin/sh -c make", false) }],
+  bytes: 10,
+  files: 1,
+  visibleBytes: 4,
+  imageHiddenBytes: 6,
+  hiddenPercent: 60,
+  hidden: [
+    {
+      path: "/x",
+      hiddenAt: "/x",
+      bytes: 6,
+      files: 1,
+      layer: 0,
+      hiddenByLayer: 0,
+      how: "whiteout",
+      addedBy: "/bin/sh -c make",
+      hiddenBy: null,
+    },
+  ],
+  emptySteps: [step("/bin/sh -c #(nop) CMD", true)],
+  mismatch: undefined,
+  notes: [],
+  partial: false,
+};
+
+describe("inspect --image for a person", () => {
+  const style = { words: en, lang: "en" as const, chalk: new Chalk({ level: 0 }) };
+
+  it("names the steps, the hiding, the fix (even with --top 0) and the gate", () => {
+    const rules = checkThresholds({ maxHidden: 5 }, { hiddenBytes: 6, bytes: 10 });
+    const text = renderImage(report, rules, style);
+    expect(text).toContain(
+      "#1  RUN make\n        10 B in 1 files: 4 B still seen, 6 B hidden by later layers; hides 6 B of earlier layers (whiteout 1 B, opaque dir 2 B, newer copy 3 B)",
+    );
+    expect(text).toContain("6 B /x, added by `RUN make` (layer #1), hidden by (a step the history does not name) (layer #1, whiteout)");
+    expect(text).toContain("1 steps made no layer (CMD)");
+    expect(text).toContain("CI --max-hidden 5 B: crossed, the image hides 6 B");
+    expect(renderImage({ ...report, hidden: [] }, undefined, style)).toContain("→ fix: delete files in the same RUN");
+    expect(renderImage({ ...report, hidden: [], imageHiddenBytes: 0 }, undefined, style)).toContain("→ nothing hidden");
+    expect(ciFailure(rules, en, "en")).toBe("CI gate failed: --max-hidden 5 B crossed: the image hides 6 B");
+    expect(ciFailure(checkThresholds({ maxHidden: 6 }, { hiddenBytes: 6, bytes: 10 }), en, "en")).toBeUndefined();
+  });
+
+  it("speaks Chinese and Japanese", () => {
+    expect(renderImage(report, undefined, { ...style, words: zh, lang: "zh" })).toContain("由 `RUN make`（第 #1 层）加入");
+    expect(renderImage(report, undefined, { ...style, words: ja, lang: "ja" })).toContain("`RUN make`（レイヤー #1）が追加し");
+  });
+});
+
 describe("inspect --image --json", () => {
   it("is one object: image, layers top first, totals, hidden items with both steps, the gate", () => {
-    const layer = { number: 1, bytes: 10, files: 1, visibleBytes: 4, hiddenBytes: 6, hides: { whiteout: 1, opaque: 2, "newer-copy": 3 } };
-    const report: ImageReport = {
-      image: { name: "app", id: "abc", runtime: "podman" },
-      layers: [{ ...layer, dir: "/l/diff", step: step("/bin/sh -c make", false) }],
-      bytes: 10,
-      files: 1,
-      visibleBytes: 4,
-      imageHiddenBytes: 6,
-      hiddenPercent: 60,
-      hidden: [
-        {
-          path: "/x",
-          hiddenAt: "/x",
-          bytes: 6,
-          files: 1,
-          layer: 0,
-          hiddenByLayer: 0,
-          how: "whiteout",
-          addedBy: "/bin/sh -c make",
-          hiddenBy: null,
-        },
-      ],
-      emptySteps: [step("/bin/sh -c #(nop) CMD", true)],
-      mismatch: undefined,
-      notes: [],
-      partial: false,
-    };
     const json = imageJson(report, checkThresholds({ maxHiddenPercent: 50 }, { hiddenBytes: 6, bytes: 9 }));
     expect(Object.keys(json)).toEqual([
       "image",

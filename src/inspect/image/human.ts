@@ -64,16 +64,15 @@ export function renderImage(report: ImageReport, rules: readonly RuleResult[] | 
   lines.push(
     `  ${w.totals(bytes(report.bytes), count(report.files), bytes(report.visibleBytes), bytes(report.imageHiddenBytes), percent(report.hiddenPercent, lang))}`,
   );
-  if (report.hidden.length > 0) {
-    lines.push(`  ${w.largestHidden}`);
-    for (const item of report.hidden) {
-      const path = item.files === 1 ? item.path : w.manyFiles(item.path, count(item.files));
-      lines.push(
-        `    ${w.hiddenItem(bytes(item.bytes), path, stepOf(item.addedBy, 40), numberOf(item.layer), stepOf(item.hiddenBy, 40), numberOf(item.hiddenByLayer), w.how[item.how])}`,
-      );
-    }
-    lines.push(`  ${c.cyan("→")} ${w.fix}`);
-  } else lines.push(`  ${c.cyan("→")} ${w.nothingHidden}`);
+  if (report.hidden.length > 0) lines.push(`  ${w.largestHidden}`);
+  for (const item of report.hidden) {
+    const path = item.files === 1 ? item.path : w.manyFiles(item.path, count(item.files));
+    lines.push(
+      `    ${w.hiddenItem(bytes(item.bytes), path, stepOf(item.addedBy, 40), numberOf(item.layer), stepOf(item.hiddenBy, 40), numberOf(item.hiddenByLayer), w.how[item.how])}`,
+    );
+  }
+  // --top 0 lists no item; the fix still stands when anything is hidden.
+  lines.push(`  ${c.cyan("→")} ${report.imageHiddenBytes > 0 ? w.fix : w.nothingHidden}`);
   for (const rule of rules ?? []) {
     const line = w.ciLine(`--${rule.rule}`, ruleFigure(rule, rule.limit, lang), ruleFigure(rule, rule.value, lang), rule.crossed);
     lines.push(`  ${rule.crossed ? c.red(line) : c.green(line)}`);
