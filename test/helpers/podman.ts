@@ -208,12 +208,17 @@ export function cleanupTestContainersAndImages(): void {
 }
 
 /** `podman ps -a -q --no-trunc` and `podman images -a -q --no-trunc`, to compare before and after. */
-export function podmanInventory(): { containers: string[]; images: string[] } {
-  const ids = (output: string) => output.split("\n").filter((line) => line !== "");
-  return {
-    containers: ids(podman(["ps", "-a", "-q", "--no-trunc"])).sort(),
-    images: ids(podman(["images", "-a", "-q", "--no-trunc"])).sort(),
-  };
+/**
+ * The containers and images this test process made (named testName(…)) that still exist. Other
+ * test files and other users of the machine make their own in the meantime: only ours count.
+ */
+export function ourPodmanObjectsLeft(): string[] {
+  const mine = `${TEST_PREFIX}${process.pid}-`;
+  const names = (output: string): string[] => output.split("\n").filter((line) => line.includes(mine));
+  return [
+    ...names(podman(["ps", "-a", "--format", "{{.Names}}"])),
+    ...names(podman(["images", "--format", "{{.Repository}}:{{.Tag}}"])),
+  ].sort();
 }
 
 function fieldsPerLine(output: string): Array<[string, string | undefined]> {
