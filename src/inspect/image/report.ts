@@ -46,6 +46,9 @@ export interface ImageReport {
   partial: boolean;
 }
 
+/** Paths walked between two turns of the event loop (each turn costs microseconds). */
+const YIELD_EVERY = 2048;
+
 export interface ReadImageOptions {
   top: number;
   words: InspectWords;
@@ -76,7 +79,13 @@ export async function readImage(source: ImageSource, options: ReadImageOptions):
   const analyzer = new ImageAnalyzer(dirs.length, options.top);
   const reader = readAhead(dirs, namespace, onUnreadable);
   try {
-    for (const found of walkStack(dirs, { namespace, onUnreadable, list: reader.list })) analyzer.add(found);
+    let paths = 0;
+    for (const found of walkStack(dirs, { namespace, onUnreadable, list: reader.list })) {
+      analyzer.add(found);
+      // The walk is synchronous: let the event loop run now and then, so that the runtime's
+      // answers about the history (two commands, one after the other) arrive during the walk.
+      if (++paths % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
   } finally {
     reader.close();
   }

@@ -87,32 +87,42 @@ async function asking<T>(words: InspectWords, run: () => Promise<T>): Promise<T>
   }
 }
 
+type Answer = { runtime: RuntimeName; info: ImageInfo | undefined } | { runtime: RuntimeName; error: RuntimeError };
+
+/** `image inspect` in one runtime: the image, undefined when it has none, or the runtime's failure. */
+async function ask(runtime: RuntimeName, image: string): Promise<Answer> {
+  try {
+    return { runtime, info: await inspectImage(runtime, image) };
+  } catch (error) {
+    if (error instanceof RuntimeError) return { runtime, error };
+    throw error;
+  }
+}
+
 /**
- * The image in `wanted`, or in the first runtime that has it (docker first). Its history is asked
- * at once and not awaited here: the runtime answers while the layers are walked.
+ * The image in `wanted`, or in the first runtime that has it (docker first; both are asked at
+ * once). Its history is asked at once and not awaited here: the runtime answers while the layers
+ * are walked.
  */
 export async function findImage(t: Messages, words: InspectWords, image: string, wanted: RuntimeName | undefined): Promise<ImageSource> {
-  const asked: RuntimeName[] = [];
-  for (const runtime of wanted === undefined ? RUNTIMES : [wanted]) {
-    if (findOnPath(runtime) === undefined) continue;
-    let info: ImageInfo | undefined;
-    try {
-      info = await inspectImage(runtime, image);
-    } catch (error) {
-      if (!(error instanceof RuntimeError)) throw error;
+  const runtimes = (wanted === undefined ? RUNTIMES : [wanted]).filter((runtime) => findOnPath(runtime) !== undefined);
+  const answers = await Promise.all(runtimes.map((runtime) => ask(runtime, image)));
+  const asked = answers.filter((answer) => !("error" in answer)).map((answer) => answer.runtime);
+  for (const answer of answers) {
+    if ("error" in answer) {
       // docker without its daemon, or not allowed to ask it: another runtime may have the image.
       if (wanted === undefined) continue;
-      const unreachable = error.problem === "absent" || error.problem === "no-daemon" || error.problem === "permission-denied";
-      const message = unreachable ? await whyNotFound(t, words, image, asked, wanted) : words.image.runtimeFailed(error.message);
-      throw new ExitError(EXIT_USAGE, message, { cause: error });
+      const problem = answer.error.problem;
+      const unreachable = problem === "absent" || problem === "no-daemon" || problem === "permission-denied";
+      const message = unreachable ? await whyNotFound(t, words, image, asked, wanted) : words.image.runtimeFailed(answer.error.message);
+      throw new ExitError(EXIT_USAGE, message, { cause: answer.error });
     }
-    asked.push(runtime);
+    const { runtime, info } = answer;
     if (info === undefined) continue;
-    const id = info.id;
-    const history = asking(words, () => imageHistory(runtime, id));
+    const history = asking(words, () => imageHistory(runtime, info.id));
     // Awaited after the walk; a failure before then must not count as unhandled.
     history.catch(() => undefined);
-    return { runtime, name: image, id, dirs: [info.graphDriver.upper, ...info.graphDriver.lower], history };
+    return { runtime, name: image, id: info.id, dirs: [info.graphDriver.upper, ...info.graphDriver.lower], history };
   }
   throw new ExitError(EXIT_USAGE, await whyNotFound(t, words, image, asked, wanted));
 }
