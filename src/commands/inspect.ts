@@ -70,7 +70,8 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
       if (report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
     }
   }
-  if (unreadableNamespaces > 0 && flags.json !== true) {
+  // Only a search of every overlay can have missed one in a namespace it could not read.
+  if (unreadableNamespaces > 0 && flags.json !== true && target === undefined) {
     const line = process.getuid?.() === 0 ? words.hiddenNamespaces : words.hiddenNamespacesNotRoot;
     write(`${chalk.yellow(line(unreadableNamespaces))}\n`);
   }

@@ -74,7 +74,7 @@ export function renderMount(target: InspectTarget, report: MountReport, style: H
           `    ${words.changeCount(words.changeKinds[kind], count(totals.count), bytes(totals.bytes), bytes(totals.hiddenBytes))}`,
         );
       }
-      lines.push(`  ${words.largestChanges}`);
+      if (report.largestChanges.length > 0) lines.push(`  ${words.largestChanges}`);
       for (const change of report.largestChanges) {
         lines.push(`    ${words.change(MARKS[change.kind], change.path, bytes(change.bytes), bytes(change.hiddenBytes))}`);
       }

@@ -4,6 +4,9 @@
 import type { HideReason } from "../../layers/walk.js";
 import type { ChangeKind } from "../analyze.js";
 
+/** English plurals: a count already formatted for the reader ("1", "20,000"). */
+const plural = (count: string, word: string): string => (count === "1" ? word : `${word}s`);
+
 export const en = {
   notFound: (target: string, runtimes: string) => `'${target}' is neither an overlay mount point nor a container known to ${runtimes}`,
   notFoundNoRuntime: (target: string) =>
@@ -16,8 +19,8 @@ export const en = {
   store: (kind: string) => `store: ${kind}`,
   otherNamespace: (pid: number) => `mounted in another mount namespace, read through /proc/${pid}/root`,
   layersTitle: "image layers, top first:",
-  layer: (number: number, dir: string, bytes: string, files: string) => `#${number}  ${dir}  ${bytes} in ${files} files`,
-  upper: (dir: string, bytes: string, files: string) => `upper  ${dir}  ${bytes} in ${files} files (the container's writable layer)`,
+  layer: (number: number, dir: string, bytes: string, files: string) => `#${number}  ${dir}  ${bytes} in ${files} ${plural(files, "file")}`,
+  upper: (dir: string, bytes: string, files: string) => `upper  ${dir}  ${bytes} in ${files} ${plural(files, "file")} (the container's writable layer)`,
   noUpper: "no upper layer: a read-only overlay",
   changesTitle: (count: string) => `changes (as docker diff lists them): ${count}`,
   noChanges: "no changes: the container has written nothing",
@@ -33,7 +36,7 @@ export const en = {
     "newer-copy": "replaced by a newer copy",
   } satisfies Record<HideReason, string>,
   hidden: (bytes: string, files: string, path: string, layer: number, cause: string, by: string) =>
-    `${bytes} (${files} files) ${path} in #${layer}, ${cause} in ${by}`,
+    `${bytes} (${files} ${plural(files, "file")}) ${path} in #${layer}, ${cause} in ${by}`,
   byLayer: (layer: number) => `#${layer}`,
   byContainer: "the container",
   verdictImage: (bytes: string, layer: number, path: string, cause: HideReason) =>
@@ -41,22 +44,22 @@ export const en = {
   verdict: (image: string, container: string) => `${image}; ${container}`,
   verdictCleanImage: "nothing of the image is hidden by its own layers",
   verdictContainer: (bytes: string, copyUps: string, deletes: string) =>
-    `the container hides ${bytes} of it (${copyUps} copy-ups, ${deletes} deletes)`,
+    `the container hides ${bytes} of it (${copyUps} ${plural(copyUps, "copy-up")}, ${deletes} ${plural(deletes, "delete")})`,
   verdictNoContainerHidden: "the container hides none of it",
   notes: "notes:",
   unreadable: (dir: string, code: string) => `cannot read ${dir} (${code}): what is beneath it is not counted`,
   unresolved: (dir: string) => `layer ${dir} could not be resolved: not counted`,
   partial: (mounts: string) => `some layers could not be read (run as root to read them all): ${mounts}`,
-  hiddenNamespaces: (count: number) => `${count} processes' mount namespaces could not be read: overlays mounted only there are not listed`,
+  hiddenNamespaces: (count: number) => `${count === 1 ? "1 process's mount namespace" : `${count} processes' mount namespaces`} could not be read: overlays mounted only there are not listed`,
   hiddenNamespacesNotRoot: (count: number) =>
-    `${count} processes' mount namespaces could not be read (not root): overlays mounted only there are not listed; run with sudo to see them`,
+    `${count === 1 ? "1 process's mount namespace" : `${count} processes' mount namespaces`} could not be read (not root): overlays mounted only there are not listed; run with sudo to see them`,
   // inspect --image IMAGE: one image's layers, each named by the step that made it.
   image: {
     title: (name: string, runtime: string, id: string) => `image ${name} (${runtime}, ${id})`,
     layersTitle: "layers, top first (numbered in build order: #1 is the base):",
     unknownStep: "(a step the history does not name)",
     layerFigures: (bytes: string, files: string, seen: string, hiddenLater: string) =>
-      `${bytes} in ${files} files: ${seen} still seen, ${hiddenLater} hidden by later layers`,
+      `${bytes} in ${files} ${plural(files, "file")}: ${seen} still seen, ${hiddenLater} hidden by later layers`,
     separator: "; ",
     hides: (total: string, details: string) => `hides ${total} of earlier layers (${details})`,
     hideHow: (how: string, bytes: string) => `${how} ${bytes}`,
@@ -64,9 +67,9 @@ export const en = {
     listSeparator: ", ",
     emptySteps: (count: string, keywords: string) => `${count} steps made no layer (${keywords}): they are not matched to layers`,
     totals: (onDisk: string, files: string, visible: string, hidden: string, percent: string) =>
-      `on disk ${onDisk} in ${files} files; a container sees ${visible}; hidden ${hidden} (${percent} of the image)`,
+      `on disk ${onDisk} in ${files} ${plural(files, "file")}; a container sees ${visible}; hidden ${hidden} (${percent} of the image)`,
     largestHidden: "largest hidden:",
-    manyFiles: (path: string, files: string) => `${path} (${files} files)`,
+    manyFiles: (path: string, files: string) => `${path} (${files} ${plural(files, "file")})`,
     hiddenItem: (bytes: string, path: string, addedBy: string, addedLayer: number, hiddenBy: string, hiddenLayer: number, how: string) =>
       `${bytes} ${path}, added by ${addedBy} (layer #${addedLayer}), hidden by ${hiddenBy} (layer #${hiddenLayer}, ${how})`,
     fix: "fix: delete files in the same RUN that creates them (do both in one RUN), or use a multi-stage build and COPY only what the image needs",
