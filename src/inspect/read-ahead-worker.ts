@@ -1,30 +1,26 @@
-// What the read-ahead worker runs (read-ahead.ts starts it). Plain JavaScript run with
-// `eval: true`: the bundle has one entry point, and a worker needs nothing but node's own modules.
+// What a read-ahead worker runs (read-ahead.ts starts it). Plain JavaScript run with
+// `eval: true`: the bundle has one entry point, and a worker needs nothing but node:fs.
 //
-// Each layer is read by one `find` process (GNU findutils), not by readdir and an lstat per
-// entry in Node: find's fts does the same lstat per entry as `du`, in C, with no Stats object per
-// file, and the layers' finds run side by side on the machine's cores. `-H`: a layer's root is
-// followed as readdir follows it, nothing beneath it (`-P`); find only reads. Each record is
-// `<type><size> <path relative to the layer>\0` (NUL-separated: a name may hold newlines,
-// spaces, backslashes), parsed here as the output arrives by scanning the bytes.
+// Each worker lists a directory in every layer that has it and merges the listings here, off the
+// main thread: one sorted table per directory (the names joined by "/", which no name contains;
+// per name and layer a kind code and a size in typed arrays, transferred, not copied). The work
+// is split by subtree, not by layer, so that one big layer (a container's upper) is read by
+// every worker: worker 0 first lists the top of the tree breadth first, until a level holds
+// FRONTIER_MIN directories (or EXPAND_MAX directories were listed); the directories of that
+// level (the frontier), in walk order, are dealt to the workers in turn (i % workers), and each
+// walks its subtrees depth first in the walk's own order. Worker 0 posts the frontier first, then
+// the listings of the top of the tree in walk order, on a stream of their own ("head"), so the
+// main thread knows which stream each directory comes from.
 //
-// Why every entry of every layer is held before the first listing is posted: find lists in
-// readdir order, depth first, so a directory's last entry may come with the layer's very last
-// record, and the walk wants sorted directories from the top. No streamed merge can serve it:
-// the alternative (a find per directory) spawns per directory. What is held is small: per
-// entry a name string, a kind and a size (190,000 entries: some 25 MiB), and each directory is
-// dropped as soon as its listing is posted.
+// Counters, per stream S (0..workers-1 the workers' subtrees, `workers` the head): [2S] listings
+// posted, [2S+1] taken; the last slot asks the workers to stop. A subtree stream runs at most
+// maxAhead listings ahead of the main thread; the head stream is not held back (it is at most
+// EXPAND_MAX listings, and holding it would deadlock: the main thread needs worker 0's subtrees
+// in between).
 //
-// Then the directories are merged across the layers in the walk's own order (names sorted as
-// Array.prototype.sort does; per name and layer a kind code and a size, in typed arrays,
-// transferred, not copied) and posted on one stream; counters[0] counts them, so the main thread
-// can wait with Atomics.wait. Kinds are what readdir and lstat would say: find's %y for files,
-// directories and symlinks (a file's %s is its st_size); a character device (rare) is lstat'd
-// here for its rdev, since a whiteout is one with rdev 0. A name find could not stat (it vanished
-// mid-walk) is left out. A directory find could not read is, if find failed, listed again here
-// to learn why (its error code, as readdir reports it). A name that is not UTF-8 is decoded as
-// readdir decodes it (U+FFFD), and treated as the previous reader did by going through that
-// decoded path: a directory's listing fails with ENOENT, a file or device vanishes, a symlink stays.
+// Nothing here writes or follows a symlink: readdir, and lstat of what d_type cannot answer (a
+// regular file's size, a device's rdev, a filesystem without d_type). A name that vanished
+// between readdir and lstat is left out; a directory that cannot be listed is reported per layer.
 
 /** Kind codes in a listing's `kinds` (ABSENT: the layer has no such name). */
 export const KIND = { file: 0, dir: 1, symlink: 2, whiteout: 3, other: 4, absent: 255 } as const;
@@ -43,123 +39,61 @@ export interface MergedListing {
   errors: Array<[number, string]> | null;
 }
 
-/** The worker's last word when it fails (a bug, not a layer's error): the main thread rethrows it. */
-export interface WorkerFailure {
-  failure: string;
+/** The first message on the head stream: each frontier directory with the stream it comes on. */
+export interface FrontierMessage {
+  frontier: Array<[string, number]>;
 }
+
+export const FRONTIER_MIN = 64;
+export const EXPAND_MAX = 1024;
 
 export const WORKER_SOURCE = `
 const { workerData } = require("node:worker_threads");
-const { spawn } = require("node:child_process");
 const { readdirSync, lstatSync } = require("node:fs");
-const { roots, port, shared } = workerData;
+const { roots, index, workers, port, headPort, peers, shared, maxAhead } = workerData;
 const L = roots.length;
+const HEAD = workers;
 const counters = new Int32Array(shared);
+const stop = counters.length - 1;
 const [FILE, DIR, SYMLINK, WHITEOUT, OTHER, ABSENT] = [${KIND.file}, ${KIND.dir}, ${KIND.symlink}, ${KIND.whiteout}, ${KIND.other}, ${KIND.absent}];
-const [SLASH, SPACE, ZERO] = [0x2f, 0x20, 0x30];
-const TYPES = { f: FILE, d: DIR, l: SYMLINK, c: WHITEOUT, b: OTHER, p: OTHER, s: OTHER, D: OTHER };
-const TYPE_CODES = new Int16Array(128).fill(-1);
-for (const [letter, kind] of Object.entries(TYPES)) TYPE_CODES[letter.charCodeAt(0)] = kind;
 
-// deviceKind's second answer (a file's size), in a variable rather than an object per entry.
+function post(target, stream, listing) {
+  while (stream !== HEAD) {
+    if (Atomics.load(counters, stop) !== 0) throw new Error("stopped");
+    // Load the count before comparing: a take after this load wakes the wait at once.
+    const taken = Atomics.load(counters, 2 * stream + 1);
+    if (Atomics.load(counters, 2 * stream) - taken < maxAhead) break;
+    Atomics.wait(counters, 2 * stream + 1, taken, 100);
+  }
+  if (Atomics.load(counters, stop) !== 0) throw new Error("stopped");
+  target.postMessage(listing, listing.kinds === undefined ? [] : [listing.kinds.buffer, listing.sizes.buffer]);
+  Atomics.add(counters, 2 * stream, 1);
+  Atomics.notify(counters, 2 * stream);
+}
+
+// kindOf's answer, in two variables rather than an array per entry.
+let kind = OTHER;
 let size = 0;
 
-function newDir() {
-  return { names: [], kinds: [], sizes: [], error: null };
-}
-
-/** A character device: a whiteout when its rdev is 0:0 (lstat'd, as readdir's caller would). */
-function deviceKind(path) {
-  const stats = lstatSync(path, { throwIfNoEntry: false });
-  if (stats === undefined) return -1;
+/** Sets kind and size; false when the name vanished since the listing. */
+function kindOf(dir, dirent) {
   size = 0;
-  if (stats.isFile()) {
-    size = stats.size;
-    return FILE;
+  if (dirent.isDirectory()) kind = DIR;
+  else if (dirent.isSymbolicLink()) kind = SYMLINK;
+  else {
+    const stats = lstatSync(dir + "/" + dirent.name, { throwIfNoEntry: false });
+    if (stats === undefined) return false;
+    if (stats.isFile()) {
+      kind = FILE;
+      size = stats.size;
+    } else if (stats.isDirectory()) kind = DIR;
+    else if (stats.isSymbolicLink()) kind = SYMLINK;
+    else kind = stats.isCharacterDevice() && stats.rdev === 0 ? WHITEOUT : OTHER;
   }
-  if (stats.isDirectory()) return DIR;
-  if (stats.isSymbolicLink()) return SYMLINK;
-  return stats.isCharacterDevice() && stats.rdev === 0 ? WHITEOUT : OTHER;
+  return true;
 }
 
-function relativeOf(parent, name) {
-  return parent.relative === "" ? name : parent.relative + "/" + name;
-}
-
-/** One layer's find, parsed as it comes: resolves to its directories (relative path → dir). */
-function readLayer(root) {
-  const dirs = new Map([["", newDir()]]);
-  if (root === "") return Promise.resolve({ dirs, failed: true, spawnError: null });
-  // Parents come before their entries (pre-order): the open directories, by relative path length.
-  const stack = [{ length: 0, relative: "", dir: dirs.get(""), lost: false }];
-  let rest = null;
-  function parse(chunk) {
-    const buffer = rest === null ? chunk : Buffer.concat([rest, chunk]);
-    let at = 0;
-    for (let end = buffer.indexOf(0, at); end !== -1; at = end + 1, end = buffer.indexOf(0, at)) record(buffer, at, end);
-    rest = at < buffer.length ? buffer.subarray(at) : null;
-  }
-  function record(buffer, at, end) {
-    let kind = TYPE_CODES[buffer[at]] ?? -1;
-    let index = at + 1;
-    size = 0;
-    for (let byte = buffer[index]; byte !== SPACE && index < end; byte = buffer[++index]) size = size * 10 + byte - ZERO;
-    const start = index + 1;
-    const slash = buffer.lastIndexOf(SLASH, end - 1);
-    const parentLength = slash < start ? 0 : slash - start;
-    while (stack.length > 1 && stack[stack.length - 1].length > parentLength) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent.length !== parentLength) return;
-    const nameStart = slash < start ? start : slash + 1;
-    const name = buffer.toString("utf8", nameStart, end);
-    // Not UTF-8 (decoded with U+FFFD): what readdir's caller would make of the decoded path.
-    const mangled = name.includes("\\ufffd") && !Buffer.from(name).equals(buffer.subarray(nameStart, end));
-    let lost = parent.lost;
-    if (!lost && kind === WHITEOUT) kind = mangled ? -1 : deviceKind(root + "/" + relativeOf(parent, name));
-    else if (!lost && mangled && kind !== DIR && kind !== SYMLINK) kind = -1;
-    if (kind !== FILE) size = 0;
-    if (kind === -1) lost = true;
-    if (!lost) {
-      parent.dir.names.push(name);
-      parent.dir.kinds.push(kind);
-      parent.dir.sizes.push(size);
-    }
-    if (buffer[at] !== 0x64) return; // 'd': find descends into it next
-    const dir = newDir();
-    const relative = relativeOf(parent, name);
-    if (mangled && !lost) dir.error = "ENOENT";
-    if (!lost) dirs.set(relative, dir);
-    stack.push({ length: end - start, relative, dir, lost: lost || mangled });
-  }
-  return new Promise((resolve) => {
-    const start = root.startsWith("/") ? root : "./" + root;
-    const child = spawn("find", ["-H", start, "-mindepth", "1", "-printf", "%y%s %P\\\\0"], { stdio: ["ignore", "pipe", "ignore"] });
-    let spawnError = null;
-    child.on("error", (error) => {
-      spawnError = error.code || String(error);
-    });
-    child.stdout.on("data", parse);
-    child.on("close", (code) => resolve({ dirs, failed: code !== 0, spawnError }));
-  });
-}
-
-/** Where find failed: why each directory it showed empty could not be read (as readdir says). */
-function explain(root, layer) {
-  if (layer.spawnError !== null) {
-    layer.dirs.get("").error = layer.spawnError;
-    return;
-  }
-  for (const [relative, dir] of layer.dirs) {
-    if (dir.names.length > 0 || dir.error !== null) continue;
-    try {
-      readdirSync(relative === "" ? root : root + "/" + relative);
-    } catch (failure) {
-      dir.error = failure.code || String(failure);
-    }
-  }
-}
-
-function list(layers, relative, present) {
+function list(relative, present) {
   const slots = new Map();
   const names = [];
   const kinds = [];
@@ -167,27 +101,28 @@ function list(layers, relative, present) {
   let errors = null;
   for (let layer = 0; layer < L; layer++) {
     if (!present[layer]) continue;
-    const dir = layers[layer].dirs.get(relative);
-    if (dir === undefined) continue;
-    layers[layer].dirs.delete(relative);
-    if (dir.error !== null) {
-      (errors ??= []).push([layer, dir.error]);
+    const dir = relative === "" ? roots[layer] : roots[layer] + "/" + relative;
+    let listed;
+    try {
+      listed = readdirSync(dir, { withFileTypes: true });
+    } catch (failure) {
+      (errors ??= []).push([layer, failure.code || String(failure)]);
       continue;
     }
-    for (let at = 0; at < dir.names.length; at++) {
-      const name = dir.names[at];
-      let slot = slots.get(name);
+    for (const dirent of listed) {
+      if (!kindOf(dir, dirent)) continue;
+      let slot = slots.get(dirent.name);
       if (slot === undefined) {
         slot = names.length;
-        slots.set(name, slot);
-        names.push(name);
+        slots.set(dirent.name, slot);
+        names.push(dirent.name);
         for (let other = 0; other < L; other++) {
           kinds.push(ABSENT);
           sizes.push(0);
         }
       }
-      kinds[slot * L + layer] = dir.kinds[at];
-      sizes[slot * L + layer] = dir.sizes[at];
+      kinds[slot * L + layer] = kind;
+      sizes[slot * L + layer] = size;
     }
   }
   // Sorted as the walk sorts (UTF-16 code units), by the native sort with no comparator.
@@ -201,37 +136,86 @@ function list(layers, relative, present) {
       sortedSizes[at * L + layer] = sizes[slot * L + layer];
     }
   }
-  return { relative, names, kinds: sortedKinds, sizes: sortedSizes, errors };
+  return { relative, names: names.join("/"), count: names.length, kinds: sortedKinds, sizes: sortedSizes, errors, list: names };
 }
 
-function post(message, transfer) {
-  port.postMessage(message, transfer);
-  Atomics.add(counters, 0, 1);
-  Atomics.notify(counters, 0);
-}
-
-/** Depth first in the walk's order: a directory, then each child directory's subtree. */
-function walk(layers, relative, present) {
-  const { names, kinds, sizes, errors } = list(layers, relative, present);
-  const children = [];
-  for (let at = 0; at < names.length; at++) {
-    let childPresent = null;
+/** The child directories of a listing, in walk order, with the layers that have each. */
+function* children(listing) {
+  for (let at = 0; at < listing.count; at++) {
+    let present = null;
     for (let layer = 0; layer < L; layer++) {
-      if (kinds[at * L + layer] === DIR) (childPresent ??= new Array(L).fill(false))[layer] = true;
+      if (listing.kinds[at * L + layer] === DIR) (present ??= new Array(L).fill(false))[layer] = true;
     }
-    if (childPresent !== null) children.push([relative === "" ? names[at] : relative + "/" + names[at], childPresent]);
+    if (present !== null) yield [listing.relative === "" ? listing.list[at] : listing.relative + "/" + listing.list[at], present];
   }
-  // Posting transfers kinds and sizes: read them first.
-  post({ relative, names: names.join("/"), count: names.length, kinds, sizes, errors }, [kinds.buffer, sizes.buffer]);
-  for (const [child, childPresent] of children) walk(layers, child, childPresent);
 }
 
-Promise.all(roots.map(readLayer))
-  .then((layers) => {
-    layers.forEach((layer, index) => {
-      if (layer.failed) explain(roots[index], layer);
-    });
-    walk(layers, "", new Array(L).fill(true));
-  })
-  .catch((failure) => post({ failure: String(failure && failure.stack ? failure.stack : failure) }, []));
+function send(target, stream, listing) {
+  const { list: _names, ...message } = listing;
+  post(target, stream, message);
+}
+
+function walk(relative, present, stream) {
+  const listing = list(relative, present);
+  const below = [...children(listing)];
+  send(port, stream, listing);
+  for (const [child, childPresent] of below) walk(child, childPresent, stream);
+}
+
+function walkShare(frontier) {
+  frontier.forEach(([relative, present], at) => {
+    if (at % workers === index) walk(relative, present, index);
+  });
+}
+
+/** Worker 0: the top of the tree, breadth first, then the frontier to everyone, then the listings. */
+function head() {
+  const listings = new Map();
+  let level = [["", new Array(L).fill(true)]];
+  for (;;) {
+    const next = [];
+    for (const [relative, present] of level) {
+      const listing = list(relative, present);
+      listings.set(relative, listing);
+      for (const child of children(listing)) next.push(child);
+    }
+    if (next.length === 0 || next.length >= ${FRONTIER_MIN} || listings.size >= ${EXPAND_MAX}) break;
+    level = next;
+  }
+  const order = [];
+  const frontier = [];
+  const visit = (relative) => {
+    const listing = listings.get(relative);
+    order.push(listing);
+    for (const [child, present] of children(listing)) {
+      if (listings.has(child)) visit(child);
+      else frontier.push([child, present]);
+    }
+  };
+  visit("");
+  for (const peer of peers) peer.postMessage(frontier);
+  post(headPort, HEAD, { frontier: frontier.map(([relative], at) => [relative, at % workers]) });
+  for (const listing of order) send(headPort, HEAD, listing);
+  listings.clear();
+  order.length = 0;
+  walkShare(frontier);
+}
+
+function run() {
+  if (index === 0) return head();
+  // The frontier comes from worker 0 once it has listed the top of the tree.
+  peers[0].once("message", (frontier) => {
+    try {
+      walkShare(frontier);
+    } catch (failure) {
+      if (String(failure.message) !== "stopped") throw failure;
+    }
+  });
+}
+
+try {
+  run();
+} catch (failure) {
+  if (String(failure.message) !== "stopped") throw failure;
+}
 `;

@@ -1,19 +1,23 @@
-// Reading layers ahead in a worker thread. A walk of 190,000 entries spent most of its time in
-// Node's readdir and lstat; now one `find` per layer reads each layer (read-ahead-worker.ts: in
-// C, the layers side by side), and the worker merges each directory across the layers, in the
-// very order the stack walk asks for them. The walk takes the listings synchronously:
-// receiveMessageOnPort, and Atomics.wait when the worker has not got there yet. Directories'
-// xattrs are still read on the main thread (the native module is never loaded in a worker), and
-// only where they can matter. Nothing here writes or follows a symlink beneath a layer's root:
-// find, lstat and l*xattr.
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+// Reading layers ahead in worker threads. A walk of 190,000 entries spends most of its time in
+// lstat (one per regular file, for st_size: Node has no fstatat, so each resolves a whole path)
+// and readdir; so workers list, lstat and merge each directory across the layers (see
+// read-ahead-worker.ts: split by subtree, so that one big layer is read by every worker), in the
+// very order the stack walk asks for them, and the walk takes their listings synchronously:
+// receiveMessageOnPort, and Atomics.wait when a worker has not got there yet. A worker runs at
+// most MAX_AHEAD listings ahead, so memory stays bounded. Directories' xattrs are still read on
+// the main thread (the native module is never loaded in a worker), and only where they can
+// matter. Nothing here writes or follows a symlink: readdir, lstat and l*xattr.
+import { availableParallelism } from "node:os";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { type EntryKind, type LayerEntry, UNMARKED_DIR } from "../layers/entry.js";
 import type { LayerLister, ListedEntry } from "../layers/walk.js";
 import { readXattr, type XattrNamespace } from "../overlay/xattr.js";
-import { KIND, type MergedListing, WORKER_SOURCE, type WorkerFailure } from "./read-ahead-worker.js";
+import { type FrontierMessage, KIND, type MergedListing, WORKER_SOURCE } from "./read-ahead-worker.js";
 
 export { KIND, type MergedListing } from "./read-ahead-worker.js";
 
+const MAX_AHEAD = 256;
+const MAX_WORKERS = 4;
 const YOUNG_GENERATION_MB = 48;
 const KINDS: readonly EntryKind[] = ["file", "dir", "symlink", "whiteout", "other"];
 
@@ -53,7 +57,7 @@ export function listedEntry(
 }
 
 /**
- * A worker that reads `dirs` (host paths, top first; "" for a layer not to read). `onUnreadable`
+ * Workers that list `dirs` (host paths, top first; "" for a layer not to read). `onUnreadable`
  * hears of a directory that could not be listed, as walkStack's own lister would report it.
  */
 export function readAhead(
@@ -61,35 +65,62 @@ export function readAhead(
   namespace: XattrNamespace,
   onUnreadable: (dir: string, error: unknown) => void,
 ): ReadAhead {
-  const shared = new SharedArrayBuffer(4);
-  const posted = new Int32Array(shared);
-  const { port1: port, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { roots: dirs, port: port2, shared },
-    transferList: [port2],
-    // It holds every entry until the walk starts, and makes a string per name: a larger young generation scavenges less often.
-    resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-  });
-  worker.unref();
+  const workerCount = Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
+  const head = workerCount; // the stream of the top of the tree, worker 0's
+  const shared = new SharedArrayBuffer(4 * (2 * (workerCount + 1) + 1));
+  const counters = new Int32Array(shared);
+  const ports: MessagePort[] = [];
+  const workers: Worker[] = [];
+  const headChannel = new MessageChannel();
+  const peerChannels = Array.from({ length: workerCount - 1 }, () => new MessageChannel());
+  for (let index = 0; index < workerCount; index++) {
+    const channel = new MessageChannel();
+    ports.push(channel.port1);
+    const peers = index === 0 ? peerChannels.map((peer) => peer.port1) : [peerChannels[index - 1]?.port2];
+    const headPort = index === 0 ? headChannel.port2 : undefined;
+    const transfer = [channel.port2, ...peers, ...(headPort ? [headPort] : [])].filter((port) => port !== undefined);
+    const thread = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { roots: dirs, index, workers: workerCount, port: channel.port2, headPort, peers, shared, maxAhead: MAX_AHEAD },
+      transferList: transfer,
+      // Each lstat leaves a Stats and four Dates behind: a larger young generation scavenges less often.
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+    thread.unref();
+    workers.push(thread);
+  }
+  ports.push(headChannel.port1);
 
-  function receive(): MergedListing {
+  function receive(stream: number): unknown {
+    const port = ports[stream];
+    if (port === undefined) throw new Error(`no read-ahead stream ${stream}`);
     for (;;) {
       // Load the count before looking: a listing posted after this load wakes the wait at once.
-      const count = Atomics.load(posted, 0);
+      const posted = Atomics.load(counters, 2 * stream);
       const received = receiveMessageOnPort(port);
       if (received !== undefined) {
-        const message = received.message as MergedListing | WorkerFailure;
-        if ("failure" in message) throw new Error(`read-ahead worker failed: ${message.failure}`);
-        return message;
+        Atomics.add(counters, 2 * stream + 1, 1);
+        Atomics.notify(counters, 2 * stream + 1);
+        return received.message;
       }
-      Atomics.wait(posted, 0, count, 50);
+      Atomics.wait(counters, 2 * stream, posted, 50);
     }
   }
 
+  let frontier: Map<string, number> | undefined;
+  /** The frontier directory whose subtree the walk is in, and its stream. */
+  let inside: { prefix: string; stream: number } | undefined;
+  function streamOf(relative: string): number {
+    frontier ??= new Map((receive(head) as FrontierMessage).frontier);
+    if (inside !== undefined && relative.startsWith(inside.prefix)) return inside.stream;
+    const stream = frontier.get(relative);
+    inside = stream === undefined ? undefined : { prefix: `${relative}/`, stream };
+    return stream ?? head;
+  }
+
   function take(relative: string): MergedListing {
-    const listing = receive();
-    // The worker walks in the walk's own order; anything else is a bug, not a reason to guess.
+    const listing = receive(streamOf(relative)) as MergedListing;
+    // The workers walk in the walk's own order; anything else is a bug, not a reason to guess.
     if (listing.relative !== relative) throw new Error(`read-ahead out of order: wanted ${relative}, got ${listing.relative}`);
     for (const [layer, code] of listing.errors ?? []) {
       const dir = relative === "" ? (dirs[layer] ?? "") : `${dirs[layer]}/${relative}`;
@@ -119,9 +150,9 @@ export function readAhead(
     list,
     take,
     close() {
-      port.close();
-      // Its finds end with it: a child whose stdout is closed is sent SIGPIPE on its next write.
-      void worker.terminate();
+      Atomics.store(counters, counters.length - 1, 1);
+      for (const port of ports) port.close();
+      for (const worker of workers) void worker.terminate();
     },
   };
 }
