@@ -60,7 +60,14 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
 
 function onPathOnly(t: Messages, runtime: RuntimeName): { label: string; fix?: string; probe: RuntimeProbe } {
   const path = findOnPath(runtime);
-  const probe: RuntimeProbe = { runtime, state: path === undefined ? "absent" : "ok", path, version: undefined, driver: undefined, detail: "" };
+  const probe: RuntimeProbe = {
+    runtime,
+    state: path === undefined ? "absent" : "ok",
+    path,
+    version: undefined,
+    driver: undefined,
+    detail: "",
+  };
   return { label: path === undefined ? t.doctor.runtimeAbsent(runtime) : t.doctor.runtimeAsRoot(runtime, path), probe };
 }
 

@@ -11,7 +11,9 @@ import type { LayerView, LessonMode } from "./types.js";
 /** A row's cells by the path of the layer that holds them, and merged's under "". */
 function cellsByLayer(row: LayerRow, view: LayerView): Map<string, LayerCell> {
   const cells = new Map<string, LayerCell>([["", row.merged]]);
-  view.lower.forEach((layer, index) => cells.set(layer, row.lowers[index] ?? { kind: "absent" }));
+  view.lower.forEach((layer, index) => {
+    cells.set(layer, row.lowers[index] ?? { kind: "absent" });
+  });
   cells.set(view.upper, row.upper);
   return cells;
 }

@@ -20,7 +20,8 @@ export const en = {
   otherNamespace: (pid: number) => `mounted in another mount namespace, read through /proc/${pid}/root`,
   layersTitle: "image layers, top first:",
   layer: (number: number, dir: string, bytes: string, files: string) => `#${number}  ${dir}  ${bytes} in ${files} ${plural(files, "file")}`,
-  upper: (dir: string, bytes: string, files: string) => `upper  ${dir}  ${bytes} in ${files} ${plural(files, "file")} (the container's writable layer)`,
+  upper: (dir: string, bytes: string, files: string) =>
+    `upper  ${dir}  ${bytes} in ${files} ${plural(files, "file")} (the container's writable layer)`,
   noUpper: "no upper layer: a read-only overlay",
   changesTitle: (count: string) => `changes (as docker diff lists them): ${count}`,
   noChanges: "no changes: the container has written nothing",
@@ -50,7 +51,8 @@ export const en = {
   unreadable: (dir: string, code: string) => `cannot read ${dir} (${code}): what is beneath it is not counted`,
   unresolved: (dir: string) => `layer ${dir} could not be resolved: not counted`,
   partial: (mounts: string) => `some layers could not be read (run as root to read them all): ${mounts}`,
-  hiddenNamespaces: (count: number) => `${count === 1 ? "1 process's mount namespace" : `${count} processes' mount namespaces`} could not be read: overlays mounted only there are not listed`,
+  hiddenNamespaces: (count: number) =>
+    `${count === 1 ? "1 process's mount namespace" : `${count} processes' mount namespaces`} could not be read: overlays mounted only there are not listed`,
   hiddenNamespacesNotRoot: (count: number) =>
     `${count === 1 ? "1 process's mount namespace" : `${count} processes' mount namespaces`} could not be read (not root): overlays mounted only there are not listed; run with sudo to see them`,
   // inspect --image IMAGE: one image's layers, each named by the step that made it.
