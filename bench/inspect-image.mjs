@@ -12,6 +12,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { pairs } from "./timing.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist/overlay-lesson.js");
@@ -90,21 +91,6 @@ function imageLayers(env, image) {
   ];
 }
 
-function timeOnce(argv, env) {
-  const started = process.hrtime.bigint();
-  const result = spawnSync(argv[0], argv.slice(1), { env, stdio: ["ignore", "ignore", "pipe"] });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`${argv.join(" ")} exited ${result.status}: ${result.stderr}`);
-  return ms;
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const round = (value) => Math.round(value * 100) / 100;
-
 /** The row, in bench/run.mjs's shape: inspect --image IMG --json against du -s of the layers, `count` alternating pairs. */
 export function inspectImageRow({ count = 11, target = 1.5, existing } = {}) {
   const work = mkdtempSync(join(tmpdir(), `ol-bench-${process.pid}-`));
@@ -121,40 +107,9 @@ export function inspectImageRow({ count = 11, target = 1.5, existing } = {}) {
     const layers = existing === undefined ? build(work, env, base, image) : imageLayers(env, image);
     const report = JSON.parse(run([node, cli, "inspect", "--image", image, "--json"], env));
     const subject = [node, cli, "inspect", "--image", image, "--json"];
-    const baseline = ["du", "-s", ...layers];
-    timeOnce(subject, env);
-    timeOnce(baseline, env); // warm both: page cache, dentries, node's code cache
-    const a = [];
-    const b = [];
-    for (let index = 0; index < count; index++) {
-      if (index % 2 === 0) {
-        a.push(timeOnce(subject, env));
-        b.push(timeOnce(baseline, env));
-      } else {
-        b.push(timeOnce(baseline, env));
-        a.push(timeOnce(subject, env));
-      }
-    }
     const name = `inspect --image (${report.files.toLocaleString("en")} files) vs du -s`;
-    const ratio = median(a) / median(b);
-    const row = {
-      name,
-      pairs: count,
-      layers: layers.length,
-      files: report.files,
-      imageHiddenBytes: report.imageHiddenBytes,
-      subjectMs: round(median(a)),
-      subjectRangeMs: [round(Math.min(...a)), round(Math.max(...a))],
-      baselineMs: round(median(b)),
-      baselineRangeMs: [round(Math.min(...b)), round(Math.max(...b))],
-      ratio: round(ratio),
-      minRatio: round(Math.min(...a) / Math.min(...b)),
-      target,
-      ok: ratio <= target,
-    };
-    console.log(
-      `${row.ok ? "✓" : "✗"} ${name.padEnd(33)} ${row.subjectMs} ms [${row.subjectRangeMs.join("–")}] vs ${row.baselineMs} ms [${row.baselineRangeMs.join("–")}]  ratio ${row.ratio.toFixed(2)} (target ≤ ${target}), of minimums ${row.minRatio.toFixed(2)}`,
-    );
+    const extra = { layers: layers.length, files: report.files, imageHiddenBytes: report.imageHiddenBytes };
+    const row = pairs(name, subject, ["du", "-s", ...layers], count, target, { env, extra });
     return row;
   } finally {
     if (existing === undefined) spawnSync("podman", ["rmi", "--force", "--ignore", image, base], { env, stdio: "ignore" });

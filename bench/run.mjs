@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { inspectImageRow } from "./inspect-image.mjs";
+import { median, pairs, round, timeOnce } from "./timing.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist/overlay-lesson.js");
@@ -14,63 +15,6 @@ const node = process.execPath;
 if (process.getuid?.() !== 0) {
   console.error("bench: mount-demo and cow-demo mount overlays: run as root (sudo npm run bench)");
   process.exit(2);
-}
-
-function timeOnce(argv, flush) {
-  // Disk-heavy runs start from a flushed disk (untimed), so that one run's writeback and
-  // freed blocks do not land inside the next run's fsyncs.
-  if (flush) {
-    spawnSync("sync");
-    // Then wait long enough to be past the short window right after a sync in which this VM's
-    // disk is briefly fast: a bare script that starts its first write within ~50 ms of the sync
-    // lands in it and a Node process (which needs 50 ms to start) never does, which measured
-    // Node's start-up as 400 ms of disk time (a bare script delayed by 0.1 s ran 0.4 s slower).
-    spawnSync("sleep", ["2"]);
-  }
-  const started = process.hrtime.bigint();
-  const result = spawnSync(argv[0], argv.slice(1), { stdio: ["ignore", "ignore", "pipe"] });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`${argv.join(" ")} exited ${result.status}: ${result.stderr}`);
-  return ms;
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-function pairs(name, subject, baseline, count, target, flush = false) {
-  timeOnce(subject, flush);
-  timeOnce(baseline, flush); // warm both: page cache, dynamic linker, node's code cache
-  const a = [];
-  const b = [];
-  for (let index = 0; index < count; index++) {
-    if (index % 2 === 0) {
-      a.push(timeOnce(subject, flush));
-      b.push(timeOnce(baseline, flush));
-    } else {
-      b.push(timeOnce(baseline, flush));
-      a.push(timeOnce(subject, flush));
-    }
-  }
-  const ratio = median(a) / median(b);
-  const row = {
-    name,
-    pairs: count,
-    subjectMs: round(median(a)),
-    subjectRangeMs: [round(Math.min(...a)), round(Math.max(...a))],
-    baselineMs: round(median(b)),
-    baselineRangeMs: [round(Math.min(...b)), round(Math.max(...b))],
-    ratio: round(ratio),
-    minRatio: round(Math.min(...a) / Math.min(...b)),
-    target,
-    ok: ratio <= target,
-  };
-  console.log(
-    `${row.ok ? "✓" : "✗"} ${name.padEnd(33)} ${row.subjectMs} ms [${row.subjectRangeMs.join("–")}] vs ${row.baselineMs} ms [${row.baselineRangeMs.join("–")}]  ratio ${row.ratio.toFixed(2)} (target ≤ ${target}), of minimums ${row.minRatio.toFixed(2)}`,
-  );
-  return row;
 }
 
 /**
@@ -107,10 +51,6 @@ function beyondNode(name, subject, baseline, count, target) {
     `${row.ok ? "✓" : "✗"} ${name.padEnd(33)} ${row.subjectMs} ms [${row.subjectRangeMs.join("–")}] − node -e 0 ${row.nodeStartMs} ms vs ${row.baselineMs} ms [${row.baselineRangeMs.join("–")}]  ratio ${row.ratio.toFixed(2)} (target ≤ ${target})`,
   );
   return row;
-}
-
-function round(value) {
-  return Math.round(value * 100) / 100;
 }
 
 /** Peak RSS of the node process (KiB): GNU time when present, else VmHWM polled from /proc. */
@@ -167,7 +107,7 @@ try {
         ["bash", join(root, "bench/bare-cow-demo.sh"), parent, "256", "1"],
         7,
         1.2,
-        true,
+        { flush: true },
       ),
     );
   // inspect: 3 image layers × 30,000 files and a container layer of 100,000 (20,000 copy-ups)

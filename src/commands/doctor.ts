@@ -1,10 +1,12 @@
 // `overlay-lesson doctor`: the lessons' own preflight, one line per check, each ✗ with its fix.
+
 import { tmpdir } from "node:os";
 import { Chalk } from "chalk";
 import prettyBytes from "pretty-bytes";
 import type { DoctorFlags } from "../cli.js";
 import { type Lang, type Messages, messages, numberLocale } from "../i18n/index.js";
 import { runPreflight } from "../runner/preflight.js";
+import { explainProbe } from "../runtime/explain.js";
 import { detectRuntimes, findOnPath, RUNTIMES, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
 import { EXIT_OK, EXIT_USAGE } from "../sys/errors.js";
 import { langOption } from "./options.js";
@@ -23,7 +25,7 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
   // It runs them as root; asked as an ordinary user, podman would make a store in their home.
   const runtimes =
     process.getuid?.() === 0
-      ? (await detectRuntimes()).map((probe) => ({ ...runtimeLine(t, probe), probe }))
+      ? (await detectRuntimes()).map((probe) => ({ ...explainProbe(t, probe), probe }))
       : RUNTIMES.map((runtime) => onPathOnly(t, runtime));
   if (flags.json === true) {
     const found = runtimes.map(({ probe, label, fix }) => ({
@@ -69,22 +71,4 @@ function onPathOnly(t: Messages, runtime: RuntimeName): { label: string; fix?: s
     detail: "",
   };
   return { label: path === undefined ? t.doctor.runtimeAbsent(runtime) : t.doctor.runtimeAsRoot(runtime, path), probe };
-}
-
-function runtimeLine(t: Messages, probe: RuntimeProbe): { label: string; fix?: string } {
-  const name = probe.runtime;
-  switch (probe.state) {
-    case "ok":
-      return probe.driver === "overlay" || probe.driver === "overlay2"
-        ? { label: t.doctor.runtimeOk(name, probe.version ?? "?", probe.driver) }
-        : { label: t.doctor.runtimeNotOverlay(name, probe.driver ?? "?") };
-    case "absent":
-      return { label: t.doctor.runtimeAbsent(name) };
-    case "no-daemon":
-      return { label: t.doctor.runtimeNoDaemon(name), fix: t.doctor.dockerStart };
-    case "permission-denied":
-      return { label: t.doctor.runtimePermission(name), fix: t.doctor.dockerPermission };
-    default:
-      return { label: t.doctor.runtimeError(name, probe.detail) };
-  }
 }

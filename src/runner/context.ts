@@ -10,7 +10,7 @@ import { isMountPoint } from "../overlay/mountinfo.js";
 import type { Workspace } from "../overlay/workspace.js";
 import type { CleanupRegistry, Registration } from "../sys/cleanup.js";
 import { InterruptedError, StepError } from "../sys/errors.js";
-import { type CommandResult, runCommand, shellQuote } from "../sys/exec.js";
+import { type CommandResult, firstLine, runCommand, shellQuote } from "../sys/exec.js";
 import type { Reporter } from "./report/reporter.js";
 import type { CheckRecord, LayerView, LessonContext, LessonMode, RunOptions } from "./types.js";
 
@@ -186,14 +186,6 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
   };
 }
 
-function firstLine(text: string): string {
-  return (
-    text
-      .split("\n")
-      .find((line) => line.trim() !== "")
-      ?.trim() ?? ""
-  );
-}
 
 /** Poll the size of a file a command is writing: the bytes never pass through this process. */
 function watchProgress(progress: NonNullable<RunOptions["progress"]>, stepId: string, reporter: Reporter): () => void {

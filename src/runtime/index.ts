@@ -3,6 +3,7 @@
 export { EXEC_TIMEOUT_MS, QUERY_TIMEOUT_MS, RUN_TIMEOUT_MS, RuntimeError } from "./command.js";
 export { findContainerByUpper, inspectContainer, inspectContainers, type ListContainersOptions, listContainers } from "./containers.js";
 export { detectRuntimes, findOnPath, probeRuntime, type RuntimeProbe, type RuntimeState, usableRuntimes } from "./detect.js";
+export { explainProbe, refusalLine } from "./explain.js";
 export { splitLowerDir } from "./graph-driver.js";
 export { imageHistory, inspectImage, listImages } from "./images.js";
 export {

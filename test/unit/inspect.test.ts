@@ -9,41 +9,7 @@ import type { InspectTarget } from "../../src/inspect/targets.js";
 import { en } from "../../src/inspect/words/en.js";
 import { ja } from "../../src/inspect/words/ja.js";
 import { zh } from "../../src/inspect/words/zh.js";
-import type { LayerEntry } from "../../src/layers/entry.js";
-import { type LayerState, resolveCells, type StackPath } from "../../src/layers/walk.js";
-
-type Spec = string | undefined; // "f:SIZE", "d", "o" (opaque dir), "w" (whiteout), "l" (symlink)
-
-function entry(spec: Spec): LayerEntry | undefined {
-  if (spec === undefined) return undefined;
-  if (spec.startsWith("f:")) return { kind: "file", size: Number(spec.slice(2)), opaque: false };
-  if (spec === "d" || spec === "o") return { kind: "dir", size: 0, opaque: spec === "o" };
-  return { kind: spec === "w" ? "whiteout" : "symlink", size: 0, opaque: false };
-}
-
-/** Walk a stack given as path → one spec per layer (top first), the way walkStack would. */
-function walk(stack: Record<string, Spec[]>): StackPath[] {
-  const paths = Object.keys(stack).sort();
-  const layers = stack[paths[0] ?? ""]?.length ?? 0;
-  const states = new Map<string, LayerState[]>([["", Array.from({ length: layers }, () => ({ shown: true }))]]);
-  return paths.map((path) => {
-    const parent = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
-    const parentStates = states.get(parent) ?? [];
-    const entries = (stack[path] ?? []).map((spec, layer) => (parentStates[layer] === undefined ? undefined : entry(spec)));
-    const found = resolveCells(path, entries, parentStates);
-    states.set(
-      path,
-      found.cells.map((cell) =>
-        cell?.entry.kind !== "dir"
-          ? undefined
-          : cell.state === "hidden" && cell.hiddenBy
-            ? { shown: false, hiddenBy: cell.hiddenBy }
-            : { shown: true },
-      ),
-    );
-    return found;
-  });
-}
+import { type Spec, walk } from "../helpers/stack-spec.js";
 
 function analyze(stack: Record<string, Spec[]>, hasUpper = true, top = 10) {
   const layers = Object.values(stack)[0]?.length ?? 0;

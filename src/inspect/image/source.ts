@@ -6,6 +6,7 @@
 // little as it can (`image inspect`, then `history` while the layers are walked): a whole
 // `inspect --image` of a 200,000-file image is measured against `du -s` of its layers.
 import type { Messages } from "../../i18n/index.js";
+import { refusalLine } from "../../runtime/explain.js";
 import {
   findOnPath,
   type HistoryEntry,
@@ -16,7 +17,6 @@ import {
   RUNTIMES,
   RuntimeError,
   type RuntimeName,
-  type RuntimeProbe,
 } from "../../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
 import type { InspectWords } from "../words/index.js";
@@ -38,19 +38,6 @@ export function isRuntime(value: string): value is RuntimeName {
   return (RUNTIMES as readonly string[]).includes(value);
 }
 
-function refusal(t: Messages, probe: RuntimeProbe): string {
-  switch (probe.state) {
-    case "absent":
-      return `${t.doctor.runtimeAbsent(probe.runtime)}: ${t.doctor.runtimeInstall}`;
-    case "no-daemon":
-      return `${t.doctor.runtimeNoDaemon(probe.runtime)}: ${t.doctor.dockerStart}`;
-    case "permission-denied":
-      return `${t.doctor.runtimePermission(probe.runtime)}: ${t.doctor.dockerPermission}`;
-    default:
-      return t.doctor.runtimeError(probe.runtime, probe.detail);
-  }
-}
-
 /**
  * Why no runtime could answer for the image: `wanted`'s refusal, or the first present runtime's,
  * or a store that is not overlay (image inspect shows no UpperDir there, as for a missing image).
@@ -67,9 +54,9 @@ async function whyNotFound(
   const usable = probes.filter((probe) => probe.state === "ok");
   if (usable.length === 0) {
     const present = probes.find((probe) => probe.state !== "absent");
-    if (present !== undefined) return refusal(t, present);
+    if (present !== undefined) return refusalLine(t, present);
     const [first] = probes;
-    return wanted !== undefined && first !== undefined ? refusal(t, first) : `${t.doctor.runtimeNone}: ${t.doctor.runtimeInstall}`;
+    return wanted !== undefined && first !== undefined ? refusalLine(t, first) : `${t.doctor.runtimeNone}: ${t.doctor.runtimeInstall}`;
   }
   const overlay = usable.filter((probe) => OVERLAY_DRIVERS.has(probe.driver ?? ""));
   const [other] = usable;

@@ -2,17 +2,10 @@
 // be, with the runtime's own progress on a terminal), and files in it to change and delete.
 // Every refusal is one line and exit 2, naming the fix (DESIGN.md, Exit codes).
 import type { Messages } from "../../i18n/index.js";
-import {
-  type ImageInfo,
-  inspectImage,
-  listImages,
-  probeRuntime,
-  RUNTIMES,
-  type RuntimeName,
-  type RuntimeProbe,
-} from "../../runtime/index.js";
+import { refusalLine } from "../../runtime/explain.js";
+import { type ImageInfo, inspectImage, listImages, probeRuntime, RUNTIMES, type RuntimeName } from "../../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
-import { runCommand } from "../../sys/exec.js";
+import { firstLine, runCommand } from "../../sys/exec.js";
 import type { ContainerDemoWords } from "./en.js";
 import { type FilePlan, planFiles } from "./plan.js";
 
@@ -27,30 +20,17 @@ export interface RuntimeChoice {
   skipped?: RuntimeName;
 }
 
-function refusal(t: Messages, probe: RuntimeProbe): string {
-  switch (probe.state) {
-    case "absent":
-      return `${t.doctor.runtimeAbsent(probe.runtime)}: ${t.doctor.runtimeInstall}`;
-    case "no-daemon":
-      return `${t.doctor.runtimeNoDaemon(probe.runtime)}: ${t.doctor.dockerStart}`;
-    case "permission-denied":
-      return `${t.doctor.runtimePermission(probe.runtime)}: ${t.doctor.dockerPermission}`;
-    default:
-      return t.doctor.runtimeError(probe.runtime, probe.detail);
-  }
-}
-
 /** --runtime, or docker if it answers, else podman; exit 2 with the fix when none will do. */
 export async function chooseRuntime(t: Messages, w: ContainerDemoWords, wanted: RuntimeName | undefined): Promise<RuntimeChoice> {
   const probes = await Promise.all((wanted === undefined ? RUNTIMES : [wanted]).map(probeRuntime));
   const usable = probes.find((probe) => probe.state === "ok");
   if (usable === undefined) {
     const present = probes.find((probe) => probe.state !== "absent");
-    if (present !== undefined) throw new ExitError(EXIT_USAGE, refusal(t, present));
+    if (present !== undefined) throw new ExitError(EXIT_USAGE, refusalLine(t, present));
     const first = probes[0];
     throw new ExitError(
       EXIT_USAGE,
-      wanted !== undefined && first !== undefined ? refusal(t, first) : `${t.doctor.runtimeNone}: ${t.doctor.runtimeInstall}`,
+      wanted !== undefined && first !== undefined ? refusalLine(t, first) : `${t.doctor.runtimeNone}: ${t.doctor.runtimeInstall}`,
     );
   }
   if (!OVERLAY_DRIVERS.has(usable.driver ?? "")) throw new ExitError(EXIT_USAGE, w.refuse.notOverlay(usable.runtime, usable.driver ?? ""));
@@ -113,11 +93,3 @@ async function pull(w: ContainerDemoWords, runtime: RuntimeName, image: string, 
   return result.exitCode === 0 ? "" : firstLine(result.stderr) || `exit ${result.exitCode}`;
 }
 
-function firstLine(text: string): string {
-  return (
-    text
-      .split("\n")
-      .find((line) => line.trim() !== "")
-      ?.trim() ?? ""
-  );
-}
