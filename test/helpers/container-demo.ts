@@ -44,7 +44,7 @@ type Event = Record<string, unknown> & { type: string };
  */
 export function stableInventory(): { containers: string[]; images: string[] } {
   const foreign = (name: string): boolean => {
-    const match = /^(?:localhost\/)?ol-test-(\d+)-/.exec(name);
+    const match = /^(?:localhost\/)?ol-(?:test|bench)-(\d+)-/.exec(name);
     return (match !== null && Number(match[1]) !== process.pid) || name.startsWith("overlay-lesson-");
   };
   const lines = (output: string): string[] => output.split("\n").filter((line) => line !== "" && !line.startsWith("<none>"));

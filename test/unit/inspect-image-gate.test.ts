@@ -173,10 +173,10 @@ describe("inspect --image for a person", () => {
     const rules = checkThresholds({ maxHidden: 5 }, { hiddenBytes: 6, bytes: 10 });
     const text = renderImage(report, rules, style);
     expect(text).toContain(
-      "#1  RUN make\n        10 B in 1 files: 4 B still seen, 6 B hidden by later layers; hides 6 B of earlier layers (whiteout 1 B, opaque dir 2 B, newer copy 3 B)",
+      "#1  RUN make\n        10 B in 1 file: 4 B still seen, 6 B hidden by later layers; hides 6 B of earlier layers (whiteout 1 B, opaque dir 2 B, newer copy 3 B)",
     );
     expect(text).toContain("6 B /x, added by `RUN make` (layer #1), hidden by (a step the history does not name) (layer #1, whiteout)");
-    expect(text).toContain("1 steps made no layer (CMD)");
+    expect(text).toContain("1 step made no layer (CMD)");
     expect(text).toContain("CI --max-hidden 5 B: crossed, the image hides 6 B");
     expect(renderImage({ ...report, hidden: [] }, undefined, style)).toContain("→ fix: delete files in the same RUN");
     expect(renderImage({ ...report, hidden: [], imageHiddenBytes: 0 }, undefined, style)).toContain("→ nothing hidden");

@@ -67,7 +67,8 @@ export const en = {
     hideHow: (how: string, bytes: string) => `${how} ${bytes}`,
     how: { whiteout: "whiteout", opaque: "opaque dir", "newer-copy": "newer copy" } satisfies Record<HideReason, string>,
     listSeparator: ", ",
-    emptySteps: (count: string, keywords: string) => `${count} steps made no layer (${keywords}): they are not matched to layers`,
+    emptySteps: (count: string, keywords: string) =>
+      `${count} ${plural(count, "step")} made no layer (${keywords}): they are not matched to layers`,
     totals: (onDisk: string, files: string, visible: string, hidden: string, percent: string) =>
       `on disk ${onDisk} in ${files} ${plural(files, "file")}; a container sees ${visible}; hidden ${hidden} (${percent} of the image)`,
     largestHidden: "largest hidden:",
