@@ -186,7 +186,6 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
   };
 }
 
-
 /** Poll the size of a file a command is writing: the bytes never pass through this process. */
 function watchProgress(progress: NonNullable<RunOptions["progress"]>, stepId: string, reporter: Reporter): () => void {
   const started = performance.now();

@@ -56,10 +56,12 @@ function guardLearnersMounts(run: PracticeRun<unknown, unknown>): void {
 export async function practise<Options, Words>(run: PracticeRun<Options, Words>): Promise<void> {
   const { ctx, practice, t, w, reporter, stepId } = run;
   await practice.prepare?.(ctx);
-  reporter.task(stepId, practice.task(w), practice.hint(w, ctx.mode));
+  reporter.task(stepId, practice.task(w, ctx), practice.hint(w, ctx));
   guardLearnersMounts(run as PracticeRun<unknown, unknown>);
+  // Where the learner's work can land: the workspace, and what the step watches beyond it.
+  const fingerprint = (): string => [run.workspace.root, ...(practice.watch?.(ctx) ?? [])].map(snapshot).join("\n");
   for (;;) {
-    const before = snapshot(run.workspace.root);
+    const before = fingerprint();
     run.setShellOpen(true);
     const code = await openShell(run.workspace, `practice:${stepId}$ `, run.signal, { OVERLAY_LESSON_STEP: stepId });
     run.setShellOpen(false);
@@ -68,7 +70,7 @@ export async function practise<Options, Words>(run: PracticeRun<Options, Words>)
 
     // Checks of this attempt are the step's record only if it passes; a failed try is shown, then dropped.
     const first = ctx.checks.length;
-    if (snapshot(run.workspace.root) === before)
+    if (fingerprint() === before)
       ctx.check("changed-something", t.practice.changedLabel, t.practice.changedExpected, t.practice.changedNothing);
     else await practice.verify(ctx);
     const attempt = ctx.checks.slice(first);
@@ -79,7 +81,7 @@ export async function practise<Options, Words>(run: PracticeRun<Options, Words>)
       return;
     }
     ctx.checks.splice(first);
-    reporter.say(stepId, `${t.practice.hintLabel} ${practice.hint(w, ctx.mode)}`);
+    reporter.say(stepId, `${t.practice.hintLabel} ${practice.hint(w, ctx)}`);
     const choice = await ask(run);
     if (choice === "q") throw new PracticeQuit(stepId);
     if (choice === "s") {

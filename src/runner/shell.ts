@@ -25,7 +25,26 @@ export function chooseShell(env: NodeJS.ProcessEnv = process.env): { path: strin
 
 /** What the shell's environment holds, and nothing else: documented in the README. */
 export function shellEnvironment(workspace: Workspace, prompt: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const keep = ["PATH", "HOME", "TERM", "LANG", "LC_ALL", "LC_MESSAGES", "USER", "LOGNAME", "COLORTERM", "NO_COLOR"];
+  // The terminal and language, and how the learner's container runtime is reached (container-demo's
+  // tasks run docker or podman in this shell).
+  const keep = [
+    "PATH",
+    "HOME",
+    "TERM",
+    "LANG",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "USER",
+    "LOGNAME",
+    "COLORTERM",
+    "NO_COLOR",
+    "XDG_RUNTIME_DIR",
+    "DOCKER_HOST",
+    "DOCKER_CONFIG",
+    "CONTAINER_HOST",
+    "CONTAINERS_CONF",
+    "CONTAINERS_STORAGE_CONF",
+  ];
   const clean: NodeJS.ProcessEnv = {};
   for (const name of keep) if (env[name] !== undefined) clean[name] = env[name];
   clean.PATH ??= "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";

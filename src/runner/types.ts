@@ -28,10 +28,10 @@ export interface Step<Options = unknown, Words = unknown> {
  * lower was changed through merged: its copy is in upper, lower unchanged"), never our exact text.
  */
 export interface Practice<Options = unknown, Words = unknown> {
-  /** What to achieve. */
-  task(w: Words): string;
-  /** The shape of the command, not the answer (rootless mounts need -o userxattr: the mode tells). */
-  hint(w: Words, mode: LessonMode): string;
+  /** What to achieve (the context names what the lesson chose: container-demo's container and files). */
+  task(w: Words, ctx: LessonContext<Options, Words>): string;
+  /** The shape of the command, not the answer (rootless mounts need -o userxattr: ctx.mode tells). */
+  hint(w: Words, ctx: LessonContext<Options, Words>): string;
   /** What the learner just did, in one sentence, shown when it passes. */
   done(w: Words): string;
   /** What the lesson does before the learner's turn (layers-demo: mount the build overlay). */
@@ -42,6 +42,11 @@ export interface Practice<Options = unknown, Words = unknown> {
   showMe?(ctx: LessonContext<Options, Words>): Promise<void>;
   /** After the learner's turn passed (layers-demo: unmount the build overlay). */
   finish?(ctx: LessonContext<Options, Words>): Promise<void>;
+  /**
+   * Directories outside the workspace where the learner's work lands (container-demo: the
+   * container's UpperDir): a shell left without changing them or the workspace changed nothing.
+   */
+  watch?(ctx: LessonContext<Options, Words>): string[];
 }
 
 export interface Lesson<Options = unknown, Words = unknown> {

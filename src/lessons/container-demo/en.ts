@@ -113,12 +113,13 @@ export const en = {
     key: "A container's writes live only as long as the container: keep data in volumes, not in UpperDir.",
   },
   practice: {
-    writeTask:
-      "In the container (step 1 named it), create the file /overlay-lesson.txt, and append a line to the image file step 3 chose to change. Then find both in UpperDir.",
-    writeHint: "docker exec NAME sh -c 'echo hello > /overlay-lesson.txt', then sh -c 'echo … >> FILE' (podman: the same words)",
+    writeTask: (name: string, create: string, change: string) =>
+      `In container ${name}, create the file ${create}, and append a line to the image file ${change}. Then find both in UpperDir.`,
+    writeHint: (runtime: string) => `${runtime} exec NAME sh -c 'echo … > NEW-FILE', then sh -c 'echo … >> IMAGE-FILE'; ls -l UPPERDIR`,
     writeDone: "You wrote through the container's overlay: a new file and a copy-up in UpperDir.",
-    deleteTask: "In the container, delete the image file step 3 chose to delete, then find what UpperDir holds for it.",
-    deleteHint: "docker exec NAME rm FILE (or podman exec …), then stat -c '%F %t:%T' UPPERDIR/FILE",
+    deleteTask: (name: string, remove: string) =>
+      `In container ${name}, delete the image file ${remove}, then find what UpperDir holds for it.`,
+    deleteHint: (runtime: string) => `${runtime} exec NAME rm FILE, then stat -c '%F %t:%T' UPPERDIR/FILE`,
     deleteDone: "You deleted an image file: a whiteout in UpperDir, the bytes still in the image layer.",
   },
 };

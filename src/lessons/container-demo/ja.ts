@@ -114,13 +114,14 @@ export const ja: ContainerDemoWords = {
     key: "コンテナの書き込みはコンテナと運命を共にします。データは UpperDir ではなくボリュームに置きましょう。",
   },
   practice: {
-    writeTask:
-      "コンテナ（名前はステップ 1 を参照）の中でファイル /overlay-lesson.txt を作り、ステップ 3 で変更用に選ばれたイメージのファイルに 1 行追記してください。そのあと UpperDir で両方を探してください。",
-    writeHint: "docker exec NAME sh -c 'echo hello > /overlay-lesson.txt'、次に sh -c 'echo … >> FILE'（podman も同じ）",
+    writeTask: (name: string, create: string, change: string) =>
+      `コンテナ ${name} の中でファイル ${create} を作り、イメージのファイル ${change} に 1 行追記してください。そのあと UpperDir で両方を探してください。`,
+    writeHint: (runtime: string) =>
+      `${runtime} exec NAME sh -c 'echo … > 新しいファイル'、次に sh -c 'echo … >> イメージのファイル'、ls -l UPPERDIR`,
     writeDone: "コンテナの overlay を通して書き込みました：UpperDir に新しいファイルとコピーアップができました。",
-    deleteTask:
-      "コンテナの中で、ステップ 3 で削除用に選ばれたイメージのファイルを削除し、UpperDir にそのファイルの何が残ったかを調べてください。",
-    deleteHint: "docker exec NAME rm FILE（または podman exec …）、次に stat -c '%F %t:%T' UPPERDIR/FILE",
+    deleteTask: (name: string, remove: string) =>
+      `コンテナ ${name} の中で、イメージのファイル ${remove} を削除し、UpperDir にそのファイルの何が残ったかを調べてください。`,
+    deleteHint: (runtime: string) => `${runtime} exec NAME rm ファイル、次に stat -c '%F %t:%T' UPPERDIR/ファイル`,
     deleteDone: "イメージのファイルを削除しました：UpperDir にホワイトアウトができ、データはイメージレイヤーに残っています。",
   },
 };

@@ -92,4 +92,3 @@ async function pull(w: ContainerDemoWords, runtime: RuntimeName, image: string, 
   const result = await runCommand([runtime, "pull", image], { timeoutMs: 30 * 60 * 1000, live: true });
   return result.exitCode === 0 ? "" : firstLine(result.stderr) || `exit ${result.exitCode}`;
 }
-

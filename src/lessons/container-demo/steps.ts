@@ -119,6 +119,12 @@ async function imageLayers(ctx: Ctx, state: RunState): Promise<void> {
   );
 }
 
+/** The container's UpperDir, where exec's writes land, once step 1 has found it. */
+function upperDirs(state: RunState): string[] {
+  const upper = state.container?.graphDriver.upper;
+  return upper === undefined ? [] : [upper];
+}
+
 export function containerDemo(): Lesson<ContainerOptions, ContainerDemoWords> {
   const state: RunState = {};
   return {
@@ -160,11 +166,13 @@ export function containerDemo(): Lesson<ContainerOptions, ContainerDemoWords> {
         },
         keyPoint: (w) => w.write.key,
         practice: {
-          task: (w) => w.practice.writeTask,
-          hint: (w) => w.practice.writeHint,
+          task: (w, ctx) => w.practice.writeTask(ctx.options.name, ctx.options.plan.create, ctx.options.plan.change.path),
+          hint: (w, ctx) => w.practice.writeHint(ctx.options.runtime),
           done: (w) => w.practice.writeDone,
           verify: (ctx) => writeVerify(ctx, state),
           showMe: writeAct,
+          // The learner's writes land in the container's UpperDir, not in the workspace.
+          watch: () => upperDirs(state),
         },
       },
       {
@@ -177,11 +185,12 @@ export function containerDemo(): Lesson<ContainerOptions, ContainerDemoWords> {
         },
         keyPoint: (w) => w.delete.key,
         practice: {
-          task: (w) => w.practice.deleteTask,
-          hint: (w) => w.practice.deleteHint,
+          task: (w, ctx) => w.practice.deleteTask(ctx.options.name, ctx.options.plan.remove.path),
+          hint: (w, ctx) => w.practice.deleteHint(ctx.options.runtime),
           done: (w) => w.practice.deleteDone,
           verify: (ctx) => deleteVerify(ctx, state),
           showMe: deleteAct,
+          watch: () => upperDirs(state),
         },
       },
       ...finalSteps(state),

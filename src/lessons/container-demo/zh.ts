@@ -107,12 +107,12 @@ export const zh: ContainerDemoWords = {
     key: "容器的写入只与容器同生共死：数据请放在卷（volume）里，不要放在 UpperDir 里。",
   },
   practice: {
-    writeTask:
-      "在容器里（名字见第 1 步）新建文件 /overlay-lesson.txt，再往第 3 步选定要修改的镜像文件末尾追加一行。然后在 UpperDir 里找到它们。",
-    writeHint: "docker exec NAME sh -c 'echo hello > /overlay-lesson.txt'，然后 sh -c 'echo … >> FILE'（podman 用法相同）",
+    writeTask: (name: string, create: string, change: string) =>
+      `在容器 ${name} 里新建文件 ${create}，再往镜像文件 ${change} 末尾追加一行。然后在 UpperDir 里找到它们。`,
+    writeHint: (runtime: string) => `${runtime} exec NAME sh -c 'echo … > 新文件'，然后 sh -c 'echo … >> 镜像文件'；ls -l UPPERDIR`,
     writeDone: "你通过容器的 overlay 写入了：UpperDir 里多了一个新文件和一份 copy-up。",
-    deleteTask: "在容器里删除第 3 步选定要删除的镜像文件，然后看看 UpperDir 里为它留下了什么。",
-    deleteHint: "docker exec NAME rm FILE（或 podman exec …），然后 stat -c '%F %t:%T' UPPERDIR/FILE",
+    deleteTask: (name: string, remove: string) => `在容器 ${name} 里删除镜像文件 ${remove}，然后看看 UpperDir 里为它留下了什么。`,
+    deleteHint: (runtime: string) => `${runtime} exec NAME rm 文件，然后 stat -c '%F %t:%T' UPPERDIR/文件`,
     deleteDone: "你删除了一个镜像文件：UpperDir 里多了一个 whiteout，字节仍在镜像层里。",
   },
 };

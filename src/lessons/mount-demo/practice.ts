@@ -26,7 +26,7 @@ function lowerIntact(ctx: Ctx): boolean {
 
 export const mountPractice: MountPractice = {
   task: (w) => w.practice.mount.task,
-  hint: (w, mode) => (mode === "rootless" ? w.practice.mount.hintRootless : w.practice.mount.hint),
+  hint: (w, ctx) => (ctx.mode === "rootless" ? w.practice.mount.hintRootless : w.practice.mount.hint),
   done: (w) => w.practice.mount.done,
   verify(ctx) {
     const { w, workspace } = ctx;
