@@ -82,7 +82,6 @@ function stackCell(cell: StackCell | undefined, path: string): LayerCell {
 
 export function readLayerMap(stack: LayerStack, previous?: readonly LayerRow[]): LayerRow[] {
   const dirs = [stack.upper, ...stack.lower];
-  const before = new Map(previous?.map((row) => [row.path, row]));
   const rows: LayerRow[] = [];
   for (const found of walkStack(dirs, { namespace: stack.namespace, limit: MAX_ENTRIES })) {
     const [upperCell, ...lowerCells] = found.cells;
@@ -91,12 +90,42 @@ export function readLayerMap(stack: LayerStack, previous?: readonly LayerRow[]):
     const lower = lowers.find((cell) => cell.kind !== "absent") ?? ABSENT;
     if (upper.kind === "file" || (upper.kind === "dir" && !upper.opaque)) upper.origin = lower.kind === "absent" ? "new" : "copy-up";
     const merged = mergedCell(stack, found.path, found.shownFrom, found.cells);
-    const row: LayerRow = { path: found.path, lower, lowers, upper, merged, changed: false };
-    const old = before.get(found.path);
-    row.changed = previous !== undefined && (old === undefined || !sameRow(old, row));
-    rows.push(row);
+    rows.push({ path: found.path, lower, lowers, upper, merged, changed: false });
   }
+  if (previous !== undefined) markChanges(rows, stack, { rows: previous, stack });
   return rows;
+}
+
+/** A map as it was drawn, with the stack it was drawn from. */
+export interface DrawnMap {
+  rows: readonly LayerRow[];
+  stack: LayerStack;
+}
+
+/** A row's cells by the directory of the layer that holds them, and merged's under "". */
+function cellsByLayer(row: LayerRow, stack: LayerStack): Map<string, LayerCell> {
+  const cells = new Map<string, LayerCell>([["", row.merged]]);
+  stack.lower.forEach((layer, index) => {
+    cells.set(layer, row.lowers[index] ?? ABSENT);
+  });
+  cells.set(stack.upper, row.upper);
+  return cells;
+}
+
+/**
+ * Mark the rows that differ from an earlier map. Cells are compared layer by layer, by the
+ * layer's directory, so the earlier map may come from another stack (layers-demo adds a layer
+ * per instruction): a layer or a path new to the map changes a row only where it holds something.
+ */
+export function markChanges(rows: readonly LayerRow[], stack: LayerStack, previous: DrawnMap): void {
+  const before = new Map(previous.rows.map((row) => [row.path, cellsByLayer(row, previous.stack)]));
+  for (const row of rows) {
+    const old = before.get(row.path);
+    row.changed = [...cellsByLayer(row, stack)].some(([layer, cell]) => {
+      const was = old?.get(layer);
+      return was === undefined ? cell.kind !== "absent" : !sameCell(was, cell);
+    });
+  }
 }
 
 /** Mounted: ask the kernel. Not mounted: what the layers would show, from the stack reader. */
@@ -119,18 +148,6 @@ function mergedCell(
   return cell;
 }
 
-export function sameCell(a: LayerCell, b: LayerCell): boolean {
+function sameCell(a: LayerCell, b: LayerCell): boolean {
   return a.kind === b.kind && a.size === b.size && a.preview === b.preview && a.opaque === b.opaque && a.hidden === b.hidden;
-}
-
-function sameRow(a: LayerRow, b: LayerRow): boolean {
-  return (
-    sameCell(a.upper, b.upper) &&
-    sameCell(a.merged, b.merged) &&
-    a.lowers.length === b.lowers.length &&
-    a.lowers.every((cell, index) => {
-      const other = b.lowers[index];
-      return other !== undefined && sameCell(cell, other);
-    })
-  );
 }
