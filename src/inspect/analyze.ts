@@ -14,7 +14,9 @@
 // soon as they are final (a deleted or opaque directory's hidden bytes are final once its
 // subtree is walked) and in path order; hidden bytes are summed per hiding path, and only the
 // largest `top` groups are kept.
+
 import type { EntryKind } from "../layers/entry.js";
+import { type PathFrame, PathFrames } from "../layers/frames.js";
 import { TopItems } from "../layers/hidden.js";
 import { type HiddenBy, type HideReason, type LayerState, resolveCells, type StackCell, type StackPath } from "../layers/walk.js";
 import { type Change, type ChangeKind, ChangeQueue, type ChangeTotals, type OpenChange } from "./changes.js";
@@ -56,10 +58,7 @@ export interface StackAnalysis {
   largestChanges: Change[];
 }
 
-interface Frame {
-  path: string;
-  /** path + "/": what every path beneath it starts with. */
-  prefix: string;
+interface Frame extends PathFrame {
   /** How each lower layer's directory here looks without the upper (the image as built). */
   imageStates: LayerState[];
   /** A change at this path that still gathers hidden bytes from the subtree. */
@@ -92,7 +91,7 @@ export class StackAnalyzer {
   private containerHiddenBytes = 0;
   private readonly hidden: TopItems<HiddenGroup>;
   private readonly changes: ChangeQueue;
-  private readonly frames: Frame[];
+  private readonly frames: PathFrames<Frame>;
 
   constructor(options: AnalyzeOptions) {
     this.offset = options.hasUpper ? 1 : 0;
@@ -100,12 +99,13 @@ export class StackAnalyzer {
     this.upper = options.hasUpper ? { bytes: 0, files: 0 } : null;
     this.hidden = new TopItems(options.top, (group) => group.bytes);
     this.changes = new ChangeQueue(options.top, options.onChange);
-    this.frames = [{ path: "", prefix: "", imageStates: Array.from({ length: options.lowerCount }, () => ({ shown: true })) }];
+    const root: Frame = { path: "", prefix: "", imageStates: Array.from({ length: options.lowerCount }, () => ({ shown: true })) };
+    this.frames = new PathFrames(root, (frame) => this.finish(frame));
   }
 
   add(found: StackPath): void {
     const { path, cells } = found;
-    while (this.frames.length > 1 && !path.startsWith(this.frames[this.frames.length - 1]?.prefix ?? "")) this.finish(this.frames.pop());
+    this.frames.leave(path);
     this.addResolved(found, path, cells);
   }
 
@@ -143,15 +143,11 @@ export class StackAnalyzer {
 
   /** Finish the frames a path in `parent` is not beneath (as add() does with the path itself). */
   private leaveFor(parent: string): void {
-    for (;;) {
-      const top = this.frames[this.frames.length - 1];
-      if (this.frames.length <= 1 || top === undefined || top.path === parent || parent.startsWith(top.prefix)) return;
-      this.finish(this.frames.pop());
-    }
+    this.frames.leave(`${parent}/`);
   }
 
   private addResolved(found: StackPath, path: string, cells: ReadonlyArray<StackCell | undefined>): void {
-    const parent = this.frames.at(-1);
+    const parent = this.frames.current;
     if (parent === undefined) return;
     const lowerCells = this.offset === 0 ? cells : cells.slice(this.offset);
     // The image-only view, where it differs: only where the upper hides something at this path.
@@ -249,10 +245,10 @@ export class StackAnalyzer {
       if (scope === "image") this.imageHiddenBytes += size;
       else {
         this.containerHiddenBytes += size;
-        const owner = hiddenBy.path === found.path ? change : this.frameAt(hiddenBy.path)?.change;
+        const owner = hiddenBy.path === found.path ? change : this.frames.at(hiddenBy.path)?.change;
         if (owner !== undefined) owner.hiddenBytes += size;
       }
-      const frame = hiddenBy.path === found.path ? here : (this.frameAt(hiddenBy.path) ?? here);
+      const frame = hiddenBy.path === found.path ? here : (this.frames.at(hiddenBy.path) ?? here);
       frame.groups ??= new Map();
       const key = `${scope}:${hiddenBy.layer}:${layer}`;
       const group = frame.groups.get(key);
@@ -273,22 +269,13 @@ export class StackAnalyzer {
     });
   }
 
-  private frameAt(path: string): Frame | undefined {
-    for (let index = this.frames.length - 1; index >= 0; index--) {
-      const frame = this.frames[index];
-      if (frame?.path === path) return frame;
-    }
-    return undefined;
-  }
-
-  private finish(frame: Frame | undefined): void {
-    if (frame === undefined) return;
+  private finish(frame: Frame): void {
     for (const group of frame.groups?.values() ?? []) this.hidden.add(group);
     if (frame.change !== undefined) this.changes.close(frame.change);
   }
 
   result(): StackAnalysis {
-    while (this.frames.length > 0) this.finish(this.frames.pop());
+    this.frames.drain();
     return {
       layers: this.layers,
       upper: this.upper,

@@ -10,6 +10,7 @@
 // share of the hiding, on both sides. Memory: one frame per directory on the current path; hidden
 // bytes are summed per (hiding path, holding layer, hiding layer) and each group is handed to the
 // top list as soon as the walk leaves the hiding path, so no more than a path's worth is held.
+import { type PathFrame, PathFrames } from "../../layers/frames.js";
 import { TopItems } from "../../layers/hidden.js";
 import type { HideReason, StackPath } from "../../layers/walk.js";
 
@@ -57,10 +58,7 @@ interface OpenGroup extends HiddenGroup {
   firstPath: string;
 }
 
-interface Frame {
-  path: string;
-  /** path + "/": what every path beneath it starts with. */
-  prefix: string;
+interface Frame extends PathFrame {
   groups?: Map<string, OpenGroup>;
 }
 
@@ -73,7 +71,7 @@ export class ImageAnalyzer {
   private visibleBytes = 0;
   private hiddenBytes = 0;
   private readonly top: TopItems<HiddenGroup>;
-  private readonly frames: Frame[] = [{ path: "", prefix: "" }];
+  private readonly frames = new PathFrames<Frame>({ path: "", prefix: "" }, (frame) => this.finish(frame));
 
   constructor(layerCount: number, top: number) {
     this.layers = Array.from({ length: layerCount }, () => ({ bytes: 0, files: 0, visibleBytes: 0, hiddenBytes: 0, hides: emptyHides() }));
@@ -82,7 +80,7 @@ export class ImageAnalyzer {
 
   add(found: StackPath): void {
     const { path, cells } = found;
-    while (this.frames.length > 1 && !path.startsWith(this.frames[this.frames.length - 1]?.prefix ?? "")) this.finish(this.frames.pop());
+    this.frames.leave(path);
     let here: Frame | undefined;
     if (cells.some((cell) => cell?.entry.kind === "dir")) {
       here = { path, prefix: `${path}/` };
@@ -107,7 +105,7 @@ export class ImageAnalyzer {
       this.hiddenBytes += size;
       const hider = this.layers[hiddenBy.layer];
       if (hider !== undefined) hider.hides[hiddenBy.how] += size;
-      let frame = this.frameAt(hiddenBy.path);
+      let frame = this.frames.at(hiddenBy.path);
       if (frame === undefined) {
         local ??= { path, prefix: "" };
         frame = local;
@@ -134,22 +132,14 @@ export class ImageAnalyzer {
     if (local !== undefined) this.finish(local);
   }
 
-  private frameAt(path: string): Frame | undefined {
-    for (let index = this.frames.length - 1; index >= 0; index--) {
-      const frame = this.frames[index];
-      if (frame?.path === path) return frame;
-    }
-    return undefined;
-  }
-
-  private finish(frame: Frame | undefined): void {
-    for (const { firstPath, ...group } of frame?.groups?.values() ?? []) {
+  private finish(frame: Frame): void {
+    for (const { firstPath, ...group } of frame.groups?.values() ?? []) {
       this.top.add({ ...group, path: group.files === 1 ? firstPath : group.hiddenAt });
     }
   }
 
   result(): ImageAnalysis {
-    while (this.frames.length > 0) this.finish(this.frames.pop());
+    this.frames.drain();
     return {
       layers: this.layers,
       bytes: this.layers.reduce((sum, layer) => sum + layer.bytes, 0),
