@@ -75,8 +75,3 @@ export function readDirEntry(path: string, namespace: XattrNamespace): LayerEntr
  * frozen: a frozen object's different shape costs the walk's hot code its optimisation).
  */
 export const UNMARKED_DIR: LayerEntry = { kind: "dir", size: 0, opaque: false };
-
-/** Which namespace a mount's overlay xattrs live in: `user.` under userxattr, else `trusted.`. */
-export function xattrNamespaceOf(superOptions: ReadonlyMap<string, string>): XattrNamespace {
-  return superOptions.has("userxattr") ? "user" : "trusted";
-}

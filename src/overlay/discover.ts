@@ -5,9 +5,10 @@
 // would be resolved against our root, not the namespace's).
 import { lstatSync, readFileSync, readlinkSync } from "node:fs";
 import { posix } from "node:path";
-import { isWithin, type MountEntry, parseMountInfoLine, unescapeMountField } from "./mountinfo.js";
+import { isWithin, type MountEntry, parseMountInfoLine, parseOverlayOptions } from "./mountinfo.js";
 import { hostPath, listMountNamespaces, type MountNamespace, procFailure } from "./namespaces.js";
 
+export { type OverlayOptions, parseOverlayOptions, splitLowerdir } from "./mountinfo.js";
 export { hostPath, type MountNamespace } from "./namespaces.js";
 
 export interface DiscoveredOverlay {
@@ -43,85 +44,6 @@ export interface Discovery {
 export interface DiscoverOptions {
   /** Look into other mount namespaces too (default true). */
   allNamespaces?: boolean;
-}
-
-export interface OverlayOptions {
-  rawLowerdir: string;
-  /** Lower layers as written at mount time (possibly relative), top first. */
-  lower: string[];
-  dataLower: string[];
-  upper?: string;
-  work?: string;
-  others: Record<string, string>;
-}
-
-// Why not parseSuperOptions/overlayLayers from mountinfo.ts: they work on the super options after
-// the octal escapes are undone, and on kernel 6.18 that loses information. The kernel escapes a
-// comma inside a value as \054 (so in the raw field every literal comma separates options), but a
-// path holding `\054` under `lowerdir+=` (no overlay escape) becomes a bare comma once unescaped;
-// and `lowerdir+=` repeats, which a Map keeps only once. So split the raw field first, then undo
-// the octal escapes of each value, then undo overlayfs's own backslash escapes where it has them.
-export function parseOverlayOptions(rawSuperOptions: string): OverlayOptions {
-  const parsed: OverlayOptions = { rawLowerdir: "", lower: [], dataLower: [], others: {} };
-  const newApiLayers: string[] = [];
-  for (const part of rawSuperOptions.split(",")) {
-    if (part === "") continue;
-    const equals = part.indexOf("=");
-    const key = equals === -1 ? part : part.slice(0, equals);
-    const value = equals === -1 ? "" : unescapeMountField(part.slice(equals + 1));
-    if (key === "lowerdir") {
-      parsed.rawLowerdir = value;
-      const { merged, data } = splitLowerdir(value);
-      parsed.lower.push(...merged);
-      parsed.dataLower.push(...data);
-    } else if (key === "lowerdir+" || key === "datadir+") {
-      // fsconfig(2) layers are taken literally by the kernel: no overlay escapes to undo.
-      (key === "lowerdir+" ? parsed.lower : parsed.dataLower).push(value);
-      newApiLayers.push(`${key}=${value}`);
-    } else if (key === "upperdir" || key === "workdir") {
-      // The kernel unescapes these (`upperdir=/a\,b` mounts /a,b) and shows them as given.
-      parsed[key === "upperdir" ? "upper" : "work"] = removeBackslashEscapes(value);
-    } else {
-      parsed.others[key] = value;
-    }
-  }
-  if (newApiLayers.length > 0) parsed.rawLowerdir = newApiLayers.join(",");
-  return parsed;
-}
-
-function removeBackslashEscapes(value: string): string {
-  return value.replace(/\\(.)/gs, "$1");
-}
-
-/**
- * lowerdir=top:middle:bottom, then optionally `::data1::data2` (data-only layers, kernel >= 6.5).
- * A backslash escapes the next character (`\:` is a colon in a path, `\\` a backslash).
- */
-export function splitLowerdir(value: string): { merged: string[]; data: string[] } {
-  const merged: string[] = [];
-  const data: string[] = [];
-  let current = "";
-  let inData = false;
-  const finish = () => {
-    if (current !== "") (inData ? data : merged).push(current);
-    current = "";
-  };
-  for (let index = 0; index < value.length; index++) {
-    const character = value[index];
-    if (character === "\\" && index + 1 < value.length) {
-      current += value[++index];
-    } else if (character === ":") {
-      finish();
-      if (value[index + 1] === ":") {
-        inData = true;
-        index++;
-      }
-    } else {
-      current += character;
-    }
-  }
-  finish();
-  return { merged, data };
 }
 
 interface Resolved {

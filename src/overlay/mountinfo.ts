@@ -86,17 +86,97 @@ export interface OverlayLayers {
   work?: string;
 }
 
+/**
+ * The layers of an overlay the lessons mounted themselves (absolute paths, one lowerdir option).
+ * For any overlay on the host, parse the raw field with parseOverlayOptions (discover.ts does).
+ */
 export function overlayLayers(entry: MountEntry): OverlayLayers {
   const options = parseSuperOptions(entry.superOptions);
-  const lowerOption = options.get("lowerdir") ?? "";
-  // lowerdir=top:middle:bottom; a literal colon in a path is escaped as "\:".
-  const lower = lowerOption === "" ? [] : lowerOption.split(/(?<!\\):/).map((path) => path.replaceAll("\\:", ":"));
-  const layers: OverlayLayers = { lower };
+  const layers: OverlayLayers = { lower: splitLowerdir(options.get("lowerdir") ?? "").merged };
   const upper = options.get("upperdir");
   const work = options.get("workdir");
   if (upper !== undefined) layers.upper = upper;
   if (work !== undefined) layers.work = work;
   return layers;
+}
+
+export interface OverlayOptions {
+  rawLowerdir: string;
+  /** Lower layers as written at mount time (possibly relative), top first. */
+  lower: string[];
+  dataLower: string[];
+  upper?: string;
+  work?: string;
+  others: Record<string, string>;
+}
+
+// Why the raw field and not the unescaped super options (parseSuperOptions): undoing the octal
+// escapes first loses information on kernel 6.18. The kernel escapes a
+// comma inside a value as \054 (so in the raw field every literal comma separates options), but a
+// path holding `\054` under `lowerdir+=` (no overlay escape) becomes a bare comma once unescaped;
+// and `lowerdir+=` repeats, which a Map keeps only once. So split the raw field first, then undo
+// the octal escapes of each value, then undo overlayfs's own backslash escapes where it has them.
+export function parseOverlayOptions(rawSuperOptions: string): OverlayOptions {
+  const parsed: OverlayOptions = { rawLowerdir: "", lower: [], dataLower: [], others: {} };
+  const newApiLayers: string[] = [];
+  for (const part of rawSuperOptions.split(",")) {
+    if (part === "") continue;
+    const equals = part.indexOf("=");
+    const key = equals === -1 ? part : part.slice(0, equals);
+    const value = equals === -1 ? "" : unescapeMountField(part.slice(equals + 1));
+    if (key === "lowerdir") {
+      parsed.rawLowerdir = value;
+      const { merged, data } = splitLowerdir(value);
+      parsed.lower.push(...merged);
+      parsed.dataLower.push(...data);
+    } else if (key === "lowerdir+" || key === "datadir+") {
+      // fsconfig(2) layers are taken literally by the kernel: no overlay escapes to undo.
+      (key === "lowerdir+" ? parsed.lower : parsed.dataLower).push(value);
+      newApiLayers.push(`${key}=${value}`);
+    } else if (key === "upperdir" || key === "workdir") {
+      // The kernel unescapes these (`upperdir=/a\,b` mounts /a,b) and shows them as given.
+      parsed[key === "upperdir" ? "upper" : "work"] = removeBackslashEscapes(value);
+    } else {
+      parsed.others[key] = value;
+    }
+  }
+  if (newApiLayers.length > 0) parsed.rawLowerdir = newApiLayers.join(",");
+  return parsed;
+}
+
+function removeBackslashEscapes(value: string): string {
+  return value.replace(/\\(.)/gs, "$1");
+}
+
+/**
+ * lowerdir=top:middle:bottom, then optionally `::data1::data2` (data-only layers, kernel >= 6.5).
+ * A backslash escapes the next character (`\:` is a colon in a path, `\\` a backslash).
+ */
+export function splitLowerdir(value: string): { merged: string[]; data: string[] } {
+  const merged: string[] = [];
+  const data: string[] = [];
+  let current = "";
+  let inData = false;
+  const finish = () => {
+    if (current !== "") (inData ? data : merged).push(current);
+    current = "";
+  };
+  for (let index = 0; index < value.length; index++) {
+    const character = value[index];
+    if (character === "\\" && index + 1 < value.length) {
+      current += value[++index];
+    } else if (character === ":") {
+      finish();
+      if (value[index + 1] === ":") {
+        inData = true;
+        index++;
+      }
+    } else {
+      current += character;
+    }
+  }
+  finish();
+  return { merged, data };
 }
 
 /** Is `path` equal to `root` or beneath it? Compares whole path components. */
