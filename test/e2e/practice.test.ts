@@ -1,10 +1,10 @@
 // Practice mode through a real terminal (tmux): the learner types, the kernel grades. After each
 // run nothing may be left: not the lesson's mounts, not the ones the learner made.
-import { chownSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { chownSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { CLI, isRoot, overlayMountsBeneath, removeParent, runCli } from "../helpers/cli.js";
+import { CLI, isRoot, mountsAnywhere, overlayMountsBeneath, removeParent, runCli } from "../helpers/cli.js";
 import { Terminal, tmuxReason } from "../helpers/tmux.js";
 
 const reason = !isRoot ? "not root: the practice tests mount as root and as user nobody" : tmuxReason();
@@ -23,20 +23,6 @@ function parentFor(uid = 0): { parent: string; state: string } {
   }
   parents.push(parent, state);
   return { parent, state };
-}
-
-/** Every mount, in any namespace, beneath `parent`: the learner's own included. */
-function mountsAnywhere(parent: string): string[] {
-  const found = new Set<string>();
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      for (const line of readFileSync(`/proc/${pid}/mountinfo`, "utf8").split("\n"))
-        if (line.split(" ")[4]?.startsWith(`${parent}/`)) found.add(line);
-    } catch {
-      // gone
-    }
-  }
-  return [...found];
 }
 
 function start(parent: string, state: string, extra: string[] = [], asNobody = false, lesson = "mount-demo"): Terminal {

@@ -6,26 +6,11 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { type CliResult, isRoot, overlayMountsBeneath, removeParent, runCli, summaryOf } from "../helpers/cli.js";
+import { type CliResult, isRoot, mountsAnywhere, overlayMountsBeneath, removeParent, runCli, summaryOf } from "../helpers/cli.js";
 
 const NOBODY = 65534;
 const reason = isRoot ? undefined : "not root: the test makes a parent for user nobody and reads every process's mountinfo";
 if (reason) console.warn(`skipping rootless end-to-end tests: ${reason}`);
-
-/** Every mount line, in every process's mount namespace, whose mount point is beneath `parent`. */
-function mountsAnywhere(parent: string): string[] {
-  const found = new Set<string>();
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    let text = "";
-    try {
-      text = readFileSync(`/proc/${pid}/mountinfo`, "utf8");
-    } catch {
-      continue; // gone, or a kernel thread
-    }
-    for (const line of text.split("\n")) if (line.split(" ")[4]?.startsWith(`${parent}/`)) found.add(line);
-  }
-  return [...found];
-}
 
 /** A parent directory that user nobody owns, as a learner's own /tmp subdirectory would be. */
 function nobodysParent(): string {

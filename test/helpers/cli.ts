@@ -126,3 +126,18 @@ export function useParent(options: { clean?: boolean } = {}): () => string {
   });
   return () => parent;
 }
+
+/** Every mount line, in every process's mount namespace, whose mount point is beneath `parent`. */
+export function mountsAnywhere(parent: string): string[] {
+  const found = new Set<string>();
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    let text = "";
+    try {
+      text = readFileSync(`/proc/${pid}/mountinfo`, "utf8");
+    } catch {
+      continue; // gone, or a kernel thread
+    }
+    for (const line of text.split("\n")) if (line.split(" ")[4]?.startsWith(`${parent}/`)) found.add(line);
+  }
+  return [...found];
+}

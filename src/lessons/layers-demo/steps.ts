@@ -3,6 +3,7 @@
 // `RUN rm`, measured, and the same image built in one layer.
 import prettyBytes from "pretty-bytes";
 import { numberLocale } from "../../i18n/index.js";
+import { isWhiteout } from "../../layers/entry.js";
 import { summarizeStack } from "../../layers/hidden.js";
 import { walkStack } from "../../layers/walk.js";
 import { overlayLayers, readMountInfo } from "../../overlay/mountinfo.js";
@@ -168,7 +169,7 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
         verify(ctx) {
           checkGoneInMerged(ctx);
           const stats = ctx.stat(`${RUN.diff}/${BIG}`);
-          const whiteout = stats?.isCharacterDevice() === true && stats.rdev === 0;
+          const whiteout = stats !== undefined && isWhiteout(stats);
           checkDeletions(ctx, whiteout ? "character special file 0:0" : stats === undefined ? "(missing)" : "(not a whiteout)");
         },
         showMe: (ctx) => deleteThroughMerged(ctx, RUN.merged),

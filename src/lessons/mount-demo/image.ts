@@ -1,5 +1,6 @@
 // The "image" of mount-demo: the files lower/ starts with, and how to tell what the container
 // did to them. Shared by the steps and by the practice checks.
+import { isWhiteout } from "../../layers/entry.js";
 import type { LessonContext } from "../../runner/types.js";
 import type { MountDemoWords } from "./en.js";
 
@@ -28,16 +29,16 @@ export function lowerContents(w: MountDemoWords): Map<string, string> {
 export const read = (ctx: Ctx, path: string): string => ctx.read(path) ?? "(missing)";
 export const exists = (ctx: Ctx, path: string): boolean => ctx.stat(path) !== undefined;
 
-const isWhiteout = (ctx: Ctx, path: string): boolean => {
+const whiteoutAt = (ctx: Ctx, path: string): boolean => {
   const stats = ctx.stat(path);
-  return stats?.isCharacterDevice() === true && stats.rdev === 0;
+  return stats !== undefined && isWhiteout(stats);
 };
 
 /** Every non-directory in upper, by what it is to lower: a copy-up, a new file, a whiteout. */
 export function classifyUpper(ctx: Ctx): Record<"copy-up" | "new" | "whiteout" | "other", string[]> {
   const result: Record<"copy-up" | "new" | "whiteout" | "other", string[]> = { "copy-up": [], new: [], whiteout: [], other: [] };
   for (const path of ctx.files("upper")) {
-    if (isWhiteout(ctx, `upper/${path}`)) result.whiteout.push(path);
+    if (whiteoutAt(ctx, `upper/${path}`)) result.whiteout.push(path);
     else if (!ctx.stat(`upper/${path}`)?.isFile()) result.other.push(path);
     else result[exists(ctx, `lower/${path}`) ? "copy-up" : "new"].push(path);
   }
