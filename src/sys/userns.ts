@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { Socket } from "node:net";
-import { release } from "node:os";
+import { constants, release } from "node:os";
 import type { Messages } from "../i18n/index.js";
 import { atLeast, findInPath, parseKernelVersion } from "./host.js";
 import { SIGNAL_EXIT_CODES, type TerminationSignal } from "./signals.js";
@@ -120,14 +120,9 @@ export function runInNamespace(argv: readonly string[] = process.argv): Promise<
     child.on("close", (code, signal) => {
       for (const [name, handler] of handlers) process.off(name, handler);
       // A lesson killed by a signal it could not handle (SIGKILL): 128 + its number, as a shell says.
-      resolve(code ?? 128 + signalNumber(signal));
+      resolve(code ?? 128 + (signal === null ? 0 : constants.signals[signal]));
     });
   });
-}
-
-function signalNumber(signal: NodeJS.Signals | null): number {
-  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-  return (signal && numbers[signal]) ?? 0;
 }
 
 /**
