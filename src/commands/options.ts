@@ -29,8 +29,9 @@ export type SizeProblem = "empty" | "malformed" | "zero" | "too-small" | "too-la
 /**
  * Parse a size as people write it: 50M, 1G, 512MiB, 64m, 1.5G or plain bytes. Single letters
  * and IEC suffixes are powers of 1024 (as dd and docker mean them); kB/MB/GB are powers of 1000.
+ * The bounds default to cow-demo's big file; a budget (inspect --image --max-hidden) may be 0.
  */
-export function parseSize(text: string): number | SizeProblem {
+export function parseSize(text: string, bounds: { min: number; max: number } = { min: MIN_SIZE, max: MAX_SIZE }): number | SizeProblem {
   const trimmed = text.trim();
   if (trimmed === "") return "empty";
   const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(trimmed);
@@ -39,9 +40,9 @@ export function parseSize(text: string): number | SizeProblem {
   if (unit === undefined) return "malformed";
   const bytes = Math.round(Number(match[1]) * unit);
   if (!Number.isFinite(bytes)) return "malformed";
-  if (bytes === 0) return "zero";
-  if (bytes < MIN_SIZE) return "too-small";
-  if (bytes > MAX_SIZE) return "too-large";
+  if (bytes === 0 && bounds.min > 0) return "zero";
+  if (bytes < bounds.min) return "too-small";
+  if (bytes > bounds.max) return "too-large";
   return bytes;
 }
 

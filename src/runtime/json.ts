@@ -65,7 +65,7 @@ export function stringField(record: JsonRecord | undefined, ...keys: string[]): 
 export function numberField(record: JsonRecord | undefined, ...keys: string[]): number | undefined {
   const value = pick(record, keys);
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  return typeof value === "string" ? parseSize(value) : undefined;
+  return typeof value === "string" ? parseDockerSize(value) : undefined;
 }
 
 /** An array of strings, or a comma-separated string (docker ps "Names"). */
@@ -97,7 +97,7 @@ export function labelsField(record: JsonRecord | undefined, ...keys: string[]): 
 const DECIMAL_UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 };
 
 /** "2099712" → 2099712; docker's human "2.1MB" / "0B" → bytes, to the precision docker printed. */
-export function parseSize(text: string): number | undefined {
+export function parseDockerSize(text: string): number | undefined {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([kKMGT]?B)?\s*$/.exec(text);
   if (match === null) return undefined;
   const unit = DECIMAL_UNITS[(match[2] ?? "B").toUpperCase()] ?? 1;

@@ -3,10 +3,9 @@
 // more than it allows; exactly at the limit passes.
 //
 // Sizes are written as everywhere in this program (commands/options.ts parseSize: 50M, 1GiB,
-// 512k, plain bytes), but a budget has other bounds than cow-demo's file: 0 (hide nothing) is a
-// fair rule and so is 100k, where cow-demo refuses anything under 1 MiB. parseSize answers
-// "zero" and "too-small" without the number for those, so they are read here with its units.
-import { parseSize } from "../../commands/options.js";
+// 512k, plain bytes), with a budget's own bounds: 0 (hide nothing) is a fair rule, and so is
+// 100k, where cow-demo refuses a file under 1 MiB.
+import { MAX_SIZE, parseSize } from "../../commands/options.js";
 
 export type RuleName = "max-hidden" | "max-hidden-percent";
 
@@ -23,19 +22,10 @@ export interface RuleResult {
   crossed: boolean;
 }
 
-// options.ts's units: single letters and IEC suffixes are powers of 1024, kB/MB/GB of 1000.
-const SMALL_UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, kb: 1000, kib: 1024, m: 1024 ** 2, mb: 1000 ** 2, mib: 1024 ** 2 };
-
 /** Bytes from 0 to 64 GiB, or undefined for anything else. */
 export function parseBudget(text: string): number | undefined {
-  const parsed = parseSize(text);
-  if (typeof parsed === "number") return parsed;
-  if (parsed === "zero") return 0;
-  if (parsed !== "too-small") return undefined;
-  // Under 1 MiB: only units up to MiB can get here.
-  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
-  const unit = SMALL_UNITS[(match?.[2] ?? "").toLowerCase()];
-  return match === null || unit === undefined ? undefined : Math.round(Number(match[1]) * unit);
+  const parsed = parseSize(text, { min: 0, max: MAX_SIZE });
+  return typeof parsed === "number" ? parsed : undefined;
 }
 
 /** A percentage from 0 to 100 ("5", "2.5", "5%"), or undefined. */
