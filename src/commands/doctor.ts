@@ -2,9 +2,9 @@
 
 import { tmpdir } from "node:os";
 import { Chalk } from "chalk";
-import prettyBytes from "pretty-bytes";
 import type { DoctorFlags } from "../cli.js";
-import { type Lang, type Messages, messages, numberLocale } from "../i18n/index.js";
+import { formatBytes } from "../i18n/format.js";
+import { type Lang, type Messages, messages } from "../i18n/index.js";
 import { runPreflight } from "../runner/preflight.js";
 import { explainProbe } from "../runtime/explain.js";
 import { detectRuntimes, findOnPath, RUNTIMES, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
@@ -18,7 +18,7 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
   const checks = runPreflight({
     parent: flags.dir ?? tmpdir(),
     t,
-    formatBytes: (bytes) => prettyBytes(bytes, { binary: true, locale: numberLocale(lang) }),
+    formatBytes,
   });
   const failed = checks.filter((check) => !check.ok);
   // Only container-demo needs a runtime: what is found is told, never counted as a failure.

@@ -36,7 +36,3 @@ export function messages(lang: Lang): Messages {
   return loaded[lang] ?? en;
 }
 
-/** The locale pretty-bytes and numbers use for the learner's language. */
-export function numberLocale(lang: Lang): string {
-  return lang === "zh" ? "zh-CN" : lang === "ja" ? "ja-JP" : "en";
-}

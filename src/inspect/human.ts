@@ -1,9 +1,10 @@
 // inspect for a person: per mount, the container, its layers, its changes in totals and the
 // largest, the hidden bytes with their reasons, and a one-line verdict, in the learner's
-// language with pretty-bytes in its number format.
+// language, every figure written by i18n/format.ts.
+
 import type { ChalkInstance } from "chalk";
-import prettyBytes from "pretty-bytes";
-import { type Lang, numberLocale } from "../i18n/index.js";
+import { formatBytes, formatCount } from "../i18n/format.js";
+import type { Lang } from "../i18n/index.js";
 import { CHANGE_KINDS, type ChangeKind } from "./analyze.js";
 import type { MountReport } from "./report.js";
 import type { InspectTarget } from "./targets.js";
@@ -17,17 +18,12 @@ export interface HumanStyle {
 
 const MARKS: Record<ChangeKind, string> = { added: "A", changed: "C", deleted: "D", opaque: "O" };
 
-export function formatters(lang: Lang) {
-  const locale = numberLocale(lang);
-  return {
-    bytes: (value: number) => prettyBytes(value, { binary: true, locale, maximumFractionDigits: 1 }),
-    count: (value: number) => value.toLocaleString(locale),
-  };
-}
+/** inspect's figures, written as every figure of the program is (i18n/format.ts). */
+export const formatters = { bytes: formatBytes, count: formatCount } as const;
 
 /** The one line a learner remembers: what the image hides and why, and what the container adds to it. */
-export function verdict(report: MountReport, words: InspectWords, lang: Lang): string {
-  const { bytes, count } = formatters(lang);
+export function verdict(report: MountReport, words: InspectWords): string {
+  const { bytes, count } = formatters;
   const largestImage = report.hidden.find((group) => group.scope === "image");
   const image =
     report.imageHiddenBytes > 0 && largestImage !== undefined && largestImage.hiddenByLayer !== null
@@ -46,8 +42,8 @@ export function verdict(report: MountReport, words: InspectWords, lang: Lang): s
 }
 
 export function renderMount(target: InspectTarget, report: MountReport, style: HumanStyle): string {
-  const { words, lang, chalk: c } = style;
-  const { bytes, count } = formatters(lang);
+  const { words, chalk: c } = style;
+  const { bytes, count } = formatters;
   const lines: string[] = [c.bold(words.title(report.mountPoint ?? "-"))];
   const container = report.container;
   lines.push(
@@ -88,7 +84,7 @@ export function renderMount(target: InspectTarget, report: MountReport, style: H
       lines.push(`    ${words.hidden(bytes(group.bytes), count(group.files), group.path, group.layer + 1, words.causes[group.cause], by)}`);
     }
   }
-  lines.push(`  ${c.cyan("→")} ${verdict(report, words, lang)}`);
+  lines.push(`  ${c.cyan("→")} ${verdict(report, words)}`);
   if (report.notes.length > 0) {
     lines.push(`  ${c.yellow(words.notes)}`);
     for (const note of report.notes) lines.push(`    ${c.yellow("!")} ${note}`);

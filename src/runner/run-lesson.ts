@@ -2,8 +2,8 @@
 // things: refuse bad input before creating anything, register every resource as it is made,
 // run the steps, and on every way out (end, error, signal) tear down and print the summary.
 import { tmpdir } from "node:os";
-import prettyBytes from "pretty-bytes";
-import { type Lang, type Messages, numberLocale } from "../i18n/index.js";
+import { formatBytes } from "../i18n/format.js";
+import type { Lang, Messages } from "../i18n/index.js";
 import {
   checkParent,
   createWorkspace,
@@ -68,9 +68,6 @@ export async function runLesson<Options, Words>(
   const { t } = common;
   const w = lesson.words[common.lang];
   const parentInput = common.dir ?? tmpdir();
-  // Number.toLocaleString loads ICU data (about 10 ms): only a learner reading sizes pays for it.
-  const formatBytes = (bytes: number): string =>
-    prettyBytes(bytes, common.json ? { binary: true } : { binary: true, locale: numberLocale(common.lang) });
 
   // 1. Refuse before creating anything.
   const parentChecked = checkParent(parentInput);

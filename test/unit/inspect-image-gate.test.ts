@@ -180,8 +180,8 @@ describe("inspect --image for a person", () => {
     expect(text).toContain("CI --max-hidden 5 B: crossed, the image hides 6 B");
     expect(renderImage({ ...report, hidden: [] }, undefined, style)).toContain("→ fix: delete files in the same RUN");
     expect(renderImage({ ...report, hidden: [], imageHiddenBytes: 0 }, undefined, style)).toContain("→ nothing hidden");
-    expect(ciFailure(rules, en, "en")).toBe("CI gate failed: --max-hidden 5 B crossed: the image hides 6 B");
-    expect(ciFailure(checkThresholds({ maxHidden: 6 }, { hiddenBytes: 6, bytes: 10 }), en, "en")).toBeUndefined();
+    expect(ciFailure(rules, en)).toBe("CI gate failed: --max-hidden 5 B crossed: the image hides 6 B");
+    expect(ciFailure(checkThresholds({ maxHidden: 6 }, { hiddenBytes: 6, bytes: 10 }), en)).toBeUndefined();
   });
 
   it("speaks Chinese and Japanese", () => {

@@ -33,7 +33,7 @@ export async function inspectImageCommand(options: ImageOptions, output: ImageOu
       ? undefined
       : checkThresholds(options.thresholds, { hiddenBytes: report.imageHiddenBytes, bytes: report.bytes });
   await output.write(output.json ? imageJsonLine(report, rules) : renderImage(report, rules, output));
-  const failure = ciFailure(rules ?? [], words, output.lang);
+  const failure = ciFailure(rules ?? [], words);
   if (failure !== undefined) throw new ExitError(EXIT_FAILED, failure);
   if (report.partial) throw new ExitError(EXIT_FAILED, words.partial(options.image));
   return EXIT_OK;

@@ -2,8 +2,10 @@
 // Containerfile's second layer) with the step that made it, what of it is still seen, what later
 // layers hide of it and what it hides; then the image's totals, the largest hidden items each
 // traced to the step that added them and the step that hid them, and the one-line fix.
+
 import type { ChalkInstance } from "chalk";
-import { type Lang, numberLocale } from "../../i18n/index.js";
+import { formatPercent } from "../../i18n/format.js";
+import type { Lang } from "../../i18n/index.js";
 import { formatters } from "../human.js";
 import type { InspectWords } from "../words/index.js";
 import { HIDE_REASONS } from "./analyze.js";
@@ -17,28 +19,24 @@ export interface ImageStyle {
   chalk: ChalkInstance;
 }
 
-function percent(value: number, lang: Lang): string {
-  return `${value.toLocaleString(numberLocale(lang), { maximumFractionDigits: 1 })}%`;
-}
-
 /** A rule's limit or figure as the user wrote it: bytes for --max-hidden, percent for the other. */
-export function ruleFigure(rule: RuleResult, value: number, lang: Lang): string {
-  return rule.rule === "max-hidden" ? formatters(lang).bytes(value) : percent(value, lang);
+export function ruleFigure(rule: RuleResult, value: number): string {
+  return rule.rule === "max-hidden" ? formatters.bytes(value) : formatPercent(value);
 }
 
 /** The stderr line when the gate fails: every crossed rule, with the figure that crossed it. */
-export function ciFailure(rules: readonly RuleResult[], words: InspectWords, lang: Lang): string | undefined {
+export function ciFailure(rules: readonly RuleResult[], words: InspectWords): string | undefined {
   const crossed = rules.filter((rule) => rule.crossed);
   if (crossed.length === 0) return undefined;
   return words.image.ciFailed(
-    crossed.map((rule) => words.image.ciRule(`--${rule.rule}`, ruleFigure(rule, rule.limit, lang), ruleFigure(rule, rule.value, lang))),
+    crossed.map((rule) => words.image.ciRule(`--${rule.rule}`, ruleFigure(rule, rule.limit), ruleFigure(rule, rule.value))),
   );
 }
 
 export function renderImage(report: ImageReport, rules: readonly RuleResult[] | undefined, style: ImageStyle): string {
-  const { words, lang, chalk: c } = style;
+  const { words, chalk: c } = style;
   const w = words.image;
-  const { bytes, count } = formatters(lang);
+  const { bytes, count } = formatters;
   const numberOf = (layer: number) => report.layers[layer]?.number ?? 0;
   const stepOf = (createdBy: string | null, max: number) =>
     createdBy === null ? w.unknownStep : `\`${shortInstruction(createdBy, max)}\``;
@@ -62,7 +60,7 @@ export function renderImage(report: ImageReport, rules: readonly RuleResult[] | 
     lines.push(`  ${c.dim(w.emptySteps(count(report.emptySteps.length), keywords.join(w.listSeparator)))}`);
   }
   lines.push(
-    `  ${w.totals(bytes(report.bytes), count(report.files), bytes(report.visibleBytes), bytes(report.imageHiddenBytes), percent(report.hiddenPercent, lang))}`,
+    `  ${w.totals(bytes(report.bytes), count(report.files), bytes(report.visibleBytes), bytes(report.imageHiddenBytes), formatPercent(report.hiddenPercent))}`,
   );
   if (report.hidden.length > 0) lines.push(`  ${w.largestHidden}`);
   for (const item of report.hidden) {
@@ -74,7 +72,7 @@ export function renderImage(report: ImageReport, rules: readonly RuleResult[] | 
   // --top 0 lists no item; the fix still stands when anything is hidden.
   lines.push(`  ${c.cyan("→")} ${report.imageHiddenBytes > 0 ? w.fix : w.nothingHidden}`);
   for (const rule of rules ?? []) {
-    const line = w.ciLine(`--${rule.rule}`, ruleFigure(rule, rule.limit, lang), ruleFigure(rule, rule.value, lang), rule.crossed);
+    const line = w.ciLine(`--${rule.rule}`, ruleFigure(rule, rule.limit), ruleFigure(rule, rule.value), rule.crossed);
     lines.push(`  ${rule.crossed ? c.red(line) : c.green(line)}`);
   }
   if (report.notes.length > 0) {

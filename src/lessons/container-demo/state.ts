@@ -1,7 +1,3 @@
-// What container-demo's steps share: its options (chosen before anything starts), what one run
-// learns as it goes (the container, its mount), and small readers of the kernel's state.
-import prettyBytes from "pretty-bytes";
-import { numberLocale } from "../../i18n/index.js";
 import { type LayerEntry, readEntry } from "../../layers/entry.js";
 import type { DiscoveredOverlay } from "../../overlay/discover.js";
 import type { LessonContext } from "../../runner/types.js";
@@ -36,8 +32,6 @@ export interface RunState {
 }
 
 export type Ctx = LessonContext<ContainerOptions, ContainerDemoWords>;
-
-export const bytes = (ctx: Ctx, value: number): string => prettyBytes(value, { binary: true, locale: numberLocale(ctx.lang) });
 
 /** An entry as the kernel has it (lstat, never followed); undefined when absent. Layers of a rootful runtime: root's xattrs. */
 export const entryAt = (path: string): LayerEntry | undefined => readEntry(path, "trusted");

@@ -2,7 +2,9 @@
 // with our labels, its GraphDriver is matched to the kernel's mount, its image layers are read,
 // writes and a delete go through `exec`, the disk use is added up, and the container goes.
 // One lesson object per run (containerDemo()), since its steps share what they find.
+
 import { posix } from "node:path";
+import { formatBytes } from "../../i18n/format.js";
 import { summarizeStack } from "../../layers/hidden.js";
 import { walkStack } from "../../layers/walk.js";
 import { discoverOverlays, hostPath, splitLowerdir } from "../../overlay/discover.js";
@@ -12,7 +14,7 @@ import { yesNo } from "../observe.js";
 import { type ContainerDemoWords, en } from "./en.js";
 import { deleteAct, deleteVerify, writeAct, writeVerify } from "./exec.js";
 import { ja } from "./ja.js";
-import { bytes, type ContainerOptions, type Ctx, describeEntry, duBytes, entryAt, lowersOf, type RunState, upperOf } from "./state.js";
+import { type ContainerOptions, type Ctx, describeEntry, duBytes, entryAt, lowersOf, type RunState, upperOf } from "./state.js";
 import { finalSteps } from "./usage.js";
 import { zh } from "./zh.js";
 
@@ -84,14 +86,14 @@ async function imageLayers(ctx: Ctx, state: RunState): Promise<void> {
   state.duLayerBefore = duBytes(du.stdout, layers[plan.remove.layer] ?? "");
   const summary = summarizeStack(layers, { namespace: "trusted", top: 0 });
   ctx.facts(
-    summary.layers.map((totals, index) => [w.layers.layer(index, layers.length), w.layers.files(bytes(ctx, totals.bytes), totals.files)]),
+    summary.layers.map((totals, index) => [w.layers.layer(index, layers.length), w.layers.files(formatBytes(totals.bytes), totals.files)]),
   );
   await ctx.run(["find", layers[0] ?? "", "-mindepth", "1", "-maxdepth", "2"]);
 
   ctx.say(w.layers.plan);
   ctx.facts([
-    [w.layers.change, `${plan.change.path} (${bytes(ctx, plan.change.bytes)}, layer ${plan.change.layer + 1})`],
-    [w.layers.remove, `${plan.remove.path} (${bytes(ctx, plan.remove.bytes)}, layer ${plan.remove.layer + 1})`],
+    [w.layers.change, `${plan.change.path} (${formatBytes(plan.change.bytes)}, layer ${plan.change.layer + 1})`],
+    [w.layers.remove, `${plan.remove.path} (${formatBytes(plan.remove.bytes)}, layer ${plan.remove.layer + 1})`],
   ]);
   const sums = await ctx.run(["md5sum", `${layers[plan.change.layer] ?? ""}${plan.change.path}`]);
   state.md5Before = sums.stdout.split(" ")[0];

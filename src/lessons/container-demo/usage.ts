@@ -1,5 +1,6 @@
 // container-demo's last two steps: where the disk goes (du, the runtime's diff, and the stack
 // read as `inspect` reads it), then the container removed and its mount gone.
+import { formatBytes } from "../../i18n/format.js";
 import { readMount } from "../../inspect/report.js";
 import { selectTargets } from "../../inspect/targets.js";
 import { inspectWords } from "../../inspect/words/index.js";
@@ -9,7 +10,7 @@ import type { Step } from "../../runner/types.js";
 import { inspectContainer } from "../../runtime/index.js";
 import { yesNo } from "../observe.js";
 import type { ContainerDemoWords } from "./en.js";
-import { bytes, type ContainerOptions, type Ctx, entryAt, type RunState, upperOf } from "./state.js";
+import { type ContainerOptions, type Ctx, entryAt, type RunState, upperOf } from "./state.js";
 
 // The same reading `overlay-lesson inspect NAME` makes (src/inspect): its targets, its walk, its
 // split of hidden bytes into the image's own and the container's.
@@ -32,12 +33,12 @@ async function diskUsage(ctx: Ctx, state: RunState): Promise<void> {
   const upperBytes = report?.upper?.bytes ?? Number.NaN;
   ctx.say(w.usage.inspect(`overlay-lesson inspect ${options.name}`));
   ctx.facts([
-    ...(report?.layers ?? []).map((layer, index): [string, string] => [w.usage.layer(index), bytes(ctx, layer.bytes)]),
-    [w.usage.upper, bytes(ctx, upperBytes)],
-    [w.usage.imageHidden, bytes(ctx, report?.imageHiddenBytes ?? 0)],
-    [w.usage.containerHidden, bytes(ctx, report?.containerHiddenBytes ?? 0)],
+    ...(report?.layers ?? []).map((layer, index): [string, string] => [w.usage.layer(index), formatBytes(layer.bytes)]),
+    [w.usage.upper, formatBytes(upperBytes)],
+    [w.usage.imageHidden, formatBytes(report?.imageHiddenBytes ?? 0)],
+    [w.usage.containerHidden, formatBytes(report?.containerHiddenBytes ?? 0)],
   ]);
-  for (const group of report?.hidden ?? []) ctx.say(`• ${w.usage.item(group.path, bytes(ctx, group.bytes), w.usage.how[group.cause])}`);
+  for (const group of report?.hidden ?? []) ctx.say(`• ${w.usage.item(group.path, formatBytes(group.bytes), w.usage.how[group.cause])}`);
 
   const created = entryAt(`${upper}${plan.create}`)?.size ?? 0;
   const copied = entryAt(`${upper}${plan.change.path}`)?.size ?? 0;

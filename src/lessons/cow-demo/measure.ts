@@ -1,7 +1,6 @@
 // cow-demo's measuring tools: the dd commands it times, sizes as the learner reads them, and
 // the copy-up's cost, reported the same way whether the lesson or the learner made the copy.
-import prettyBytes from "pretty-bytes";
-import { numberLocale } from "../../i18n/index.js";
+import { formatRate } from "../../i18n/format.js";
 import { CLONING_FS } from "../../overlay/fsinfo.js";
 import { fileUsage } from "../../overlay/usage.js";
 import { formatMs } from "../../runner/report/text.js";
@@ -21,12 +20,9 @@ export const BIG = "bigfile.bin";
 // Room for: lower's big file, its copy-up, and the two new files of each direct/overlay trial.
 export const spaceNeeded = (size: number): number => 4 * size + 16 * MiB;
 
-export function bytes(ctx: Ctx, value: number): string {
-  return prettyBytes(value, { binary: true, locale: numberLocale(ctx.lang), maximumFractionDigits: 1 });
-}
-
-export function rate(ctx: Ctx, size: number, ms: number): string {
-  return `${bytes(ctx, ms > 0 ? (size / ms) * 1000 : 0)}/s`;
+/** `size` bytes in `ms`, per second, written as every rate of the program is (i18n/format.ts). */
+export function rate(size: number, ms: number): string {
+  return formatRate(ms > 0 ? (size / ms) * 1000 : 0);
 }
 
 /** dd that writes `size` bytes of zeros to `path`, fsynced so the page cache cannot hide the disk. */

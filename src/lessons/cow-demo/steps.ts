@@ -4,7 +4,7 @@
 
 export type { CowOptions };
 
-import prettyBytes from "pretty-bytes";
+import { formatBytes } from "../../i18n/format.js";
 import { CLONING_FS, fsInfo } from "../../overlay/fsinfo.js";
 import { diskUsage, fileUsage } from "../../overlay/usage.js";
 import { formatMs } from "../../runner/report/text.js";
@@ -13,7 +13,7 @@ import type { Lesson } from "../../runner/types.js";
 import { listing } from "../observe.js";
 import { type CowDemoWords, en } from "./en.js";
 import { ja } from "./ja.js";
-import { BIG, bytes, type CowOptions, ddAppendByte, ddWrite, MiB, rate, reportCost, round, sizeOf, spaceNeeded } from "./measure.js";
+import { BIG, type CowOptions, ddAppendByte, ddWrite, MiB, rate, reportCost, round, sizeOf, spaceNeeded } from "./measure.js";
 import { zh } from "./zh.js";
 
 export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
@@ -24,14 +24,13 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
     const { freeBytes } = fsInfo(parent);
     const need = spaceNeeded(options.sizeBytes);
     if (freeBytes >= need) return undefined;
-    const format = (value: number): string => prettyBytes(value, { binary: true });
-    return w.noSpace(format(options.sizeBytes), format(need), format(freeBytes), parent);
+    return w.noSpace(formatBytes(options.sizeBytes), formatBytes(need), formatBytes(freeBytes), parent);
   },
   steps: [
     {
       id: "big-file",
       title: (w) => w.big.title,
-      explain: (w, options) => w.big.explain(prettyBytes(options.sizeBytes, { binary: true })),
+      explain: (w, options) => w.big.explain(formatBytes(options.sizeBytes)),
       async run(ctx) {
         const { w, options } = ctx;
         await ctx.mkdir("lower", "upper", "work", "merged");
@@ -72,7 +71,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
       async run(ctx) {
         const { w } = ctx;
         const result = await ctx.run(["md5sum", `merged/${BIG}`]);
-        ctx.facts([[w.read.took, `${formatMs(result.ms)} · ${rate(ctx, ctx.options.sizeBytes, result.ms)}`]]);
+        ctx.facts([[w.read.took, `${formatMs(result.ms)} · ${rate(ctx.options.sizeBytes, result.ms)}`]]);
         ctx.check("upper-still-empty", w.read.checkUpperEmpty, "(empty)", listing(ctx, "upper"));
       },
       keyPoint: (w) => w.read.key,
@@ -89,7 +88,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         ctx.check("small-in-upper", w.small.checkInUpper, "yes", upper ? "yes" : "no");
         const appendedBytes = Buffer.byteLength(`${w.small.appended}\n`);
         ctx.check("small-size", w.small.checkSize, String(before + appendedBytes), String(upper?.apparentBytes ?? -1));
-        ctx.facts([[w.small.upperNow, bytes(ctx, diskUsage(ctx.workspace.upper).diskBytes)]]);
+        ctx.facts([[w.small.upperNow, formatBytes(diskUsage(ctx.workspace.upper).diskBytes)]]);
       },
       keyPoint: (w) => w.small.key,
     },
@@ -108,8 +107,8 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         ctx.metric("upperBytesAfterCopyUp", copy?.diskBytes ?? 0);
         ctx.facts([
           [w.bigCopy.took, formatMs(write.ms)],
-          [w.bigCopy.throughput, rate(ctx, options.sizeBytes, write.ms)],
-          [w.bigCopy.upperHolds, `${bytes(ctx, copy?.apparentBytes ?? 0)} (${w.bigCopy.onDisk} ${bytes(ctx, copy?.diskBytes ?? 0)})`],
+          [w.bigCopy.throughput, rate(options.sizeBytes, write.ms)],
+          [w.bigCopy.upperHolds, `${formatBytes(copy?.apparentBytes ?? 0)} (${w.bigCopy.onDisk} ${formatBytes(copy?.diskBytes ?? 0)})`],
         ]);
         const backingFs = String(ctx.metricsSoFar.backingFs ?? "");
         if (CLONING_FS.has(backingFs) && write.ms > 0 && (options.sizeBytes / write.ms) * 1000 > 4 * 1024 * MiB)
@@ -173,8 +172,8 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
           reportCost(ctx, appendMs, copyUpMs);
         }
         const grew = diskUsage(ctx.workspace.upper).diskBytes - before;
-        ctx.facts([[w.again.upperGrew, bytes(ctx, Math.max(0, grew))]]);
-        ctx.check("no-second-copy", w.again.checkNoSecondCopy, `< ${bytes(ctx, MiB)}`, bytes(ctx, Math.max(0, grew)), grew < MiB);
+        ctx.facts([[w.again.upperGrew, formatBytes(Math.max(0, grew))]]);
+        ctx.check("no-second-copy", w.again.checkNoSecondCopy, `< ${formatBytes(MiB)}`, formatBytes(Math.max(0, grew)), grew < MiB);
         ctx.check("size-now", w.again.checkSize, String(sizeBefore + 3), String(sizeOf(ctx, `merged/${BIG}`)));
       },
       keyPoint: (w) => w.again.key,
@@ -199,27 +198,27 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         ctx.metric("projectedBytes", projected);
         ctx.metric("shadowedBytes", shadowed);
         ctx.facts([
-          ["lower", bytes(ctx, lower)],
-          ["upper", bytes(ctx, upper)],
-          [w.disk.total, bytes(ctx, lower + upper)],
-          [w.disk.shadowed, bytes(ctx, shadowed)],
+          ["lower", formatBytes(lower)],
+          ["upper", formatBytes(upper)],
+          [w.disk.total, formatBytes(lower + upper)],
+          [w.disk.shadowed, formatBytes(shadowed)],
           [
             w.disk.projected(options.containers),
-            `${bytes(ctx, options.sizeBytes)} + ${options.containers} × ${bytes(ctx, options.sizeBytes)} = ${bytes(ctx, projected)}`,
+            `${formatBytes(options.sizeBytes)} + ${options.containers} × ${formatBytes(options.sizeBytes)} = ${formatBytes(projected)}`,
           ],
         ]);
         ctx.check(
           "shadowed-is-big",
           w.disk.checkShadowed,
-          `≥ ${bytes(ctx, options.sizeBytes)}`,
-          bytes(ctx, shadowed),
+          `≥ ${formatBytes(options.sizeBytes)}`,
+          formatBytes(shadowed),
           shadowed >= options.sizeBytes,
         );
         ctx.check(
           "twice-the-space",
           w.disk.checkTwice,
-          `≥ ${bytes(ctx, 2 * options.sizeBytes)}`,
-          bytes(ctx, lower + upper),
+          `≥ ${formatBytes(2 * options.sizeBytes)}`,
+          formatBytes(lower + upper),
           lower + upper >= 2 * options.sizeBytes,
         );
         ctx.say(w.disk.volumes);
@@ -277,9 +276,9 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         const timed = typeof metrics.copyUpMs === "number";
         for (const line of [
           w.takeaways.read,
-          ...(timed ? [w.takeaways.copyUp(bytes(ctx, options.sizeBytes), formatMs(num("copyUpMs")), formatMs(num("copyUpCostMs")))] : []),
+          ...(timed ? [w.takeaways.copyUp(formatBytes(options.sizeBytes), formatMs(num("copyUpMs")), formatMs(num("copyUpCostMs")))] : []),
           w.takeaways.once(formatMs(num("appendAfterCopyUpMs"))),
-          w.takeaways.space(options.containers, bytes(ctx, num("projectedBytes"))),
+          w.takeaways.space(options.containers, formatBytes(num("projectedBytes"))),
           conclusion,
           w.takeaways.volumes,
         ]) {

@@ -1,8 +1,7 @@
 // layers-demo: an image built the way `docker build` and buildah do it with the overlay driver,
 // one real overlay mount per instruction, then run as a container; then the bloat of a later
 // `RUN rm`, measured, and the same image built in one layer.
-import prettyBytes from "pretty-bytes";
-import { numberLocale } from "../../i18n/index.js";
+import { formatBytes } from "../../i18n/format.js";
 import { isWhiteout } from "../../layers/entry.js";
 import { summarizeStack } from "../../layers/hidden.js";
 import { walkStack } from "../../layers/walk.js";
@@ -35,8 +34,6 @@ import { zh } from "./zh.js";
 type Ctx = LessonContext<Record<string, never>, LayersDemoWords>;
 
 const opaqueXattr = (ctx: Ctx): string => `${ctx.xattrNamespace}.overlay.opaque`;
-
-const bytes = (ctx: Ctx, value: number): string => prettyBytes(value, { binary: true, locale: numberLocale(ctx.lang) });
 
 /** Regular files beneath a directory, with their sizes, as the kernel reports them (whiteouts are 0). */
 function fileSizes(ctx: Ctx, dir: string): Map<string, number> {
@@ -222,9 +219,9 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
         const held = IMAGE_LAYERS.reduce((sum, layer) => sum + total(fileSizes(ctx, layer.diff)), 0);
         const seen = total(fileSizes(ctx, "merged"));
         ctx.facts([
-          [w.hidden.layersHold, bytes(ctx, held)],
-          [w.hidden.mergedShows, bytes(ctx, seen)],
-          [w.hidden.hiddenTotal, bytes(ctx, summary.hiddenBytes)],
+          [w.hidden.layersHold, formatBytes(held)],
+          [w.hidden.mergedShows, formatBytes(seen)],
+          [w.hidden.hiddenTotal, formatBytes(summary.hiddenBytes)],
         ]);
         const name = (layer: number): string => IMAGE_LAYERS[layer]?.name ?? "?";
         for (const item of summary.hidden) {
@@ -232,7 +229,7 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
             item.hiddenBy.how === "opaque"
               ? w.hidden.how.opaque(name(item.hiddenBy.layer), item.hiddenBy.path)
               : w.hidden.how[item.hiddenBy.how](name(item.hiddenBy.layer));
-          ctx.say(`• ${w.hidden.item(item.path, bytes(ctx, item.bytes), name(item.layer), how)}`);
+          ctx.say(`• ${w.hidden.item(item.path, formatBytes(item.bytes), name(item.layer), how)}`);
         }
         ctx.check("difference-is-hidden", w.hidden.checkDifference, String(summary.hiddenBytes), String(held - seen));
         const causes = summary.hidden.map((item) => `${item.path}@${name(item.layer)}:${item.hiddenBy.how}`).sort();
@@ -275,9 +272,9 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
         const hidden = Number(ctx.metricsSoFar.imageHiddenBytes ?? Number.NaN);
         const one = total(single);
         ctx.facts([
-          [w.single.multi, bytes(ctx, multi)],
-          [w.single.one, bytes(ctx, one)],
-          [w.single.saved, bytes(ctx, multi - one)],
+          [w.single.multi, formatBytes(multi)],
+          [w.single.one, formatBytes(one)],
+          [w.single.saved, formatBytes(multi - one)],
         ]);
         ctx.check("smaller-by-hidden", w.single.checkSmaller, String(hidden), String(multi - one));
         ctx.metric("oneLayerImageBytes", one);

@@ -1,9 +1,10 @@
 // The terminal reporter: a heading per step, the commands as a learner would type them with
 // their output, ✓/✗ per check, one ora spinner per step while it runs (only on a terminal).
+
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Ora } from "ora";
-import prettyBytes from "pretty-bytes";
-import { type Lang, type Messages, numberLocale } from "../../i18n/index.js";
+import { formatBytes, formatRate } from "../../i18n/format.js";
+import type { Lang, Messages } from "../../i18n/index.js";
 import { shellQuote } from "../../sys/exec.js";
 import { cleanupCommand } from "../preflight.js";
 import { renderLayerTable } from "./layer-table.js";
@@ -37,7 +38,6 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
   let stepLabel = "";
   // Out of all the lesson's steps, not only those that ran before an interruption.
   let stepsTotal = 0;
-  const locale = numberLocale(lang);
 
   function line(text = ""): void {
     spinner?.clear();
@@ -118,7 +118,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
     },
     progress(_step, progress) {
       if (progress === undefined) return;
-      const text = `${progress.label} ${prettyBytes(progress.doneBytes, { locale, binary: true })} / ${prettyBytes(progress.totalBytes, { locale, binary: true })} · ${prettyBytes(progress.bytesPerSecond, { locale, binary: true })}/s`;
+      const text = `${progress.label} ${formatBytes(progress.doneBytes)} / ${formatBytes(progress.totalBytes)} · ${formatRate(progress.bytesPerSecond)}`;
       if (spinner) spinner.text = `${stepLabel} · ${text}`;
     },
     stepEnd(record, keyPoint) {

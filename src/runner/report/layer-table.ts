@@ -3,8 +3,8 @@
 // copy-up, whiteouts and opaque directories stand out without reading `ls -la`. The table fits
 // the terminal: previews go first, then the deepest lower layers (a count says how many), and
 // only then are cells cut short.
-import prettyBytes from "pretty-bytes";
-import { type Lang, type Messages, numberLocale } from "../../i18n/index.js";
+import { formatBytes } from "../../i18n/format.js";
+import type { Lang, Messages } from "../../i18n/index.js";
 import type { LayerCell, LayerRow } from "../../layers/map.js";
 import { displayWidth, padEnd } from "./text.js";
 
@@ -26,7 +26,7 @@ export function cellText(cell: LayerCell, t: Messages, lang: Lang, withPreview =
   return cell.hidden === true ? `${text} · ${t.layers.hidden}` : text;
 }
 
-function kindText(cell: LayerCell, t: Messages, lang: Lang, withPreview: boolean): string {
+function kindText(cell: LayerCell, t: Messages, _lang: Lang, withPreview: boolean): string {
   switch (cell.kind) {
     case "absent":
       return t.layers.absent;
@@ -42,7 +42,7 @@ function kindText(cell: LayerCell, t: Messages, lang: Lang, withPreview: boolean
       return t.layers.other;
     case "file": {
       const origin = cell.origin === "copy-up" ? `${t.layers.copyUp} · ` : cell.origin === "new" ? `${t.layers.new} · ` : "";
-      const size = prettyBytes(cell.size ?? 0, { binary: true, locale: numberLocale(lang) });
+      const size = formatBytes(cell.size ?? 0);
       const preview = withPreview && cell.preview !== undefined && cell.preview !== "" ? ` "${cell.preview}"` : "";
       return `${origin}${size}${preview}`;
     }
