@@ -13,14 +13,19 @@ let counter = 0;
 export class Terminal {
   readonly name = `ol-test-${process.pid}-${++counter}`;
 
-  /** Start `argv` in a fresh 120×50 terminal; when it ends, its exit code is printed as EXIT=<n>. */
-  constructor(argv: readonly string[], env: Record<string, string> = {}) {
+  /**
+   * Start `argv` in a fresh terminal (120×50 unless `size` says otherwise: the width tests use 60,
+   * 80 and 100 columns); when it ends, its exit code is printed as EXIT=<n>.
+   */
+  constructor(argv: readonly string[], env: Record<string, string> = {}, size: { columns?: number; rows?: number } = {}) {
     const quoted = argv.map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(" ");
     const exports = Object.entries(env)
       .map(([key, value]) => `${key}='${value.replaceAll("'", "'\\''")}'`)
       .join(" ");
     const script = `cd /tmp && env ${exports} ${quoted}; echo "EXIT=$?"; sleep 600`;
-    execFileSync("tmux", ["new-session", "-d", "-s", this.name, "-x", "120", "-y", "50", script]);
+    const columns = String(size.columns ?? 120);
+    const rows = String(size.rows ?? 50);
+    execFileSync("tmux", ["new-session", "-d", "-s", this.name, "-x", columns, "-y", rows, script]);
   }
 
   screen(): string {
