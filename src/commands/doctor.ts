@@ -5,10 +5,11 @@ import { Chalk } from "chalk";
 import type { DoctorFlags } from "../cli.js";
 import { formatBytes } from "../i18n/format.js";
 import { type Lang, type Messages, messages } from "../i18n/index.js";
-import { runPreflight } from "../runner/preflight.js";
+import { optionalTools, runPreflight } from "../runner/preflight.js";
 import { explainProbe } from "../runtime/explain.js";
-import { detectRuntimes, findOnPath, RUNTIMES, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
+import { detectRuntimes, RUNTIMES, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
 import { EXIT_OK, EXIT_USAGE } from "../sys/errors.js";
+import { findProgram } from "../sys/host.js";
 import { langOption } from "./options.js";
 import { colorWanted } from "./shared.js";
 
@@ -21,6 +22,13 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
     formatBytes,
   });
   const failed = checks.filter((check) => !check.ok);
+  const optional = optionalTools().map((tool) => ({
+    ...tool,
+    label:
+      tool.path === undefined
+        ? t.doctor.optionalMissing(tool.program, tool.package, t.doctor.optionalPurpose[tool.program])
+        : t.doctor.optionalFound(tool.program, tool.path, t.doctor.optionalPurpose[tool.program]),
+  }));
   // Only container-demo needs a runtime: what is found is told, never counted as a failure.
   // It runs them as root; asked as an ordinary user, podman would make a store in their home.
   const runtimes =
@@ -36,7 +44,8 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
       label,
       ...(fix !== undefined ? { fix } : {}),
     }));
-    process.stdout.write(`${JSON.stringify({ type: "doctor", ok: failed.length === 0, checks, runtimes: found })}\n`);
+    const tools = optional.map(({ program, package: pkg, path, label }) => ({ program, package: pkg, found: path !== undefined, label }));
+    process.stdout.write(`${JSON.stringify({ type: "doctor", ok: failed.length === 0, checks, optional: tools, runtimes: found })}\n`);
   } else {
     const c = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
     process.stdout.write(`${c.bold(t.doctor.title)}\n`);
@@ -45,6 +54,8 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
       if (check.fix !== undefined && !check.ok) process.stdout.write(`  ${c.yellow("→")} ${check.fix}\n`);
       if (check.note !== undefined) process.stdout.write(`  ${c.dim(`· ${check.note}`)}\n`);
     }
+    process.stdout.write(`${c.bold(t.doctor.optionalTitle)}\n`);
+    for (const tool of optional) process.stdout.write(`${tool.path === undefined ? c.dim("·") : c.green("·")} ${tool.label}\n`);
     process.stdout.write(`${c.bold(t.doctor.runtimesTitle)}\n`);
     for (const { probe, label, fix } of runtimes) {
       process.stdout.write(`${probe.state === "ok" ? c.green("·") : c.dim("·")} ${label}\n`);
@@ -61,7 +72,7 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
 }
 
 function onPathOnly(t: Messages, runtime: RuntimeName): { label: string; fix?: string; probe: RuntimeProbe } {
-  const path = findOnPath(runtime);
+  const path = findProgram(runtime);
   const probe: RuntimeProbe = {
     runtime,
     state: path === undefined ? "absent" : "ok",

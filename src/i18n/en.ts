@@ -140,6 +140,11 @@ export const en = {
     commandsFix: "install util-linux, coreutils and findutils (apt install util-linux coreutils findutils)",
     ready: "Lessons can run here.",
     notReady: (count: number) => `Lessons cannot run here yet: ${count} problem${count === 1 ? "" : "s"} above, each with its fix.`,
+    optionalTitle: "Optional tools (a lesson shows them where installed, and does without them):",
+    optionalFound: (program: string, path: string, purpose: string) => `${program} (${path}): ${purpose}`,
+    optionalMissing: (program: string, pkg: string, purpose: string) =>
+      `${program} is not installed (apt-get install ${pkg}): ${purpose}; the lesson reads the same facts itself`,
+    optionalPurpose: { getfattr: "layers-demo shows an opaque directory's xattr with it" },
     runtimesTitle: "Container runtimes (container-demo needs one; the other lessons do not):",
     runtimeOk: (name: string, version: string, driver: string) => `${name} ${version} answers; storage driver ${driver}`,
     runtimeNotOverlay: (name: string, driver: string) =>

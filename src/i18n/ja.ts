@@ -142,6 +142,11 @@ export const ja: Messages = {
     commandsFix: "util-linux、coreutils、findutils をインストールしてください（apt install util-linux coreutils findutils）",
     ready: "この環境でレッスンを実行できます。",
     notReady: (count: number) => `この環境ではまだレッスンを実行できません：上に ${count} 件の問題があり、それぞれに対処法を示しています。`,
+    optionalTitle: "オプションのツール（インストールされていればレッスンで使い、なくても進められます）：",
+    optionalFound: (program: string, path: string, purpose: string) => `${program}（${path}）：${purpose}`,
+    optionalMissing: (program: string, pkg: string, purpose: string) =>
+      `${program} はインストールされていません（apt-get install ${pkg}）：${purpose}。レッスンは同じ情報を自分で読み取ります`,
+    optionalPurpose: { getfattr: "layers-demo でオペークディレクトリの xattr を表示します" },
     runtimesTitle: "コンテナランタイム（container-demo にはどちらか 1 つが必要。他のレッスンには不要）：",
     runtimeOk: (name: string, version: string, driver: string) => `${name} ${version} が応答；ストレージドライバー ${driver}`,
     runtimeNotOverlay: (name: string, driver: string) =>

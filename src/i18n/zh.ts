@@ -136,6 +136,11 @@ export const zh: Messages = {
     commandsFix: "请安装 util-linux、coreutils 和 findutils（apt install util-linux coreutils findutils）",
     ready: "本机可以运行课程。",
     notReady: (count: number) => `本机暂时不能运行课程：上面有 ${count} 个问题，每个都附了解决办法。`,
+    optionalTitle: "可选工具（装了课程就展示它们，没装也能照常进行）：",
+    optionalFound: (program: string, path: string, purpose: string) => `${program}（${path}）：${purpose}`,
+    optionalMissing: (program: string, pkg: string, purpose: string) =>
+      `未安装 ${program}（apt-get install ${pkg}）：${purpose}；课程会自己读出同样的信息`,
+    optionalPurpose: { getfattr: "layers-demo 用它展示不透明目录的 xattr" },
     runtimesTitle: "容器运行时（container-demo 需要其中一个，其他课程不需要）：",
     runtimeOk: (name: string, version: string, driver: string) => `${name} ${version} 可用；存储驱动 ${driver}`,
     runtimeNotOverlay: (name: string, driver: string) => `${name} 用 ${driver} 而不是 overlay 保存容器：container-demo 读不了它们`,

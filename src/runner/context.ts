@@ -11,6 +11,7 @@ import type { Workspace } from "../overlay/workspace.js";
 import type { CleanupRegistry, Registration } from "../sys/cleanup.js";
 import { InterruptedError, StepError } from "../sys/errors.js";
 import { type CommandResult, firstLine, runCommand, shellQuote } from "../sys/exec.js";
+import { findProgram } from "../sys/host.js";
 import type { Reporter } from "./report/reporter.js";
 import type { CheckRecord, LayerView, LessonContext, LessonMode, RunOptions } from "./types.js";
 
@@ -77,6 +78,7 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
     signal,
     checks,
     metricsSoFar: deps.metrics,
+    has: (program) => findProgram(program) !== undefined,
     run,
     async mountOverlay(spec) {
       ensureRunning();

@@ -7,10 +7,10 @@ import type { Messages } from "../i18n/index.js";
 import { fsInfo } from "../overlay/fsinfo.js";
 import { checkParent, type ParentProblem } from "../overlay/workspace.js";
 import { shellQuote } from "../sys/exec.js";
-import { atLeast, findInPath, parseKernelVersion } from "../sys/host.js";
+import { atLeast, findProgram, parseKernelVersion } from "../sys/host.js";
 import { insideLessonNamespace, rootlessRefusal } from "../sys/userns.js";
 
-export { findInPath, parseKernelVersion };
+export { findProgram, parseKernelVersion };
 
 export interface PreflightCheck {
   id: string;
@@ -25,6 +25,23 @@ export interface PreflightCheck {
 
 // Every program a lesson spawns: mount-demo also lists and prints files (find, ls, cat, head).
 export const REQUIRED_COMMANDS = ["mount", "umount", "findmnt", "stat", "dd", "md5sum", "du", "sync", "find", "ls", "cat", "head"] as const;
+
+/**
+ * Programs a lesson shows where they are installed and does without where they are not (a minimal
+ * Debian or Ubuntu has no attr package): doctor lists them, never as a problem.
+ */
+export const OPTIONAL_COMMANDS = [{ program: "getfattr", package: "attr" }] as const;
+
+export interface OptionalTool {
+  program: (typeof OPTIONAL_COMMANDS)[number]["program"];
+  package: string;
+  /** Where it is on PATH, or undefined. */
+  path: string | undefined;
+}
+
+export function optionalTools(): OptionalTool[] {
+  return OPTIONAL_COMMANDS.map((tool) => ({ program: tool.program, package: tool.package, path: findProgram(tool.program) }));
+}
 
 /** The exact command to run this again as root, with absolute paths (sudo resets PATH). */
 export function sudoCommand(argv: readonly string[] = process.argv): string {
@@ -142,7 +159,7 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
     );
   }
 
-  const missing = REQUIRED_COMMANDS.filter((command) => findInPath(command) === undefined);
+  const missing = REQUIRED_COMMANDS.filter((command) => findProgram(command) === undefined);
   checks.push(
     missing.length === 0
       ? { id: "commands", ok: true, label: t.doctor.commands(REQUIRED_COMMANDS.join(", ")) }

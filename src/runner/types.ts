@@ -120,6 +120,12 @@ export interface LessonContext<Options = unknown, Words = unknown> {
   readonly workspace: Workspace;
   /** Aborted on SIGINT/SIGTERM/SIGHUP: long in-process loops should stop when it fires. */
   readonly signal: AbortSignal;
+  /**
+   * Whether `program` is on PATH, as run() would find it. A lesson shows an optional tool (getfattr,
+   * from the attr package that minimal installs lack) only where it is, and otherwise says what it
+   * would have shown from its own reading: every lesson runs with util-linux and coreutils alone.
+   */
+  has(program: string): boolean;
   /** Run a real command, show `$ command` and its output, record it. Throws if it fails. */
   run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
   /** Mount an overlay through `mount -t overlay`, registered for teardown before it exists. */

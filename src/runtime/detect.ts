@@ -2,8 +2,7 @@
 // (DESIGN.md: the lesson prefers it), then podman. Three answers matter to a learner and each
 // needs a different fix: the CLI is absent (install it), docker's daemon does not answer
 // (start it), or it works.
-import { accessSync, constants, statSync } from "node:fs";
-import { delimiter, join } from "node:path";
+import { findProgram } from "../sys/host.js";
 import { problemOf, runRuntime } from "./command.js";
 import { RUNTIMES, type RuntimeName } from "./types.js";
 
@@ -29,23 +28,8 @@ const INFO_FORMAT: Record<RuntimeName, string> = {
   podman: "{{.Version.Version}}\t{{.Store.GraphDriverName}}",
 };
 
-/** The executable file `program` resolves to on `searchPath`, as a shell would find it. */
-export function findOnPath(program: string, searchPath: string = process.env.PATH ?? ""): string | undefined {
-  for (const dir of searchPath.split(delimiter)) {
-    if (dir === "") continue;
-    const candidate = join(dir, program);
-    try {
-      accessSync(candidate, constants.X_OK);
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
 export async function probeRuntime(runtime: RuntimeName): Promise<RuntimeProbe> {
-  const path = findOnPath(runtime);
+  const path = findProgram(runtime);
   const base = { runtime, path, version: undefined, driver: undefined };
   if (path === undefined) return { ...base, state: "absent", detail: `${runtime} is not on PATH` };
   const result = await runRuntime(runtime, ["info", "--format", INFO_FORMAT[runtime]]);

@@ -2,7 +2,7 @@
 // here; everything in here runs the CLIs through sys/exec.ts.
 export { EXEC_TIMEOUT_MS, QUERY_TIMEOUT_MS, RUN_TIMEOUT_MS, RuntimeError } from "./command.js";
 export { findContainerByUpper, inspectContainer, inspectContainers, type ListContainersOptions, listContainers } from "./containers.js";
-export { detectRuntimes, findOnPath, probeRuntime, type RuntimeProbe, type RuntimeState, usableRuntimes } from "./detect.js";
+export { detectRuntimes, probeRuntime, type RuntimeProbe, type RuntimeState, usableRuntimes } from "./detect.js";
 export { explainProbe, refusalLine } from "./explain.js";
 export { splitLowerDir } from "./graph-driver.js";
 export { imageHistory, inspectImage, listImages } from "./images.js";

@@ -1,5 +1,5 @@
 // Facts about this host that several modules need: where a program is, which kernel runs.
-import { accessSync, constants } from "node:fs";
+import { accessSync, constants, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 
 export function parseKernelVersion(text: string): [number, number] | undefined {
@@ -11,15 +11,18 @@ export function atLeast(version: [number, number], major: number, minor: number)
   return version[0] > major || (version[0] === major && version[1] >= minor);
 }
 
-export function findInPath(command: string, path = process.env.PATH ?? ""): string | undefined {
-  // sudo's secure_path usually holds these; fall back to the usual places when PATH is thin.
-  const dirs = [...path.split(delimiter), "/usr/sbin", "/usr/bin", "/sbin", "/bin"];
-  for (const dir of dirs) {
+/**
+ * The executable `program` resolves to on PATH, as a shell and execa find it: the one lookup of
+ * the program, so that what a lesson or doctor says is there is what a command then runs. (No
+ * extra directories: a program found where execa would not look would be shown and then fail.)
+ */
+export function findProgram(program: string, searchPath: string = process.env.PATH ?? ""): string | undefined {
+  for (const dir of searchPath.split(delimiter)) {
     if (dir === "") continue;
-    const candidate = join(dir, command);
+    const candidate = join(dir, program);
     try {
       accessSync(candidate, constants.X_OK);
-      return candidate;
+      if (statSync(candidate).isFile()) return candidate;
     } catch {
       // not here
     }

@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { Socket } from "node:net";
 import { constants, release } from "node:os";
 import type { Messages } from "../i18n/index.js";
-import { atLeast, findInPath, parseKernelVersion } from "./host.js";
+import { atLeast, findProgram, parseKernelVersion } from "./host.js";
 import { SIGNAL_EXIT_CODES, type TerminationSignal } from "./signals.js";
 
 /** Set by the outside process for the lesson it starts inside the namespace. */
@@ -55,7 +55,7 @@ export interface HostFacts {
 
 export function hostFacts(): HostFacts {
   return {
-    unshare: findInPath("unshare"),
+    unshare: findProgram("unshare"),
     kernelRelease: release(),
     sysctl: readSysctl,
     probe(unshare) {
@@ -104,7 +104,7 @@ export function rootlessRefusal(t: Messages, sudo: string, facts: HostFacts = ho
  * them on, so that the lesson alone decides how to stop.
  */
 export function runInNamespace(argv: readonly string[] = process.argv): Promise<number> {
-  const unshare = findInPath("unshare") ?? "unshare";
+  const unshare = findProgram("unshare") ?? "unshare";
   const [node = process.execPath, bin = "", ...args] = argv;
   const child = spawn(unshare, ["--user", "--map-root-user", "--mount", "--propagation", "private", node, bin, ...args], {
     stdio: ["inherit", "inherit", "inherit", "pipe"],

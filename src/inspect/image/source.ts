@@ -8,7 +8,6 @@
 import type { Messages } from "../../i18n/index.js";
 import { refusalLine } from "../../runtime/explain.js";
 import {
-  findOnPath,
   type HistoryEntry,
   type ImageInfo,
   imageHistory,
@@ -19,6 +18,7 @@ import {
   type RuntimeName,
 } from "../../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
+import { findProgram } from "../../sys/host.js";
 import type { InspectWords } from "../words/index.js";
 
 const OVERLAY_DRIVERS = new Set(["overlay", "overlay2"]);
@@ -92,7 +92,7 @@ async function ask(runtime: RuntimeName, image: string): Promise<Answer> {
  * are walked.
  */
 export async function findImage(t: Messages, words: InspectWords, image: string, wanted: RuntimeName | undefined): Promise<ImageSource> {
-  const runtimes = (wanted === undefined ? RUNTIMES : [wanted]).filter((runtime) => findOnPath(runtime) !== undefined);
+  const runtimes = (wanted === undefined ? RUNTIMES : [wanted]).filter((runtime) => findProgram(runtime) !== undefined);
   const answers = await Promise.all(runtimes.map((runtime) => ask(runtime, image)));
   const asked = answers.filter((answer) => !("error" in answer)).map((answer) => answer.runtime);
   for (const answer of answers) {

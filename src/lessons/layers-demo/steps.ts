@@ -8,7 +8,6 @@ import { walkStack } from "../../layers/walk.js";
 import { overlayLayers, readMountInfo } from "../../overlay/mountinfo.js";
 import { readOverlayXattrs } from "../../overlay/xattr.js";
 import type { Lesson, LessonContext } from "../../runner/types.js";
-import { findInPath } from "../../sys/host.js";
 import { yesNo } from "../observe.js";
 import { en, type LayersDemoWords } from "./en.js";
 import {
@@ -146,7 +145,7 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
         });
         const whiteout = await ctx.run(["stat", "-c", "%F %t:%T", `${RUN.diff}/${BIG}`], { allowFailure: true });
         const cacheDir = `${RUN.diff}/${CACHE}`;
-        if (findInPath("getfattr") !== undefined) {
+        if (ctx.has("getfattr")) {
           await ctx.run(["getfattr", "-n", opaqueXattr(ctx), cacheDir]);
         } else {
           ctx.say(w.run.ownReading);
