@@ -10,5 +10,7 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     globalSetup: ["test/global-setup.ts"],
+    // The last line of the run says what was skipped and why (test/helpers/needs.ts).
+    reporters: ["default", "./test/skip-tally.ts"],
   },
 });

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findOnPath } from "../../src/runtime/index.js";
+import { findProgram } from "../../src/sys/host.js";
 import { runCli, summaryOf, useParent } from "../helpers/cli.js";
 import {
   BLOB_BYTES,
@@ -17,10 +17,8 @@ import {
   removeOrphanedLessonContainers,
   stableInventory,
 } from "../helpers/container-demo.js";
-import { cleanupTestContainersAndImages, podman, podmanEnv, podmanReason, testName, usePodmanEnv } from "../helpers/podman.js";
-
-const reason = podmanReason();
-if (reason) console.warn(`skipping container-demo end-to-end tests: ${reason}`);
+import { describeWith } from "../helpers/needs.js";
+import { cleanupTestContainersAndImages, podman, podmanEnv, testName, usePodmanEnv } from "../helpers/podman.js";
 
 const STEPS = ["start", "graph-driver", "image-layers", "exec-write", "exec-rm", "disk-usage", "remove"];
 
@@ -31,7 +29,7 @@ interface Summary {
   metrics: Record<string, number | string>;
 }
 
-describe.skipIf(reason !== undefined)("container-demo on real podman", () => {
+describeWith(["root", "podman"], "container-demo on real podman", () => {
   const parent = useParent();
   let image = "";
   const env = (): NodeJS.ProcessEnv => ({ ...podmanEnv() });
@@ -131,7 +129,7 @@ describe.skipIf(reason !== undefined)("container-demo on real podman", () => {
       const bin = mkdtempSync(join(tmpdir(), "ol-test-bin-"));
       try {
         for (const program of ["mount", "umount", "findmnt", "stat", "dd", "md5sum", "du", "sync", "find", "ls", "cat", "head"]) {
-          const found = findOnPath(program);
+          const found = findProgram(program);
           if (found !== undefined) symlinkSync(found, join(bin, program));
         }
         await refuse(["--json"], { PATH: bin }, /neither docker nor podman.*install podman/);

@@ -1,15 +1,13 @@
 // cow-demo end to end with a small file: every step ok, metrics present and consistent.
 import { readdirSync } from "node:fs";
-import { describe, expect, it } from "vitest";
-import { isRoot, overlayMountsBeneath, runCli, skipReason, summaryOf, useParent } from "../helpers/cli.js";
-
-const reason = skipReason();
-if (reason) console.warn(`skipping cow-demo end-to-end tests: ${reason}`);
+import { expect, it } from "vitest";
+import { overlayMountsBeneath, runCli, summaryOf, useParent } from "../helpers/cli.js";
+import { describeWith } from "../helpers/needs.js";
 
 const MiB = 1024 * 1024;
 const STEPS = ["big-file", "mount", "read", "small-copy-up", "big-copy-up", "append-again", "disk-space", "direct-vs-overlay"];
 
-describe.skipIf(!isRoot)("cow-demo on a real kernel", () => {
+describeWith(["root"], "cow-demo on a real kernel", () => {
   const parent = useParent();
 
   it("runs all eight steps ok with consistent metrics (32 MiB: a copy-up well above spawn noise)", async () => {
@@ -76,7 +74,7 @@ describe.skipIf(!isRoot)("cow-demo on a real kernel", () => {
   });
 });
 
-describe.skipIf(!isRoot)("cow-demo refuses bad values with exit 2 and creates nothing", () => {
+describeWith(["root"], "cow-demo refuses bad values with exit 2 and creates nothing", () => {
   const parent = useParent({ clean: false });
 
   it.each([

@@ -7,14 +7,11 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it } from "vitest";
 import { classifyStore } from "../../src/layers/store.js";
 import { type DiscoveredOverlay, discoverOverlays, hostPath } from "../../src/overlay/discover.js";
 import { isWithin, parseMountInfo } from "../../src/overlay/mountinfo.js";
-import { isRoot, skipReason } from "../helpers/cli.js";
-
-const reason = skipReason();
-if (reason) console.warn(`skipping discover end-to-end tests: ${reason}`);
+import { describeWith } from "../helpers/needs.js";
 
 function mountPointsBeneath(parent: string, mountInfoPath = "/proc/self/mountinfo"): string[] {
   return parseMountInfo(readFileSync(mountInfoPath, "utf8"))
@@ -39,7 +36,7 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-describe.skipIf(!isRoot)("discovering real overlay mounts", () => {
+describeWith(["root"], "discovering real overlay mounts", () => {
   let parent = "";
   let mounted: string[] = [];
   let child: ChildProcess | undefined;

@@ -2,16 +2,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { expectNothingLeft, isRoot, makeParent, removeParent, runCli, skipReason, summaryOf } from "../helpers/cli.js";
-
-const reason = skipReason();
-if (reason) console.warn(`skipping transcript tests: ${reason}`);
+import { expectNothingLeft, makeParent, removeParent, runCli, summaryOf } from "../helpers/cli.js";
+import { describeWith } from "../helpers/needs.js";
 
 function shellQuote(argv: string[]): string {
   return argv.map((word) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`)).join(" ");
 }
 
-describe.skipIf(!isRoot)("transcripts and the layer map", () => {
+describeWith(["root"], "transcripts and the layer map", () => {
   let parent: string;
   let out: string;
   beforeEach(() => {
@@ -108,7 +106,7 @@ describe("list and help", () => {
   });
 });
 
-describe.skipIf(!isRoot)("every lesson in Japanese", () => {
+describeWith(["root"], "every lesson in Japanese", () => {
   it.each([
     ["mount-demo", []],
     ["cow-demo", ["--size", "8M", "--trials", "1"]],
@@ -131,7 +129,7 @@ describe.skipIf(!isRoot)("every lesson in Japanese", () => {
   });
 });
 
-describe.skipIf(!isRoot)("doctor", () => {
+describeWith(["root"], "doctor", () => {
   it("says lessons can run here, one line per check, and exits 0", async () => {
     const result = await runCli(["doctor", "--json"]);
     expect(result.code, result.stderr).toBe(0);

@@ -3,7 +3,7 @@
 // `cleanup`.
 
 import type { ChildProcess } from "node:child_process";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
 import { expectNothingLeft, makeParent, removeParent, runCli, summaryOf } from "../helpers/cli.js";
 import {
   buildLessonImage,
@@ -13,14 +13,13 @@ import {
   removeOrphanedLessonContainers,
   upperOf,
 } from "../helpers/container-demo.js";
-import { cleanupTestContainersAndImages, podmanEnv, podmanReason, usePodmanEnv } from "../helpers/podman.js";
+import { describeWith } from "../helpers/needs.js";
+import { cleanupTestContainersAndImages, podmanEnv, usePodmanEnv } from "../helpers/podman.js";
 
 // container-demo: the container is registered before `podman run` exists, so every way out removes
 // it; a SIGKILLed lesson's container is found by its labels and removed by `cleanup`.
-const podmanSkip = podmanReason();
-if (podmanSkip) console.warn(`skipping container-demo fault injection: ${podmanSkip}`);
 
-describe.skipIf(podmanSkip !== undefined)("container-demo under fault injection", () => {
+describeWith(["root", "podman"], "container-demo under fault injection", () => {
   const STEPS = ["start", "graph-driver", "image-layers", "exec-write", "exec-rm", "disk-usage", "remove"];
   let image = "";
   let dir = "";

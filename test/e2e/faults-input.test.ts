@@ -2,14 +2,13 @@
 // creates and removes nothing.
 import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isRoot, makeParent, overlayMountsBeneath, removeParent, runCli } from "../helpers/cli.js";
-
-if (!isRoot) console.warn("skipping the bad-input fault tests: not root (they need real mounts to prove nothing was left)");
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { makeParent, overlayMountsBeneath, removeParent, runCli } from "../helpers/cli.js";
+import { describeWith } from "../helpers/needs.js";
 
 let parent: string;
 
-describe.skipIf(!isRoot)("bad input to every command: exit 2, one line on stderr, nothing created or removed", () => {
+describeWith(["root"], "bad input to every command: exit 2, one line on stderr, nothing created or removed", () => {
   beforeEach(() => {
     parent = makeParent();
     writeFileSync(join(parent, "a-file"), "x");

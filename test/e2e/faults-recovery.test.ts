@@ -3,20 +3,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  expectNothingLeft,
-  isRoot,
-  makeParent,
-  overlayMountsBeneath,
-  removeParent,
-  runCli,
-  skipReason,
-  summaryOf,
-} from "../helpers/cli.js";
-
-const reason = skipReason();
-if (reason) console.warn(`skipping the fault-injection suite: ${reason}`);
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { expectNothingLeft, makeParent, overlayMountsBeneath, removeParent, runCli, summaryOf } from "../helpers/cli.js";
+import { describeWith } from "../helpers/needs.js";
 
 let parent: string;
 const children: ChildProcess[] = [];
@@ -33,7 +22,7 @@ function workspaceIn(dir: string): string {
   return join(dir, name);
 }
 
-describe.skipIf(!isRoot)("fault injection: killed runs, busy mounts, planted paths, concurrency", () => {
+describeWith(["root"], "fault injection: killed runs, busy mounts, planted paths, concurrency", () => {
   beforeEach(() => {
     parent = makeParent();
   });

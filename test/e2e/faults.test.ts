@@ -3,20 +3,8 @@
 // teardown; the reader of --json going away; signals while layers-demo's build overlays are mounted.
 import { spawn } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  CLI,
-  expectNothingLeft,
-  isRoot,
-  makeParent,
-  overlayMountsBeneath,
-  removeParent,
-  runCli,
-  skipReason,
-  summaryOf,
-} from "../helpers/cli.js";
-
-const reason = skipReason();
-if (reason) console.warn(`skipping the fault-injection suite: ${reason}`);
+import { CLI, expectNothingLeft, makeParent, overlayMountsBeneath, removeParent, runCli, summaryOf } from "../helpers/cli.js";
+import { describeWith } from "../helpers/needs.js";
 
 const LESSONS = {
   "mount-demo": {
@@ -48,7 +36,7 @@ for (const [lesson, { steps }] of Object.entries(LESSONS) as Array<[keyof typeof
 
 let parent: string;
 
-describe.skipIf(!isRoot)("fault injection: signals", () => {
+describeWith(["root"], "fault injection: signals", () => {
   beforeEach(() => {
     parent = makeParent();
   });

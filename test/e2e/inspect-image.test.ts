@@ -7,23 +7,12 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { JsonImageReport } from "../../src/inspect/image/json.js";
 import { runCli } from "../helpers/cli.js";
 import { fileSizes, hasOpaqueXattr, mountImageView, snapshot, totals, unmountIfMounted } from "../helpers/inspect.js";
-import {
-  BASE_FILE,
-  buildBusyboxBase,
-  buildImage,
-  cleanupTestContainersAndImages,
-  podman,
-  podmanEnv,
-  podmanReason,
-  testName,
-} from "../helpers/podman.js";
-
-const reason = podmanReason();
-if (reason) console.warn(`skipping inspect --image's podman tests: ${reason}`);
+import { describeWith } from "../helpers/needs.js";
+import { BASE_FILE, buildBusyboxBase, buildImage, cleanupTestContainersAndImages, podman, podmanEnv, testName } from "../helpers/podman.js";
 
 const MiB = 1024 * 1024;
 const NEW_RELEASE = "overwritten by a later COPY\n";
@@ -55,7 +44,7 @@ function parseReport(stdout: string): JsonImageReport {
   return JSON.parse(lines[0] ?? "") as JsonImageReport;
 }
 
-describe.skipIf(reason)("inspect --image on real podman images", () => {
+describeWith(["root", "podman"], "inspect --image on real podman images", () => {
   const base = `localhost/${testName("image-base")}`;
   const image = `localhost/${testName("image-waste")}`;
   const env = podmanEnv();

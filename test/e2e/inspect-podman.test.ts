@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import {
   expectedChanges,
@@ -18,18 +18,8 @@ import {
   totals,
   unmountIfMounted,
 } from "../helpers/inspect.js";
-import {
-  buildBusyboxBase,
-  buildImage,
-  cleanupTestContainersAndImages,
-  podman,
-  podmanEnv,
-  podmanReason,
-  testName,
-} from "../helpers/podman.js";
-
-const reason = podmanReason();
-if (reason) console.warn(`skipping inspect's podman tests: ${reason}`);
+import { describeWith } from "../helpers/needs.js";
+import { buildBusyboxBase, buildImage, cleanupTestContainersAndImages, podman, podmanEnv, testName } from "../helpers/podman.js";
 
 const CONTAINERFILE = (base: string) => `FROM ${base}
 RUN mkdir -p /data/cache /keep && dd if=/dev/zero of=/data/big bs=1024 count=300 && for i in 1 2 3; do dd if=/dev/zero of=/data/cache/c$i bs=1024 count=20; done && dd if=/dev/zero of=/keep/a bs=1024 count=5 && echo hello > /etc/motd
@@ -39,7 +29,7 @@ RUN rm -rf /data/cache && mkdir /data/cache && echo fresh > /data/cache/fresh
 
 const byPath = <T extends { path: string }>(items: T[]): T[] => [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-describe.skipIf(reason)("inspect on a real podman container", () => {
+describeWith(["root", "podman"], "inspect on a real podman container", () => {
   const base = `localhost/${testName("inspect-base")}`;
   const image = `localhost/${testName("inspect-layers")}`;
   const name = testName("inspect-web");

@@ -9,8 +9,8 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isRoot, runCli, skipReason } from "../helpers/cli.js";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
 import {
   expectedChanges,
   hasOpaqueXattr,
@@ -22,13 +22,12 @@ import {
   totals,
   unmountIfMounted,
 } from "../helpers/inspect.js";
-
-const reason = skipReason();
-if (reason) console.warn(`skipping inspect end-to-end tests: ${reason}`);
+import { describeWith } from "../helpers/needs.js";
+import { setXattr } from "../helpers/xattrs.js";
 
 const byPath = <T extends { path: string }>(items: T[]): T[] => [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-describe.skipIf(!isRoot)("inspect on real overlay mounts", () => {
+describeWith(["root"], "inspect on real overlay mounts", () => {
   let parent = "";
   let mounts: string[] = [];
   let child: ChildProcess | undefined;
@@ -69,7 +68,7 @@ describe.skipIf(!isRoot)("inspect on real overlay mounts", () => {
     write(join(top, "etc/app.conf"), 1200); // a newer copy: the bottom's 1000 bytes are the image's waste
     execFileSync("mknod", [join(top, "big"), "c", "0", "0"]); // `RUN rm /big`: 10,000 bytes stay in the bottom layer
     write(join(top, "data/new"), 500);
-    execFileSync("setfattr", ["-n", "trusted.overlay.opaque", "-v", "y", join(top, "data")]); // rm -rf + mkdir in a RUN
+    setXattr(join(top, "data"), "trusted.overlay.opaque", "y"); // rm -rf + mkdir in a RUN
     execFileSync("mount", ["-t", "overlay", "overlay", "-o", `lowerdir=${top}:${bottom},upperdir=${upper},workdir=${work}`, merged]);
     mounts.push(merged);
     appendFileSync(join(merged, "etc/app.conf"), "+"); // copy-up: hides the top's 1200 bytes
@@ -141,11 +140,11 @@ describe.skipIf(!isRoot)("inspect on real overlay mounts", () => {
     const { merged } = makeStack();
     const result = await runCli(["inspect", merged, "--top", "2", "--lang", "zh"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("镜像中有 12.6 KiB 被遮住");
+    expect(result.stdout).toContain("镜像中有 12.7 KiB 被遮住");
     expect(result.stdout).toContain("/big");
-    expect(result.stdout).toContain("容器又遮住了其中 8.4 KiB（1 次 copy-up，2 次删除）");
+    expect(result.stdout).toContain("容器又遮住了其中 8.5 KiB（1 次 copy-up，2 次删除）");
     const ja = await runCli(["inspect", merged, "--lang", "ja"]);
-    expect(ja.stdout).toContain("イメージの 12.6 KiB が隠れています");
+    expect(ja.stdout).toContain("イメージの 12.7 KiB が隠れています");
     const json = inspected(await runCli(["inspect", merged, "--json", "--top", "1"]));
     expect(json[0]?.hidden).toHaveLength(1);
   });

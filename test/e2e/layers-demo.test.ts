@@ -1,14 +1,9 @@
-// layers-demo end to end: the built CLI builds a three-layer image with real overlay mounts and
-// runs it as a container. With --keep, everything the summary claims is checked again here,
-// independently, on the kept layers and the kept mount.
-import { spawnSync } from "node:child_process";
 import { lstatSync, readdirSync, readFileSync, type Stats } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { isRoot, overlayMountsBeneath, runCli, skipReason, summaryOf, useParent } from "../helpers/cli.js";
-
-const reason = skipReason();
-if (reason) console.warn(`skipping layers-demo end-to-end tests: ${reason}`);
+import { expect, it } from "vitest";
+import { overlayMountsBeneath, runCli, summaryOf, useParent } from "../helpers/cli.js";
+import { describeWith } from "../helpers/needs.js";
+import { readXattr, XATTR_READER } from "../helpers/xattrs.js";
 
 const STEPS = ["from", "copy", "run-rm", "container", "hidden-bytes", "one-layer"];
 
@@ -40,7 +35,7 @@ function kernelLowerdir(merged: string): string[] {
   return lowerdir.split(":");
 }
 
-describe.skipIf(!isRoot)("layers-demo on a real kernel", () => {
+describeWith(["root"], "layers-demo on a real kernel", () => {
   const parent = useParent({ clean: false });
 
   it("--json --keep: the kept container's stack is exactly what the summary says, and the bloat adds up", async () => {
@@ -61,15 +56,9 @@ describe.skipIf(!isRoot)("layers-demo on a real kernel", () => {
     const layers = workspace.lower.map((dir) => walk(dir));
     const whiteouts = layers.flatMap((files) => [...files].filter(([, stats]) => stats.isCharacterDevice() && stats.rdev === 0));
     expect(whiteouts.map(([path]) => path)).toContain("lib/libbig.so");
-    // getfattr comes with attr, which .ci/run installs.
-    const opaque = workspace.lower.filter((dir) => {
-      const probe = spawnSync("getfattr", ["--only-values", "-n", "trusted.overlay.opaque", join(dir, "var/cache/app")], {
-        encoding: "utf8",
-      });
-      expect(probe.error, "getfattr (apt-get install attr)").toBeUndefined();
-      return probe.stdout === "y";
-    });
-    expect(opaque).toEqual([workspace.lower[0]]);
+    // Read back independently of the lesson: getfattr where attr is installed (test/helpers/xattrs.ts).
+    const opaque = workspace.lower.filter((dir) => readXattr(join(dir, "var/cache/app"), "trusted.overlay.opaque") === "y");
+    expect(opaque, `the opaque dir, as ${XATTR_READER} reads it`).toEqual([workspace.lower[0]]);
 
     // Every file in merged is the topmost layer's copy: same bytes as the first layer, top first, that has it.
     const merged = walk(workspace.merged);

@@ -1,15 +1,13 @@
 // mount-demo end to end: the built CLI as a child process on real overlay mounts.
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { CLI, isRoot, overlayMountsBeneath, runCli, skipReason, summaryOf, useParent } from "../helpers/cli.js";
-
-const reason = skipReason();
-if (reason) console.warn(`skipping mount-demo end-to-end tests: ${reason}`);
+import { expect, it } from "vitest";
+import { CLI, overlayMountsBeneath, runCli, summaryOf, useParent } from "../helpers/cli.js";
+import { describeWith } from "../helpers/needs.js";
 
 const STEPS = ["make-layers", "fill-lower", "mount", "read", "copy-up", "new-file", "whiteout", "layers"];
 
-describe.skipIf(!isRoot)("mount-demo on a real kernel", () => {
+describeWith(["root"], "mount-demo on a real kernel", () => {
   const parent = useParent();
 
   it("--json prints the DESIGN.md events and a summary of 8 steps, all ok", async () => {
@@ -135,7 +133,7 @@ describe.skipIf(!isRoot)("mount-demo on a real kernel", () => {
   });
 });
 
-describe.skipIf(!isRoot)("bad input: exit 2, one line on stderr, nothing created", () => {
+describeWith(["root"], "bad input: exit 2, one line on stderr, nothing created", () => {
   const parent = useParent({ clean: false });
 
   async function expectRefused(args: string[], pattern: RegExp): Promise<void> {

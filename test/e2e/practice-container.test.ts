@@ -4,30 +4,31 @@
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLI, isRoot, overlayMountsBeneath, removeParent } from "../helpers/cli.js";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { CLI, overlayMountsBeneath, removeParent } from "../helpers/cli.js";
 import { buildLessonImage, ourContainers } from "../helpers/container-demo.js";
-import { cleanupTestContainersAndImages, podmanEnv, podmanReason, usePodmanEnv } from "../helpers/podman.js";
-import { Terminal, tmuxReason } from "../helpers/tmux.js";
+import { describeWith } from "../helpers/needs.js";
+import { cleanupTestContainersAndImages, podmanEnv, usePodmanEnv } from "../helpers/podman.js";
+import { Terminal } from "../helpers/tmux.js";
 
-const reason = !isRoot ? "not root: container-demo runs podman as root" : (podmanReason() ?? tmuxReason());
-if (reason) console.warn(`skipping container-demo practice tests: ${reason}`);
-
-describe.skipIf(reason !== undefined)("container-demo practice in a terminal", () => {
+describeWith(["root", "podman", "tmux"], "container-demo practice in a terminal", () => {
   let image = "";
   let terminal: Terminal | undefined;
-  const parent = mkdtempSync(join(tmpdir(), "ol-practice-cd-"));
+  // Made in beforeAll, not here: vitest runs this body to collect the tests even where it skips them.
+  let parent = "";
   // Practice progress is saved under the state dir: not in the parent that must end up empty.
-  const state = mkdtempSync(join(tmpdir(), "ol-state-cd-"));
+  let state = "";
   beforeAll(() => {
+    parent = mkdtempSync(join(tmpdir(), "ol-practice-cd-"));
+    state = mkdtempSync(join(tmpdir(), "ol-state-cd-"));
     usePodmanEnv();
     image = buildLessonImage();
   }, 180_000);
   afterAll(() => {
     terminal?.close();
     cleanupTestContainersAndImages();
-    removeParent(parent);
-    removeParent(state);
+    if (parent !== "") removeParent(parent);
+    if (state !== "") removeParent(state);
   });
 
   it("the learner's exec write and exec rm are graded in UpperDir; the lesson ends 0, nothing left", async () => {

@@ -3,12 +3,10 @@
 import { chownSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, inject, it } from "vitest";
-import { CLI, isRoot, mountsAnywhere, overlayMountsBeneath, removeParent, runCli } from "../helpers/cli.js";
-import { Terminal, tmuxReason } from "../helpers/tmux.js";
-
-const reason = !isRoot ? "not root: the practice tests mount as root and as user nobody" : tmuxReason();
-if (reason) console.warn(`skipping practice-mode tests: ${reason}`);
+import { afterEach, expect, inject, it } from "vitest";
+import { CLI, mountsAnywhere, overlayMountsBeneath, removeParent, runCli } from "../helpers/cli.js";
+import { describeWith } from "../helpers/needs.js";
+import { Terminal } from "../helpers/tmux.js";
 
 const NOBODY = 65534;
 let terminal: Terminal | undefined;
@@ -40,7 +38,7 @@ function start(parent: string, state: string, extra: string[] = [], asNobody = f
   return terminal;
 }
 
-describe.skipIf(reason !== undefined)("practice mode in a terminal", () => {
+describeWith(["root", "tmux", "nobody"], "practice mode in a terminal", () => {
   afterEach(() => {
     terminal?.close();
     terminal = undefined;

@@ -5,12 +5,11 @@ import { spawn } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
-import { type CliResult, isRoot, mountsAnywhere, overlayMountsBeneath, removeParent, runCli, summaryOf } from "../helpers/cli.js";
+import { expect, inject, it } from "vitest";
+import { type CliResult, mountsAnywhere, overlayMountsBeneath, removeParent, runCli, summaryOf } from "../helpers/cli.js";
+import { describeWith } from "../helpers/needs.js";
 
 const NOBODY = 65534;
-const reason = isRoot ? undefined : "not root: the test makes a parent for user nobody and reads every process's mountinfo";
-if (reason) console.warn(`skipping rootless end-to-end tests: ${reason}`);
 
 /** A parent directory that user nobody owns, as a learner's own /tmp subdirectory would be. */
 function nobodysParent(): string {
@@ -28,7 +27,7 @@ function workspacePid(parent: string): number {
 const asNobody = (args: string[], options: Parameters<typeof runCli>[1] = {}): Promise<CliResult> =>
   runCli(args, { uid: NOBODY, ...options });
 
-describe.skipIf(reason !== undefined)("rootless mode", () => {
+describeWith(["root", "nobody"], "rootless mode", () => {
   const lessons: Array<[string, string[]]> = [
     ["mount-demo", []],
     ["cow-demo", ["--size", "8M", "--trials", "1"]],

@@ -1,7 +1,3 @@
-// src/runtime against real podman: an image built layer by layer, a container run from it, and
-// every answer checked against podman's own and against the disk. Also the runtime's answers
-// when the CLIs are absent or docker's daemon does not answer, with stand-in CLIs on PATH.
-import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +24,7 @@ import {
   runContainer,
 } from "../../src/runtime/index.js";
 import { RUNTIME_ERROR_PATTERNS, type RuntimeProblem } from "../../src/runtime/problems.js";
+import { describeWith } from "../helpers/needs.js";
 import {
   BASE_FILE,
   buildBusyboxBase,
@@ -35,13 +32,10 @@ import {
   cleanupTestContainersAndImages,
   ourPodmanObjectsLeft,
   podman,
-  podmanReason,
   testName,
   usePodmanEnv,
 } from "../helpers/podman.js";
-
-const reason = podmanReason();
-if (reason) console.warn(`skipping the podman runtime tests: ${reason}`);
+import { readXattr, XATTR_READER } from "../helpers/xattrs.js";
 
 const MIB = 1024 * 1024;
 const STEPS = [
@@ -168,7 +162,7 @@ describe("owner labels", () => {
   });
 });
 
-describe.skipIf(reason)("podman, for real", () => {
+describeWith(["root", "podman"], "podman, for real", () => {
   const base = `localhost/${testName("base")}`;
   const image = `localhost/${testName("layers")}`;
 
@@ -215,10 +209,7 @@ describe.skipIf(reason)("podman, for real", () => {
     const whiteout = statSync(join(`${rmBig}`, "data/big"));
     expect([whiteout.isCharacterDevice(), whiteout.rdev]).toEqual([true, 0]);
     // `rm -rf dir && mkdir dir` makes an opaque directory.
-    const opaque = spawnSync("getfattr", ["--only-values", "-n", "trusted.overlay.opaque", join(`${rmCache}`, "data/cache")], {
-      encoding: "utf8",
-    });
-    expect(opaque.stdout).toBe("y");
+    expect(readXattr(join(`${rmCache}`, "data/cache"), "trusted.overlay.opaque"), XATTR_READER).toBe("y");
     expect(await inspectImage("podman", `${image}-no-such`)).toBeUndefined();
   });
 

@@ -1,11 +1,9 @@
 // In a real terminal (a pty from script(1)): the lesson pauses between steps until Enter, never
 // with --yes, and a Ctrl-C typed at the keyboard (the terminal's own SIGINT) still tears down.
 import { spawn } from "node:child_process";
-import { describe, expect, it } from "vitest";
-import { CLI, isRoot, useParent } from "../helpers/cli.js";
-
-const reason = isRoot ? undefined : "not root: the lessons mount overlays";
-if (reason) console.warn(`skipping terminal tests: ${reason}`);
+import { expect, it } from "vitest";
+import { CLI, useParent } from "../helpers/cli.js";
+import { describeWith } from "../helpers/needs.js";
 
 interface TerminalRun {
   code: number | null;
@@ -39,7 +37,7 @@ function inTerminal(args: string[], react: (screen: string, type: (keys: string)
   });
 }
 
-describe.skipIf(!isRoot)("in a terminal", () => {
+describeWith(["root"], "in a terminal", () => {
   const parent = useParent();
 
   it("pauses after each step until Enter", async () => {

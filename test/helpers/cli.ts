@@ -1,11 +1,15 @@
 // Running the built CLI as a child process, the way a learner runs it, and the after-checks
-// every end-to-end test makes: no overlay mount beneath its parent, and the parent empty.
+// every end-to-end test makes: no overlay mount beneath its parent, and the parent empty. A test
+// that fails still leaves nothing: its parent's mounts are undone and the parent removed before
+// the failure is reported (test/helpers/leftovers.ts), and the global teardown removes anything
+// else of the run's (test/global-setup.ts).
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { afterEach, beforeEach, inject } from "vitest";
+import { mountsBeneathAnywhere, removeTree } from "./leftovers.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const CLI = join(ROOT, "dist/overlay-lesson.js");
@@ -93,8 +97,13 @@ export function expectNothingLeft(parent: string): void {
   if (entries.length > 0) throw new Error(`${parent} is not empty: ${entries.join(", ")}`);
 }
 
-export function removeParent(parent: string): void {
-  rmSync(parent, { recursive: true, force: true });
+/**
+ * Remove a test's parent whatever the test left in it: mounts beneath it are undone first (in any
+ * mount namespace), so that nothing is deleted through a mount and nothing stays mounted. Returns
+ * the mount points it had to undo.
+ */
+export function removeParent(parent: string): string[] {
+  return removeTree(parent);
 }
 
 export function summaryOf(result: CliResult): Record<string, unknown> & { type: string } {
@@ -118,26 +127,19 @@ export function useParent(options: { clean?: boolean } = {}): () => string {
     parent = makeParent();
   });
   afterEach(() => {
-    try {
-      if (options.clean !== false) expectNothingLeft(parent);
-    } finally {
-      removeParent(parent);
-    }
+    // Whatever the test left is undone and removed first, so that a failure leaves nothing; then
+    // the test fails naming it (a test that failed before its own check still reports it).
+    const mounts = overlayMountsBeneath(parent);
+    const entries = readdirSync(parent);
+    removeParent(parent);
+    if (options.clean === false) return;
+    if (mounts.length > 0) throw new Error(`mounts left beneath ${parent} (unmounted now):\n${mounts.join("\n")}`);
+    if (entries.length > 0) throw new Error(`${parent} was not empty (removed now): ${entries.join(", ")}`);
   });
   return () => parent;
 }
 
-/** Every mount line, in every process's mount namespace, whose mount point is beneath `parent`. */
+/** Every mount point beneath `parent` (not `parent` itself), in every process's mount namespace. */
 export function mountsAnywhere(parent: string): string[] {
-  const found = new Set<string>();
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    let text = "";
-    try {
-      text = readFileSync(`/proc/${pid}/mountinfo`, "utf8");
-    } catch {
-      continue; // gone, or a kernel thread
-    }
-    for (const line of text.split("\n")) if (line.split(" ")[4]?.startsWith(`${parent}/`)) found.add(line);
-  }
-  return [...found];
+  return [...mountsBeneathAnywhere(parent).keys()].filter((point) => point !== parent).sort();
 }

@@ -1,9 +1,11 @@
 // Independent counts for inspect's tests, from find(1) and from the kernel's own merged views,
 // never from src/: bytes and files per layer, what a view shows, and a snapshot of every entry
 // of every layer (path, type, size, mtime, ctime) to prove that inspect changed nothing.
+
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { CliResult } from "./cli.js";
+import { readXattr } from "./xattrs.js";
 
 export interface Sizes {
   bytes: number;
@@ -132,14 +134,5 @@ export function expectedChanges(upper: string, image: string, opaque: (path: str
 }
 
 export function hasOpaqueXattr(path: string, namespace = "trusted"): boolean {
-  try {
-    return (
-      execFileSync("getfattr", ["--only-values", "-h", "-n", `${namespace}.overlay.opaque`, path], {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "ignore"],
-      }) === "y"
-    );
-  } catch {
-    return false;
-  }
+  return readXattr(path, `${namespace}.overlay.opaque`) === "y";
 }

@@ -21,8 +21,9 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { findOnPath } from "../../src/runtime/detect.js";
+import { findProgram } from "../../src/sys/host.js";
 import { isRoot } from "./cli.js";
+import { recordMade, suiteDir } from "./suite.js";
 
 export const TEST_PREFIX = "ol-test-";
 const BUSYBOX = "/bin/busybox";
@@ -30,9 +31,14 @@ const INSTALL = "apt-get install podman runc busybox-static";
 // Applets the lessons and tests run inside a container; the base links every applet anyway.
 const NEEDED_APPLETS = "sh ls cat rm mkdir dd echo sleep stat du find touch cp mv head printf true".split(" ");
 
-/** `ol-test-<pid>-<what>`: a name for an image or container of this test process. */
+/**
+ * `ol-test-<pid>-<what>`: a name for an image or container of this test process, written down
+ * for the global teardown, which removes it if a failed test left it.
+ */
 export function testName(what: string): string {
-  return `${TEST_PREFIX}${process.pid}-${what}`;
+  const name = `${TEST_PREFIX}${process.pid}-${what}`;
+  recordMade("podman", name);
+  return name;
 }
 
 let environment: Record<string, string> | undefined;
@@ -40,15 +46,15 @@ let environment: Record<string, string> | undefined;
 /**
  * The variables podman needs on these VMs: CONTAINERS_CONF (ulimits it may set without
  * CAP_SYS_RESOURCE, runc, cgroupfs on hybrid cgroups) and BUILDAH_ISOLATION=chroot. One file for
- * the whole suite, in a fixed directory that the global teardown removes (vitest's workers are
- * ended without running exit hooks, so a per-process temp dir would be left behind).
+ * the whole suite, in the suite's directory, which the global teardown removes (vitest's workers
+ * are ended without running exit hooks, so a per-process temp dir would be left behind).
  */
-export const PODMAN_CONF_DIR = join(tmpdir(), `${TEST_PREFIX}containers-conf`);
+const podmanConfDir = (): string => join(suiteDir(), "containers-conf");
 
 export function podmanEnv(): Record<string, string> {
   if (environment !== undefined) return environment;
-  mkdirSync(PODMAN_CONF_DIR, { recursive: true, mode: 0o700 });
-  const conf = join(PODMAN_CONF_DIR, "containers.conf");
+  mkdirSync(podmanConfDir(), { recursive: true, mode: 0o700 });
+  const conf = join(podmanConfDir(), "containers.conf");
   // Written whole and renamed into place: workers running side by side may all write it.
   const staged = `${conf}.${process.pid}`;
   writeFileSync(
@@ -94,8 +100,8 @@ export function podman(args: readonly string[], options: { allowFailure?: boolea
 /** Why the podman tests must skip on this machine, or undefined when podman can run them. */
 export function podmanReason(): string | undefined {
   if (!isRoot) return "not root: the podman tests use root's container store (CI runs as root)";
-  if (findOnPath("podman") === undefined) return `podman is not installed (${INSTALL})`;
-  if (findOnPath("runc") === undefined) return `runc is not installed (${INSTALL})`;
+  if (findProgram("podman") === undefined) return `podman is not installed (${INSTALL})`;
+  if (findProgram("runc") === undefined) return `runc is not installed (${INSTALL})`;
   if (!isStaticBusybox()) return `${BUSYBOX} is missing or not static: the base image has no libc (${INSTALL})`;
   const info = spawnSync("podman", ["info", "--format", "{{.Store.GraphDriverName}}"], {
     encoding: "utf8",

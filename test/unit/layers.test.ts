@@ -3,22 +3,20 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
 import { ja } from "../../src/i18n/ja.js";
 import { zh } from "../../src/i18n/zh.js";
 import { type LayerStack, readLayerMap } from "../../src/layers/map.js";
 import { renderLayerTable } from "../../src/runner/report/layer-table.js";
 import { displayWidth } from "../../src/runner/report/text.js";
-
-const isRoot = process.getuid?.() === 0;
+import { describeWith } from "../helpers/needs.js";
 
 function stack(lower: string, upper: string, merged?: string): LayerStack {
   return { lower: [lower], upper, namespace: "trusted", ...(merged !== undefined ? { merged } : {}) };
 }
-if (!isRoot) console.warn("skipping the layer-map unit test: making a whiteout (mknod c 0 0) needs root");
 
-describe.skipIf(!isRoot)("layer map", () => {
+describeWith(["root"], "layer map", () => {
   let root: string;
   let lower: string;
   let upper: string;
@@ -98,7 +96,7 @@ describe.skipIf(!isRoot)("layer map", () => {
   });
 });
 
-describe.skipIf(!isRoot)("layer map on a mounted overlay", () => {
+describeWith(["root"], "layer map on a mounted overlay", () => {
   let root: string;
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), "ol-opaque-"));

@@ -4,15 +4,13 @@
 import { mkdtempSync, readdirSync, rmdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { en } from "../../src/i18n/en.js";
 import { findWorkspaces, removeWorkspace } from "../../src/overlay/workspace.js";
 import { runLesson } from "../../src/runner/run-lesson.js";
 import type { Lesson } from "../../src/runner/types.js";
 import { StepError } from "../../src/sys/errors.js";
-
-const isRoot = process.getuid?.() === 0;
-if (!isRoot) console.warn("skipping runner tests: the runner's preflight requires root");
+import { describeWith } from "../helpers/needs.js";
 
 function lesson(steps: Lesson["steps"]): Lesson {
   return { id: "mount-demo", words: { en: {}, zh: {}, ja: {} }, title: () => "test lesson", steps };
@@ -36,7 +34,7 @@ async function run(subject: Lesson, json: boolean, parent: string): Promise<{ co
   }
 }
 
-describe.skipIf(!isRoot)("runner", () => {
+describeWith(["root"], "runner", () => {
   let parent: string;
   beforeEach(() => {
     parent = mkdtempSync(join(tmpdir(), "ol-runner-"));

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import type * as NapiXattr from "@napi-rs/xattr";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isOpaqueDir, listXattrs, readOverlayXattrs, readXattr } from "../../src/overlay/xattr.js";
+import { describeWith } from "../helpers/needs.js";
 
-const isRoot = process.getuid?.() === 0;
 // The test sets xattrs by hand with the library's own setter (src/overlay/xattr.ts only reads).
 const { setAttributeSync } = createRequire(import.meta.url)("@napi-rs/xattr") as typeof NapiXattr;
 
@@ -83,9 +83,7 @@ describe("readOverlayXattrs on a plain directory", () => {
   });
 });
 
-describe.skipIf(!isRoot)("readOverlayXattrs on the upper layer of a real overlay mount", () => {
-  if (!isRoot) console.log("skipped: not root: mounting an overlay and reading trusted.* xattrs need root");
-
+describeWith(["root"], "readOverlayXattrs on the upper layer of a real overlay mount", () => {
   function mountOverlay(): { lower: string; upper: string; merged: string } {
     const [lower, upper, work, merged] = ["lower", "upper", "work", "merged"].map((name) => join(base, name)) as [
       string,

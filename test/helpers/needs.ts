@@ -1,0 +1,64 @@
+// What a test needs from the machine, found out by asking it (is the program on PATH and does it
+// answer a real call), never from a flag. A suite whose needs are not met is skipped with one
+// printed line naming the program and the Debian package that brings it, and the reason is
+// written down for the run's last line (test/skip-tally.ts: what was skipped and why).
+//
+// A contributor's machine has Node and util-linux; the full suite also drives podman (with runc
+// and a static busybox for a base image without a registry), getfattr (attr), tmux and a second
+// user. `.ci/run` installs them; README "Develop" gives the one apt-get line.
+import { spawnSync } from "node:child_process";
+import { describe } from "vitest";
+import { barePathReason } from "./bare-path.js";
+import { podmanReason } from "./podman.js";
+import { appendRecord } from "./suite.js";
+
+export type Need = "root" | "podman" | "tmux" | "getfattr" | "nobody" | "dpkg";
+
+/** The one line that installs everything the suite can drive (README "Develop" says the same). */
+export const INSTALL_ALL = "sudo apt-get install podman runc busybox-static attr uidmap tmux";
+
+const answers = (program: string, args: readonly string[]): boolean =>
+  spawnSync(program, args, { stdio: "ignore", timeout: 10_000 }).status === 0;
+
+const PROBES: Record<Need, () => string | undefined> = {
+  root: () => (process.getuid?.() === 0 ? undefined : "not root: real overlay mounts need root (CI runs the suite as root)"),
+  podman: () => podmanReason(),
+  tmux: () => (answers("tmux", ["-V"]) ? undefined : "tmux is not installed (apt-get install tmux)"),
+  getfattr: () => (answers("getfattr", ["--version"]) ? undefined : "getfattr is not installed (apt-get install attr)"),
+  nobody: () => (answers("id", ["-u", "nobody"]) ? undefined : "there is no user nobody to run the lessons as an ordinary user"),
+  dpkg: () => barePathReason(),
+};
+
+const cache = new Map<Need, string | undefined>();
+
+/** Why the first of `needs` that this machine lacks is lacking, or undefined when it has them all. */
+export function unmet(...needs: readonly Need[]): string | undefined {
+  for (const need of needs) {
+    if (!cache.has(need)) cache.set(need, PROBES[need]());
+    const reason = cache.get(need);
+    if (reason !== undefined) return reason;
+  }
+  return undefined;
+}
+
+export interface SkipRecord {
+  suite: string;
+  reason: string;
+}
+
+/** One printed line, and the reason kept for the tally. */
+export function announceSkip(suite: string, reason: string): void {
+  console.log(`skipping "${suite}": ${reason}`);
+  appendRecord("skips", { suite, reason } satisfies SkipRecord);
+}
+
+/**
+ * describe() that runs only where `needs` are met, else skips with its reason. Whatever the suite
+ * makes belongs in its hooks, not in `body` itself: vitest still calls `body` to collect the tests
+ * of a skipped suite.
+ */
+export function describeWith(needs: readonly Need[], name: string, body: () => void): void {
+  const reason = unmet(...needs);
+  if (reason !== undefined) announceSkip(name, reason);
+  describe.skipIf(reason !== undefined)(name, body);
+}
