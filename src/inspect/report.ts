@@ -2,11 +2,12 @@
 // namespace) into a report. A layer that cannot be read leaves a note and the rest is still
 // counted; nothing here writes, and nothing follows a symlink (the walk lstats; a directory's
 // xattrs are read with the l*xattr calls).
+
+import type { Change, ChangeKind, ChangeTotals } from "../layers/changes.js";
+import type { HiddenGroup } from "../layers/hidden.js";
+import { analyzeStack } from "../layers/read-ahead.js";
 import { hostPath } from "../overlay/namespaces.js";
 import type { RuntimeName } from "../runtime/index.js";
-import { type Change, type HiddenGroup, type StackAnalysis, StackAnalyzer } from "./analyze.js";
-import { readAhead } from "./read-ahead.js";
-import { InspectWalk } from "./stack-walk.js";
 import type { InspectTarget } from "./targets.js";
 import type { InspectWords } from "./words/index.js";
 
@@ -24,7 +25,9 @@ export interface MountReport {
   imageHiddenBytes: number;
   containerHiddenBytes: number;
   hidden: HiddenGroup[];
-  changeTotals: StackAnalysis["changeTotals"];
+  /** The image's own largest hidden group, whatever --top keeps (the verdict names it). */
+  largestImageHidden: HiddenGroup | null;
+  changeTotals: Record<ChangeKind, ChangeTotals>;
   copyUps: number;
   largestChanges: Change[];
   /** Something could not be read or resolved: the numbers are what could be. */
@@ -42,13 +45,6 @@ export interface ReadOptions {
   backpressure?: () => Promise<void> | undefined;
 }
 
-/** How many paths the walk takes between two looks at the output's backpressure. */
-const PATHS_BETWEEN_PAUSES = 1024;
-
-function errorCode(error: unknown): string {
-  return error instanceof Error && "code" in error ? String(error.code) : error instanceof Error ? error.message : String(error);
-}
-
 export async function readMount(target: InspectTarget, options: ReadOptions): Promise<MountReport> {
   const notes = [...target.problems];
   let partial = false;
@@ -63,43 +59,37 @@ export async function readMount(target: InspectTarget, options: ReadOptions): Pr
   });
   // An unresolved layer gets "": its listing fails with ENOENT, so nothing of it is walked.
   const dirs = layerDirs.map((dir, index) => (resolved[index] ? hostPath(target.namespace, dir) : ""));
-  const analyzer = new StackAnalyzer({
+  const analysis = await analyzeStack({
+    dirs,
     hasUpper: target.upper !== undefined,
-    lowerCount: target.lower.length,
+    namespace: target.userXattr ? "user" : "trusted",
     top: options.top,
     ...(options.onChange ? { onChange: options.onChange } : {}),
+    ...(options.backpressure ? { backpressure: options.backpressure } : {}),
+    onUnreadable: (dir, code) => {
+      // A directory that vanished mid-walk (a live container) is simply gone, not unreadable.
+      if (code === "ENOENT") return;
+      partial = true;
+      if (notes.length < 20) notes.push(options.words.unreadable(dir, code));
+    },
   });
-  const namespace = target.userXattr ? "user" : "trusted";
-  const onUnreadable = (dir: string, error: unknown) => {
-    // A directory that vanished mid-walk (a live container) is simply gone, not unreadable.
-    if (errorCode(error) === "ENOENT") return;
-    partial = true;
-    if (notes.length < 20) notes.push(options.words.unreadable(dir, errorCode(error)));
-  };
-  const reader = readAhead(dirs, namespace, onUnreadable);
-  try {
-    const walk = new InspectWalk(reader, analyzer, { dirs, hasUpper: target.upper !== undefined, namespace });
-    // The walk is synchronous; the output may not be (a pipe): pause it, not the pipe's reader.
-    while (walk.step(PATHS_BETWEEN_PAUSES)) {
-      const waiting = options.backpressure?.();
-      if (waiting !== undefined) await waiting;
-    }
-  } finally {
-    reader.close();
-  }
-  const analysis = analyzer.result();
   return {
     mountPoint: target.mountPoint,
     container:
       target.container === null ? null : { runtime: target.container.runtime, id: target.container.id, name: target.container.name },
-    layers: target.lower.map((dir, index) => ({ dir, ...(analysis.layers[index] ?? { bytes: 0, files: 0 }) })),
+    layers: target.lower.map((dir, index) => ({
+      dir,
+      bytes: analysis.layers[index]?.bytes ?? 0,
+      files: analysis.layers[index]?.files ?? 0,
+    })),
     upper: target.upper === undefined || analysis.upper === null ? null : { dir: target.upper, ...analysis.upper },
     imageHiddenBytes: analysis.imageHiddenBytes,
     containerHiddenBytes: analysis.containerHiddenBytes,
     hidden: analysis.hidden,
-    changeTotals: analysis.changeTotals,
-    copyUps: analysis.copyUps,
-    largestChanges: analysis.largestChanges,
+    largestImageHidden: analysis.largestImageHidden,
+    changeTotals: analysis.changes.totals,
+    copyUps: analysis.changes.copyUps,
+    largestChanges: analysis.changes.largest,
     notes,
     partial,
   };

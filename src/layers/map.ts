@@ -4,7 +4,8 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import type { XattrNamespace } from "../overlay/xattr.js";
 import { type LayerEntry, readEntry } from "./entry.js";
-import { type StackCell, walkStack } from "./walk.js";
+import { stackPaths } from "./stack.js";
+import type { StackCell } from "./walk.js";
 
 export type CellKind = "absent" | "file" | "dir" | "whiteout" | "symlink" | "other";
 
@@ -83,7 +84,7 @@ function stackCell(cell: StackCell | undefined, path: string): LayerCell {
 export function readLayerMap(stack: LayerStack, previous?: readonly LayerRow[]): LayerRow[] {
   const dirs = [stack.upper, ...stack.lower];
   const rows: LayerRow[] = [];
-  for (const found of walkStack(dirs, { namespace: stack.namespace, limit: MAX_ENTRIES })) {
+  for (const found of stackPaths({ dirs, namespace: stack.namespace, hasUpper: true }, MAX_ENTRIES)) {
     const [upperCell, ...lowerCells] = found.cells;
     const upper = stackCell(upperCell, `${stack.upper}/${found.path}`);
     const lowers = lowerCells.map((cell, index) => stackCell(cell, `${stack.lower[index]}/${found.path}`));

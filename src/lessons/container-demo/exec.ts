@@ -1,7 +1,7 @@
 // Steps 4 and 5, the ones a learner will type in practice mode: each is an act (the `exec`
 // into the container) and a verify (the checks, made on the kernel's state, whoever acted).
 // The verify of a step reads only the layers, the mount and what earlier steps recorded.
-import { summarizeStack } from "../../layers/hidden.js";
+import { stackPaths } from "../../layers/stack.js";
 import { type Ctx, describeEntry, duBytes, entryAt, execArgv, lowersOf, type RunState, upperOf } from "./state.js";
 
 export const NEW_TEXT = "hello from inside the container";
@@ -88,16 +88,12 @@ export async function deleteVerify(ctx: Ctx, state: RunState): Promise<void> {
   // Every copy of the path in the image's layers, hidden now by the container's whiteout.
   const wanted = remove.path.slice(1);
   let hidden = 0;
-  summarizeStack([upper, ...lowersOf(state)], {
-    namespace: "trusted",
-    top: 0,
-    onPath: (found) => {
-      if (found.path !== wanted) return;
-      for (const cell of found.cells.slice(1)) {
-        if (cell?.entry.kind === "file" && cell.hiddenBy?.layer === 0 && cell.hiddenBy.how === "whiteout") hidden += cell.entry.size;
-      }
-    },
-  });
+  for (const found of stackPaths({ dirs: [upper, ...lowersOf(state)], namespace: "trusted", hasUpper: true })) {
+    if (found.path !== wanted) continue;
+    for (const cell of found.cells.slice(1)) {
+      if (cell?.entry.kind === "file" && cell.hiddenBy?.layer === 0 && cell.hiddenBy.how === "whiteout") hidden += cell.entry.size;
+    }
+  }
   ctx.facts([
     ["du UpperDir", `${upperDu} B`],
     ["du layer", `${layerDu} B`],

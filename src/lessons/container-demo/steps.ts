@@ -5,8 +5,7 @@
 
 import { posix } from "node:path";
 import { formatBytes } from "../../i18n/format.js";
-import { summarizeStack } from "../../layers/hidden.js";
-import { walkStack } from "../../layers/walk.js";
+import { analyzeDisk, stackPaths } from "../../layers/stack.js";
 import { discoverOverlays, hostPath, splitLowerdir } from "../../overlay/discover.js";
 import type { Lesson } from "../../runner/types.js";
 import { inspectContainer, isOurs, ownerLabels, ownerOf, removeContainerSync } from "../../runtime/index.js";
@@ -84,7 +83,7 @@ async function imageLayers(ctx: Ctx, state: RunState): Promise<void> {
   await ctx.run([options.runtime, "history", options.image], { allowFailure: true });
   const du = await ctx.run(["du", "-sb", ...layers]);
   state.duLayerBefore = duBytes(du.stdout, layers[plan.remove.layer] ?? "");
-  const summary = summarizeStack(layers, { namespace: "trusted", top: 0 });
+  const summary = analyzeDisk({ dirs: layers, namespace: "trusted" }, 0);
   ctx.facts(
     summary.layers.map((totals, index) => [w.layers.layer(index, layers.length), w.layers.files(formatBytes(totals.bytes), totals.files)]),
   );
@@ -101,7 +100,7 @@ async function imageLayers(ctx: Ctx, state: RunState): Promise<void> {
   // What merged shows, file by file, against the topmost copy in the stack (sizes: no reads of contents).
   const mismatched: string[] = [];
   let checked = 0;
-  for (const found of walkStack([upperOf(state), ...lowers], { namespace: "trusted" })) {
+  for (const found of stackPaths({ dirs: [upperOf(state), ...lowers], namespace: "trusted", hasUpper: true })) {
     const shown = found.shownFrom === undefined ? undefined : found.cells[found.shownFrom]?.entry;
     if (shown?.kind !== "file") continue;
     checked++;
