@@ -3,6 +3,7 @@
 // counted; nothing here writes, and nothing follows a symlink (the walk lstats; a directory's
 // xattrs are read with the l*xattr calls).
 
+import type { AnalysisTotals } from "../layers/analysis.js";
 import type { Change, ChangeKind, ChangeTotals } from "../layers/changes.js";
 import type { HiddenGroup } from "../layers/hidden.js";
 import { analyzeStack } from "../layers/read-ahead.js";
@@ -73,6 +74,11 @@ export async function readMount(target: InspectTarget, options: ReadOptions): Pr
       if (notes.length < 20) notes.push(options.words.unreadable(dir, code));
     },
   });
+  return mountReport(target, analysis, notes, partial);
+}
+
+/** What inspect reports of one mount, from its stack's analysis. */
+export function mountReport(target: InspectTarget, analysis: AnalysisTotals, notes: string[], partial: boolean): MountReport {
   return {
     mountPoint: target.mountPoint,
     container:

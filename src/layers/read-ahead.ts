@@ -54,8 +54,11 @@ function defaultWorkerUrl(): URL {
   return new URL(import.meta.url.includes("/chunks/") ? "../read-ahead-worker.js" : "./read-ahead-worker.js", import.meta.url);
 }
 
-/** The top of the tree, breadth first: each listing kept, and the directories just below it. */
-function listTop(dirs: readonly string[]): { listings: Map<string, MergedListing>; frontier: Set<string> } {
+/**
+ * The top of the tree, breadth first: each listing kept, and the directories just below it (none
+ * when the whole tree was listed before a level reached `frontierMin`).
+ */
+function listTop(dirs: readonly string[], frontierMin: number): { listings: Map<string, MergedListing>; frontier: Set<string> } {
   const layers = dirs.length;
   const listings = new Map<string, MergedListing>();
   let level: Array<[string, boolean[]]> = [["", dirs.map(() => true)]];
@@ -70,7 +73,7 @@ function listTop(dirs: readonly string[]): { listings: Map<string, MergedListing
         if (childPresent.includes(true)) next.push([relative === "" ? name : `${relative}/${name}`, childPresent]);
       });
     }
-    if (next.length === 0 || next.length >= FRONTIER_MIN || listings.size >= EXPAND_MAX) {
+    if (next.length === 0 || next.length >= frontierMin || listings.size >= EXPAND_MAX) {
       return { listings, frontier: new Set(next.map(([relative]) => relative)) };
     }
     level = next;
@@ -179,9 +182,14 @@ export async function analyzeStack(reading: StackReading): Promise<AnalysisTotal
   });
   const workerCount = Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
   const mode = reading.workers ?? "auto";
-  const top = mode === "never" ? undefined : listTop(reading.dirs);
-  if (top === undefined || top.frontier.size === 0 || (mode === "auto" && top.frontier.size < workerCount)) {
-    await walkAll(new StackWalk(walkOptions(reading, diskLister(reading.dirs)), analysis), reading);
+  // "always" hands the root's own directories to the workers, however small the stack.
+  const top = mode === "never" ? undefined : listTop(reading.dirs, mode === "always" ? 1 : FRONTIER_MIN);
+  // A tree listed whole before its top grew wide is small: the workers would cost more than they save.
+  if (top === undefined || top.frontier.size === 0) {
+    const disk = diskLister(reading.dirs);
+    // What the look at the top already listed is not listed again.
+    const lister: Lister = { list: (relative, present) => top?.listings.get(relative) ?? disk.list(relative, present) };
+    await walkAll(new StackWalk(walkOptions(reading, lister), analysis), reading);
     return analysis.result();
   }
   const contexts: DirContext[] = [];
