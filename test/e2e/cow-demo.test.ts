@@ -1,7 +1,13 @@
 // cow-demo end to end with a small file: every step ok, metrics present and consistent.
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { isRoot, overlayMountsBeneath, runCli, skipReason, summaryOf, useParent } from "../helpers/cli.js";
+import { formatBytes, formatCount } from "../../src/i18n/format.js";
+import type { Lang } from "../../src/i18n/index.js";
+import { en } from "../../src/lessons/cow-demo/en.js";
+import { ja } from "../../src/lessons/cow-demo/ja.js";
+import { zh } from "../../src/lessons/cow-demo/zh.js";
+import { CLI, isRoot, overlayMountsBeneath, runCli, skipReason, summaryOf, useParent } from "../helpers/cli.js";
+import { Terminal, tmuxReason } from "../helpers/tmux.js";
 
 const reason = skipReason();
 if (reason) console.warn(`skipping cow-demo end-to-end tests: ${reason}`);
@@ -63,6 +69,56 @@ describe.skipIf(!isRoot)("cow-demo on a real kernel", () => {
       "of=direct/new-3.bin",
       "of=merged/new-3.bin",
     ]);
+  });
+
+  // A new user read "one more byte" over three appends, "the same write now takes 2.8 ms" (which
+  // figure?), "upper grew by 0 B" beside "upper grew by bytes", a check about "four appended
+  // bytes" that compared three, and du -sh's 51M beside the lesson's 50 MiB. On a real terminal,
+  // in each language and width, every figure is read against the commands it came from
+  // (whitespace dropped before comparing: a narrow terminal wraps anywhere).
+  const WORDS = { en, zh, ja };
+  const squash = (text: string): string => text.replace(/\s+/g, "");
+  const msOf = (shown: string): number => (shown.endsWith(" ms") ? Number.parseFloat(shown) : Number.parseFloat(shown) * 1000);
+  it.skipIf(tmuxReason() !== undefined).each([
+    ["en", 60],
+    ["zh", 80],
+    ["ja", 100],
+    ["ja", 60],
+    ["en", 80],
+    ["zh", 100],
+  ] as Array<[Lang, number]>)("in %s at %i columns, the figures agree with the commands shown", async (lang, columns) => {
+    const w = WORDS[lang];
+    const argv = [process.execPath, CLI, "cow-demo", "--yes", "--lang", lang, "--dir", parent(), "--size", "8M", "--trials", "1"];
+    const terminal = new Terminal(argv, { NO_COLOR: "1" }, { columns, rows: 50 });
+    let screen = "";
+    try {
+      expect(await terminal.exitCode(60_000)).toBe(0);
+      screen = terminal.screen();
+    } finally {
+      terminal.close();
+    }
+    const flat = squash(screen);
+    // The one-byte writes as shown, each with its time: the copy-up's, then step 6's three.
+    const writes = [...screen.matchAll(/\$ dd if=\/dev\/zero of=merged\/bigfile\.bin bs=1 count=1 .*\((\d[\d.]* m?s)\)$/gm)].map(
+      (match) => match[1] ?? "",
+    );
+    expect(writes).toHaveLength(4);
+    const [copyUp = "", ...again] = writes;
+    const sorted = [...again].sort((a, b) => msOf(a) - msOf(b));
+    const [fastest = "", middle = "", slowest = ""] = sorted;
+    expect(flat).toContain(squash(`${w.again.took} ${w.again.median(middle, 3, fastest, slowest)}`));
+    expect(flat).toContain(squash(`${copyUp} − ${middle} =`));
+    expect(flat).toContain(squash(w.takeaways.once(middle, 3)));
+    // What grew, said apart: the file by the three bytes written, upper's disk use by blocks.
+    expect(flat).toContain(squash(`${w.again.fileGrew} ${formatBytes(3)}`));
+    expect(flat).toContain(squash(w.again.checkSize(3)));
+    expect(flat).toContain(squash(w.again.checkNoSecondCopy(formatBytes(8 * MiB))));
+    // Every figure du printed (steps 2 and 7) is in a fact beside it, exactly.
+    const du = [...screen.matchAll(/^\s+(\d+)\s+(?:lower|upper)$/gm)].map((match) => Number(match[1]));
+    expect(du).toHaveLength(4);
+    for (const bytes of du) expect(flat).toContain(bytes < 1024 ? formatBytes(bytes) : `(${formatCount(bytes)}B)`);
+    const [, , lower = 0, upper = 0] = du;
+    expect(flat).toContain(squash(`${w.disk.total} ${formatBytes(lower + upper)} (${formatCount(lower + upper)} B)`));
   });
 
   it("SIGINT during the big dd leaves nothing behind", async () => {
