@@ -3,13 +3,10 @@
 // bytes (what a container can read, what hidden bytes are made of). Each figure du printed is
 // split into those parts, exactly, so the two agree on screen (a learner saw `du -sb` print 32998
 // for merged next to "the container can see 230 B").
-import { formatCount } from "../i18n/format.js";
 import type { Lang } from "../i18n/index.js";
 import type { ApparentUsage } from "../overlay/usage.js";
 import type { LessonContext } from "../runner/types.js";
-
-/** An exact byte count, as du -b prints it but grouped: "32,998 B". */
-export const exactBytes = (bytes: number): string => `${formatCount(bytes)} B`;
+import { exactBytes } from "./observe.js";
 
 interface DuWords {
   why: string;

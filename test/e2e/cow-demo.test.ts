@@ -24,7 +24,7 @@ describe.skipIf(!isRoot)("cow-demo on a real kernel", () => {
     expect(result.code).toBe(0);
     const summary = summaryOf(result) as unknown as {
       ok: boolean;
-      steps: Array<{ id: string; ok: boolean }>;
+      steps: Array<{ id: string; ok: boolean; checks: Array<{ id: string; expected: string; observed: string }> }>;
       metrics: Record<string, number | string | number[]>;
     };
     expect(summary.ok).toBe(true);
@@ -48,6 +48,11 @@ describe.skipIf(!isRoot)("cow-demo on a real kernel", () => {
       expect(m, key).toHaveProperty(key);
     }
     expect(m.sizeBytes).toBe(32 * MiB);
+    // Exact figures in checks say what they count.
+    const check = (id: string) => summary.steps.flatMap((step) => step.checks).find((item) => item.id === id);
+    expect(check("big-file-size")).toMatchObject({ expected: `${formatCount(32 * MiB)} B`, observed: `${formatCount(32 * MiB)} B` });
+    expect(check("whole-copy-apparent")).toMatchObject({ expected: `${formatCount(32 * MiB + 1)} B` });
+    expect(check("size-now")).toMatchObject({ expected: `${formatCount(32 * MiB + 4)} B`, observed: `${formatCount(32 * MiB + 4)} B` });
     expect(m.upperBytesAfterCopyUp as number).toBeGreaterThanOrEqual(32 * MiB);
     expect(m.copyUpMs as number).toBeGreaterThan(m.appendAfterCopyUpMs as number);
     expect(m.copyUpCostMs).toBeCloseTo((m.copyUpMs as number) - (m.appendAfterCopyUpMs as number), 2);

@@ -3,7 +3,7 @@
 // The verify of a step reads only the layers, the mount and what earlier steps recorded.
 import { formatBytes } from "../../i18n/format.js";
 import { summarizeStack } from "../../layers/hidden.js";
-import { exactBytes } from "../du.js";
+import { exactBytes } from "../observe.js";
 import { buildNumber, type Ctx, describeEntry, duBytes, entryAt, execArgv, lowersOf, type RunState, upperOf } from "./state.js";
 
 export const NEW_TEXT = "hello from inside the container";

@@ -9,8 +9,8 @@ import { discoverOverlays } from "../../overlay/discover.js";
 import { apparentUsage } from "../../overlay/usage.js";
 import type { Step } from "../../runner/types.js";
 import { inspectContainer } from "../../runtime/index.js";
-import { exactBytes, showDu } from "../du.js";
-import { yesNo } from "../observe.js";
+import { showDu } from "../du.js";
+import { exactBytes, yesNo } from "../observe.js";
 import type { ContainerDemoWords } from "./en.js";
 import { buildNumber, type ContainerOptions, type Ctx, entryAt, type RunState, upperOf } from "./state.js";
 

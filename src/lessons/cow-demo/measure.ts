@@ -6,7 +6,7 @@ import { fileUsage } from "../../overlay/usage.js";
 import { formatMs } from "../../runner/report/text.js";
 import { median, range } from "../../runner/stats.js";
 import type { LessonContext } from "../../runner/types.js";
-import { exactBytes } from "../du.js";
+import { exactBytes } from "../observe.js";
 import type { CowDemoWords } from "./en.js";
 
 export interface CowOptions {

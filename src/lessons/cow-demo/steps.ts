@@ -10,8 +10,7 @@ import { diskUsage, fileUsage } from "../../overlay/usage.js";
 import { formatMs } from "../../runner/report/text.js";
 import { compareTimings, median, range } from "../../runner/stats.js";
 import type { Lesson } from "../../runner/types.js";
-import { exactBytes } from "../du.js";
-import { listing } from "../observe.js";
+import { exactBytes, listing } from "../observe.js";
 import { type CowDemoWords, en } from "./en.js";
 import { ja } from "./ja.js";
 import {
@@ -55,7 +54,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         await ctx.writeFile("lower/small.txt", `${w.big.smallContent}\n`);
         await ctx.writeFile("lower/config.ini", "[app]\nmode = production\n");
         await ctx.run(["ls", "-l", "lower"]);
-        ctx.check("big-file-size", w.big.checkSize, String(options.sizeBytes), String(sizeOf(ctx, `lower/${BIG}`)));
+        ctx.check("big-file-size", w.big.checkSize, exactBytes(options.sizeBytes), exactBytes(sizeOf(ctx, `lower/${BIG}`)));
         ctx.metric("sizeBytes", options.sizeBytes);
       },
       keyPoint: (w) => w.big.key,
@@ -109,7 +108,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         const upper = fileUsage(ctx.path("upper/small.txt"));
         ctx.check("small-in-upper", w.small.checkInUpper, "yes", upper ? "yes" : "no");
         const appendedBytes = Buffer.byteLength(`${w.small.appended}\n`);
-        ctx.check("small-size", w.small.checkSize, String(before + appendedBytes), String(upper?.apparentBytes ?? -1));
+        ctx.check("small-size", w.small.checkSize, exactBytes(before + appendedBytes), exactBytes(upper?.apparentBytes ?? -1));
         ctx.facts([[w.small.upperNow, formatBytes(diskUsage(ctx.workspace.upper).diskBytes)]]);
       },
       keyPoint: (w) => w.small.key,
@@ -135,17 +134,17 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         const backingFs = String(ctx.metricsSoFar.backingFs ?? "");
         if (CLONING_FS.has(backingFs) && write.ms > 0 && (options.sizeBytes / write.ms) * 1000 > 4 * 1024 * MiB)
           ctx.say(w.bigCopy.cloned(backingFs));
-        ctx.check("whole-copy-apparent", w.bigCopy.checkApparent, String(options.sizeBytes + 1), String(copy?.apparentBytes ?? -1));
+        ctx.check("whole-copy-apparent", w.bigCopy.checkApparent, exactBytes(options.sizeBytes + 1), exactBytes(copy?.apparentBytes ?? -1));
         // Allocated bytes are whole blocks: at least N, and not a second N.
         const disk = copy?.diskBytes ?? 0;
         ctx.check(
           "whole-copy-on-disk",
           w.bigCopy.checkDisk,
-          `${options.sizeBytes}–${options.sizeBytes + MiB}`,
-          String(disk),
+          `${exactBytes(options.sizeBytes)}–${exactBytes(options.sizeBytes + MiB)}`,
+          exactBytes(disk),
           disk >= options.sizeBytes && disk <= options.sizeBytes + MiB,
         );
-        ctx.check("lower-untouched", w.bigCopy.checkLower, String(options.sizeBytes), String(sizeOf(ctx, `lower/${BIG}`)));
+        ctx.check("lower-untouched", w.bigCopy.checkLower, exactBytes(options.sizeBytes), exactBytes(sizeOf(ctx, `lower/${BIG}`)));
       },
       keyPoint: (w) => w.bigCopy.key,
       practice: {
@@ -272,7 +271,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
             (where === "direct" ? direct : overlay).push(result.ms);
             const written = sizeOf(ctx, file);
             if (written !== options.sizeBytes)
-              ctx.check(`trial-${trial + 1}-${where}`, w.versus.checkWritten, String(options.sizeBytes), String(written));
+              ctx.check(`trial-${trial + 1}-${where}`, w.versus.checkWritten, exactBytes(options.sizeBytes), exactBytes(written));
             await ctx.remove(file);
           }
         }
