@@ -129,9 +129,9 @@ async function deleteFigures(ctx: Ctx, state: RunState): Promise<void> {
   });
   const containerHides = withUpper.hiddenBytes - image.hiddenBytes;
   ctx.facts([
-    [w.delete.duBefore(layerName), before === undefined ? "?" : exactBytes(before)],
-    [w.delete.duAfter, layerDu === undefined ? "?" : exactBytes(layerDu)],
-    [w.delete.whiteoutHides, `${formatBytes(whiteoutHides)} (${remove.path}, ${layerName})`],
+    [w.delete.duBefore, w.delete.duOf(before === undefined ? "?" : exactBytes(before), layerName)],
+    [w.delete.duAfter, w.delete.duOf(layerDu === undefined ? "?" : exactBytes(layerDu), layerName)],
+    [w.delete.whiteoutHides, w.delete.whiteoutHidesWhat(formatBytes(whiteoutHides), remove.path, layerName)],
     [
       w.delete.containerHides,
       `${formatBytes(containerHides)} = ${w.delete.hidesParts(formatBytes(whiteoutHides), formatBytes(containerHides - whiteoutHides))}`,

@@ -66,7 +66,7 @@ export const en = {
     faster: "faster than the first write",
     fileGrew: "the file grew by",
     upperGrew: "upper's disk use grew by",
-    sameBlocks: "the new bytes fit in the file's last block",
+    noGrowth: (zero: string) => `${zero} (the new bytes fit in the file's last block)`,
     checkNoSecondCopy: (size: string) => `no second copy: upper's disk use grew by less than 1 MiB, not by another ${size}`,
     checkCheaper: "the write after the copy-up is faster than the first one",
     checkSize: (appends: number) => `the file is ${appends} bytes longer: one per write`,

@@ -69,7 +69,7 @@ export const ja: CowDemoWords = {
     faster: "最初の書き込みと比べた速さ",
     fileGrew: "ファイルの増加量",
     upperGrew: "upper のディスク使用量の増加",
-    sameBlocks: "新しいバイトはファイルの最後のブロックに収まった",
+    noGrowth: (zero: string) => `${zero}（新しいバイトはファイルの最後のブロックに収まった）`,
     checkNoSecondCopy: (size: string) => `2 つ目のコピーはない：upper のディスク使用量の増加は 1 MiB 未満で、もう ${size} 増えてはいない`,
     checkCheaper: "コピーアップ後の書き込みは最初の書き込みより速い",
     checkSize: (appends: number) => `ファイルは ${appends} バイト長くなった：書き込み 1 回につき 1 バイト`,

@@ -197,7 +197,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         const grew = Math.max(0, diskUsage(ctx.workspace.upper).diskBytes - before);
         ctx.facts([
           [w.again.fileGrew, formatBytes(sizeNow - sizeBefore)],
-          [w.again.upperGrew, grew === 0 ? `0 B (${w.again.sameBlocks})` : formatBytes(grew)],
+          [w.again.upperGrew, grew === 0 ? w.again.noGrowth(formatBytes(0)) : formatBytes(grew)],
         ]);
         const size = formatBytes(ctx.options.sizeBytes);
         ctx.check("no-second-copy", w.again.checkNoSecondCopy(size), `< ${formatBytes(MiB)}`, formatBytes(grew), grew < MiB);

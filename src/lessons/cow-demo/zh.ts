@@ -63,7 +63,7 @@ export const zh: CowDemoWords = {
     faster: "比第一次写入快",
     fileGrew: "文件增大了",
     upperGrew: "upper 占用的磁盘增加了",
-    sameBlocks: "新字节放进了文件最后一个块里",
+    noGrowth: (zero: string) => `${zero}（新字节放进了文件最后一个块里）`,
     checkNoSecondCopy: (size: string) => `没有第二份副本：upper 占用的磁盘增加不到 1 MiB，而不是再多一个 ${size}`,
     checkCheaper: "copy-up 之后的写入比第一次快",
     checkSize: (appends: number) => `文件长了 ${appends} 个字节：每次写入一个`,
