@@ -126,6 +126,19 @@ describe.skipIf(!isRoot)("cow-demo on a real kernel", () => {
     expect(flat).toContain(squash(`${w.disk.total} ${formatBytes(lower + upper)} (${formatCount(lower + upper)} B)`));
   });
 
+  it.each(["en", "zh", "ja"] as Lang[])("in %s, counts are grouped like every other figure (1,000 containers)", async (lang) => {
+    const w = WORDS[lang];
+    const args = ["cow-demo", "--yes", "--lang", lang, "--dir", parent(), "--size", "1M", "--trials", "1", "--containers", "1000"];
+    const result = await runCli(args);
+    expect(result.code, result.stderr).toBe(0);
+    const flat = squash(result.stdout);
+    expect(flat).toContain(
+      squash(`${w.disk.projected(1000)} ${formatBytes(MiB)} + 1,000 × ${formatBytes(MiB)} = ${formatBytes(1001 * MiB)}`),
+    );
+    expect(flat).toContain("1,000");
+    expect(flat).not.toMatch(/\b1000(?!\d)/);
+  });
+
   it("SIGINT during the big dd leaves nothing behind", async () => {
     const result = await runCli(["cow-demo", "--json", "--dir", parent(), "--size", "512M", "--trials", "1"], {
       onEvent: (event, child) => {

@@ -1,5 +1,6 @@
 // container-demo's words in English. The shape of this object is the type every other language
 // of this lesson must match key for key, or the build fails.
+import { formatCount } from "../../i18n/format.js";
 
 export const en = {
   title: "A real container: its layers, its writes and its whiteouts, on docker or podman",
@@ -52,7 +53,7 @@ export const en = {
     extra: (count: number) =>
       `The runtime adds ${count} layer${count === 1 ? "" : "s"} of its own above the image's (docker's -init layer: /etc/hosts, /etc/resolv.conf, /.dockerenv).`,
     order: "The layers in build order, as a Dockerfile reads: layer 1 is the base, the last one the top (the leftmost in lowerdir).",
-    files: (bytes: string, files: number) => `${bytes} in ${files} file${files === 1 ? "" : "s"}`,
+    files: (bytes: string, files: number) => `${bytes} in ${formatCount(files)} file${files === 1 ? "" : "s"}`,
     plan: "The lesson will change and delete these image files:",
     change: "to change",
     remove: "to delete",

@@ -1,4 +1,5 @@
 // container-demo's words in Japanese.
+import { formatCount } from "../../i18n/format.js";
 import type { ContainerDemoWords } from "./en.js";
 
 export const ja: ContainerDemoWords = {
@@ -52,7 +53,7 @@ export const ja: ContainerDemoWords = {
     extra: (count: number) =>
       `ランタイムはイメージのレイヤーの上に独自のレイヤーを ${count} 個追加しています（docker の -init レイヤー：/etc/hosts、/etc/resolv.conf、/.dockerenv）。`,
     order: "レイヤーはビルドの順、つまり Dockerfile を読む順に並べています。レイヤー 1 がベース、最後が最上位（lowerdir では一番左）です。",
-    files: (bytes: string, files: number) => `${files} ファイル、${bytes}`,
+    files: (bytes: string, files: number) => `${formatCount(files)} ファイル、${bytes}`,
     plan: "レッスンでは、イメージの次のファイルを変更・削除します：",
     change: "変更する",
     remove: "削除する",

@@ -1,4 +1,5 @@
 // container-demo's words in Chinese.
+import { formatCount } from "../../i18n/format.js";
 import type { ContainerDemoWords } from "./en.js";
 
 export const zh: ContainerDemoWords = {
@@ -47,7 +48,7 @@ export const zh: ContainerDemoWords = {
     extra: (count: number) =>
       `运行时在镜像的层之上又加了自己的 ${count} 层（docker 的 -init 层：/etc/hosts、/etc/resolv.conf、/.dockerenv）。`,
     order: "各层按构建顺序排列，和 Dockerfile 的读法一样：第 1 层是基础层，最后一层是顶层（在 lowerdir 里排在最左边）。",
-    files: (bytes: string, files: number) => `${files} 个文件，共 ${bytes}`,
+    files: (bytes: string, files: number) => `${formatCount(files)} 个文件，共 ${bytes}`,
     plan: "本课将修改和删除镜像里的这两个文件：",
     change: "要修改的",
     remove: "要删除的",

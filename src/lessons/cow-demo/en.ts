@@ -1,5 +1,6 @@
 // cow-demo's words in English. The shape of this object is the type every other language
 // of this lesson must match key for key, or the build fails.
+import { formatCount } from "../../i18n/format.js";
 
 export const en = {
   title: "Copy-on-write: what the first write to a big file really costs",
@@ -77,7 +78,7 @@ export const en = {
     explain: "Add up the layers. Every container that changes the big file gets its own full copy in its own upper.",
     total: "total",
     shadowed: "in lower, hidden by upper",
-    projected: (containers: number) => `${containers} containers that each touch it`,
+    projected: (containers: number) => `${formatCount(containers)} containers that each touch it`,
     checkShadowed: "lower's copy is now hidden: merged shows only upper's",
     checkTwice: "the file now takes twice its size on disk",
     volumes:
@@ -105,7 +106,7 @@ export const en = {
     read: "reading, even every byte of a big file, copies nothing;",
     copyUp: (size: string, ms: string, cost: string) => `the first write to the ${size} file took ${ms}, of which the copy-up was ${cost};`,
     once: (ms: string, appends: number) => `after that the same write took ${ms} (median of ${appends}): copy-up happens once per file;`,
-    space: (containers: number, total: string) => `${containers} containers that each modify it would need ${total} on disk;`,
+    space: (containers: number, total: string) => `${formatCount(containers)} containers that each modify it would need ${total} on disk;`,
     volumes: "put big files that change on volumes, not in image layers.",
   },
   practice: {

@@ -1,4 +1,5 @@
 // cow-demo's words in Japanese.
+import { formatCount } from "../../i18n/format.js";
 import type { CowDemoWords } from "./en.js";
 
 export const ja: CowDemoWords = {
@@ -81,7 +82,7 @@ export const ja: CowDemoWords = {
       "各レイヤーの使用量を合計します。大きなファイルを変更したコンテナは、それぞれ自分の upper に完全なコピーを持つことになります。",
     total: "合計",
     shadowed: "lower 内で upper に隠された分",
-    projected: (containers: number) => `${containers} 個のコンテナがそれぞれ変更した場合`,
+    projected: (containers: number) => `${formatCount(containers)} 個のコンテナがそれぞれ変更した場合`,
     checkShadowed: "lower のコピーは隠れている：merged には upper のものだけが見える",
     checkTwice: "ファイルがディスク上でサイズの 2 倍を占めている",
     volumes:
@@ -113,7 +114,7 @@ export const ja: CowDemoWords = {
     once: (ms: string, appends: number) =>
       `その後、同じ書き込みは ${ms}（${appends} 回の中央値）でした。コピーアップはファイルごとに 1 回だけです。`,
     space: (containers: number, total: string) =>
-      `このファイルをそれぞれ変更するコンテナが ${containers} 個あると、ディスク上で ${total} が必要になります。`,
+      `このファイルをそれぞれ変更するコンテナが ${formatCount(containers)} 個あると、ディスク上で ${total} が必要になります。`,
     volumes: "変更される大きなファイルは、イメージレイヤーではなくボリュームに置きましょう。",
   },
   practice: {

@@ -4,7 +4,7 @@
 
 export type { CowOptions };
 
-import { formatBytes } from "../../i18n/format.js";
+import { formatBytes, formatCount } from "../../i18n/format.js";
 import { CLONING_FS, fsInfo } from "../../overlay/fsinfo.js";
 import { diskUsage, fileUsage } from "../../overlay/usage.js";
 import { formatMs } from "../../runner/report/text.js";
@@ -231,7 +231,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
           [w.disk.shadowed, formatBytes(shadowed)],
           [
             w.disk.projected(options.containers),
-            `${formatBytes(options.sizeBytes)} + ${options.containers} × ${formatBytes(options.sizeBytes)} = ${formatBytes(projected)}`,
+            `${formatBytes(options.sizeBytes)} + ${formatCount(options.containers)} × ${formatBytes(options.sizeBytes)} = ${formatBytes(projected)}`,
           ],
         ]);
         ctx.check(
@@ -293,8 +293,8 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
           comparison.verdict === "no-difference"
             ? w.versus.noDifference(options.trials)
             : comparison.verdict === "overlay-slower"
-              ? w.versus.overlaySlower(comparison.ratio.toFixed(2))
-              : w.versus.overlayFaster(comparison.ratio.toFixed(2));
+              ? w.versus.overlaySlower(formatCount(Math.round(comparison.ratio * 100) / 100))
+              : w.versus.overlayFaster(formatCount(Math.round(comparison.ratio * 100) / 100));
         ctx.say(conclusion);
         const metrics = ctx.metricsSoFar;
         const num = (name: string): number => (typeof metrics[name] === "number" ? (metrics[name] as number) : 0);

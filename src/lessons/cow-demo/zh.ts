@@ -1,4 +1,5 @@
 // cow-demo's words in Chinese.
+import { formatCount } from "../../i18n/format.js";
 import type { CowDemoWords } from "./en.js";
 
 export const zh: CowDemoWords = {
@@ -74,7 +75,7 @@ export const zh: CowDemoWords = {
     explain: "把各层加起来。每个修改了这个大文件的容器，都会在自己的 upper 里得到一份完整副本。",
     total: "合计",
     shadowed: "lower 中被 upper 遮住的部分",
-    projected: (containers: number) => `${containers} 个容器各改一次`,
+    projected: (containers: number) => `${formatCount(containers)} 个容器各改一次`,
     checkShadowed: "lower 里的那份现在被遮住了：merged 只显示 upper 里的",
     checkTwice: "这个文件现在占了两倍的磁盘空间",
     volumes:
@@ -101,7 +102,7 @@ export const zh: CowDemoWords = {
     read: "读取——哪怕读完大文件的每一个字节——不复制任何东西；",
     copyUp: (size: string, ms: string, cost: string) => `第一次写这个 ${size} 的文件耗时 ${ms}，其中 copy-up 占 ${cost}；`,
     once: (ms: string, appends: number) => `之后同样的写入只需 ${ms}（${appends} 次的中位数）：每个文件只 copy-up 一次；`,
-    space: (containers: number, total: string) => `${containers} 个各自修改它的容器，将占用 ${total} 磁盘空间；`,
+    space: (containers: number, total: string) => `${formatCount(containers)} 个各自修改它的容器，将占用 ${total} 磁盘空间；`,
     volumes: "会变化的大文件放进卷，不要放进镜像层。",
   },
   practice: {
