@@ -163,6 +163,8 @@ describe.skipIf(reason !== undefined)("container-demo on real podman", () => {
     }
     const flat = squash(screen);
     const layer = (number: number): string => w.layerName(number, 3);
+    // podman history's SIZE (decimal, the layer's tar) is not the lesson's count: it says so.
+    expect(flat).toContain(squash(w.layers.historySize("podman")));
     // Build order, as a Dockerfile reads: the base is layer 1, the top (the RUN rm) layer 3.
     const step3 = flat.slice(flat.indexOf(squash(w.layers.order)));
     expect(step3.indexOf(squash(layer(1)))).toBeLessThan(step3.indexOf(squash(layer(2))));

@@ -93,7 +93,7 @@ describe.skipIf(!isRoot)("cow-demo on a real kernel", () => {
     ["zh", 100],
   ] as Array<[Lang, number]>)("in %s at %i columns, the figures agree with the commands shown", async (lang, columns) => {
     const w = WORDS[lang];
-    const argv = [process.execPath, CLI, "cow-demo", "--yes", "--lang", lang, "--dir", parent(), "--size", "8M", "--trials", "1"];
+    const argv = [process.execPath, CLI, "cow-demo", "--yes", "--lang", lang, "--dir", parent(), "--size", "32M", "--trials", "1"];
     const terminal = new Terminal(argv, { NO_COLOR: "1" }, { columns, rows: 50 });
     let screen = "";
     try {
@@ -114,10 +114,18 @@ describe.skipIf(!isRoot)("cow-demo on a real kernel", () => {
     expect(flat).toContain(squash(`${w.again.took} ${w.again.median(middle, 3, fastest, slowest)}`));
     expect(flat).toContain(squash(`${copyUp} − ${middle} =`));
     expect(flat).toContain(squash(w.takeaways.once(middle, 3)));
+    // Step 4's disk use (whole blocks) beside the layer map's file size, split so that it adds up.
+    const small = Buffer.byteLength(`${w.big.smallContent}\n${w.small.appended}\n`);
+    const size = "([\\d.,]+(?:B|KiB))";
+    const template = squash(w.small.blocks("\u0001", formatBytes(small), "\u0002", "\u0003")).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const blocks = new RegExp(template.replace("\u0001", size).replace("\u0002", size).replace("\u0003", size)).exec(flat);
+    expect(blocks, `${w.small.upperNow}: ${formatBytes(small)}`).not.toBeNull();
+    const bytesOf = (shown = ""): number => Number.parseFloat(shown.replace(",", "")) * (shown.endsWith("KiB") ? 1024 : 1);
+    expect(bytesOf(blocks?.[1])).toBe(bytesOf(blocks?.[2]) + bytesOf(blocks?.[3]));
     // What grew, said apart: the file by the three bytes written, upper's disk use by blocks.
     expect(flat).toContain(squash(`${w.again.fileGrew} ${formatBytes(3)}`));
     expect(flat).toContain(squash(w.again.checkSize(3)));
-    expect(flat).toContain(squash(w.again.checkNoSecondCopy(formatBytes(8 * MiB))));
+    expect(flat).toContain(squash(w.again.checkNoSecondCopy(formatBytes(32 * MiB))));
     // Every figure du printed (steps 2 and 7) is in a fact beside it, exactly.
     const du = [...screen.matchAll(/^\s+(\d+)\s+(?:lower|upper)$/gm)].map((match) => Number(match[1]));
     expect(du).toHaveLength(4);
@@ -128,12 +136,12 @@ describe.skipIf(!isRoot)("cow-demo on a real kernel", () => {
 
   it.each(["en", "zh", "ja"] as Lang[])("in %s, counts are grouped like every other figure (1,000 containers)", async (lang) => {
     const w = WORDS[lang];
-    const args = ["cow-demo", "--yes", "--lang", lang, "--dir", parent(), "--size", "1M", "--trials", "1", "--containers", "1000"];
+    const args = ["cow-demo", "--yes", "--lang", lang, "--dir", parent(), "--size", "32M", "--trials", "1", "--containers", "1000"];
     const result = await runCli(args);
     expect(result.code, result.stderr).toBe(0);
     const flat = squash(result.stdout);
     expect(flat).toContain(
-      squash(`${w.disk.projected(1000)} ${formatBytes(MiB)} + 1,000 × ${formatBytes(MiB)} = ${formatBytes(1001 * MiB)}`),
+      squash(`${w.disk.projected(1000)} ${formatBytes(32 * MiB)} + 1,000 × ${formatBytes(32 * MiB)} = ${formatBytes(1001 * 32 * MiB)}`),
     );
     expect(flat).toContain("1,000");
     expect(flat).not.toMatch(/\b1000(?!\d)/);

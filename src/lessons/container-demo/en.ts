@@ -52,6 +52,8 @@ export const en = {
       "Each lower layer is one layer of the image, unpacked into a directory of its own and shared by every container of the image, read-only. They are the lower/ of mount-demo, made by a build like the one of layers-demo: one layer per instruction that changed files.",
     extra: (count: number) =>
       `The runtime adds ${count} layer${count === 1 ? "" : "s"} of its own above the image's (docker's -init layer: /etc/hosts, /etc/resolv.conf, /.dockerenv).`,
+    historySize: (runtime: string) =>
+      `${runtime} history's SIZE is each layer as the runtime counts it, in decimal units (1 MB = 1,000,000 B; podman counts the layer's tar, every entry's 512-byte header included). Below, the lesson counts the layer's regular files' bytes, in binary units (1 MiB = 1,048,576 B): the figures differ, the layers are the same.`,
     order: "The layers in build order, as a Dockerfile reads: layer 1 is the base, the last one the top (the leftmost in lowerdir).",
     files: (bytes: string, files: number) => `${bytes} in ${formatCount(files)} file${files === 1 ? "" : "s"}`,
     plan: "The lesson will change and delete these image files:",
@@ -98,7 +100,7 @@ export const en = {
     imageHidden: "hidden by the image itself (its later layers)",
     containerHidden: "hidden by the container (its copy-ups and whiteouts)",
     psSize: (runtime: string, files: string, links: string, sum: string) =>
-      `${runtime} ps --size counts what UpperDir's files and links hold, not its directories, in decimal units (1 kB = 1,000 B): ${files} + ${links} = ${sum}.`,
+      `${runtime} ps --size counts what UpperDir's files and links hold, not its directories, in decimal units (1 kB = 1,000 B): ${files} + ${links} = ${sum}. Its "virtual" figure adds the image's layers, counted the runtime's way.`,
     whoHid: "Who hides what, file by file:",
     item: (path: string, size: string, layer: string, how: string) => `${path} — ${size} in ${layer}, ${how}`,
     byImage: {

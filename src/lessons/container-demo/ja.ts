@@ -52,6 +52,8 @@ export const ja: ContainerDemoWords = {
       "下位レイヤーの 1 つ 1 つがイメージの 1 レイヤーで、専用のディレクトリに展開され、そのイメージのすべてのコンテナから読み取り専用で共有されます。mount-demo の lower/ にあたり、layers-demo のようなビルドで作られます。ファイルを変更した命令ごとに 1 レイヤーです。",
     extra: (count: number) =>
       `ランタイムはイメージのレイヤーの上に独自のレイヤーを ${count} 個追加しています（docker の -init レイヤー：/etc/hosts、/etc/resolv.conf、/.dockerenv）。`,
+    historySize: (runtime: string) =>
+      `${runtime} history の SIZE は、ランタイムが独自に数えた各レイヤーの大きさで、単位は 10 進です（1 MB = 1,000,000 B。podman はレイヤーの tar を数え、各エントリの 512 バイトのヘッダーも含みます）。以下でレッスンが数えるのはレイヤー内の通常ファイルのバイト数で、単位は 2 進です（1 MiB = 1,048,576 B）。数字は違っても、同じレイヤーです。`,
     order: "レイヤーはビルドの順、つまり Dockerfile を読む順に並べています。レイヤー 1 がベース、最後が最上位（lowerdir では一番左）です。",
     files: (bytes: string, files: number) => `${formatCount(files)} ファイル、${bytes}`,
     plan: "レッスンでは、イメージの次のファイルを変更・削除します：",
@@ -98,7 +100,7 @@ export const ja: ContainerDemoWords = {
     imageHidden: "イメージ自身が隠している量（後のレイヤー）",
     containerHidden: "コンテナが隠している量（コピーアップとホワイトアウト）",
     psSize: (runtime: string, files: string, links: string, sum: string) =>
-      `${runtime} ps --size が数えるのは UpperDir のファイルとリンクのバイト数で、ディレクトリは含まず、単位は 10 進（1 kB = 1,000 B）です：${files} + ${links} = ${sum}。`,
+      `${runtime} ps --size が数えるのは UpperDir のファイルとリンクのバイト数で、ディレクトリは含まず、単位は 10 進（1 kB = 1,000 B）です：${files} + ${links} = ${sum}。virtual の値は、イメージのレイヤーをランタイム独自の数え方で足したものです。`,
     whoHid: "ファイルごとに、何が何を隠しているか：",
     item: (path: string, size: string, layer: string, how: string) => `${path} — ${layer} の ${size}、${how}`,
     byImage: {

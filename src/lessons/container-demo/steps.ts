@@ -94,7 +94,8 @@ async function imageLayers(ctx: Ctx, state: RunState): Promise<void> {
   const extra = lowers.length - layers.length;
   ctx.check("image-layers", w.layers.checkImage, layers.join(":"), lowers.slice(Math.max(0, extra)).join(":"));
   if (extra > 0) ctx.say(w.layers.extra(extra));
-  await ctx.run([options.runtime, "history", options.image], { allowFailure: true });
+  const history = await ctx.run([options.runtime, "history", options.image], { allowFailure: true });
+  if (history.exitCode === 0) ctx.say(w.layers.historySize(options.runtime));
   // Build order, as a Dockerfile reads (layer 1 the base): du's lines and the facts below in the same order.
   const built = [...layers].reverse();
   const du = await ctx.run(["du", "-sb", ...built]);

@@ -47,6 +47,8 @@ export const zh: ContainerDemoWords = {
       "每个下层都是镜像的一层，解压到自己专属的目录里，由这个镜像的所有容器只读共享。它们就是 mount-demo 里的 lower/，由 layers-demo 那样的构建产生：每条改动了文件的指令一层。",
     extra: (count: number) =>
       `运行时在镜像的层之上又加了自己的 ${count} 层（docker 的 -init 层：/etc/hosts、/etc/resolv.conf、/.dockerenv）。`,
+    historySize: (runtime: string) =>
+      `${runtime} history 的 SIZE 是运行时自己统计的每一层大小，单位是十进制（1 MB = 1,000,000 B；podman 统计的是这一层的 tar，每个条目 512 字节的头部也算在内）。下面本课统计的是这一层普通文件的字节数，单位是二进制（1 MiB = 1,048,576 B）：数字不同，层是同一层。`,
     order: "各层按构建顺序排列，和 Dockerfile 的读法一样：第 1 层是基础层，最后一层是顶层（在 lowerdir 里排在最左边）。",
     files: (bytes: string, files: number) => `${formatCount(files)} 个文件，共 ${bytes}`,
     plan: "本课将修改和删除镜像里的这两个文件：",
@@ -93,7 +95,7 @@ export const zh: ContainerDemoWords = {
     imageHidden: "被镜像自己遮住的（它后面的层）",
     containerHidden: "被容器遮住的（它的 copy-up 和 whiteout）",
     psSize: (runtime: string, files: string, links: string, sum: string) =>
-      `${runtime} ps --size 统计的是 UpperDir 里文件和链接的字节，不算目录，单位是十进制（1 kB = 1,000 B）：${files} + ${links} = ${sum}。`,
+      `${runtime} ps --size 统计的是 UpperDir 里文件和链接的字节，不算目录，单位是十进制（1 kB = 1,000 B）：${files} + ${links} = ${sum}。其中的 virtual 还加上了镜像的各层，按运行时自己的方式统计。`,
     whoHid: "逐个文件看，谁遮住了什么：",
     item: (path: string, size: string, layer: string, how: string) => `${path} — ${size}，在${layer}，${how}`,
     byImage: {

@@ -39,7 +39,9 @@ export const en = {
     appended: "a line added by the container",
     checkInUpper: "upper now holds small.txt",
     checkSize: "upper's small.txt is the old file plus the new line",
-    upperNow: "upper now uses",
+    upperNow: "upper now takes on disk",
+    blocks: (total: string, size: string, file: string, dir: string) =>
+      `${total}, in whole blocks: small.txt's ${size} take ${file}, upper's own directory ${dir}`,
     key: "Copy-up is per file: touch a small file and only that small file is copied.",
   },
   bigCopy: {

@@ -41,7 +41,9 @@ export const ja: CowDemoWords = {
     appended: "コンテナが追記した行",
     checkInUpper: "upper に small.txt がある",
     checkSize: "upper の small.txt は元のファイル + 新しい行",
-    upperNow: "現在の upper の使用量",
+    upperNow: "現在の upper のディスク使用量",
+    blocks: (total: string, size: string, file: string, dir: string) =>
+      `${total}（ブロック単位：small.txt の ${size} が ${file}、upper のディレクトリ自身が ${dir}）`,
     key: "コピーアップはファイル単位です。小さなファイルに触れれば、コピーされるのはその小さなファイルだけです。",
   },
   bigCopy: {

@@ -109,7 +109,20 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         ctx.check("small-in-upper", w.small.checkInUpper, "yes", upper ? "yes" : "no");
         const appendedBytes = Buffer.byteLength(`${w.small.appended}\n`);
         ctx.check("small-size", w.small.checkSize, exactBytes(before + appendedBytes), exactBytes(upper?.apparentBytes ?? -1));
-        ctx.facts([[w.small.upperNow, formatBytes(diskUsage(ctx.workspace.upper).diskBytes)]]);
+        // The layer map beside says 56 B: disk use is whole blocks, the directory's own included.
+        const upperDisk = diskUsage(ctx.workspace.upper).diskBytes;
+        const fileDisk = upper?.diskBytes ?? 0;
+        ctx.facts([
+          [
+            w.small.upperNow,
+            w.small.blocks(
+              formatBytes(upperDisk),
+              formatBytes(upper?.apparentBytes ?? 0),
+              formatBytes(fileDisk),
+              formatBytes(upperDisk - fileDisk),
+            ),
+          ],
+        ]);
       },
       keyPoint: (w) => w.small.key,
     },

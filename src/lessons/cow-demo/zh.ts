@@ -36,7 +36,9 @@ export const zh: CowDemoWords = {
     appended: "容器追加的一行",
     checkInUpper: "upper 里现在有 small.txt",
     checkSize: "upper 里的 small.txt 等于原文件加上新的一行",
-    upperNow: "upper 现在占用",
+    upperNow: "upper 现在占用的磁盘",
+    blocks: (total: string, size: string, file: string, dir: string) =>
+      `${total}，按整块计算：small.txt 的 ${size} 占 ${file}，upper 目录本身占 ${dir}`,
     key: "copy-up 以文件为单位：动了一个小文件，就只复制这个小文件。",
   },
   bigCopy: {
