@@ -22,7 +22,7 @@ export const ja: ContainerDemoWords = {
   fallback: (runtime: string, other: string) => `${other} はこの環境で応答しないため、${runtime} を使います。`,
   pulling: (image: string, runtime: string) => `${image} はまだ手元にありません：${runtime} で pull します…`,
   layerName: (number: number, total: number) =>
-    `レイヤー ${number}/${total}${total > 1 && number === total ? "（最上位）" : total > 1 && number === 1 ? "（ベース）" : ""}`,
+    `${total > 1 && number === total ? "最上位" : total > 1 && number === 1 ? "ベース" : ""}レイヤー ${number}/${total}`,
   start: {
     title: "コンテナを起動する",
     explain:
@@ -104,9 +104,9 @@ export const ja: ContainerDemoWords = {
     whoHid: "ファイルごとに、何が何を隠しているか：",
     item: (path: string, size: string, layer: string, how: string) => `${path} — ${layer} の ${size}、${how}`,
     byImage: {
-      whiteout: (layer: string) => `イメージ自身が削除：後のビルドステップ（RUN rm）が ${layer} にホワイトアウトを残した`,
-      opaque: (layer: string) => `イメージ自身が隠蔽：後のビルドステップ（RUN rm -r）が ${layer} にオペークディレクトリを残した`,
-      "newer-copy": (layer: string) => `イメージ自身が置換：後のビルドステップが ${layer} に新しいコピーを書いた`,
+      whiteout: (layer: string) => `イメージ自身が削除：後のビルドステップ（RUN rm）が${layer} にホワイトアウトを残した`,
+      opaque: (layer: string) => `イメージ自身が隠蔽：後のビルドステップ（RUN rm -r）が${layer} にオペークディレクトリを残した`,
+      "newer-copy": (layer: string) => `イメージ自身が置換：後のビルドステップが${layer} に新しいコピーを書いた`,
     },
     byContainer: {
       whiteout: "コンテナが削除：UpperDir のホワイトアウト",
