@@ -6,10 +6,12 @@ import type { Reporter, TestCase, TestModule, TestSuite } from "vitest/node";
 import type { SkipRecord } from "./helpers/needs.js";
 import { readRecords, SUITE_DIR_VARIABLE } from "./helpers/suite.js";
 
-function outermostSuite(test: TestCase): string | undefined {
-  let suite: TestSuite | undefined;
-  for (let parent = test.parent; parent.type === "suite"; parent = parent.parent) suite = parent;
-  return suite?.name;
+/** The names of the suites a test is in, innermost first. */
+function suitesOf(test: TestCase): string[] {
+  const names: string[] = [];
+  for (let parent: TestCase["parent"] | TestSuite["parent"] = test.parent; parent.type === "suite"; parent = parent.parent)
+    names.push(parent.name);
+  return names;
 }
 
 export default class SkipTally implements Reporter {
@@ -25,7 +27,7 @@ export default class SkipTally implements Reporter {
         total++;
         const result = test.result();
         if (result.state !== "skipped") continue;
-        const suite = outermostSuite(test);
+        const suite = suitesOf(test).find((name) => bySuite.has(name));
         const reason =
           result.note ?? (suite === undefined ? undefined : bySuite.get(suite)) ?? "skipped in its test file, without a reason";
         byReason.set(reason, (byReason.get(reason) ?? 0) + 1);

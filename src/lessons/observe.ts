@@ -1,5 +1,6 @@
 // How lessons put what they observed into a check: short, stable strings that read the same in
 // the JSON and on the screen ("(empty)", "yes").
+import { formatCount } from "../i18n/format.js";
 import type { LessonContext } from "../runner/types.js";
 
 /** A directory's entries, space-separated; "(empty)" or "(missing)" when there are none. */
@@ -9,3 +10,10 @@ export function listing(ctx: LessonContext<unknown>, path: string): string {
 }
 
 export const yesNo = (value: boolean): string => (value ? "yes" : "no");
+
+/**
+ * An exact byte count, grouped and saying what it counts: "32,998 B". For a check's expected and
+ * observed, and beside a command that prints exact bytes (du -b); -1 (what a lesson's size
+ * reader says of a missing file) reads "(missing)".
+ */
+export const exactBytes = (bytes: number): string => (bytes < 0 ? "(missing)" : `${formatCount(bytes)} B`);

@@ -38,3 +38,46 @@ export function fileUsage(path: string): Usage | undefined {
     return undefined;
   }
 }
+
+/** Inodes of one kind and their apparent bytes. */
+export interface KindUsage {
+  count: number;
+  bytes: number;
+}
+
+/**
+ * What `du -sb PATH` adds up, split by kind: the apparent size (st_size) of every inode beneath,
+ * PATH itself included, directories too (a directory's st_size is its own blocks, 4 KiB each on
+ * ext4). Lessons count regular files' bytes (what a container can read); this says where the rest
+ * of du's figure comes from. `seen` holds the inodes counted already: like one du with several
+ * paths, a hard-linked file counts once.
+ */
+export interface ApparentUsage {
+  total: number;
+  files: KindUsage;
+  dirs: KindUsage;
+  /** Symbolic links (their target's length), whiteouts and other devices (0). */
+  other: KindUsage;
+}
+
+export function apparentUsage(path: string, seen: Set<string> = new Set()): ApparentUsage {
+  const usage: ApparentUsage = { total: 0, files: { count: 0, bytes: 0 }, dirs: { count: 0, bytes: 0 }, other: { count: 0, bytes: 0 } };
+  const visit = (current: string): void => {
+    let stats: ReturnType<typeof lstatSync>;
+    try {
+      stats = lstatSync(current);
+    } catch {
+      return;
+    }
+    const inode = `${stats.dev}:${stats.ino}`;
+    if (seen.has(inode)) return;
+    seen.add(inode);
+    const kind = stats.isDirectory() ? usage.dirs : stats.isFile() ? usage.files : usage.other;
+    kind.count++;
+    kind.bytes += stats.size;
+    usage.total += stats.size;
+    if (stats.isDirectory()) for (const name of readdirSync(current)) visit(join(current, name));
+  };
+  visit(path);
+  return usage;
+}

@@ -1,8 +1,17 @@
+// layers-demo end to end: the built CLI builds a three-layer image with real overlay mounts and
+// runs it as a container. With --keep, everything the summary claims is checked again here,
+// independently, on the kept layers and the kept mount.
 import { lstatSync, readdirSync, readFileSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { overlayMountsBeneath, runCli, summaryOf, useParent } from "../helpers/cli.js";
-import { describeWith } from "../helpers/needs.js";
+import { formatBytes, formatCount } from "../../src/i18n/format.js";
+import type { Lang } from "../../src/i18n/index.js";
+import { en } from "../../src/lessons/layers-demo/en.js";
+import { ja } from "../../src/lessons/layers-demo/ja.js";
+import { zh } from "../../src/lessons/layers-demo/zh.js";
+import { CLI, overlayMountsBeneath, runCli, summaryOf, useParent } from "../helpers/cli.js";
+import { describeWith, skipUnless } from "../helpers/needs.js";
+import { Terminal } from "../helpers/tmux.js";
 import { readXattr, XATTR_READER } from "../helpers/xattrs.js";
 
 const STEPS = ["from", "copy", "run-rm", "container", "hidden-bytes", "one-layer"];
@@ -11,7 +20,7 @@ interface Summary {
   ok: boolean;
   kept: boolean;
   workspace: { root: string; lower: string[]; upper: string; merged: string };
-  steps: Array<{ id: string; title: string; ok: boolean; checks: Array<{ id: string; ok: boolean }> }>;
+  steps: Array<{ id: string; title: string; ok: boolean; checks: Array<{ id: string; ok: boolean; expected: string; observed: string }> }>;
   metrics: Record<string, number>;
 }
 
@@ -85,6 +94,10 @@ describeWith(["root"], "layers-demo on a real kernel", () => {
     expect(metrics.imageHiddenBytes).toBeGreaterThan(4 * 1024 * 1024);
     expect(metrics.imageBytes).toBe(held);
     expect(metrics.oneLayerImageBytes).toBe(seen);
+    // Exact figures in checks say what they count.
+    const checks = summary.steps.flatMap((step) => step.checks);
+    expect(checks.find((check) => check.id === "difference-is-hidden")).toMatchObject({ expected: `${formatCount(held - seen)} B` });
+    expect(checks.find((check) => check.id === "smaller-by-hidden")).toMatchObject({ observed: `${formatCount(held - seen)} B` });
 
     // The layer map carries one cell per lower layer, and the opaque dir from the xattr.
     const stepEnd = result.events.find((event) => event.type === "step-end" && event.step === "container") as unknown as {
@@ -121,6 +134,51 @@ describeWith(["root"], "layers-demo on a real kernel", () => {
     expect(result.stdout).not.toContain("✗");
     expect(overlayMountsBeneath(parent())).toEqual([]);
     expect(readdirSync(parent())).toEqual([]);
+  });
+
+  // A new user read `du -sb` print 32998 for merged next to "the container can see 230 B". On a
+  // real terminal, in each language and width, every figure du prints is split on screen into
+  // the files' bytes the lesson counts and the directories it does not (whitespace dropped
+  // before comparing: a narrow terminal wraps anywhere).
+  const WORDS = { en, zh, ja };
+  const squash = (text: string): string => text.replace(/\s+/g, "");
+  it.for([
+    ["en", 60],
+    ["zh", 80],
+    ["ja", 100],
+    ["zh", 60],
+    ["ja", 80],
+    ["en", 100],
+  ] as Array<[Lang, number]>)("in %s at %i columns, du's figures and the lesson's agree on screen", async ([lang, columns], context) => {
+    skipUnless(context, "tmux");
+    const w = WORDS[lang];
+    const terminal = new Terminal(
+      [process.execPath, CLI, "layers-demo", "--yes", "--lang", lang, "--dir", parent()],
+      { NO_COLOR: "1" },
+      { columns },
+    );
+    let screen = "";
+    try {
+      expect(await terminal.exitCode(60_000)).toBe(0);
+      screen = terminal.screen();
+    } finally {
+      terminal.close();
+    }
+    const flat = squash(screen);
+    expect(flat).toContain(squash(w.hidden.layersHold));
+    const du = [...screen.matchAll(/^\s+(\d+)\s+(layers\/\S+\/diff|merged)$/gm)].map(
+      ([, bytes = "", path = ""]) => [path, Number(bytes)] as const,
+    );
+    expect(du).toHaveLength(8);
+    for (const [path, bytes] of du) expect(flat).toContain(`${path}${formatCount(bytes)}B=`);
+    // merged's split names the very bytes "the container can see" says.
+    const shows = new RegExp(`${squash(w.hidden.mergedShows)}(\\d+B)`).exec(flat)?.[1] ?? "";
+    expect(shows).toMatch(/^\d+B$/);
+    const mergedDu = du.find(([path]) => path === "merged")?.[1] ?? 0;
+    const split = flat.slice(flat.indexOf(`merged${formatCount(mergedDu)}B=`)).split(squash(w.hidden.layersHold))[0] ?? "";
+    expect(split).toContain(shows);
+    expect(formatBytes(Number.parseInt(shows, 10))).toBe(shows.replace("B", " B"));
+    expect(overlayMountsBeneath(parent())).toEqual([]);
   });
 
   it("step ids are the same in every language", async () => {

@@ -1,3 +1,6 @@
+// src/runtime against real podman: an image built layer by layer, a container run from it, and
+// every answer checked against podman's own and against the disk. Also the runtime's answers
+// when the CLIs are absent or docker's daemon does not answer, with stand-in CLIs on PATH.
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

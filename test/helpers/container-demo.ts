@@ -5,6 +5,11 @@ import { isOrphaned, OWNER_SELECTOR } from "../../src/runtime/index.js";
 import { buildBusyboxBase, buildImage, podman, testName } from "./podman.js";
 
 export const BLOB_BYTES = 1024 * 1024;
+/** The image's /etc/os-release, which the lesson appends to: its copy-up hides these bytes. */
+export const OS_RELEASE = 'NAME="overlay-lesson test"\nID=oltest\n';
+export const OS_RELEASE_BYTES = Buffer.byteLength(OS_RELEASE);
+/** A file the image's own last step deletes: the image hides it, not the container. */
+export const CACHE_BYTES = 3 * 65536;
 
 /** Containers of overlay-lesson's (by label), with the labels that say whose. */
 export function ourContainers(): Array<{ name: string; labels: Record<string, string> }> {
@@ -19,16 +24,22 @@ export function removeOrphanedLessonContainers(): void {
   if (orphans.length > 0) podman(["rm", "-f", "-t", "0", ...orphans.map((container) => container.name)]);
 }
 
-/** A busybox base and an image on it with /etc/os-release and a 1 MiB blob: what the lesson changes and deletes. */
+/**
+ * A busybox base and an image of three layers, as a Dockerfile builds one: the base; a RUN that
+ * writes /etc/os-release (what the lesson changes), a 1 MiB /data/blob (what it deletes) and a
+ * cache; a RUN that deletes the cache again (the image's own whiteout, which it ships).
+ */
 export function buildLessonImage(): string {
   const base = testName("cd-base");
   buildBusyboxBase(base);
   const image = testName("cd-image");
+  const osRelease = OS_RELEASE.replaceAll("\n", "\\n");
   buildImage(
     image,
     [
       `FROM ${base}`,
-      `RUN printf 'NAME="overlay-lesson test"\\nID=oltest\\n' > /etc/os-release && mkdir /data && dd if=/dev/zero of=/data/blob bs=64k count=${BLOB_BYTES / 65536}`,
+      `RUN printf '${osRelease}' > /etc/os-release && mkdir /data && dd if=/dev/zero of=/data/blob bs=64k count=${BLOB_BYTES / 65536} && dd if=/dev/zero of=/data/cache.tar bs=64k count=${CACHE_BYTES / 65536}`,
+      "RUN rm /data/cache.tar",
       'CMD ["sleep", "3600"]',
       "",
     ].join("\n"),

@@ -53,6 +53,17 @@ export function announceSkip(suite: string, reason: string): void {
 }
 
 /**
+ * Inside a test: skip it, with its reason for the tally, where `needs` are not met. For a test of
+ * a suite that otherwise runs (the terminal checks of a lesson's suite need tmux, the rest not).
+ */
+export function skipUnless(context: { skip(note?: string): never; task: { name: string } }, ...needs: readonly Need[]): void {
+  const reason = unmet(...needs);
+  if (reason === undefined) return;
+  console.log(`skipping "${context.task.name}": ${reason}`);
+  context.skip(reason);
+}
+
+/**
  * describe() that runs only where `needs` are met, else skips with its reason. Whatever the suite
  * makes belongs in its hooks, not in `body` itself: vitest still calls `body` to collect the tests
  * of a skipped suite.

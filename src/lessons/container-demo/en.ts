@@ -1,5 +1,6 @@
 // container-demo's words in English. The shape of this object is the type every other language
 // of this lesson must match key for key, or the build fails.
+import { formatCount } from "../../i18n/format.js";
 
 export const en = {
   title: "A real container: its layers, its writes and its whiteouts, on docker or podman",
@@ -20,6 +21,9 @@ export const en = {
   using: (runtime: string, image: string) => `Runtime: ${runtime} · image: ${image}`,
   fallback: (runtime: string, other: string) => `${other} does not answer here, so the lesson uses ${runtime}.`,
   pulling: (image: string, runtime: string) => `${image} is not here yet: ${runtime} pulls it…`,
+  /** An image layer by its place in the build, as a Dockerfile reads: layer 1 is the base, the last is the top. */
+  layerName: (number: number, total: number) =>
+    `layer ${number} of ${total}${total > 1 && number === total ? " (top)" : total > 1 && number === 1 ? " (base)" : ""}`,
   start: {
     title: "Start a container",
     explain:
@@ -48,11 +52,14 @@ export const en = {
       "Each lower layer is one layer of the image, unpacked into a directory of its own and shared by every container of the image, read-only. They are the lower/ of mount-demo, made by a build like the one of layers-demo: one layer per instruction that changed files.",
     extra: (count: number) =>
       `The runtime adds ${count} layer${count === 1 ? "" : "s"} of its own above the image's (docker's -init layer: /etc/hosts, /etc/resolv.conf, /.dockerenv).`,
-    layer: (index: number, total: number) => (index === 0 ? `layer 1 of ${total} (top)` : `layer ${index + 1} of ${total}`),
-    files: (bytes: string, files: number) => `${bytes} in ${files} file${files === 1 ? "" : "s"}`,
+    historySize: (runtime: string) =>
+      `${runtime} history's SIZE is each layer as the runtime counts it, in decimal units (1 MB = 1,000,000 B; podman counts the layer's tar, every entry's 512-byte header included). Below, the lesson counts the layer's regular files' bytes, in binary units (1 MiB = 1,048,576 B): the figures differ, the layers are the same.`,
+    order: "The layers in build order, as a Dockerfile reads: layer 1 is the base, the last one the top (the leftmost in lowerdir).",
+    files: (bytes: string, files: number) => `${bytes} in ${formatCount(files)} file${files === 1 ? "" : "s"}`,
     plan: "The lesson will change and delete these image files:",
     change: "to change",
     remove: "to delete",
+    planned: (path: string, size: string, layer: string) => `${path}: ${size}, in ${layer}`,
     checkImage: "the container's lower layers are the image's layers, top first",
     checkMerged: "every file the container sees is the topmost layer's copy, byte for byte in size",
     key: "Every container of an image shares its layers: they are never written, so one copy on disk serves them all.",
@@ -74,23 +81,37 @@ export const en = {
     checkWhiteout: "UpperDir holds a whiteout for it: a character device 0:0",
     checkLayerKeeps: "the image layer still holds the file, every byte",
     checkDu: "du of the image layer is the same as before the rm",
-    checkHidden: "the hidden bytes under the whiteout are the deleted file's size",
+    checkHidden: "the container's whiteout hides the deleted file's bytes",
+    duBefore: "du -sb before the rm",
+    duAfter: "du -sb after the rm",
+    duOf: (bytes: string, layer: string) => `${bytes} in ${layer}`,
+    whiteoutHides: "the whiteout hides",
+    whiteoutHidesWhat: (size: string, path: string, layer: string) => `${size}: ${path} in ${layer}`,
+    containerHides: "the container hides so far",
+    hidesParts: (whiteout: string, copyUps: string) => `${whiteout} under its whiteout + ${copyUps} under its copy-ups`,
     key: "rm in a container adds a whiteout; the bytes stay in the image layer.",
   },
   usage: {
     title: "Where the disk goes: du of UpperDir, and inspect's view",
     explain:
       "On a host whose disk is filling up, the question is which container wrote what, and what its image carries that nobody sees. du of an UpperDir is what a container has written; `diff` lists its changes; the stack reader adds up every layer and the bytes each one hides.",
-    layer: (index: number) => `image layer ${index + 1}`,
     upper: "the container's UpperDir",
+    runtimeLayer: "the runtime's own layer (-init)",
     imageHidden: "hidden by the image itself (its later layers)",
     containerHidden: "hidden by the container (its copy-ups and whiteouts)",
-    hidden: "hidden (under whiteouts and copy-ups)",
-    item: (path: string, size: string, how: string) => `${path} — ${size}, ${how}`,
-    how: {
-      whiteout: "deleted by a whiteout",
-      opaque: "hidden by an opaque directory",
-      "newer-copy": "replaced by a newer copy",
+    psSize: (runtime: string, files: string, links: string, sum: string) =>
+      `${runtime} ps --size counts what UpperDir's files and links hold, not its directories, in decimal units (1 kB = 1,000 B): ${files} + ${links} = ${sum}. Its "virtual" figure adds the image's layers, counted the runtime's way.`,
+    whoHid: "Who hides what, file by file:",
+    item: (path: string, size: string, layer: string, how: string) => `${path} — ${size} in ${layer}, ${how}`,
+    byImage: {
+      whiteout: (layer: string) => `deleted by the image itself: a later build step (RUN rm) left a whiteout in ${layer}`,
+      opaque: (layer: string) => `hidden by the image itself: a later build step (RUN rm -r) left an opaque directory in ${layer}`,
+      "newer-copy": (layer: string) => `replaced by the image itself: a later build step wrote a newer copy in ${layer}`,
+    },
+    byContainer: {
+      whiteout: "deleted by the container: a whiteout in its UpperDir",
+      opaque: "hidden by the container: an opaque directory in its UpperDir",
+      "newer-copy": "replaced by the container: its copy-up in UpperDir",
     },
     inspect: (command: string) =>
       `\`${command}\` shows this for any container on the host, and \`overlay-lesson inspect\` for every overlay at once.`,

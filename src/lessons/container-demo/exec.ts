@@ -1,8 +1,10 @@
 // Steps 4 and 5, the ones a learner will type in practice mode: each is an act (the `exec`
 // into the container) and a verify (the checks, made on the kernel's state, whoever acted).
 // The verify of a step reads only the layers, the mount and what earlier steps recorded.
-import { stackPaths } from "../../layers/stack.js";
-import { type Ctx, describeEntry, duBytes, entryAt, execArgv, lowersOf, type RunState, upperOf } from "./state.js";
+import { formatBytes } from "../../i18n/format.js";
+import { analyzeDisk, stackPaths } from "../../layers/stack.js";
+import { exactBytes } from "../observe.js";
+import { buildNumber, type Ctx, describeEntry, duBytes, entryAt, execArgv, lowersOf, type RunState, upperOf } from "./state.js";
 
 export const NEW_TEXT = "hello from inside the container";
 export const APPENDED = "# changed inside the container by overlay-lesson";
@@ -80,24 +82,54 @@ export async function deleteVerify(ctx: Ctx, state: RunState): Promise<void> {
     describeEntry(entryAt(`${layer}${remove.path}`)),
   );
 
-  const du = await ctx.run(["du", "-sb", upper, layer]);
-  const upperDu = duBytes(du.stdout, upper) ?? Number.NaN;
-  const layerDu = duBytes(du.stdout, layer) ?? Number.NaN;
-  ctx.check("no-space-freed", w.delete.checkDu, String(state.duLayerBefore ?? "?"), String(layerDu));
+  await deleteFigures(ctx, state);
+}
 
-  // Every copy of the path in the image's layers, hidden now by the container's whiteout.
+/**
+ * What the rm freed (nothing: du of the layer is as before) and what the container now hides:
+ * the whiteout's share and the total, which is what step 6 and the JSON summary call the
+ * container's hidden bytes (a copy the image itself already hid stays the image's).
+ */
+async function deleteFigures(ctx: Ctx, state: RunState): Promise<void> {
+  const { w, options } = ctx;
+  const { remove } = options.plan;
+  const upper = upperOf(state);
+  const layer = layerOf(ctx, remove.layer);
+  const layerName = w.layerName(buildNumber(remove.layer, options.imageLayers.length), options.imageLayers.length);
+  const du = await ctx.run(["du", "-sb", layer]);
+  const layerDu = duBytes(du.stdout, layer);
+  const before = state.duLayerBefore;
+  ctx.check(
+    "no-space-freed",
+    w.delete.checkDu,
+    before === undefined ? "?" : exactBytes(before),
+    layerDu === undefined ? "?" : exactBytes(layerDu),
+  );
+
+  // The image as built, then with the container's UpperDir on top: what is hidden only in the
+  // second is what the container hides. Of it, the whiteout's share: the copy the image showed.
   const wanted = remove.path.slice(1);
-  let hidden = 0;
-  for (const found of stackPaths({ dirs: [upper, ...lowersOf(state)], namespace: "trusted", hasUpper: true })) {
+  const stack = { dirs: [upper, ...lowersOf(state)], namespace: "trusted", hasUpper: true } as const;
+  let whiteoutHides = 0;
+  for (const found of stackPaths(stack)) {
     if (found.path !== wanted) continue;
-    for (const cell of found.cells.slice(1)) {
-      if (cell?.entry.kind === "file" && cell.hiddenBy?.layer === 0 && cell.hiddenBy.how === "whiteout") hidden += cell.entry.size;
-    }
+    // The copy the image showed (its own view), now under the container's whiteout.
+    const imageCells = found.image ?? found.cells.slice(1);
+    found.cells.slice(1).forEach((cell, layer) => {
+      const hidden = cell?.entry.kind === "file" && cell.hiddenBy?.layer === 0 && cell.hiddenBy.how === "whiteout";
+      if (hidden && imageCells[layer]?.state === "visible") whiteoutHides += cell.entry.size;
+    });
   }
+  const containerHides = analyzeDisk(stack, 0).containerHiddenBytes;
   ctx.facts([
-    ["du UpperDir", `${upperDu} B`],
-    ["du layer", `${layerDu} B`],
-    [w.usage.hidden, `${hidden} B`],
+    [w.delete.duBefore, w.delete.duOf(before === undefined ? "?" : exactBytes(before), layerName)],
+    [w.delete.duAfter, w.delete.duOf(layerDu === undefined ? "?" : exactBytes(layerDu), layerName)],
+    [w.delete.whiteoutHides, w.delete.whiteoutHidesWhat(formatBytes(whiteoutHides), remove.path, layerName)],
+    [
+      w.delete.containerHides,
+      `${formatBytes(containerHides)} = ${w.delete.hidesParts(formatBytes(whiteoutHides), formatBytes(containerHides - whiteoutHides))}`,
+    ],
   ]);
-  ctx.check("hidden-bytes", w.delete.checkHidden, String(remove.allCopiesBytes), String(hidden));
+  ctx.check("hidden-bytes", w.delete.checkHidden, exactBytes(remove.bytes), exactBytes(whiteoutHides));
+  ctx.metric("containerHiddenBytesAfterRm", containerHides);
 }

@@ -1,4 +1,5 @@
 // container-demo's words in Japanese.
+import { formatCount } from "../../i18n/format.js";
 import type { ContainerDemoWords } from "./en.js";
 
 export const ja: ContainerDemoWords = {
@@ -20,6 +21,8 @@ export const ja: ContainerDemoWords = {
   using: (runtime: string, image: string) => `ランタイム：${runtime} · イメージ：${image}`,
   fallback: (runtime: string, other: string) => `${other} はこの環境で応答しないため、${runtime} を使います。`,
   pulling: (image: string, runtime: string) => `${image} はまだ手元にありません：${runtime} で pull します…`,
+  layerName: (number: number, total: number) =>
+    `${total > 1 && number === total ? "最上位" : total > 1 && number === 1 ? "ベース" : ""}レイヤー ${number}/${total}`,
   start: {
     title: "コンテナを起動する",
     explain:
@@ -49,11 +52,14 @@ export const ja: ContainerDemoWords = {
       "下位レイヤーの 1 つ 1 つがイメージの 1 レイヤーで、専用のディレクトリに展開され、そのイメージのすべてのコンテナから読み取り専用で共有されます。mount-demo の lower/ にあたり、layers-demo のようなビルドで作られます。ファイルを変更した命令ごとに 1 レイヤーです。",
     extra: (count: number) =>
       `ランタイムはイメージのレイヤーの上に独自のレイヤーを ${count} 個追加しています（docker の -init レイヤー：/etc/hosts、/etc/resolv.conf、/.dockerenv）。`,
-    layer: (index: number, total: number) => (index === 0 ? `レイヤー 1/${total}（最上位）` : `レイヤー ${index + 1}/${total}`),
-    files: (bytes: string, files: number) => `${files} ファイル、${bytes}`,
+    historySize: (runtime: string) =>
+      `${runtime} history の SIZE は、ランタイムが独自に数えた各レイヤーの大きさで、単位は 10 進です（1 MB = 1,000,000 B。podman はレイヤーの tar を数え、各エントリの 512 バイトのヘッダーも含みます）。以下でレッスンが数えるのはレイヤー内の通常ファイルのバイト数で、単位は 2 進です（1 MiB = 1,048,576 B）。数字は違っても、同じレイヤーです。`,
+    order: "レイヤーはビルドの順、つまり Dockerfile を読む順に並べています。レイヤー 1 がベース、最後が最上位（lowerdir では一番左）です。",
+    files: (bytes: string, files: number) => `${formatCount(files)} ファイル、${bytes}`,
     plan: "レッスンでは、イメージの次のファイルを変更・削除します：",
     change: "変更する",
     remove: "削除する",
+    planned: (path: string, size: string, layer: string) => `${path}：${size}、${layer}`,
     checkImage: "コンテナの下位レイヤーはイメージのレイヤーで、最上位から順に並んでいる",
     checkMerged: "コンテナから見えるファイルはすべて最上位レイヤーのコピーで、サイズがバイト単位で一致する",
     key: "同じイメージのコンテナはすべてそのレイヤーを共有します。レイヤーには一切書き込まれないので、ディスク上の 1 つのコピーで全コンテナをまかなえます。",
@@ -75,23 +81,37 @@ export const ja: ContainerDemoWords = {
     checkWhiteout: "UpperDir にそのファイルのホワイトアウト（0:0 のキャラクターデバイス）がある",
     checkLayerKeeps: "イメージレイヤーにはファイルが 1 バイト残らず残っている",
     checkDu: "イメージレイヤーの du は rm の前と同じ",
-    checkHidden: "ホワイトアウトに隠されたバイト数は、削除したファイルのサイズと一致する",
+    checkHidden: "コンテナのホワイトアウトが、削除したファイルのバイトを隠している",
+    duBefore: "rm 前の du -sb",
+    duAfter: "rm 後の du -sb",
+    duOf: (bytes: string, layer: string) => `${layer}：${bytes}`,
+    whiteoutHides: "ホワイトアウトが隠す量",
+    whiteoutHidesWhat: (size: string, path: string, layer: string) => `${size}：${layer} の ${path}`,
+    containerHides: "ここまでにコンテナが隠す量",
+    hidesParts: (whiteout: string, copyUps: string) => `ホワイトアウトの下に ${whiteout} + コピーアップの下に ${copyUps}`,
     key: "コンテナ内の rm はホワイトアウトを追加するだけです。データはイメージレイヤーに残ります。",
   },
   usage: {
     title: "ディスクはどこへ：UpperDir の du と inspect から見た姿",
     explain:
       "ディスクが埋まりつつあるホストで知りたいのは、どのコンテナが何を書いたか、そしてイメージが誰にも見えないものを何を抱えているかです。UpperDir の du はコンテナが書いた量、`diff` はその変更の一覧です。スタックリーダーはすべてのレイヤーを合計し、各レイヤーが隠しているバイト数を示します。",
-    layer: (index: number) => `イメージレイヤー ${index + 1}`,
     upper: "コンテナの UpperDir",
+    runtimeLayer: "ランタイム独自のレイヤー（-init）",
     imageHidden: "イメージ自身が隠している量（後のレイヤー）",
     containerHidden: "コンテナが隠している量（コピーアップとホワイトアウト）",
-    hidden: "隠れている量（ホワイトアウトとコピーアップの下）",
-    item: (path: string, size: string, how: string) => `${path} — ${size}、${how}`,
-    how: {
-      whiteout: "ホワイトアウトで削除",
-      opaque: "オペークディレクトリで隠蔽",
-      "newer-copy": "新しいコピーで置換",
+    psSize: (runtime: string, files: string, links: string, sum: string) =>
+      `${runtime} ps --size が数えるのは UpperDir のファイルとリンクのバイト数で、ディレクトリは含まず、単位は 10 進（1 kB = 1,000 B）です：${files} + ${links} = ${sum}。virtual の値は、イメージのレイヤーをランタイム独自の数え方で足したものです。`,
+    whoHid: "ファイルごとに、何が何を隠しているか：",
+    item: (path: string, size: string, layer: string, how: string) => `${path} — ${layer} の ${size}、${how}`,
+    byImage: {
+      whiteout: (layer: string) => `イメージ自身が削除：後のビルドステップ（RUN rm）が${layer} にホワイトアウトを残した`,
+      opaque: (layer: string) => `イメージ自身が隠蔽：後のビルドステップ（RUN rm -r）が${layer} にオペークディレクトリを残した`,
+      "newer-copy": (layer: string) => `イメージ自身が置換：後のビルドステップが${layer} に新しいコピーを書いた`,
+    },
+    byContainer: {
+      whiteout: "コンテナが削除：UpperDir のホワイトアウト",
+      opaque: "コンテナが隠蔽：UpperDir のオペークディレクトリ",
+      "newer-copy": "コンテナが置換：UpperDir へのコピーアップ",
     },
     inspect: (command: string) =>
       `\`${command}\` はホスト上のどのコンテナでもこれを示し、\`overlay-lesson inspect\` はすべての overlay をまとめて示します。`,

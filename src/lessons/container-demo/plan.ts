@@ -9,10 +9,8 @@ export interface PlannedFile {
   path: string;
   /** st_size of the copy the container sees. */
   bytes: number;
-  /** The image layer (index in the image's layers, top first) that holds that copy. */
+  /** The image layer (index in the image's layers, top first; state.ts buildNumber names it) that holds that copy. */
   layer: number;
-  /** Bytes of every copy of this path in the image's layers: what the container hides once it changes or deletes it. */
-  allCopiesBytes: number;
 }
 
 export interface FilePlan {
@@ -42,8 +40,7 @@ export function planFiles(layers: readonly string[]): FilePlan | undefined {
     const shown = found.shownFrom === undefined ? undefined : found.cells[found.shownFrom];
     if (found.shownFrom === undefined || shown?.entry.kind !== "file") continue;
     if (!PLAIN.test(found.path) || LEFT_ALONE.some((pattern) => pattern.test(found.path))) continue;
-    const allCopiesBytes = found.cells.reduce((sum, cell) => sum + (cell?.entry.kind === "file" ? cell.entry.size : 0), 0);
-    candidates.push({ path: `/${found.path}`, bytes: shown.entry.size, layer: found.shownFrom, allCopiesBytes });
+    candidates.push({ path: `/${found.path}`, bytes: shown.entry.size, layer: found.shownFrom });
   }
   const nonEmpty = candidates.filter((file) => file.bytes > 0);
   const bySize = (a: PlannedFile, b: PlannedFile): number => a.bytes - b.bytes || a.path.localeCompare(b.path);

@@ -46,6 +46,12 @@ export function lowersOf(state: RunState): string[] {
   return state.container?.graphDriver.lower ?? [];
 }
 
+/**
+ * An image layer's number in build order, as a Dockerfile reads (1 = the base, `total` = the top),
+ * from its index in a list of layers top first (lowerdir's order, GraphDriver's LowerDir).
+ */
+export const buildNumber = (topFirstIndex: number, total: number): number => total - topFirstIndex;
+
 /** `<runtime> exec NAME sh -c SCRIPT`: POSIX sh only, so any image with a shell will do. */
 export function execArgv(options: ContainerOptions, script: string): string[] {
   return [options.runtime, "exec", options.name, "sh", "-c", script];

@@ -7,13 +7,26 @@ import { posix } from "node:path";
 import { formatBytes } from "../../i18n/format.js";
 import { analyzeDisk, stackPaths } from "../../layers/stack.js";
 import { discoverOverlays, hostPath, splitLowerdir } from "../../overlay/discover.js";
+import { apparentUsage } from "../../overlay/usage.js";
 import type { Lesson } from "../../runner/types.js";
 import { inspectContainer, isOurs, ownerLabels, ownerOf, removeContainerSync } from "../../runtime/index.js";
+import { showDu } from "../du.js";
 import { yesNo } from "../observe.js";
 import { type ContainerDemoWords, en } from "./en.js";
 import { deleteAct, deleteVerify, writeAct, writeVerify } from "./exec.js";
 import { ja } from "./ja.js";
-import { type ContainerOptions, type Ctx, describeEntry, duBytes, entryAt, lowersOf, type RunState, upperOf } from "./state.js";
+import type { PlannedFile } from "./plan.js";
+import {
+  buildNumber,
+  type ContainerOptions,
+  type Ctx,
+  describeEntry,
+  duBytes,
+  entryAt,
+  lowersOf,
+  type RunState,
+  upperOf,
+} from "./state.js";
 import { finalSteps } from "./usage.js";
 import { zh } from "./zh.js";
 
@@ -80,19 +93,32 @@ async function imageLayers(ctx: Ctx, state: RunState): Promise<void> {
   const extra = lowers.length - layers.length;
   ctx.check("image-layers", w.layers.checkImage, layers.join(":"), lowers.slice(Math.max(0, extra)).join(":"));
   if (extra > 0) ctx.say(w.layers.extra(extra));
-  await ctx.run([options.runtime, "history", options.image], { allowFailure: true });
-  const du = await ctx.run(["du", "-sb", ...layers]);
+  const history = await ctx.run([options.runtime, "history", options.image], { allowFailure: true });
+  if (history.exitCode === 0) ctx.say(w.layers.historySize(options.runtime));
+  // Build order, as a Dockerfile reads (layer 1 the base): du's lines and the facts below in the same order.
+  const built = [...layers].reverse();
+  const du = await ctx.run(["du", "-sb", ...built]);
   state.duLayerBefore = duBytes(du.stdout, layers[plan.remove.layer] ?? "");
   const summary = analyzeDisk({ dirs: layers, namespace: "trusted" }, 0);
+  ctx.say(w.layers.order);
   ctx.facts(
-    summary.layers.map((totals, index) => [w.layers.layer(index, layers.length), w.layers.files(formatBytes(totals.bytes), totals.files)]),
+    [...summary.layers]
+      .reverse()
+      .map((totals, index) => [w.layerName(index + 1, layers.length), w.layers.files(formatBytes(totals.bytes), totals.files)]),
+  );
+  const seen = new Set<string>();
+  showDu(
+    ctx,
+    built.map((dir, index) => [w.layerName(index + 1, layers.length), apparentUsage(dir, seen)]),
   );
   await ctx.run(["find", layers[0] ?? "", "-mindepth", "1", "-maxdepth", "2"]);
 
   ctx.say(w.layers.plan);
+  const planned = (file: PlannedFile): string =>
+    w.layers.planned(file.path, formatBytes(file.bytes), w.layerName(buildNumber(file.layer, layers.length), layers.length));
   ctx.facts([
-    [w.layers.change, `${plan.change.path} (${formatBytes(plan.change.bytes)}, layer ${plan.change.layer + 1})`],
-    [w.layers.remove, `${plan.remove.path} (${formatBytes(plan.remove.bytes)}, layer ${plan.remove.layer + 1})`],
+    [w.layers.change, planned(plan.change)],
+    [w.layers.remove, planned(plan.remove)],
   ]);
   const sums = await ctx.run(["md5sum", `${layers[plan.change.layer] ?? ""}${plan.change.path}`]);
   state.md5Before = sums.stdout.split(" ")[0];

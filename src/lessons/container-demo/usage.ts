@@ -1,16 +1,18 @@
 // container-demo's last two steps: where the disk goes (du, the runtime's diff, and the stack
 // read as `inspect` reads it), then the container removed and its mount gone.
 import { formatBytes } from "../../i18n/format.js";
-import { readMount } from "../../inspect/report.js";
+import { type MountReport, readMount } from "../../inspect/report.js";
 import { selectTargets } from "../../inspect/targets.js";
 import { inspectWords } from "../../inspect/words/index.js";
 import { stackPaths } from "../../layers/stack.js";
 import { discoverOverlays } from "../../overlay/discover.js";
+import { apparentUsage } from "../../overlay/usage.js";
 import type { Step } from "../../runner/types.js";
 import { inspectContainer } from "../../runtime/index.js";
-import { yesNo } from "../observe.js";
+import { showDu } from "../du.js";
+import { exactBytes, yesNo } from "../observe.js";
 import type { ContainerDemoWords } from "./en.js";
-import { type ContainerOptions, type Ctx, entryAt, type RunState, upperOf } from "./state.js";
+import { buildNumber, type ContainerOptions, type Ctx, entryAt, type RunState, upperOf } from "./state.js";
 
 // The same reading `overlay-lesson inspect NAME` makes (src/inspect): its targets, its walk, its
 // split of hidden bytes into the image's own and the container's.
@@ -19,9 +21,16 @@ async function diskUsage(ctx: Ctx, state: RunState): Promise<void> {
   const { plan } = options;
   const upper = upperOf(state);
   await ctx.run(["du", "-sb", upper]);
-  await ctx.run([options.runtime, "ps", "--all", "--size", "--filter", `name=${options.name}`, "--format", "{{.Names}} {{.Size}}"], {
-    allowFailure: true,
-  });
+  const upperUsage = apparentUsage(upper);
+  showDu(ctx, [["UpperDir", upperUsage]]);
+  const ps = await ctx.run(
+    [options.runtime, "ps", "--all", "--size", "--filter", `name=${options.name}`, "--format", "{{.Names}} {{.Size}}"],
+    { allowFailure: true },
+  );
+  if (ps.exitCode === 0) {
+    const { files, other } = upperUsage;
+    ctx.say(w.usage.psSize(options.runtime, exactBytes(files.bytes), exactBytes(other.bytes), exactBytes(files.bytes + other.bytes)));
+  }
   const diff = await ctx.run([options.runtime, "diff", options.name]);
   const listed = new Set(diff.stdout.split("\n").map((line) => line.trim()));
   const wanted = [`A ${plan.create}`, `C ${plan.change.path}`, `D ${plan.remove.path}`];
@@ -32,19 +41,18 @@ async function diskUsage(ctx: Ctx, state: RunState): Promise<void> {
   const report = target === undefined ? undefined : await readMount(target, { top: 5, words });
   const upperBytes = report?.upper?.bytes ?? Number.NaN;
   ctx.say(w.usage.inspect(`overlay-lesson inspect ${options.name}`));
-  ctx.facts([
-    ...(report?.layers ?? []).map((layer, index): [string, string] => [w.usage.layer(index), formatBytes(layer.bytes)]),
-    [w.usage.upper, formatBytes(upperBytes)],
-    [w.usage.imageHidden, formatBytes(report?.imageHiddenBytes ?? 0)],
-    [w.usage.containerHidden, formatBytes(report?.containerHiddenBytes ?? 0)],
-  ]);
-  for (const group of report?.hidden ?? []) ctx.say(`• ${w.usage.item(group.path, formatBytes(group.bytes), w.usage.how[group.cause])}`);
+  showInspectReport(ctx, report);
 
   const created = entryAt(`${upper}${plan.create}`)?.size ?? 0;
   const copied = entryAt(`${upper}${plan.change.path}`)?.size ?? 0;
-  ctx.check("upper-bytes", w.usage.checkUpper, String(created + copied), String(upperBytes));
+  ctx.check("upper-bytes", w.usage.checkUpper, exactBytes(created + copied), exactBytes(upperBytes));
   // The container hides what it changed or deleted; copies the image already hid count as the image's.
-  ctx.check("container-hides", w.usage.checkHidden, String(plan.change.bytes + plan.remove.bytes), String(report?.containerHiddenBytes));
+  ctx.check(
+    "container-hides",
+    w.usage.checkHidden,
+    exactBytes(plan.change.bytes + plan.remove.bytes),
+    exactBytes(report?.containerHiddenBytes ?? Number.NaN),
+  );
   // The kernel's own answer: every regular file merged shows, summed.
   let mergedBytes = 0;
   if (state.mergedHere !== undefined) {
@@ -55,10 +63,37 @@ async function diskUsage(ctx: Ctx, state: RunState): Promise<void> {
   }
   const held = (report?.layers ?? []).reduce((sum, layer) => sum + layer.bytes, upperBytes);
   const hidden = (report?.imageHiddenBytes ?? 0) + (report?.containerHiddenBytes ?? 0);
-  ctx.check("adds-up", w.usage.checkAddsUp, String(held - hidden), String(mergedBytes));
+  ctx.check("adds-up", w.usage.checkAddsUp, exactBytes(held - hidden), exactBytes(mergedBytes));
   ctx.metric("containerUpperBytes", upperBytes);
   ctx.metric("containerHiddenBytes", report?.containerHiddenBytes ?? 0);
   ctx.metric("imageHiddenBytes", report?.imageHiddenBytes ?? 0);
+}
+
+/**
+ * inspect's figures, its layers in build order and named as step 3 names them (docker's -init
+ * layer is the runtime's, not the image's), and each hidden file with who hides it: the image's
+ * own later step, or the container.
+ */
+function showInspectReport(ctx: Ctx, report: MountReport | undefined): void {
+  const { w, options } = ctx;
+  const total = options.imageLayers.length;
+  const nameOf = (lowerIndex: number | null): string => {
+    const dir = lowerIndex === null ? undefined : report?.layers[lowerIndex]?.dir;
+    const imageIndex = dir === undefined ? -1 : options.imageLayers.indexOf(dir);
+    return imageIndex === -1 ? w.usage.runtimeLayer : w.layerName(buildNumber(imageIndex, total), total);
+  };
+  const layers = (report?.layers ?? []).map((layer, index): [string, string] => [nameOf(index), formatBytes(layer.bytes)]).reverse();
+  ctx.facts([
+    ...layers,
+    [w.usage.upper, formatBytes(report?.upper?.bytes ?? Number.NaN)],
+    [w.usage.imageHidden, formatBytes(report?.imageHiddenBytes ?? 0)],
+    [w.usage.containerHidden, formatBytes(report?.containerHiddenBytes ?? 0)],
+  ]);
+  if ((report?.hidden ?? []).length > 0) ctx.say(w.usage.whoHid);
+  for (const group of report?.hidden ?? []) {
+    const how = group.hiddenByLayer === null ? w.usage.byContainer[group.cause] : w.usage.byImage[group.cause](nameOf(group.hiddenByLayer));
+    ctx.say(`• ${w.usage.item(group.path, formatBytes(group.bytes), nameOf(group.layer), how)}`);
+  }
 }
 
 async function removeContainer(ctx: Ctx, state: RunState): Promise<void> {
@@ -92,7 +127,12 @@ async function removeContainer(ctx: Ctx, state: RunState): Promise<void> {
   ctx.check("upper-deleted", w.remove.checkUpperGone, "yes", yesNo(entryAt(upper) === undefined));
   const { remove } = options.plan;
   const layerCopy = entryAt(`${options.imageLayers[remove.layer] ?? ""}${remove.path}`);
-  ctx.check("image-stays", w.remove.checkImageStays, String(remove.bytes), String(layerCopy?.kind === "file" ? layerCopy.size : "absent"));
+  ctx.check(
+    "image-stays",
+    w.remove.checkImageStays,
+    exactBytes(remove.bytes),
+    layerCopy?.kind === "file" ? exactBytes(layerCopy.size) : "absent",
+  );
 }
 
 export function finalSteps(state: RunState): Step<ContainerOptions, ContainerDemoWords>[] {

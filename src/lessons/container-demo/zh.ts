@@ -1,4 +1,5 @@
 // container-demo's words in Chinese.
+import { formatCount } from "../../i18n/format.js";
 import type { ContainerDemoWords } from "./en.js";
 
 export const zh: ContainerDemoWords = {
@@ -17,6 +18,8 @@ export const zh: ContainerDemoWords = {
   using: (runtime: string, image: string) => `运行时：${runtime} · 镜像：${image}`,
   fallback: (runtime: string, other: string) => `${other} 在这里没有响应，所以本课使用 ${runtime}。`,
   pulling: (image: string, runtime: string) => `本机还没有 ${image}：由 ${runtime} 拉取……`,
+  layerName: (number: number, total: number) =>
+    `第 ${number} 层（共 ${total} 层${total > 1 && number === total ? "，顶层" : total > 1 && number === 1 ? "，基础层" : ""}）`,
   start: {
     title: "启动一个容器",
     explain:
@@ -44,11 +47,14 @@ export const zh: ContainerDemoWords = {
       "每个下层都是镜像的一层，解压到自己专属的目录里，由这个镜像的所有容器只读共享。它们就是 mount-demo 里的 lower/，由 layers-demo 那样的构建产生：每条改动了文件的指令一层。",
     extra: (count: number) =>
       `运行时在镜像的层之上又加了自己的 ${count} 层（docker 的 -init 层：/etc/hosts、/etc/resolv.conf、/.dockerenv）。`,
-    layer: (index: number, total: number) => (index === 0 ? `第 1 层，共 ${total} 层（顶层）` : `第 ${index + 1} 层，共 ${total} 层`),
-    files: (bytes: string, files: number) => `${files} 个文件，共 ${bytes}`,
+    historySize: (runtime: string) =>
+      `${runtime} history 的 SIZE 是运行时自己统计的每一层大小，单位是十进制（1 MB = 1,000,000 B；podman 统计的是这一层的 tar，每个条目 512 字节的头部也算在内）。下面本课统计的是这一层普通文件的字节数，单位是二进制（1 MiB = 1,048,576 B）：数字不同，层是同一层。`,
+    order: "各层按构建顺序排列，和 Dockerfile 的读法一样：第 1 层是基础层，最后一层是顶层（在 lowerdir 里排在最左边）。",
+    files: (bytes: string, files: number) => `${formatCount(files)} 个文件，共 ${bytes}`,
     plan: "本课将修改和删除镜像里的这两个文件：",
     change: "要修改的",
     remove: "要删除的",
+    planned: (path: string, size: string, layer: string) => `${path}：${size}，在${layer}`,
     checkImage: "容器的下层就是镜像的各层，顶层在前",
     checkMerged: "容器看到的每个文件都是最上面那一层的副本，大小逐字节一致",
     key: "同一镜像的所有容器共享它的层：这些层从不被写入，所以磁盘上的一份副本就够所有容器用。",
@@ -70,23 +76,37 @@ export const zh: ContainerDemoWords = {
     checkWhiteout: "UpperDir 里有它的 whiteout：0:0 字符设备",
     checkLayerKeeps: "镜像层里仍然保存着这个文件，一个字节也不少",
     checkDu: "镜像层的 du 与 rm 之前相同",
-    checkHidden: "whiteout 遮住的字节数正好是被删文件的大小",
+    checkHidden: "容器的 whiteout 遮住的正是被删文件的字节",
+    duBefore: "rm 之前的 du -sb",
+    duAfter: "rm 之后的 du -sb",
+    duOf: (bytes: string, layer: string) => `${layer}：${bytes}`,
+    whiteoutHides: "whiteout 遮住的",
+    whiteoutHidesWhat: (size: string, path: string, layer: string) => `${size}：${layer}里的 ${path}`,
+    containerHides: "目前容器遮住的",
+    hidesParts: (whiteout: string, copyUps: string) => `whiteout 下的 ${whiteout} + copy-up 下的 ${copyUps}`,
     key: "在容器里 rm 只会多出一个 whiteout；字节仍留在镜像层里。",
   },
   usage: {
     title: "磁盘用到哪里去了：UpperDir 的 du，以及 inspect 的视角",
     explain:
       "在磁盘快满的主机上，要问的是：哪个容器写了什么，它的镜像又带着哪些谁也看不到的东西。UpperDir 的 du 就是容器写入的量；`diff` 列出它的改动；层栈读取器把每一层加总，并算出每层遮住的字节。",
-    layer: (index: number) => `镜像层 ${index + 1}`,
     upper: "容器的 UpperDir",
+    runtimeLayer: "运行时自己的层（-init）",
     imageHidden: "被镜像自己遮住的（它后面的层）",
     containerHidden: "被容器遮住的（它的 copy-up 和 whiteout）",
-    hidden: "被遮住的（whiteout 和 copy-up 下面）",
-    item: (path: string, size: string, how: string) => `${path} — ${size}，${how}`,
-    how: {
-      whiteout: "被 whiteout 删除",
-      opaque: "被不透明目录遮住",
-      "newer-copy": "被更新的副本替换",
+    psSize: (runtime: string, files: string, links: string, sum: string) =>
+      `${runtime} ps --size 统计的是 UpperDir 里文件和链接的字节，不算目录，单位是十进制（1 kB = 1,000 B）：${files} + ${links} = ${sum}。其中的 virtual 还加上了镜像的各层，按运行时自己的方式统计。`,
+    whoHid: "逐个文件看，谁遮住了什么：",
+    item: (path: string, size: string, layer: string, how: string) => `${path} — ${size}，在${layer}，${how}`,
+    byImage: {
+      whiteout: (layer: string) => `被镜像自己删除：后面的构建步骤（RUN rm）在${layer}里留下了 whiteout`,
+      opaque: (layer: string) => `被镜像自己遮住：后面的构建步骤（RUN rm -r）在${layer}里留下了不透明目录`,
+      "newer-copy": (layer: string) => `被镜像自己替换：后面的构建步骤在${layer}里写了更新的副本`,
+    },
+    byContainer: {
+      whiteout: "被容器删除：它的 UpperDir 里的 whiteout",
+      opaque: "被容器遮住：它的 UpperDir 里的不透明目录",
+      "newer-copy": "被容器替换：它在 UpperDir 里的 copy-up",
     },
     inspect: (command: string) => `\`${command}\` 能对主机上任何一个容器显示这些，\`overlay-lesson inspect\` 则一次显示所有 overlay。`,
     checkDiff: "运行时的 diff 列出了新文件（A）、修改的文件（C）和删除的文件（D）",

@@ -1,5 +1,6 @@
 // cow-demo's words in English. The shape of this object is the type every other language
 // of this lesson must match key for key, or the build fails.
+import { formatCount } from "../../i18n/format.js";
 
 export const en = {
   title: "Copy-on-write: what the first write to a big file really costs",
@@ -21,6 +22,8 @@ export const en = {
     cloning: (fs: string) =>
       `upper is on ${fs}, which can clone files: the kernel may copy up by sharing extents instead of copying bytes.`,
     copying: (fs: string) => `upper is on ${fs}: the kernel copies up byte by byte, in 1 MiB chunks, then fsyncs the copy.`,
+    du: (upper: string) =>
+      `du counts the blocks each layer takes on disk, its directories' own included: upper's ${upper} is the empty directory itself.`,
     key: "A fresh container costs nothing on disk: its upper layer is empty.",
   },
   read: {
@@ -36,7 +39,9 @@ export const en = {
     appended: "a line added by the container",
     checkInUpper: "upper now holds small.txt",
     checkSize: "upper's small.txt is the old file plus the new line",
-    upperNow: "upper now uses",
+    upperNow: "upper now takes on disk",
+    blocks: (total: string, size: string, file: string, dir: string) =>
+      `${total}, in whole blocks: small.txt's ${size} take ${file}, upper's own directory ${dir}`,
     key: "Copy-up is per file: touch a small file and only that small file is copied.",
   },
   bigCopy: {
@@ -56,14 +61,18 @@ export const en = {
   },
   again: {
     title: "Append again",
-    explain: "Now append one more byte. The file is already in upper, so there is nothing to copy: this is what the write itself costs.",
+    explain: (appends: number) =>
+      `Now make the same one-byte write again, ${appends} times, each after a sync like the first. The file is already in upper, so there is nothing to copy: the median of the ${appends} is what the write itself costs.`,
     took: "the same write now takes",
+    median: (ms: string, appends: number, fastest: string, slowest: string) => `${ms}, the median of ${appends} (${fastest} to ${slowest})`,
     copyUpCost: "so the copy-up cost",
-    cheaper: "cheaper now",
-    upperGrew: "upper grew by",
-    checkNoSecondCopy: "no second copy: upper grew by bytes, not by the file's size",
+    faster: "faster than the first write",
+    fileGrew: "the file grew by",
+    upperGrew: "upper's disk use grew by",
+    noGrowth: (zero: string) => `${zero} (the new bytes fit in the file's last block)`,
+    checkNoSecondCopy: (size: string) => `no second copy: upper's disk use grew by less than 1 MiB, not by another ${size}`,
     checkCheaper: "the write after the copy-up is faster than the first one",
-    checkSize: "the file is now the old size plus the four appended bytes",
+    checkSize: (appends: number) => `the file is ${appends} bytes longer: one per write`,
     key: "Copy-up happens once per file per container; after that writes go straight to upper.",
   },
   disk: {
@@ -71,7 +80,7 @@ export const en = {
     explain: "Add up the layers. Every container that changes the big file gets its own full copy in its own upper.",
     total: "total",
     shadowed: "in lower, hidden by upper",
-    projected: (containers: number) => `${containers} containers that each touch it`,
+    projected: (containers: number) => `${formatCount(containers)} containers that each touch it`,
     checkShadowed: "lower's copy is now hidden: merged shows only upper's",
     checkTwice: "the file now takes twice its size on disk",
     volumes:
@@ -98,8 +107,8 @@ export const en = {
     title: "Take-aways, measured in this run:",
     read: "reading, even every byte of a big file, copies nothing;",
     copyUp: (size: string, ms: string, cost: string) => `the first write to the ${size} file took ${ms}, of which the copy-up was ${cost};`,
-    once: (ms: string) => `after that the same write took ${ms}: copy-up happens once per file;`,
-    space: (containers: number, total: string) => `${containers} containers that each modify it would need ${total} on disk;`,
+    once: (ms: string, appends: number) => `after that the same write took ${ms} (median of ${appends}): copy-up happens once per file;`,
+    space: (containers: number, total: string) => `${formatCount(containers)} containers that each modify it would need ${total} on disk;`,
     volumes: "put big files that change on volumes, not in image layers.",
   },
   practice: {

@@ -1,4 +1,5 @@
 // cow-demo's words in Japanese.
+import { formatCount } from "../../i18n/format.js";
 import type { CowDemoWords } from "./en.js";
 
 export const ja: CowDemoWords = {
@@ -22,6 +23,8 @@ export const ja: CowDemoWords = {
       `upper は ${fs} 上にあり、ファイルをクローンできます。カーネルはバイトをコピーする代わりに、エクステントを共有してコピーアップすることがあります。`,
     copying: (fs: string) =>
       `upper は ${fs} 上にあります。カーネルは 1 MiB 単位でバイトをコピーしてコピーアップし、最後にコピーを fsync します。`,
+    du: (upper: string) =>
+      `du が数えるのは各レイヤーがディスク上で使っているブロックで、ディレクトリ自身のブロックも含みます。upper の ${upper} は空のディレクトリそのものです。`,
     key: "起動したばかりのコンテナはディスクを消費しません。upper レイヤーが空だからです。",
   },
   read: {
@@ -38,7 +41,9 @@ export const ja: CowDemoWords = {
     appended: "コンテナが追記した行",
     checkInUpper: "upper に small.txt がある",
     checkSize: "upper の small.txt は元のファイル + 新しい行",
-    upperNow: "現在の upper の使用量",
+    upperNow: "現在の upper のディスク使用量",
+    blocks: (total: string, size: string, file: string, dir: string) =>
+      `${total}（ブロック単位：small.txt の ${size} が ${file}、upper のディレクトリ自身が ${dir}）`,
     key: "コピーアップはファイル単位です。小さなファイルに触れれば、コピーされるのはその小さなファイルだけです。",
   },
   bigCopy: {
@@ -58,15 +63,19 @@ export const ja: CowDemoWords = {
   },
   again: {
     title: "もう一度追記する",
-    explain:
-      "さらに 1 バイト追記します。ファイルはすでに upper にあるので、コピーするものはありません。これが書き込みそのもののコストです。",
+    explain: (appends: number) =>
+      `同じ 1 バイトの書き込みを、最初と同じく毎回 sync してから ${appends} 回行います。ファイルはすでに upper にあるので、コピーするものはありません。${appends} 回の中央値が、書き込みそのもののコストです。`,
     took: "同じ書き込みの今回の時間",
+    median: (ms: string, appends: number, fastest: string, slowest: string) =>
+      `${ms}（${appends} 回の中央値。最速 ${fastest}、最遅 ${slowest}）`,
     copyUpCost: "したがってコピーアップのコスト",
-    cheaper: "高速化の倍率",
-    upperGrew: "upper の増加量",
-    checkNoSecondCopy: "2 つ目のコピーはない：upper の増加はファイルサイズ分ではなく数バイト",
+    faster: "最初の書き込みと比べた速さ",
+    fileGrew: "ファイルの増加量",
+    upperGrew: "upper のディスク使用量の増加",
+    noGrowth: (zero: string) => `${zero}（新しいバイトはファイルの最後のブロックに収まった）`,
+    checkNoSecondCopy: (size: string) => `2 つ目のコピーはない：upper のディスク使用量の増加は 1 MiB 未満で、もう ${size} 増えてはいない`,
     checkCheaper: "コピーアップ後の書き込みは最初の書き込みより速い",
-    checkSize: "ファイルサイズは元のサイズ + 追記した 4 バイト",
+    checkSize: (appends: number) => `ファイルは ${appends} バイト長くなった：書き込み 1 回につき 1 バイト`,
     key: "コピーアップはコンテナごと・ファイルごとに 1 回だけです。その後の書き込みは upper に直接行われます。",
   },
   disk: {
@@ -75,7 +84,7 @@ export const ja: CowDemoWords = {
       "各レイヤーの使用量を合計します。大きなファイルを変更したコンテナは、それぞれ自分の upper に完全なコピーを持つことになります。",
     total: "合計",
     shadowed: "lower 内で upper に隠された分",
-    projected: (containers: number) => `${containers} 個のコンテナがそれぞれ変更した場合`,
+    projected: (containers: number) => `${formatCount(containers)} 個のコンテナがそれぞれ変更した場合`,
     checkShadowed: "lower のコピーは隠れている：merged には upper のものだけが見える",
     checkTwice: "ファイルがディスク上でサイズの 2 倍を占めている",
     volumes:
@@ -104,9 +113,10 @@ export const ja: CowDemoWords = {
     read: "読み取りでは、大きなファイルを全バイト読んでも何もコピーされません。",
     copyUp: (size: string, ms: string, cost: string) =>
       `${size} のファイルへの最初の書き込みには ${ms} かかり、そのうちコピーアップが ${cost} でした。`,
-    once: (ms: string) => `その後、同じ書き込みは ${ms} でした。コピーアップはファイルごとに 1 回だけです。`,
+    once: (ms: string, appends: number) =>
+      `その後、同じ書き込みは ${ms}（${appends} 回の中央値）でした。コピーアップはファイルごとに 1 回だけです。`,
     space: (containers: number, total: string) =>
-      `このファイルをそれぞれ変更するコンテナが ${containers} 個あると、ディスク上で ${total} が必要になります。`,
+      `このファイルをそれぞれ変更するコンテナが ${formatCount(containers)} 個あると、ディスク上で ${total} が必要になります。`,
     volumes: "変更される大きなファイルは、イメージレイヤーではなくボリュームに置きましょう。",
   },
   practice: {

@@ -1,10 +1,12 @@
 // cow-demo's measuring tools: the dd commands it times, sizes as the learner reads them, and
 // the copy-up's cost, reported the same way whether the lesson or the learner made the copy.
-import { formatRate } from "../../i18n/format.js";
+import { formatBytes, formatCount, formatRate } from "../../i18n/format.js";
 import { CLONING_FS } from "../../overlay/fsinfo.js";
 import { fileUsage } from "../../overlay/usage.js";
 import { formatMs } from "../../runner/report/text.js";
+import { median, range } from "../../runner/stats.js";
 import type { LessonContext } from "../../runner/types.js";
+import { exactBytes } from "../observe.js";
 import type { CowDemoWords } from "./en.js";
 
 export interface CowOptions {
@@ -17,6 +19,8 @@ export type Ctx = LessonContext<CowOptions, CowDemoWords>;
 
 export const MiB = 1024 * 1024;
 export const BIG = "bigfile.bin";
+/** How many times step 6 appends one byte again: its figure is their median, with their range. */
+export const APPENDS = 3;
 // Room for: lower's big file, its copy-up, and the two new files of each direct/overlay trial.
 export const spaceNeeded = (size: number): number => 4 * size + 16 * MiB;
 
@@ -47,16 +51,26 @@ export function sizeOf(ctx: Ctx, path: string): number {
   return fileUsage(ctx.path(path))?.apparentBytes ?? -1;
 }
 
-/** The copy-up's cost: the first write minus the same write on the already-copied file. */
-export function reportCost(ctx: Ctx, appendMs: number, copyUpMs: number): void {
+/** Bytes on disk as du -B1 prints them, and as a person reads them: "50 MiB (52,441,088 B)". */
+export const onDisk = (bytes: number): string => (bytes < 1024 ? formatBytes(bytes) : `${formatBytes(bytes)} (${exactBytes(bytes)})`);
+
+/** The same write timed `times.length` times: its median, said as one, with the range beside it. */
+export function timedAgain(ctx: Ctx, times: readonly number[]): [string, string] {
+  const [fastest, slowest] = range(times);
+  return [ctx.w.again.took, ctx.w.again.median(formatMs(median(times)), times.length, formatMs(fastest), formatMs(slowest))];
+}
+
+/** The copy-up's cost: the first write minus the same write on the already-copied file (its median). */
+export function reportCost(ctx: Ctx, times: readonly number[], copyUpMs: number): void {
   const { w } = ctx;
+  const appendMs = median(times);
   const costMs = Math.max(0, copyUpMs - appendMs);
   ctx.metric("appendAfterCopyUpMs", round(appendMs));
   ctx.metric("copyUpCostMs", round(costMs));
   ctx.facts([
-    [w.again.took, formatMs(appendMs)],
+    timedAgain(ctx, times),
     [w.again.copyUpCost, `${formatMs(copyUpMs)} − ${formatMs(appendMs)} = ${formatMs(costMs)}`],
-    [w.again.cheaper, `${(copyUpMs / appendMs).toFixed(1)}×`],
+    [w.again.faster, `${formatCount(Math.round((copyUpMs / appendMs) * 10) / 10)}×`],
   ]);
   // Where upper can clone (xfs with reflink, btrfs) the copy-up shares extents and may cost
   // no more than the append itself: the timing claim only holds where bytes are copied.

@@ -4,16 +4,30 @@
 
 export type { CowOptions };
 
-import { formatBytes } from "../../i18n/format.js";
+import { formatBytes, formatCount } from "../../i18n/format.js";
 import { CLONING_FS, fsInfo } from "../../overlay/fsinfo.js";
 import { diskUsage, fileUsage } from "../../overlay/usage.js";
 import { formatMs } from "../../runner/report/text.js";
 import { compareTimings, median, range } from "../../runner/stats.js";
 import type { Lesson } from "../../runner/types.js";
-import { listing } from "../observe.js";
+import { exactBytes, listing } from "../observe.js";
 import { type CowDemoWords, en } from "./en.js";
 import { ja } from "./ja.js";
-import { BIG, type CowOptions, ddAppendByte, ddWrite, MiB, rate, reportCost, round, sizeOf, spaceNeeded } from "./measure.js";
+import {
+  APPENDS,
+  BIG,
+  type CowOptions,
+  ddAppendByte,
+  ddWrite,
+  MiB,
+  onDisk,
+  rate,
+  reportCost,
+  round,
+  sizeOf,
+  spaceNeeded,
+  timedAgain,
+} from "./measure.js";
 import { zh } from "./zh.js";
 
 export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
@@ -40,7 +54,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         await ctx.writeFile("lower/small.txt", `${w.big.smallContent}\n`);
         await ctx.writeFile("lower/config.ini", "[app]\nmode = production\n");
         await ctx.run(["ls", "-l", "lower"]);
-        ctx.check("big-file-size", w.big.checkSize, String(options.sizeBytes), String(sizeOf(ctx, `lower/${BIG}`)));
+        ctx.check("big-file-size", w.big.checkSize, exactBytes(options.sizeBytes), exactBytes(sizeOf(ctx, `lower/${BIG}`)));
         ctx.metric("sizeBytes", options.sizeBytes);
       },
       keyPoint: (w) => w.big.key,
@@ -56,7 +70,14 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         const fs = await ctx.run(["findmnt", "-n", "-o", "FSTYPE", "--target", "upper"]);
         const backingFs = fs.stdout.trim();
         ctx.metric("backingFs", backingFs);
-        await ctx.run(["du", "-sh", "lower", "upper"]);
+        // du -B1: the bytes it prints are the ones below, where -h would round 50.01 MiB up to 51M.
+        await ctx.run(["du", "-s", "-B1", "lower", "upper"]);
+        const upperDisk = diskUsage(ctx.workspace.upper).diskBytes;
+        ctx.facts([
+          ["lower", onDisk(diskUsage(ctx.workspace.lower).diskBytes)],
+          ["upper", onDisk(upperDisk)],
+        ]);
+        ctx.say(w.mount.du(formatBytes(upperDisk)));
         ctx.check("upper-empty", w.mount.checkUpperEmpty, "(empty)", listing(ctx, "upper"));
         if (backingFs === "tmpfs" || backingFs === "ramfs") ctx.say(w.mount.tmpfs);
         else if (CLONING_FS.has(backingFs)) ctx.say(w.mount.cloning(backingFs));
@@ -87,8 +108,21 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         const upper = fileUsage(ctx.path("upper/small.txt"));
         ctx.check("small-in-upper", w.small.checkInUpper, "yes", upper ? "yes" : "no");
         const appendedBytes = Buffer.byteLength(`${w.small.appended}\n`);
-        ctx.check("small-size", w.small.checkSize, String(before + appendedBytes), String(upper?.apparentBytes ?? -1));
-        ctx.facts([[w.small.upperNow, formatBytes(diskUsage(ctx.workspace.upper).diskBytes)]]);
+        ctx.check("small-size", w.small.checkSize, exactBytes(before + appendedBytes), exactBytes(upper?.apparentBytes ?? -1));
+        // The layer map beside says 56 B: disk use is whole blocks, the directory's own included.
+        const upperDisk = diskUsage(ctx.workspace.upper).diskBytes;
+        const fileDisk = upper?.diskBytes ?? 0;
+        ctx.facts([
+          [
+            w.small.upperNow,
+            w.small.blocks(
+              formatBytes(upperDisk),
+              formatBytes(upper?.apparentBytes ?? 0),
+              formatBytes(fileDisk),
+              formatBytes(upperDisk - fileDisk),
+            ),
+          ],
+        ]);
       },
       keyPoint: (w) => w.small.key,
     },
@@ -113,17 +147,17 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         const backingFs = String(ctx.metricsSoFar.backingFs ?? "");
         if (CLONING_FS.has(backingFs) && write.ms > 0 && (options.sizeBytes / write.ms) * 1000 > 4 * 1024 * MiB)
           ctx.say(w.bigCopy.cloned(backingFs));
-        ctx.check("whole-copy-apparent", w.bigCopy.checkApparent, String(options.sizeBytes + 1), String(copy?.apparentBytes ?? -1));
+        ctx.check("whole-copy-apparent", w.bigCopy.checkApparent, exactBytes(options.sizeBytes + 1), exactBytes(copy?.apparentBytes ?? -1));
         // Allocated bytes are whole blocks: at least N, and not a second N.
         const disk = copy?.diskBytes ?? 0;
         ctx.check(
           "whole-copy-on-disk",
           w.bigCopy.checkDisk,
-          `${options.sizeBytes}–${options.sizeBytes + MiB}`,
-          String(disk),
+          `${exactBytes(options.sizeBytes)}–${exactBytes(options.sizeBytes + MiB)}`,
+          exactBytes(disk),
           disk >= options.sizeBytes && disk <= options.sizeBytes + MiB,
         );
-        ctx.check("lower-untouched", w.bigCopy.checkLower, String(options.sizeBytes), String(sizeOf(ctx, `lower/${BIG}`)));
+        ctx.check("lower-untouched", w.bigCopy.checkLower, exactBytes(options.sizeBytes), exactBytes(sizeOf(ctx, `lower/${BIG}`)));
       },
       keyPoint: (w) => w.bigCopy.key,
       practice: {
@@ -149,32 +183,38 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
     {
       id: "append-again",
       title: (w) => w.again.title,
-      explain: (w) => w.again.explain,
+      explain: (w) => w.again.explain(APPENDS),
       async run(ctx) {
         const { w } = ctx;
         const before = diskUsage(ctx.workspace.upper).diskBytes;
         const sizeBefore = sizeOf(ctx, `merged/${BIG}`);
-        // The same one-byte append, three times: the median is the cost of the write itself,
+        // The same one-byte append, APPENDS times: the median is the cost of the write itself,
         // spawn included, which is exactly what the copy-up's figure also contains.
         const times: number[] = [];
-        for (let index = 0; index < 3; index++) {
+        for (let index = 0; index < APPENDS; index++) {
           await ctx.run(["sync", "-f", "upper"]);
           times.push((await ctx.run(ddAppendByte(`merged/${BIG}`))).ms);
         }
-        const appendMs = median(times);
         // Practised, the learner timed the copy-up: the lesson has no figure of its own to compare.
         const copyUpMs = typeof ctx.metricsSoFar.copyUpMs === "number" ? ctx.metricsSoFar.copyUpMs : undefined;
         if (copyUpMs === undefined) {
-          ctx.metric("appendAfterCopyUpMs", round(appendMs));
-          ctx.facts([[w.again.took, formatMs(appendMs)]]);
+          ctx.metric("appendAfterCopyUpMs", round(median(times)));
+          ctx.facts([timedAgain(ctx, times)]);
           ctx.say(w.practice.timedByYou);
         } else {
-          reportCost(ctx, appendMs, copyUpMs);
+          reportCost(ctx, times, copyUpMs);
         }
-        const grew = diskUsage(ctx.workspace.upper).diskBytes - before;
-        ctx.facts([[w.again.upperGrew, formatBytes(Math.max(0, grew))]]);
-        ctx.check("no-second-copy", w.again.checkNoSecondCopy, `< ${formatBytes(MiB)}`, formatBytes(Math.max(0, grew)), grew < MiB);
-        ctx.check("size-now", w.again.checkSize, String(sizeBefore + 3), String(sizeOf(ctx, `merged/${BIG}`)));
+        // Two different things grew: the file, by the bytes appended; upper's disk use, by
+        // whole blocks (none, while the bytes fit in the file's last one).
+        const sizeNow = sizeOf(ctx, `merged/${BIG}`);
+        const grew = Math.max(0, diskUsage(ctx.workspace.upper).diskBytes - before);
+        ctx.facts([
+          [w.again.fileGrew, formatBytes(sizeNow - sizeBefore)],
+          [w.again.upperGrew, grew === 0 ? w.again.noGrowth(formatBytes(0)) : formatBytes(grew)],
+        ]);
+        const size = formatBytes(ctx.options.sizeBytes);
+        ctx.check("no-second-copy", w.again.checkNoSecondCopy(size), `< ${formatBytes(MiB)}`, formatBytes(grew), grew < MiB);
+        ctx.check("size-now", w.again.checkSize(APPENDS), exactBytes(sizeBefore + APPENDS), exactBytes(sizeNow));
       },
       keyPoint: (w) => w.again.key,
     },
@@ -184,7 +224,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
       explain: (w) => w.disk.explain,
       async run(ctx) {
         const { w, options } = ctx;
-        await ctx.run(["du", "-sh", "lower", "upper"]);
+        await ctx.run(["du", "-s", "-B1", "lower", "upper"]);
         const lower = diskUsage(ctx.workspace.lower).diskBytes;
         const upper = diskUsage(ctx.workspace.upper).diskBytes;
         // Shadowed: files of lower that upper now holds its own copy of; merged never shows them.
@@ -198,13 +238,13 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         ctx.metric("projectedBytes", projected);
         ctx.metric("shadowedBytes", shadowed);
         ctx.facts([
-          ["lower", formatBytes(lower)],
-          ["upper", formatBytes(upper)],
-          [w.disk.total, formatBytes(lower + upper)],
+          ["lower", onDisk(lower)],
+          ["upper", onDisk(upper)],
+          [w.disk.total, onDisk(lower + upper)],
           [w.disk.shadowed, formatBytes(shadowed)],
           [
             w.disk.projected(options.containers),
-            `${formatBytes(options.sizeBytes)} + ${options.containers} × ${formatBytes(options.sizeBytes)} = ${formatBytes(projected)}`,
+            `${formatBytes(options.sizeBytes)} + ${formatCount(options.containers)} × ${formatBytes(options.sizeBytes)} = ${formatBytes(projected)}`,
           ],
         ]);
         ctx.check(
@@ -244,7 +284,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
             (where === "direct" ? direct : overlay).push(result.ms);
             const written = sizeOf(ctx, file);
             if (written !== options.sizeBytes)
-              ctx.check(`trial-${trial + 1}-${where}`, w.versus.checkWritten, String(options.sizeBytes), String(written));
+              ctx.check(`trial-${trial + 1}-${where}`, w.versus.checkWritten, exactBytes(options.sizeBytes), exactBytes(written));
             await ctx.remove(file);
           }
         }
@@ -266,8 +306,8 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
           comparison.verdict === "no-difference"
             ? w.versus.noDifference(options.trials)
             : comparison.verdict === "overlay-slower"
-              ? w.versus.overlaySlower(comparison.ratio.toFixed(2))
-              : w.versus.overlayFaster(comparison.ratio.toFixed(2));
+              ? w.versus.overlaySlower(formatCount(Math.round(comparison.ratio * 100) / 100))
+              : w.versus.overlayFaster(formatCount(Math.round(comparison.ratio * 100) / 100));
         ctx.say(conclusion);
         const metrics = ctx.metricsSoFar;
         const num = (name: string): number => (typeof metrics[name] === "number" ? (metrics[name] as number) : 0);
@@ -277,7 +317,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         for (const line of [
           w.takeaways.read,
           ...(timed ? [w.takeaways.copyUp(formatBytes(options.sizeBytes), formatMs(num("copyUpMs")), formatMs(num("copyUpCostMs")))] : []),
-          w.takeaways.once(formatMs(num("appendAfterCopyUpMs"))),
+          w.takeaways.once(formatMs(num("appendAfterCopyUpMs")), APPENDS),
           w.takeaways.space(options.containers, formatBytes(num("projectedBytes"))),
           conclusion,
           w.takeaways.volumes,

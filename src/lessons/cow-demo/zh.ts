@@ -1,4 +1,5 @@
 // cow-demo's words in Chinese.
+import { formatCount } from "../../i18n/format.js";
 import type { CowDemoWords } from "./en.js";
 
 export const zh: CowDemoWords = {
@@ -19,6 +20,7 @@ export const zh: CowDemoWords = {
     tmpfs: "你的工作区在 tmpfs 上，它位于内存中：下面测到的是内存速度，不是磁盘速度。",
     cloning: (fs: string) => `upper 位于 ${fs} 上，它支持克隆文件：内核可能通过共享数据块（reflink）完成 copy-up，而不是逐字节复制。`,
     copying: (fs: string) => `upper 位于 ${fs} 上：内核以 1 MiB 为单位逐块复制完成 copy-up，然后对副本执行 fsync。`,
+    du: (upper: string) => `du 统计的是每一层在磁盘上占用的块，目录本身的块也算在内：upper 的 ${upper} 就是这个空目录本身。`,
     key: "刚启动的容器不占磁盘空间：它的 upper 层是空的。",
   },
   read: {
@@ -34,7 +36,9 @@ export const zh: CowDemoWords = {
     appended: "容器追加的一行",
     checkInUpper: "upper 里现在有 small.txt",
     checkSize: "upper 里的 small.txt 等于原文件加上新的一行",
-    upperNow: "upper 现在占用",
+    upperNow: "upper 现在占用的磁盘",
+    blocks: (total: string, size: string, file: string, dir: string) =>
+      `${total}，按整块计算：small.txt 的 ${size} 占 ${file}，upper 目录本身占 ${dir}`,
     key: "copy-up 以文件为单位：动了一个小文件，就只复制这个小文件。",
   },
   bigCopy: {
@@ -53,14 +57,19 @@ export const zh: CowDemoWords = {
   },
   again: {
     title: "再追加一次",
-    explain: "再追加一个字节。文件已经在 upper 里，没有东西需要复制：这才是写入本身的代价。",
+    explain: (appends: number) =>
+      `再做 ${appends} 次同样的单字节写入，每次之前都像第一次那样先 sync。文件已经在 upper 里，没有东西需要复制：这 ${appends} 次的中位数才是写入本身的代价。`,
     took: "同样的写入现在耗时",
+    median: (ms: string, appends: number, fastest: string, slowest: string) =>
+      `${ms}，${appends} 次的中位数（最快 ${fastest}，最慢 ${slowest}）`,
     copyUpCost: "所以 copy-up 的代价是",
-    cheaper: "现在快了",
-    upperGrew: "upper 增长了",
-    checkNoSecondCopy: "没有第二份副本：upper 只增长了几个字节，而不是整个文件",
+    faster: "比第一次写入快",
+    fileGrew: "文件增大了",
+    upperGrew: "upper 占用的磁盘增加了",
+    noGrowth: (zero: string) => `${zero}（新字节放进了文件最后一个块里）`,
+    checkNoSecondCopy: (size: string) => `没有第二份副本：upper 占用的磁盘增加不到 1 MiB，而不是再多一个 ${size}`,
     checkCheaper: "copy-up 之后的写入比第一次快",
-    checkSize: "文件现在是原大小加上追加的四个字节",
+    checkSize: (appends: number) => `文件长了 ${appends} 个字节：每次写入一个`,
     key: "每个容器的每个文件只 copy-up 一次；之后的写入直接落在 upper。",
   },
   disk: {
@@ -68,7 +77,7 @@ export const zh: CowDemoWords = {
     explain: "把各层加起来。每个修改了这个大文件的容器，都会在自己的 upper 里得到一份完整副本。",
     total: "合计",
     shadowed: "lower 中被 upper 遮住的部分",
-    projected: (containers: number) => `${containers} 个容器各改一次`,
+    projected: (containers: number) => `${formatCount(containers)} 个容器各改一次`,
     checkShadowed: "lower 里的那份现在被遮住了：merged 只显示 upper 里的",
     checkTwice: "这个文件现在占了两倍的磁盘空间",
     volumes:
@@ -94,8 +103,8 @@ export const zh: CowDemoWords = {
     title: "要点（都是本次运行测得的数字）：",
     read: "读取——哪怕读完大文件的每一个字节——不复制任何东西；",
     copyUp: (size: string, ms: string, cost: string) => `第一次写这个 ${size} 的文件耗时 ${ms}，其中 copy-up 占 ${cost}；`,
-    once: (ms: string) => `之后同样的写入只需 ${ms}：每个文件只 copy-up 一次；`,
-    space: (containers: number, total: string) => `${containers} 个各自修改它的容器，将占用 ${total} 磁盘空间；`,
+    once: (ms: string, appends: number) => `之后同样的写入只需 ${ms}（${appends} 次的中位数）：每个文件只 copy-up 一次；`,
+    space: (containers: number, total: string) => `${formatCount(containers)} 个各自修改它的容器，将占用 ${total} 磁盘空间；`,
     volumes: "会变化的大文件放进卷，不要放进镜像层。",
   },
   practice: {
