@@ -12,7 +12,7 @@
 // Memory: a frame per directory on the current path (depth, not size); changes are handed on as
 // soon as they are final and in path order; only the largest `top` groups and changes are kept.
 import { BatchBuilder, type Change, type ChangeBatch, type ChangeCounts, ChangeQueue, type OpenChange } from "./changes.js";
-import type { EntryKind } from "./entry.js";
+import { type EntryKind, isCopyUp } from "./entry.js";
 import { type PathFrame, PathFrames } from "./frames.js";
 import { type HiddenGroup, type HiddenScope, HiddenTotals, mergeGroup } from "./hidden.js";
 import type { HideReason, StackCell, StackPath, StackVisitor } from "./walk.js";
@@ -164,11 +164,11 @@ export class StackAnalysis implements StackVisitor {
       bytes: entry.kind === "file" ? entry.size : 0,
       hiddenBytes: 0,
       open: hidesSubtree && frame !== undefined,
-      // Not a file written under an opaque parent: the image entry it hides must be hidden by it, here.
-      copyUp:
-        kind === "changed" &&
-        entry.kind !== "dir" &&
+      // Not a file written under an opaque parent: the image entry it replaces must be hidden by it, here.
+      copyUp: isCopyUp(
+        entry.kind,
         lowerCells.some((cell, layer) => cell?.hiddenBy?.path === found.path && imageCells[layer]?.state === "visible"),
+      ),
     };
     if (change.open && frame !== undefined) frame.change = change;
     this.changes.push(change);

@@ -1,8 +1,11 @@
-// One path in one layer, as the kernel recorded it: lstat only (a symlink is a symlink, never
-// followed), a whiteout recognised as the kernel defines it (a character device 0:0), and the
-// overlay xattrs read exactly on directories, where they decide what lower layers show.
+// One path in one layer, as the kernel recorded it, and the one place that says what overlayfs's
+// marks are (the kernel's Documentation/filesystems/overlayfs.rst): a whiteout is a character
+// device 0:0; an opaque directory carries `<namespace>.overlay.opaque` = "y" ("x" marks one that
+// may hold xwhiteouts, which is not opaque); a copy-up is the upper's copy of an entry the image
+// shows at the same path. lstat only (a symlink is a symlink, never followed); xattrs read exactly
+// on directories, where they decide what lower layers show.
 import { lstatSync, type Stats } from "node:fs";
-import { isOpaqueDir, type OverlayXattrs, readOverlayXattrs, type XattrNamespace } from "../overlay/xattr.js";
+import { type OverlayXattrs, readOverlayXattrs, readXattr, type XattrNamespace } from "../overlay/xattr.js";
 
 export type EntryKind = "file" | "dir" | "whiteout" | "symlink" | "other";
 
@@ -29,6 +32,24 @@ export interface LayerEntry {
   opaque: boolean;
   /** The overlay xattrs this entry carries, when it carries any (directories only). */
   xattrs?: OverlayXattrs;
+}
+
+/** The opaque mark's value that makes a directory opaque. */
+export function isOpaqueMark(value: string | undefined): boolean {
+  return value === "y";
+}
+
+/** Is the directory at `path` (never followed) opaque? */
+export function isOpaque(path: string, namespace: XattrNamespace): boolean {
+  return isOpaqueMark(readXattr(path, `${namespace}.overlay.opaque`));
+}
+
+/**
+ * Is the upper's entry a copy-up (or a file written over one the image had): a non-directory over
+ * an entry the image shows at that path? (A directory is merged, not copied; a whiteout deletes.)
+ */
+export function isCopyUp(upper: EntryKind, imageShows: boolean): boolean {
+  return upper !== "dir" && upper !== "whiteout" && imageShows;
 }
 
 export function isWhiteout(stats: Stats): boolean {
@@ -58,7 +79,7 @@ export function readEntry(path: string, namespace: XattrNamespace): LayerEntry |
   const kind = entryKind(stats);
   if (kind !== "dir") return { kind, size: kind === "file" ? stats.size : 0, opaque: false };
   const xattrs = readOverlayXattrs(path, namespace);
-  const entry: LayerEntry = { kind, size: 0, opaque: isOpaqueDir(xattrs) };
+  const entry: LayerEntry = { kind, size: 0, opaque: isOpaqueMark(xattrs.opaque) };
   if (Object.keys(xattrs).length > 0) entry.xattrs = xattrs;
   return entry;
 }

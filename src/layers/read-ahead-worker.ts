@@ -10,8 +10,8 @@
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import type { XattrNamespace } from "../overlay/xattr.js";
 import { type PartialAnalysis, StackAnalysis } from "./analysis.js";
+import { isOpaque } from "./entry.js";
 import { diskLister } from "./listing.js";
-import { isOpaque } from "./stack.js";
 import { type DirContext, StackWalk } from "./walk.js";
 
 /** What read-ahead.ts gives each worker. */

@@ -1,8 +1,9 @@
 // A stack of layer directories on disk, as the walk reads it: listed with listing.ts, opaque
 // directories known from their xattr (`<namespace>.overlay.opaque` = "y"). For the small stacks of
 // the lessons and the layer map, read on this thread; inspect reads big ones with read-ahead.ts.
-import { readXattr, type XattrNamespace } from "../overlay/xattr.js";
+import type { XattrNamespace } from "../overlay/xattr.js";
 import { type AnalysisTotals, StackAnalysis } from "./analysis.js";
+import { isOpaque } from "./entry.js";
 import { diskLister } from "./listing.js";
 import { type StackPath, type StackVisitor, type WalkOptions, walkStack } from "./walk.js";
 
@@ -11,11 +12,6 @@ export interface DiskStack {
   dirs: readonly string[];
   namespace: XattrNamespace;
   hasUpper?: boolean;
-}
-
-/** Is this directory opaque? Only "y" makes it so ("x" marks one holding xwhiteouts: overlay/xattr.ts). */
-export function isOpaque(path: string, namespace: XattrNamespace): boolean {
-  return readXattr(path, `${namespace}.overlay.opaque`) === "y";
 }
 
 export function diskWalkOptions(stack: DiskStack, extra: Pick<WalkOptions, "limit" | "onUnreadable"> = {}): WalkOptions {
