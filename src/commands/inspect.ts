@@ -71,9 +71,9 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
     }
   }
   // Only a search of every overlay can have missed one in a namespace it could not read.
-  if (unreadableNamespaces > 0 && flags.json !== true && target === undefined) {
+  if (unreadableNamespaces.length > 0 && flags.json !== true && target === undefined) {
     const line = process.getuid?.() === 0 ? words.hiddenNamespaces : words.hiddenNamespacesNotRoot;
-    write(`${chalk.yellow(line(unreadableNamespaces))}\n`);
+    write(`${chalk.yellow(line(unreadableNamespaces.length))}\n`);
   }
   if (process.stdout.writableLength > 0) await drained();
   if (partial.length > 0) throw new ExitError(EXIT_FAILED, words.partial(partial.join(", ")));
