@@ -160,6 +160,7 @@ const report: ImageReport = {
       hiddenBy: null,
     },
   ],
+  hiddenGroups: 1,
   emptySteps: [step("/bin/sh -c #(nop) CMD", true)],
   mismatch: undefined,
   notes: [],
