@@ -100,6 +100,7 @@ describe.skipIf(reason)("inspect --image on real podman images", () => {
     expect(report.image).toEqual({ name: image, id, runtime: "podman" });
     expect(report.layers.map((layer) => layer.dir)).toEqual(dirs);
     expect(dirs).toHaveLength(5); // base, RUN dd, RUN rm, RUN rm -rf, COPY
+    expect(report.layers.map((layer) => layer.number)).toEqual([5, 4, 3, 2, 1]); // top first, numbered from the base
 
     // podman history, newest first: the steps that made a layer are the layers, top first.
     const history = JSON.parse(podman(["history", "--no-trunc", "--format", "json", image])) as HistoryLine[];
@@ -177,6 +178,8 @@ describe.skipIf(reason)("inspect --image on real podman images", () => {
         hiddenAt: "/data/cache",
         layer: 3,
         hiddenByLayer: 1,
+        layerNumber: 2,
+        hiddenByLayerNumber: 4,
       },
       {
         path: "/data/tmpfile",
@@ -188,6 +191,8 @@ describe.skipIf(reason)("inspect --image on real podman images", () => {
         hiddenAt: "/data/tmpfile",
         layer: 3,
         hiddenByLayer: 2,
+        layerNumber: 2,
+        hiddenByLayerNumber: 3,
       },
       {
         path: BASE_FILE.path,
@@ -199,6 +204,8 @@ describe.skipIf(reason)("inspect --image on real podman images", () => {
         hiddenAt: BASE_FILE.path,
         layer: 4,
         hiddenByLayer: 0,
+        layerNumber: 1,
+        hiddenByLayerNumber: 5,
       },
     ]);
     expect(report.ci).toBeNull();

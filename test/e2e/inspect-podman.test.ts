@@ -91,7 +91,8 @@ describe.skipIf(reason)("inspect on a real podman container", () => {
     expect(report.container).toEqual({ runtime: "podman", id, name });
     expect(report.layers.map((layer) => layer.dir)).toEqual(lowers);
     expect(report.upper?.dir).toBe(upperDir);
-    expect(report.layers).toEqual(lowers.map((dir) => ({ dir, ...totals(dir) })));
+    // Top first, as podman's LowerDir lists them, numbered in build order (the base is #1).
+    expect(report.layers).toEqual(lowers.map((dir, index) => ({ dir, number: lowers.length - index, ...totals(dir) })));
     expect(report.upper?.bytes).toBe(totals(upperDir).bytes);
 
     scratch = mkdtempSync(join(tmpdir(), "ol-inspect-podman-"));

@@ -96,9 +96,10 @@ describe.skipIf(!isRoot)("inspect on real overlay mounts", () => {
     expect(Object.keys(report).sort()).toEqual(JSON_FIELDS);
     expect(report.mountPoint).toBe(merged);
     expect(report.container).toBeNull();
+    // Top first, as lowerdir orders them; numbered in build order, the base #1.
     expect(report.layers).toEqual([
-      { dir: top, ...totals(top) },
-      { dir: bottom, ...totals(bottom) },
+      { dir: top, number: 2, ...totals(top) },
+      { dir: bottom, number: 1, ...totals(bottom) },
     ]);
     expect(report.upper).toEqual({ dir: upper, bytes: totals(upper).bytes });
 
@@ -121,18 +122,22 @@ describe.skipIf(!isRoot)("inspect on real overlay mounts", () => {
       bytes: 10_000,
       files: 1,
       layer: 1,
+      layerNumber: 1,
       cause: "whiteout",
       scope: "image",
       hiddenByLayer: 0,
+      hiddenByLayerNumber: 2,
     });
     expect(report.hidden).toContainEqual({
       path: "/var/cache",
       bytes: 7000,
       files: 2,
       layer: 1,
+      layerNumber: 1,
       cause: "whiteout",
       scope: "container",
       hiddenByLayer: null,
+      hiddenByLayerNumber: null,
     });
     expect(report.notes).toEqual([]);
   });
@@ -180,8 +185,8 @@ describe.skipIf(!isRoot)("inspect on real overlay mounts", () => {
     const result = await runCli(["inspect", "--json"]);
     const report = inspected(result).find((mount) => mount.mountPoint === merged);
     expect(report?.layers).toEqual([
-      { dir: join(store, init, "diff"), bytes: 45, files: 1 },
-      { dir: join(store, bottom, "diff"), bytes: 321, files: 1 },
+      { dir: join(store, init, "diff"), number: 2, bytes: 45, files: 1 },
+      { dir: join(store, bottom, "diff"), number: 1, bytes: 321, files: 1 },
     ]);
     expect(report?.upper).toEqual({ dir: join(store, container, "diff"), bytes: 400 });
     expect(report?.containerHiddenBytes).toBe(321);
@@ -225,7 +230,7 @@ describe.skipIf(!isRoot)("inspect on real overlay mounts", () => {
       ["inspect", merged, "--json"],
     ]) {
       const report = inspected(await runCli(args)).find((mount) => mount.mountPoint === merged);
-      expect(report?.layers).toEqual([{ dir: lower, bytes: 1333, files: 2 }]);
+      expect(report?.layers).toEqual([{ dir: lower, number: 1, bytes: 1333, files: 2 }]);
       expect(report?.upper).toEqual({ dir: upper, bytes: 0 });
       expect(byPath(report?.changes ?? [])).toEqual([
         { path: "/gone", kind: "deleted", bytes: 0, hiddenBytes: 99 },

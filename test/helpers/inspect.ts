@@ -61,12 +61,22 @@ export function unmountIfMounted(path: string): void {
 export interface InspectedMount {
   mountPoint: string | null;
   container: { runtime: string; id: string; name: string } | null;
-  layers: Array<{ dir: string; bytes: number; files: number }>;
+  layers: Array<{ dir: string; number: number; bytes: number; files: number }>;
   upper: { dir: string; bytes: number } | null;
   changes: Array<{ path: string; kind: string; bytes: number; hiddenBytes: number }>;
   imageHiddenBytes: number;
   containerHiddenBytes: number;
-  hidden: Array<{ path: string; bytes: number; files: number; layer: number; cause: string; scope: string; hiddenByLayer: number | null }>;
+  hidden: Array<{
+    path: string;
+    bytes: number;
+    files: number;
+    layer: number;
+    layerNumber: number;
+    cause: string;
+    scope: string;
+    hiddenByLayer: number | null;
+    hiddenByLayerNumber: number | null;
+  }>;
   notes: string[];
 }
 

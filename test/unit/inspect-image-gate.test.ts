@@ -210,6 +210,7 @@ describe("inspect --image --json", () => {
     expect(json.layers).toEqual([
       {
         dir: "/l/diff",
+        number: 1,
         createdBy: "/bin/sh -c make",
         bytes: 10,
         files: 1,
@@ -229,7 +230,10 @@ describe("inspect --image --json", () => {
       "hiddenAt",
       "layer",
       "hiddenByLayer",
+      "layerNumber",
+      "hiddenByLayerNumber",
     ]);
+    expect(json.hidden[0]).toMatchObject({ layer: 0, layerNumber: 1, hiddenByLayer: 0, hiddenByLayerNumber: 1 });
     expect(json.emptySteps).toEqual(["/bin/sh -c #(nop) CMD"]);
     expect(json.ci).toEqual({ passed: false, rules: [{ rule: "max-hidden-percent", limit: 50, value: 66.67, crossed: true }] });
     expect(imageJson(report, undefined).ci).toBeNull();
