@@ -29,18 +29,24 @@ function drained(): Promise<void> {
   return new Promise((resolve) => process.stdout.once("drain", () => resolve()));
 }
 
+/** The terminal's columns, which inspect's lines fit; none in a pipe, where each row stays one line for grep. */
+function terminalWidth(): number | undefined {
+  return process.stdout.isTTY ? process.stdout.columns : undefined;
+}
+
 export async function inspectCommand(target: string | undefined, flags: InspectFlags, fallbackLang: Lang): Promise<number> {
   const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
   const t = messages(lang);
   const words = inspectWords(lang);
   const top = flags.top === undefined ? DEFAULT_TOP : integerOption(t, "--top", flags.top, 0, 10_000);
   const image = imageOptions(target, flags, t, words);
+  const chalk = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
+  const width = terminalWidth();
   if (image !== undefined) {
-    const chalk = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
     const write = async (text: string) => {
       if (!process.stdout.write(text)) await drained();
     };
-    return inspectImageCommand(image, { t, words, lang, chalk, json: flags.json === true, top, write });
+    return inspectImageCommand(image, { t, words, lang, chalk, width, json: flags.json === true, top, write });
   }
   const { targets, unreadableNamespaces } = await selectTargets(target, words);
   // process.stdout on a pipe is asynchronous: a 7 MB line is mostly still queued when the
@@ -54,7 +60,6 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
     full = false;
     return drained();
   };
-  const chalk = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
   if (targets.length === 0 && flags.json !== true) write(`${words.noOverlays}\n`);
   const partial: string[] = [];
   for (const mount of targets) {
@@ -66,7 +71,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
       if (report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
     } else {
       const report = await readMount(mount, { top, words });
-      write(renderMount(mount, report, { words, lang, chalk }));
+      write(renderMount(mount, report, { words, lang, chalk, width }));
       if (report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
     }
   }

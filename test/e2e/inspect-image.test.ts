@@ -223,7 +223,7 @@ describe.skipIf(reason)("inspect --image on real podman images", () => {
     expect(result.stdout).toContain("3 steps made no layer (ENV, LABEL, CMD)");
     expect(result.stdout).toContain("do both in one RUN), or use a multi-stage build");
     const zh = await runCli(["inspect", "--image", image, "--lang", "zh"], { env, timeoutMs: 180_000 });
-    expect(zh.stdout).toContain("（第 #4 层，不透明目录）遮住");
+    expect(zh.stdout).toContain("（#4 层，不透明目录）遮住");
   });
 
   it("is a CI gate: exit 1 with the report and one stderr line when a rule is crossed, 0 within it", async () => {
