@@ -1,16 +1,19 @@
 // inspect's words agree with its numbers, on real overlay mounts made by the kernel (the stack of
 // test/helpers/inspect.ts): one numbering of layers (build order, #1 the base) on screen and in
 // JSON, a verdict taken from the totals whatever --top is, what the container hides said apart
-// from what the image hides, cut lists that say how many more they hold, and every line fitted to
-// a real terminal (tmux) of 60, 80 and 100 columns, in en, zh and ja. Every mount and directory a test makes is removed after it.
+// from what the image hides, cut lists that say how many more they hold, the host's mounts the
+// largest first under one total, the processes whose namespace could not be read named (never a
+// kernel thread), and every line fitted to a real terminal (tmux) of 60, 80 and 100 columns, in
+// en, zh and ja. Every mount and directory a test makes is removed after it.
 
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CLI, isRoot, runCli } from "../helpers/cli.js";
-import { inspected, isMountPoint, makeKernelStack, unmountIfMounted, wrappedByTerminal } from "../helpers/inspect.js";
+import { inspected, isMountPoint, makeKernelStack, unmountIfMounted, wrappedByTerminal, writeBytes } from "../helpers/inspect.js";
 import { Terminal, tmuxReason } from "../helpers/tmux.js";
 
 const LANGS = ["en", "zh", "ja"] as const;
@@ -37,6 +40,27 @@ const SAID = {
     more: (count: number, all: number) => `…ほか ${count} 件（--top ${all} ですべて表示）`,
   },
 } as const;
+
+const PF_KTHREAD = 0x00200000;
+
+/** Is `pid` a kernel thread (PF_KTHREAD in its stat flags)? undefined when it is gone. */
+function isKernelThread(pid: number): boolean | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[6]) & PF_KTHREAD) !== 0;
+  } catch {
+    return undefined;
+  }
+}
+
+function processCounts(): { kernel: number; user: number } {
+  const counts = { kernel: 0, user: 0 };
+  for (const name of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    const kernel = isKernelThread(Number(name));
+    if (kernel !== undefined) counts[kernel ? "kernel" : "user"]++;
+  }
+  return counts;
+}
 
 describe.skipIf(!isRoot)("inspect's words agree with its numbers", () => {
   let parent = "";
@@ -105,6 +129,65 @@ describe.skipIf(!isRoot)("inspect's words agree with its numbers", () => {
     const [changes, hidden] = cut.split("hidden by the image's own layers");
     expect(changes).toContain(SAID.en.more(listable.length - 2, listable.length));
     expect(hidden).toContain(SAID.en.more(groups - 2, groups));
+  });
+
+  it("with no TARGET: the largest mount first, under a total that counts a layer shared by two mounts once", async () => {
+    const small = makeKernelStack(parent, mounts);
+    // A second container of the same image layers (the bottom one shared) that wrote 50,000 B.
+    const [upper, work, merged] = ["big-upper", "big-work", "big-merged"].map((name) => join(parent, name)) as [string, string, string];
+    for (const dir of [upper, work, merged]) mkdirSync(dir);
+    execFileSync("mount", [
+      "-t",
+      "overlay",
+      "overlay",
+      "-o",
+      `lowerdir=${small.top}:${small.bottom},upperdir=${upper},workdir=${work}`,
+      merged,
+    ]);
+    mounts.push(merged);
+    writeBytes(join(merged, "log"), 50_000);
+    for (const lang of LANGS) {
+      const result = await runCli(["inspect", "--lang", lang]);
+      const text = result.stdout;
+      const titles = text.split("\n").filter((line) => line.startsWith("overlay /"));
+      const bigAt = titles.findIndex((title) => title.startsWith(`overlay ${merged}`));
+      expect(bigAt, text).toBeGreaterThanOrEqual(0);
+      expect(bigAt, text).toBeLessThan(titles.findIndex((title) => title.startsWith(`overlay ${small.merged}`)));
+      const total = text.split("\n")[0] ?? "";
+      const mountCount = {
+        en: /^([\d,]+) overlay mounts, the largest first: /,
+        zh: /^共 ([\d,]+) 个 overlay 挂载，从大到小排列：/,
+        ja: /^overlay マウント ([\d,]+) 個（大きい順）：/,
+      }[lang];
+      expect(Number(mountCount.exec(total)?.[1]?.replace(/,/g, "")), total).toBe(titles.length);
+      // Both mounts share both image layers: at least those two are counted once, and it says so.
+      const shared = { en: /; (\d+) layers are shared\)$/, zh: /；共用的层有 (\d+) 个）$/, ja: /。共有されているレイヤーは (\d+) 個）$/ }[
+        lang
+      ];
+      expect(Number(shared.exec(total)?.[1]), total).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("as a user who may not read every namespace: names a few processes, and counts no kernel thread", async () => {
+    const before = processCounts();
+    const result = await runCli(["inspect"], { uid: 65534 });
+    const after = processCounts();
+    expect([0, 1]).toContain(result.code);
+    const note = result.stdout.split("\n").find((line) => line.includes("could not be read (not root)")) ?? "";
+    const match =
+      /^the mount namespaces of ([\d,]+) processes could not be read \(not root\): (.+?)(?: and ([\d,]+) more)?; overlays mounted only there are not listed; run with sudo to see them$/.exec(
+        note,
+      );
+    expect(match, result.stdout).not.toBeNull();
+    const named = [...(match?.[2] ?? "").matchAll(/pid (\d+) \(([^)]*)\)/g)].map(([, pid]) => Number(pid));
+    expect(named.length).toBeGreaterThanOrEqual(1);
+    expect(named.length).toBeLessThanOrEqual(3);
+    for (const pid of named) expect(isKernelThread(pid), `pid ${pid} named in: ${note}`).not.toBe(true);
+    const count = Number(match?.[1]?.replace(/,/g, ""));
+    expect(count).toBe(named.length + Number(match?.[3]?.replace(/,/g, "") ?? 0));
+    // Kernel threads outnumber the slack: had they been counted, the figure would pass this bound.
+    expect(Math.min(before.kernel, after.kernel)).toBeGreaterThan(10);
+    expect(count).toBeLessThanOrEqual(Math.max(before.user, after.user) + 5);
   });
 
   describe.skipIf(tmuxReason())("in a real terminal", () => {

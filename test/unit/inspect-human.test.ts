@@ -2,9 +2,13 @@
 // comes from the totals whatever --top is, layers are numbered in build order everywhere on the
 // screen, what the container hides is said apart from what the image hides, cut lists say how
 // many more there are, and the words are the lessons' words.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { type Change, StackAnalyzer } from "../../src/inspect/analyze.js";
+import { bySize, hostTotals } from "../../src/inspect/host.js";
 import { renderMount, verdict } from "../../src/inspect/human.js";
 import { mountReport } from "../../src/inspect/report.js";
 import type { InspectTarget } from "../../src/inspect/targets.js";
@@ -134,7 +138,13 @@ describe("inspect for a person", () => {
 
   it.each(["zh", "ja"] as const)("puts no ASCII space after full-width punctuation (%s)", (lang) => {
     const words = inspectWords(lang);
-    const lines = [render(10, words), render(0, words), words.container("web", "podman", "0123456789ab", "localhost/app:latest")];
+    const lines = [
+      render(10, words),
+      render(0, words),
+      words.hostTotal("3", "9 MiB", "2"),
+      words.hiddenNamespacesNotRoot("5", words.processes([words.process(1, "init"), words.process(2, "sh")], "3")),
+      words.container("web", "podman", "0123456789ab", "localhost/app:latest"),
+    ];
     for (const line of lines.join("\n").split("\n")) expect(line).not.toMatch(/[：（，。；）、」…] /u);
   });
 
@@ -143,5 +153,32 @@ describe("inspect for a person", () => {
     for (const lang of LANGS) expect(render(10, inspectWords(lang))).not.toContain("第 #");
     expect(en.image.hiddenItem("1 B", "/x", "a", 1, "b", 2, "c")).toContain("(layer #1)");
     expect(inspectWords("zh").image.hiddenItem("1 B", "/x", "a", 1, "b", 2, "c")).toBe("1 B /x：由 a（#1 层）加入，被 b（#2 层，c）遮住");
+  });
+});
+
+describe("the host's totals", () => {
+  it("counts a layer directory shared by several mounts once, and says how many are shared; the largest mount first", () => {
+    const root = mkdtempSync(join(tmpdir(), "ol-test-host-"));
+    try {
+      const [base, app, upperA, upperB] = ["base", "app", "a", "b"].map((name) => join(root, name)) as [string, string, string, string];
+      for (const dir of [base, app, upperA, upperB]) mkdirSync(dir);
+      const mount = (lower: string[], upper: string, upperBytes: number) => {
+        const mountTarget = { ...target, lower, upper };
+        const report = {
+          ...reportAt(10),
+          layers: lower.map((dir, index) => ({ dir, number: lower.length - index, bytes: dir === base ? 1000 : 300, files: 1 })),
+        };
+        return { target: mountTarget, report: { ...report, upper: { dir: upper, bytes: upperBytes, files: 1 } } };
+      };
+      const small = mount([app, base], upperA, 5);
+      const large = mount([app, base], upperB, 2000);
+      // Seen through another path (a bind mount, a second mount of one overlay): the same directory once more.
+      const again = mount([app, base], upperB, 2000);
+      expect(hostTotals([small, large])).toEqual({ mounts: 2, bytes: 1000 + 300 + 5 + 2000, shared: 2 });
+      expect(hostTotals([small, large, again])).toEqual({ mounts: 3, bytes: 1000 + 300 + 5 + 2000, shared: 3 });
+      expect(bySize([small, large]).map((read) => read.target.upper)).toEqual([upperB, upperA]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

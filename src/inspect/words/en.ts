@@ -12,6 +12,8 @@ export const en = {
   notFoundNoRuntime: (target: string) =>
     `'${target}' is not an overlay mount point, and no docker or podman answered here to be asked for a container of that name`,
   noOverlays: "no overlay mounts on this host",
+  hostTotal: (mounts: string, bytes: string, shared: string) =>
+    `${mounts} overlay ${plural(mounts, "mount")}, the largest first: ${bytes} in all their layers (each layer counted once, however many mounts share it${shared === "0" ? "" : `; ${shared} ${shared === "1" ? "layer is" : "layers are"} shared`})`,
   title: (mountPoint: string, bytes: string) => `${mountPoint} (${bytes} in its layers)`,
   notMounted: "not mounted now (a stopped container): read from the layer directories its runtime names",
   container: (name: string, runtime: string, id: string, image: string) => `container ${name} (${runtime}, ${id}), image ${image}`,
@@ -61,10 +63,12 @@ export const en = {
   unreadable: (dir: string, code: string) => `cannot read ${dir} (${code}): what is beneath it is not counted`,
   unresolved: (dir: string) => `layer ${dir} could not be resolved: not counted`,
   partial: (mounts: string) => `some layers could not be read (run as root to read them all): ${mounts}`,
-  hiddenNamespaces: (count: number) =>
-    `${count === 1 ? "1 process's mount namespace" : `${count} processes' mount namespaces`} could not be read: overlays mounted only there are not listed`,
-  hiddenNamespacesNotRoot: (count: number) =>
-    `${count === 1 ? "1 process's mount namespace" : `${count} processes' mount namespaces`} could not be read (not root): overlays mounted only there are not listed; run with sudo to see them`,
+  process: (pid: number, command: string) => `pid ${pid} (${command})`,
+  processes: (named: readonly string[], more: string) => `${named.join(", ")}${more === "0" ? "" : ` and ${more} more`}`,
+  hiddenNamespaces: (count: string, processes: string) =>
+    `${count === "1" ? "the mount namespace of 1 process" : `the mount namespaces of ${count} processes`} could not be read: ${processes}; overlays mounted only there are not listed`,
+  hiddenNamespacesNotRoot: (count: string, processes: string) =>
+    `${count === "1" ? "the mount namespace of 1 process" : `the mount namespaces of ${count} processes`} could not be read (not root): ${processes}; overlays mounted only there are not listed; run with sudo to see them`,
   // inspect --image IMAGE: one image's layers, each named by the step that made it.
   image: {
     title: (name: string, runtime: string, id: string) => `image ${name} (${runtime}, ${id})`,

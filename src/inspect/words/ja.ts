@@ -6,6 +6,8 @@ export const ja: InspectWords = {
   notFoundNoRuntime: (target) =>
     `'${target}' は overlay のマウントポイントではなく、コンテナ名を問い合わせできる docker も podman もこのホストにはありません`,
   noOverlays: "このホストに overlay マウントはありません",
+  hostTotal: (mounts, bytes, shared) =>
+    `overlay マウント ${mounts} 個（大きい順）：全レイヤーの合計 ${bytes}（複数のマウントが共有するレイヤーは 1 回だけ数えています${shared === "0" ? "" : `。共有されているレイヤーは ${shared} 個`}）`,
   title: (mountPoint, bytes) => `${mountPoint}（レイヤー合計 ${bytes}）`,
   notMounted: "現在マウントされていません（停止したコンテナ）：ランタイムが示すレイヤーのディレクトリから読みました",
   container: (name, runtime, id, image) => `コンテナ ${name}（${runtime}、${id}）、イメージ ${image}`,
@@ -49,9 +51,12 @@ export const ja: InspectWords = {
   unreadable: (dir, code) => `${dir} を読めません（${code}）：その下は数えていません`,
   unresolved: (dir) => `レイヤー ${dir} を解決できません：数えていません`,
   partial: (mounts) => `読めないレイヤーがありました（すべて読むには root で実行してください）：${mounts}`,
-  hiddenNamespaces: (count) => `${count} 個のプロセスのマウント名前空間を読めません：そこだけにある overlay は一覧にありません`,
-  hiddenNamespacesNotRoot: (count) =>
-    `${count} 個のプロセスのマウント名前空間を読めません（root ではありません）：そこだけにある overlay は一覧にありません。sudo で実行すると見えます`,
+  process: (pid, command) => `PID ${pid}（${command}）`,
+  processes: (named, more) => `${named.join("、")}${more === "0" ? "" : `ほか ${more} 個`}`,
+  hiddenNamespaces: (count, processes) =>
+    `${count} 個のプロセスのマウント名前空間を読めません：${processes}。そこだけにある overlay は一覧にありません`,
+  hiddenNamespacesNotRoot: (count, processes) =>
+    `${count} 個のプロセスのマウント名前空間を読めません（root ではありません）：${processes}。そこだけにある overlay は一覧にありません。sudo で実行すると見えます`,
   image: {
     title: (name, runtime, id) => `イメージ ${name}（${runtime}、${id}）`,
     layersTitle: "レイヤー（上から順に。番号はビルド順で、#1 がベースレイヤー）：",

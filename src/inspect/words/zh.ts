@@ -5,6 +5,8 @@ export const zh: InspectWords = {
   notFound: (target, runtimes) => `'${target}' 既不是 overlay 挂载点，也不是 ${runtimes} 知道的容器`,
   notFoundNoRuntime: (target) => `'${target}' 不是 overlay 挂载点，本机也没有可以询问容器名的 docker 或 podman`,
   noOverlays: "本机没有 overlay 挂载",
+  hostTotal: (mounts, bytes, shared) =>
+    `共 ${mounts} 个 overlay 挂载，从大到小排列：所有层合计 ${bytes}（几个挂载共用的层只计一次${shared === "0" ? "" : `；共用的层有 ${shared} 个`}）`,
   title: (mountPoint, bytes) => `${mountPoint}（各层共 ${bytes}）`,
   notMounted: "当前没有挂载（容器已停止）：按运行时给出的层目录读取",
   container: (name, runtime, id, image) => `容器 ${name}（${runtime}，${id}），镜像 ${image}`,
@@ -48,9 +50,11 @@ export const zh: InspectWords = {
   unreadable: (dir, code) => `无法读取 ${dir}（${code}）：其下的内容没有计入`,
   unresolved: (dir) => `无法解析层 ${dir}：没有计入`,
   partial: (mounts) => `有些层无法读取（用 root 运行才能全部读取）：${mounts}`,
-  hiddenNamespaces: (count) => `有 ${count} 个进程的 mount 命名空间无法读取：只挂载在那里的 overlay 没有列出`,
-  hiddenNamespacesNotRoot: (count) =>
-    `有 ${count} 个进程的 mount 命名空间无法读取（不是 root）：只挂载在那里的 overlay 没有列出；用 sudo 运行才能看到`,
+  process: (pid, command) => `进程 ${pid}（${command}）`,
+  processes: (named, more) => `${named.join("、")}${more === "0" ? "" : `，另有 ${more} 个`}`,
+  hiddenNamespaces: (count, processes) => `有 ${count} 个进程的挂载命名空间无法读取：${processes}；只挂载在那里的 overlay 没有列出`,
+  hiddenNamespacesNotRoot: (count, processes) =>
+    `有 ${count} 个进程的挂载命名空间无法读取（不是 root）：${processes}；只挂载在那里的 overlay 没有列出；用 sudo 运行才能看到`,
   image: {
     title: (name, runtime, id) => `镜像 ${name}（${runtime}，${id}）`,
     layersTitle: "各层，从上到下（按构建顺序编号：#1 是基础层）：",
