@@ -52,10 +52,19 @@ export interface StackAnalysis {
   copyUps: number;
   imageHiddenBytes: number;
   containerHiddenBytes: number;
-  /** The largest hidden groups, largest first. */
+  /** The largest hidden groups (at most `top`), largest first. */
   hidden: HiddenGroup[];
-  /** The largest changes by bytes written plus bytes hidden. */
+  /** How many hidden groups there are in all: `hidden` lists the largest of them. */
+  hiddenGroups: number;
+  /**
+   * The largest group the image's own layers hide, whatever `top` is: the verdict names its
+   * layer and path even when the list is cut to nothing (--top 0). Null when the image hides none.
+   */
+  largestImageHidden: HiddenGroup | null;
+  /** The largest changes by bytes written plus bytes hidden, none of 0 B. */
   largestChanges: Change[];
+  /** How many changes write or hide a byte: `largestChanges` lists the largest of them. */
+  listableChanges: number;
 }
 
 interface Frame extends PathFrame {
@@ -90,6 +99,8 @@ export class StackAnalyzer {
   private imageHiddenBytes = 0;
   private containerHiddenBytes = 0;
   private readonly hidden: TopItems<HiddenGroup>;
+  private hiddenGroups = 0;
+  private largestImageHidden: HiddenGroup | null = null;
   private readonly changes: ChangeQueue;
   private readonly frames: PathFrames<Frame>;
 
@@ -270,7 +281,11 @@ export class StackAnalyzer {
   }
 
   private finish(frame: Frame): void {
-    for (const group of frame.groups?.values() ?? []) this.hidden.add(group);
+    for (const group of frame.groups?.values() ?? []) {
+      this.hidden.add(group);
+      this.hiddenGroups++;
+      if (group.scope === "image" && group.bytes > (this.largestImageHidden?.bytes ?? -1)) this.largestImageHidden = group;
+    }
     if (frame.change !== undefined) this.changes.close(frame.change);
   }
 
@@ -284,7 +299,10 @@ export class StackAnalyzer {
       imageHiddenBytes: this.imageHiddenBytes,
       containerHiddenBytes: this.containerHiddenBytes,
       hidden: this.hidden.items,
+      hiddenGroups: this.hiddenGroups,
+      largestImageHidden: this.largestImageHidden,
       largestChanges: this.changes.largest.items,
+      listableChanges: this.changes.listable,
     };
   }
 }

@@ -35,6 +35,12 @@ export class ChangeQueue {
     ChangeTotals
   >;
   copyUps = 0;
+  /**
+   * The changes that may be listed among the largest: those that write or hide a byte. A
+   * directory merely copied up to hold a changed file, an empty new file or a symlink say
+   * nothing about what eats the disk; a deleted or opaque directory that hides bytes does.
+   */
+  listable = 0;
   readonly largest: TopItems<Change>;
   /** Changes not yet handed on, in path order; `head` is the first not handed on. */
   private queue: Array<OpenChange | undefined> = [];
@@ -87,7 +93,10 @@ export class ChangeQueue {
     totals.count++;
     totals.bytes += change.bytes;
     totals.hiddenBytes += change.hiddenBytes;
-    this.largest.add(change);
+    if (change.bytes + change.hiddenBytes > 0) {
+      this.listable++;
+      this.largest.add(change);
+    }
     this.onChange?.(change);
   }
 }

@@ -12,6 +12,8 @@ import type { InspectWords } from "./words/index.js";
 
 export interface LayerReport {
   dir: string;
+  /** Build order, as a Containerfile reads and `inspect --image` numbers: 1 is the base, the top the highest. */
+  number: number;
   bytes: number;
   files: number;
 }
@@ -23,10 +25,14 @@ export interface MountReport {
   upper: { dir: string; bytes: number; files: number } | null;
   imageHiddenBytes: number;
   containerHiddenBytes: number;
+  /** The largest hidden groups (at most --top), largest first. */
   hidden: HiddenGroup[];
+  hiddenGroups: StackAnalysis["hiddenGroups"];
+  largestImageHidden: StackAnalysis["largestImageHidden"];
   changeTotals: StackAnalysis["changeTotals"];
   copyUps: number;
   largestChanges: Change[];
+  listableChanges: StackAnalysis["listableChanges"];
   /** Something could not be read or resolved: the numbers are what could be. */
   notes: string[];
   /** True when a layer (or part of one) could not be read. */
@@ -87,19 +93,30 @@ export async function readMount(target: InspectTarget, options: ReadOptions): Pr
   } finally {
     reader.close();
   }
-  const analysis = analyzer.result();
+  return mountReport(target, analyzer.result(), notes, partial);
+}
+
+/** The report of one mount from its analysis: layers top first, each numbered in build order. */
+export function mountReport(target: InspectTarget, analysis: StackAnalysis, notes: string[], partial: boolean): MountReport {
   return {
     mountPoint: target.mountPoint,
     container:
       target.container === null ? null : { runtime: target.container.runtime, id: target.container.id, name: target.container.name },
-    layers: target.lower.map((dir, index) => ({ dir, ...(analysis.layers[index] ?? { bytes: 0, files: 0 }) })),
+    layers: target.lower.map((dir, index) => ({
+      dir,
+      number: target.lower.length - index,
+      ...(analysis.layers[index] ?? { bytes: 0, files: 0 }),
+    })),
     upper: target.upper === undefined || analysis.upper === null ? null : { dir: target.upper, ...analysis.upper },
     imageHiddenBytes: analysis.imageHiddenBytes,
     containerHiddenBytes: analysis.containerHiddenBytes,
     hidden: analysis.hidden,
+    hiddenGroups: analysis.hiddenGroups,
+    largestImageHidden: analysis.largestImageHidden,
     changeTotals: analysis.changeTotals,
     copyUps: analysis.copyUps,
     largestChanges: analysis.largestChanges,
+    listableChanges: analysis.listableChanges,
     notes,
     partial,
   };

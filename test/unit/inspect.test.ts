@@ -79,6 +79,39 @@ describe("inspect's analysis", () => {
     ]);
   });
 
+  it("keeps the largest image group and how many groups and listable changes there are, whatever --top is", () => {
+    //                 upper   top    bottom
+    const stack: Record<string, Spec[]> = {
+      big: [undefined, "w", "f:3000"], // RUN rm /big: the image's waste, the largest
+      etc: ["d", "d", "d"], // copied up to hold etc/conf: a 0-byte directory row
+      "etc/conf": ["f:9", undefined, "f:400"], // a copy-up
+      lib: [undefined, "o", "d"],
+      "lib/a": [undefined, undefined, "f:100"], // under the top's opaque dir: the image's
+      log: ["f:700", undefined, undefined], // added
+      empty: ["f:0", undefined, undefined], // added, 0 B: nothing to list
+      srv: ["d", undefined, undefined], // an added directory: nothing to list
+    };
+    for (const top of [0, 1, 10]) {
+      const result = analyze(stack, true, top);
+      expect(result.largestImageHidden).toEqual({
+        path: "/big",
+        bytes: 3000,
+        files: 1,
+        layer: 1,
+        cause: "whiteout",
+        scope: "image",
+        hiddenByLayer: 0,
+      });
+      expect(result.hidden).toHaveLength(Math.min(top, 3));
+      expect(result.hiddenGroups).toBe(3); // /big, /lib (image) and /etc/conf (container)
+      // /log and /etc/conf write or hide bytes; /etc, /srv and /empty say nothing of the disk.
+      expect(result.listableChanges).toBe(2);
+      expect(result.largestChanges.map((change) => change.path)).toEqual(["/log", "/etc/conf"].slice(0, top));
+      expect(result.changes.map((change) => change.path)).toEqual(["/empty", "/etc", "/etc/conf", "/log", "/srv"]);
+    }
+    expect(analyze({ a: ["f:1", "f:2"] }, true, 0).largestImageHidden).toBeNull();
+  });
+
   it("without an upper, every hidden byte is the image's, and --top keeps the largest", () => {
     const result = analyze({ a: ["w", "f:10"], b: ["f:1", "f:20"], c: ["o", "d"], "c/d": [undefined, "f:30"] }, false, 2);
     expect(result.upper).toBeNull();
@@ -104,11 +137,19 @@ describe("inspect --json", () => {
     const report: MountReport = {
       mountPoint: '/m"x',
       container: null,
-      layers: [{ dir: "/l", bytes: 9, files: 1 }],
+      layers: [
+        { dir: "/top", number: 2, bytes: 9, files: 1 },
+        { dir: "/base", number: 1, bytes: 20, files: 1 },
+      ],
       upper: { dir: "/u", bytes: 1, files: 1 },
-      imageHiddenBytes: 0,
+      imageHiddenBytes: 20,
       containerHiddenBytes: 9,
-      hidden: [{ path: "/c", bytes: 9, files: 1, layer: 0, cause: "whiteout", scope: "container", hiddenByLayer: null }],
+      hidden: [
+        { path: "/b", bytes: 20, files: 1, layer: 1, cause: "newer-copy", scope: "image", hiddenByLayer: 0 },
+        { path: "/c", bytes: 9, files: 1, layer: 0, cause: "whiteout", scope: "container", hiddenByLayer: null },
+      ],
+      hiddenGroups: 2,
+      largestImageHidden: { path: "/b", bytes: 20, files: 1, layer: 1, cause: "newer-copy", scope: "image", hiddenByLayer: 0 },
       changeTotals: {
         added: { count: 1, bytes: 1, hiddenBytes: 0 },
         changed: { count: 0, bytes: 0, hiddenBytes: 0 },
@@ -117,6 +158,7 @@ describe("inspect --json", () => {
       },
       copyUps: 0,
       largestChanges: [],
+      listableChanges: 2,
       notes: [],
       partial: false,
     };
@@ -130,11 +172,38 @@ describe("inspect --json", () => {
         { path: '/a "b"', kind: "added", bytes: 1, hiddenBytes: 0 },
         { path: "/c", kind: "deleted", bytes: 0, hiddenBytes: 9 },
       ],
-      layers: [{ dir: "/l", bytes: 9, files: 1 }],
+      // Top first, as the kernel's lowerdir orders them; `number` counts from the base.
+      layers: [
+        { dir: "/top", number: 2, bytes: 9, files: 1 },
+        { dir: "/base", number: 1, bytes: 20, files: 1 },
+      ],
       upper: { dir: "/u", bytes: 1 },
-      imageHiddenBytes: 0,
+      imageHiddenBytes: 20,
       containerHiddenBytes: 9,
-      hidden: [{ path: "/c", bytes: 9, files: 1, layer: 0, cause: "whiteout", scope: "container", hiddenByLayer: null }],
+      hidden: [
+        {
+          path: "/b",
+          bytes: 20,
+          files: 1,
+          layer: 1,
+          layerNumber: 1,
+          cause: "newer-copy",
+          scope: "image",
+          hiddenByLayer: 0,
+          hiddenByLayerNumber: 2,
+        },
+        {
+          path: "/c",
+          bytes: 9,
+          files: 1,
+          layer: 0,
+          layerNumber: 2,
+          cause: "whiteout",
+          scope: "container",
+          hiddenByLayer: null,
+          hiddenByLayerNumber: null,
+        },
+      ],
       notes: [],
     });
   });

@@ -49,8 +49,10 @@ export interface ImageAnalysis {
   files: number;
   visibleBytes: number;
   hiddenBytes: number;
-  /** The largest hidden groups, largest first. */
+  /** The largest hidden groups (at most `top`), largest first. */
   hidden: HiddenGroup[];
+  /** How many hidden groups there are in all: `hidden` lists the largest of them. */
+  hiddenGroups: number;
 }
 
 interface OpenGroup extends HiddenGroup {
@@ -70,6 +72,7 @@ export class ImageAnalyzer {
   private readonly layers: ImageLayerTotals[];
   private visibleBytes = 0;
   private hiddenBytes = 0;
+  private hiddenGroups = 0;
   private readonly top: TopItems<HiddenGroup>;
   private readonly frames = new PathFrames<Frame>({ path: "", prefix: "" }, (frame) => this.finish(frame));
 
@@ -135,6 +138,7 @@ export class ImageAnalyzer {
   private finish(frame: Frame): void {
     for (const { firstPath, ...group } of frame.groups?.values() ?? []) {
       this.top.add({ ...group, path: group.files === 1 ? firstPath : group.hiddenAt });
+      this.hiddenGroups++;
     }
   }
 
@@ -147,6 +151,7 @@ export class ImageAnalyzer {
       visibleBytes: this.visibleBytes,
       hiddenBytes: this.hiddenBytes,
       hidden: this.top.items,
+      hiddenGroups: this.hiddenGroups,
     };
   }
 }
