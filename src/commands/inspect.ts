@@ -1,18 +1,20 @@
 // `overlay-lesson inspect [TARGET]`: any overlay on this host, read from its layers on disk. It
 // only reads (DESIGN.md principle 4). Exit 0 when every layer of every mount was read; 1 when a
 // mount could only be read in part (each such mount is reported with notes, and one line on
-// stderr names them); 2 when TARGET names nothing.
+// stderr names them); 2 when TARGET names nothing. For a person, every mount is read before any is
+// printed: the largest come first, under the host's totals when no TARGET was given.
 // With --image IMAGE it reads an image's layers instead (src/inspect/image/: each layer named by
 // the build step that made it, hidden bytes traced to the steps that added and hid them, and a
 // --ci gate that exits 1 when a --max-hidden rule is crossed).
 import { Chalk } from "chalk";
 import type { InspectFlags } from "../cli.js";
 import { type Lang, messages } from "../i18n/index.js";
+import { bySize, hostTotalLine, hostTotals, namespacesNote, type ReadMount } from "../inspect/host.js";
 import { renderMount } from "../inspect/human.js";
 import { inspectImageCommand } from "../inspect/image/command.js";
 import { imageOptions } from "../inspect/image/options.js";
 import { JsonMountWriter } from "../inspect/json.js";
-import { readMount } from "../inspect/report.js";
+import { type MountReport, readMount } from "../inspect/report.js";
 import { selectTargets } from "../inspect/targets.js";
 import { inspectWords } from "../inspect/words/index.js";
 import { EXIT_FAILED, EXIT_OK, ExitError } from "../sys/errors.js";
@@ -29,18 +31,24 @@ function drained(): Promise<void> {
   return new Promise((resolve) => process.stdout.once("drain", () => resolve()));
 }
 
+/** The terminal's columns, which inspect's lines fit; none in a pipe, where each row stays one line for grep. */
+function terminalWidth(): number | undefined {
+  return process.stdout.isTTY ? process.stdout.columns : undefined;
+}
+
 export async function inspectCommand(target: string | undefined, flags: InspectFlags, fallbackLang: Lang): Promise<number> {
   const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
   const t = messages(lang);
   const words = inspectWords(lang);
   const top = flags.top === undefined ? DEFAULT_TOP : integerOption(t, "--top", flags.top, 0, 10_000);
   const image = imageOptions(target, flags, t, words);
+  const chalk = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
+  const width = terminalWidth();
   if (image !== undefined) {
-    const chalk = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
     const write = async (text: string) => {
       if (!process.stdout.write(text)) await drained();
     };
-    return inspectImageCommand(image, { t, words, lang, chalk, json: flags.json === true, top, write });
+    return inspectImageCommand(image, { t, words, lang, chalk, width, json: flags.json === true, top, write });
   }
   const { targets, unreadableNamespaces } = await selectTargets(target, words);
   // process.stdout on a pipe is asynchronous: a 7 MB line is mostly still queued when the
@@ -54,26 +62,31 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
     full = false;
     return drained();
   };
-  const chalk = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
-  if (targets.length === 0 && flags.json !== true) write(`${words.noOverlays}\n`);
   const partial: string[] = [];
+  const read: ReadMount[] = [];
   for (const mount of targets) {
+    let report: MountReport;
     if (flags.json === true) {
+      // Streamed as the walk finds the changes, so in the order the mounts were found.
       const writer = new JsonMountWriter(write);
       writer.start(mount);
-      const report = await readMount(mount, { top, words, backpressure, onChange: (change) => writer.change(change) });
+      report = await readMount(mount, { top, words, backpressure, onChange: (change) => writer.change(change) });
       writer.end(report);
-      if (report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
     } else {
-      const report = await readMount(mount, { top, words });
-      write(renderMount(mount, report, { words, lang, chalk }));
-      if (report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
+      report = await readMount(mount, { top, words });
+      read.push({ target: mount, report });
     }
+    if (report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
   }
-  // Only a search of every overlay can have missed one in a namespace it could not read.
-  if (unreadableNamespaces > 0 && flags.json !== true && target === undefined) {
-    const line = process.getuid?.() === 0 ? words.hiddenNamespaces : words.hiddenNamespacesNotRoot;
-    write(`${chalk.yellow(line(unreadableNamespaces))}\n`);
+  if (flags.json !== true) {
+    const style = { words, lang, chalk, width };
+    if (targets.length === 0) write(`${words.noOverlays}\n`);
+    else if (target === undefined) write(hostTotalLine(hostTotals(read), words, chalk, width));
+    for (const { target: mount, report } of bySize(read)) write(renderMount(mount, report, style));
+    // Only a search of every overlay can have missed one in a namespace it could not read.
+    if (unreadableNamespaces.length > 0 && target === undefined) {
+      write(namespacesNote(unreadableNamespaces, process.getuid?.() === 0, words, chalk, width));
+    }
   }
   if (process.stdout.writableLength > 0) await drained();
   if (partial.length > 0) throw new ExitError(EXIT_FAILED, words.partial(partial.join(", ")));

@@ -1,11 +1,13 @@
-// inspect for a person: per mount, the container, its layers, its changes in totals and the
-// largest, the hidden bytes with their reasons, and a one-line verdict, in the learner's
-// language, every figure written by i18n/format.ts.
+// inspect for a person: per mount, the container, its layers (numbered in build order, as
+// `inspect --image` numbers them), its changes in totals and the largest, the hidden bytes with
+// their reasons, and a one-line verdict, in the learner's language, every figure written by
+// i18n/format.ts, every line fitted to the terminal (layout.ts).
 
 import type { ChalkInstance } from "chalk";
 import { formatBytes, formatCount } from "../i18n/format.js";
 import type { Lang } from "../i18n/index.js";
 import { CHANGE_KINDS, type ChangeKind } from "../layers/changes.js";
+import { layout, type Row } from "./layout.js";
 import type { MountReport } from "./report.js";
 import type { InspectTarget } from "./targets.js";
 import type { InspectWords } from "./words/index.js";
@@ -14,6 +16,8 @@ export interface HumanStyle {
   words: InspectWords;
   lang: Lang;
   chalk: ChalkInstance;
+  /** The terminal's columns; undefined in a pipe (each row stays one line). */
+  width: number | undefined;
 }
 
 const MARKS: Record<ChangeKind, string> = { added: "A", changed: "C", deleted: "D", opaque: "O" };
@@ -21,73 +25,153 @@ const MARKS: Record<ChangeKind, string> = { added: "A", changed: "C", deleted: "
 /** inspect's figures, written as every figure of the program is (i18n/format.ts). */
 export const formatters = { bytes: formatBytes, count: formatCount } as const;
 
-/** The one line a learner remembers: what the image hides and why, and what the container adds to it. */
+/** What a mount holds on disk: its image layers and its upper (a layer shared with others included). */
+export function mountBytes(report: MountReport): number {
+  return report.layers.reduce((sum, layer) => sum + layer.bytes, 0) + (report.upper?.bytes ?? 0);
+}
+
+/** An image layer's number in build order, from its index (top first). */
+function numberOf(report: MountReport, layer: number): number {
+  return report.layers[layer]?.number ?? report.layers.length - layer;
+}
+
+/**
+ * What the image's own layers hide, naming the layer (build order) and path of the largest item,
+ * or undefined when they hide nothing. From the totals and the largest image group the analysis
+ * keeps whatever --top is: never from the top list, which --top 0 empties.
+ */
+function imageVerdict(report: MountReport, words: InspectWords): string | undefined {
+  const largest = report.largestImageHidden;
+  if (report.imageHiddenBytes === 0 || largest === null || largest.hiddenByLayer === null) return undefined;
+  const layer = numberOf(report, largest.hiddenByLayer);
+  return words.verdictImage(formatters.bytes(report.imageHiddenBytes), layer, largest.path, largest.cause);
+}
+
+/** The one line a learner remembers: what the image hides and why, and, apart from that, what the container hides. */
 export function verdict(report: MountReport, words: InspectWords): string {
   const { bytes, count } = formatters;
-  const largestImage = report.hidden.find((group) => group.scope === "image");
-  const image =
-    report.imageHiddenBytes > 0 && largestImage !== undefined && largestImage.hiddenByLayer !== null
-      ? words.verdictImage(bytes(report.imageHiddenBytes), largestImage.hiddenByLayer + 1, largestImage.path, largestImage.cause)
-      : words.verdictCleanImage;
+  const imageHides = imageVerdict(report, words);
+  const image = imageHides ?? words.verdictCleanImage;
   if (report.upper === null) return image;
+  const { deleted, opaque } = report.changeTotals;
+  const parts = [
+    report.copyUps > 0 ? words.copyUps(count(report.copyUps)) : undefined,
+    deleted.count > 0 ? words.deletes(count(deleted.count)) : undefined,
+    opaque.count > 0 ? words.opaqueDirs(count(opaque.count)) : undefined,
+  ].filter((part) => part !== undefined);
   const container =
     report.containerHiddenBytes > 0
-      ? words.verdictContainer(
-          bytes(report.containerHiddenBytes),
-          count(report.copyUps),
-          count(report.changeTotals.deleted.count + report.changeTotals.opaque.count),
-        )
+      ? words.verdictContainer(bytes(report.containerHiddenBytes), parts, imageHides !== undefined)
       : words.verdictNoContainerHidden;
   return words.verdict(image, container);
 }
 
-export function renderMount(target: InspectTarget, report: MountReport, style: HumanStyle): string {
+/** `… N more (--top ALL)` under a list that --top cut. */
+function moreRow(shown: number, all: number, words: InspectWords, c: ChalkInstance): Row[] {
+  return all > shown ? [{ indent: 4, text: words.more(formatCount(all - shown), formatCount(all)), style: c.dim }] : [];
+}
+
+function headerRows(target: InspectTarget, report: MountReport, style: HumanStyle): Row[] {
+  const { words, chalk: c } = style;
+  const rows: Row[] = [
+    { indent: 0, mark: "overlay", text: words.title(report.mountPoint ?? "-", formatBytes(mountBytes(report))), style: c.bold },
+  ];
+  const container = report.container;
+  rows.push(
+    container === null
+      ? { indent: 2, text: words.noContainer, style: c.dim }
+      : {
+          indent: 2,
+          text: words.container(container.name, container.runtime, container.id.slice(0, 12), target.container?.image ?? "?"),
+        },
+  );
+  rows.push({ indent: 2, text: words.store(target.store), style: c.dim });
+  if (!target.mounted) rows.push({ indent: 2, text: words.notMounted, style: c.yellow });
+  if (!target.namespace.own) rows.push({ indent: 2, text: words.otherNamespace(target.namespace.pid), style: c.dim });
+  return rows;
+}
+
+/** The stack from the top down: the upper, then the image layers, numbered in build order. */
+function layerRows(report: MountReport, style: HumanStyle): Row[] {
   const { words, chalk: c } = style;
   const { bytes, count } = formatters;
-  const lines: string[] = [c.bold(words.title(report.mountPoint ?? "-"))];
-  const container = report.container;
-  lines.push(
-    `  ${container === null ? c.dim(words.noContainer) : words.container(container.name, container.runtime, container.id.slice(0, 12))}`,
-  );
-  lines.push(`  ${c.dim(words.store(target.store))}`);
-  if (!target.mounted) lines.push(`  ${c.yellow(words.notMounted)}`);
-  if (!target.namespace.own) lines.push(`  ${c.dim(words.otherNamespace(target.namespace.pid))}`);
-  lines.push(`  ${words.layersTitle}`);
-  report.layers.forEach((layer, index) => {
-    lines.push(`    ${words.layer(index + 1, layer.dir, bytes(layer.bytes), count(layer.files))}`);
-  });
-  if (report.upper === null) lines.push(`  ${c.dim(words.noUpper)}`);
+  const rows: Row[] = [];
+  if (report.upper === null) rows.push({ indent: 2, text: words.noUpper, style: c.dim });
   else {
-    lines.push(`  ${words.upper(report.upper.dir, bytes(report.upper.bytes), count(report.upper.files))}`);
-    const total = CHANGE_KINDS.reduce((sum, kind) => sum + report.changeTotals[kind].count, 0);
-    if (total === 0) lines.push(`  ${c.dim(words.noChanges)}`);
-    else {
-      lines.push(`  ${words.changesTitle(count(total))}`);
-      for (const kind of CHANGE_KINDS) {
-        const totals = report.changeTotals[kind];
-        if (totals.count === 0) continue;
-        lines.push(
-          `    ${words.changeCount(words.changeKinds[kind], count(totals.count), bytes(totals.bytes), bytes(totals.hiddenBytes))}`,
-        );
-      }
-      if (report.largestChanges.length > 0) lines.push(`  ${words.largestChanges}`);
-      for (const change of report.largestChanges) {
-        lines.push(`    ${words.change(MARKS[change.kind], change.path, bytes(change.bytes), bytes(change.hiddenBytes))}`);
-      }
-    }
+    rows.push({
+      indent: 2,
+      mark: "upper",
+      gap: 2,
+      text: words.upper(report.upper.dir, bytes(report.upper.bytes), count(report.upper.files)),
+    });
   }
-  lines.push(`  ${words.hiddenTitle(bytes(report.imageHiddenBytes), bytes(report.containerHiddenBytes))}`);
-  if (report.hidden.length > 0) {
-    lines.push(`  ${words.largestHidden}`);
-    for (const group of report.hidden) {
-      const by = group.hiddenByLayer === null ? words.byContainer : words.byLayer(group.hiddenByLayer + 1);
-      lines.push(`    ${words.hidden(bytes(group.bytes), count(group.files), group.path, group.layer + 1, words.causes[group.cause], by)}`);
-    }
+  rows.push({ indent: 2, text: words.layersTitle });
+  const markWidth = `#${report.layers.length}`.length;
+  for (const layer of report.layers) {
+    rows.push({
+      indent: 4,
+      mark: `#${layer.number}`.padEnd(markWidth),
+      gap: 2,
+      text: words.layer(layer.dir, bytes(layer.bytes), count(layer.files)),
+    });
   }
-  lines.push(`  ${c.cyan("→")} ${verdict(report, words)}`);
+  return rows;
+}
+
+function changeRows(report: MountReport, style: HumanStyle): Row[] {
+  const { words, chalk: c } = style;
+  const { bytes, count } = formatters;
+  const total = CHANGE_KINDS.reduce((sum, kind) => sum + report.changeTotals[kind].count, 0);
+  if (total === 0) return [{ indent: 2, text: words.noChanges, style: c.dim }];
+  const rows: Row[] = [{ indent: 2, text: words.changesTitle(count(total)) }];
+  for (const kind of CHANGE_KINDS) {
+    const totals = report.changeTotals[kind];
+    if (totals.count === 0) continue;
+    // The copy-ups among the changed entries: the figure the verdict quotes.
+    const of = kind === "changed" && report.copyUps > 0 ? words.copyUps(count(report.copyUps)) : undefined;
+    rows.push({
+      indent: 4,
+      text: words.changeCount(words.changeKinds[kind], count(totals.count), bytes(totals.bytes), bytes(totals.hiddenBytes), of),
+    });
+  }
+  if (report.listableChanges === 0) return rows;
+  rows.push({ indent: 2, text: words.largestChanges });
+  for (const change of report.largestChanges) {
+    const figures = [
+      change.bytes > 0 || change.hiddenBytes === 0 ? words.changeWritten(bytes(change.bytes)) : undefined,
+      change.hiddenBytes > 0 ? words.changeHides(bytes(change.hiddenBytes)) : undefined,
+    ].filter((figure) => figure !== undefined);
+    rows.push({ indent: 4, mark: MARKS[change.kind], text: words.change(change.path, figures) });
+  }
+  return [...rows, ...moreRow(report.largestChanges.length, report.listableChanges, words, c)];
+}
+
+function hiddenRows(report: MountReport, style: HumanStyle): Row[] {
+  const { words, chalk: c } = style;
+  const { bytes, count } = formatters;
+  const rows: Row[] = [{ indent: 2, text: words.hiddenByImage(bytes(report.imageHiddenBytes)) }];
+  if (report.upper !== null) rows.push({ indent: 2, text: words.hiddenByContainer(bytes(report.containerHiddenBytes)) });
+  if (report.hiddenGroups === 0) return rows;
+  rows.push({ indent: 2, text: words.largestHidden });
+  for (const group of report.hidden) {
+    const cause = words.hiddenBy[group.cause](group.hiddenByLayer === null ? null : numberOf(report, group.hiddenByLayer));
+    rows.push({ indent: 4, text: words.hidden(bytes(group.bytes), count(group.files), group.path, numberOf(report, group.layer), cause) });
+  }
+  return [...rows, ...moreRow(report.hidden.length, report.hiddenGroups, words, c)];
+}
+
+export function renderMount(target: InspectTarget, report: MountReport, style: HumanStyle): string {
+  const { words, chalk: c } = style;
+  const rows: Row[] = [
+    ...headerRows(target, report, style),
+    ...layerRows(report, style),
+    ...(report.upper === null ? [] : changeRows(report, style)),
+    ...hiddenRows(report, style),
+    { indent: 2, mark: "→", markStyle: c.cyan, text: verdict(report, words) },
+  ];
   if (report.notes.length > 0) {
-    lines.push(`  ${c.yellow(words.notes)}`);
-    for (const note of report.notes) lines.push(`    ${c.yellow("!")} ${note}`);
+    rows.push({ indent: 2, text: words.notes, style: c.yellow });
+    for (const note of report.notes) rows.push({ indent: 4, mark: "!", text: note, style: c.yellow });
   }
-  return `${lines.join("\n")}\n\n`;
+  return `${layout(rows, style.width)}\n\n`;
 }

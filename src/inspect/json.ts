@@ -11,10 +11,22 @@ export interface JsonHidden {
   path: string;
   bytes: number;
   files: number;
+  /** Index into `layers` (top first), and the layer's number in build order (1 is the base). */
   layer: number;
+  layerNumber: number;
   cause: HiddenGroup["cause"];
   scope: HiddenGroup["scope"];
+  /** Index into `layers` and build-order number of the image layer that hides them; null: the container. */
   hiddenByLayer: number | null;
+  hiddenByLayerNumber: number | null;
+}
+
+export interface JsonLayer {
+  dir: string;
+  /** Build order: 1 is the base, as `inspect --image` and a Containerfile number layers. */
+  number: number;
+  bytes: number;
+  files: number;
 }
 
 const FLUSH_AT = 64 * 1024;
@@ -52,17 +64,22 @@ export class JsonMountWriter {
   }
 
   end(report: MountReport): void {
+    // Build order counts from the base: the top layer (index 0) has the highest number.
+    const numberOf = (layer: number) => report.layers.length - layer;
     const hidden: JsonHidden[] = report.hidden.map(({ path, bytes, files, layer, cause, scope, hiddenByLayer }) => ({
       path,
       bytes,
       files,
       layer,
+      layerNumber: numberOf(layer),
       cause,
       scope,
       hiddenByLayer,
+      hiddenByLayerNumber: hiddenByLayer === null ? null : numberOf(hiddenByLayer),
     }));
+    const layers: JsonLayer[] = report.layers.map(({ dir, number, bytes, files }) => ({ dir, number, bytes, files }));
     const rest = {
-      layers: report.layers.map(({ dir, bytes, files }) => ({ dir, bytes, files })),
+      layers,
       upper: report.upper === null ? null : { dir: report.upper.dir, bytes: report.upper.bytes },
       imageHiddenBytes: report.imageHiddenBytes,
       containerHiddenBytes: report.containerHiddenBytes,

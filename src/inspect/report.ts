@@ -14,6 +14,8 @@ import type { InspectWords } from "./words/index.js";
 
 export interface LayerReport {
   dir: string;
+  /** Build order, as a Containerfile reads and `inspect --image` numbers: 1 is the base, the top the highest. */
+  number: number;
   bytes: number;
   files: number;
 }
@@ -25,12 +27,17 @@ export interface MountReport {
   upper: { dir: string; bytes: number; files: number } | null;
   imageHiddenBytes: number;
   containerHiddenBytes: number;
+  /** The largest hidden groups (at most --top), largest first. */
   hidden: HiddenGroup[];
+  /** How many hidden groups there are in all: `hidden` lists the largest of them. */
+  hiddenGroups: number;
   /** The image's own largest hidden group, whatever --top keeps (the verdict names it). */
   largestImageHidden: HiddenGroup | null;
   changeTotals: Record<ChangeKind, ChangeTotals>;
   copyUps: number;
   largestChanges: Change[];
+  /** How many changes write or hide a byte: `largestChanges` lists the largest of them. */
+  listableChanges: number;
   /** Something could not be read or resolved: the numbers are what could be. */
   notes: string[];
   /** True when a layer (or part of one) could not be read. */
@@ -85,6 +92,7 @@ export function mountReport(target: InspectTarget, analysis: AnalysisTotals, not
       target.container === null ? null : { runtime: target.container.runtime, id: target.container.id, name: target.container.name },
     layers: target.lower.map((dir, index) => ({
       dir,
+      number: target.lower.length - index,
       bytes: analysis.layers[index]?.bytes ?? 0,
       files: analysis.layers[index]?.files ?? 0,
     })),
@@ -92,10 +100,12 @@ export function mountReport(target: InspectTarget, analysis: AnalysisTotals, not
     imageHiddenBytes: analysis.imageHiddenBytes,
     containerHiddenBytes: analysis.containerHiddenBytes,
     hidden: analysis.hidden,
+    hiddenGroups: analysis.hiddenGroups,
     largestImageHidden: analysis.largestImageHidden,
     changeTotals: analysis.changes.totals,
     copyUps: analysis.changes.copyUps,
     largestChanges: analysis.changes.largest,
+    listableChanges: analysis.changes.listable,
     notes,
     partial,
   };

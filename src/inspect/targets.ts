@@ -4,7 +4,7 @@
 import { realpathSync } from "node:fs";
 import { posix, resolve } from "node:path";
 import { classifyStore, type StoreKind } from "../layers/store.js";
-import { type DiscoveredOverlay, discoverOverlays, type MountNamespace } from "../overlay/discover.js";
+import { type DiscoveredOverlay, discoverOverlays, type MountNamespace, type ProcessName } from "../overlay/discover.js";
 import {
   type ContainerInfo,
   inspectContainer,
@@ -35,8 +35,8 @@ export interface InspectTarget {
 
 export interface TargetSelection {
   targets: InspectTarget[];
-  /** Processes whose mount namespace could not be read (not root). */
-  unreadableNamespaces: number;
+  /** Processes whose mount namespace could not be read (not root), by pid; never a kernel thread. */
+  unreadableNamespaces: ProcessName[];
 }
 
 const OWN_NAMESPACE: MountNamespace = { inode: 0, pid: process.pid, own: true };

@@ -42,7 +42,10 @@ export interface ChangeBatch {
 export interface ChangeCounts {
   totals: Record<ChangeKind, ChangeTotals>;
   copyUps: number;
+  /** The largest changes by bytes written plus bytes hidden, none of 0 B. */
   largest: Change[];
+  /** How many changes write or hide a byte: `largest` lists the largest of them. */
+  listable: number;
 }
 
 const emptyTotals = (): Record<ChangeKind, ChangeTotals> =>
@@ -92,6 +95,12 @@ export class ChangeQueue {
   copyUps = 0;
   /** Every change counted, however many the largest list keeps. */
   count = 0;
+  /**
+   * The changes that may be listed among the largest: those that write or hide a byte. A
+   * directory merely copied up to hold a changed file, an empty new file or a symlink say
+   * nothing about what eats the disk; a deleted or opaque directory that hides bytes does.
+   */
+  listable = 0;
   readonly largest: TopItems<Change>;
   /** Changes not yet handed on, in path order; `head` is the first not handed on. */
   private queue: Array<Queued | undefined> = [];
@@ -132,6 +141,7 @@ export class ChangeQueue {
       this.count += counted.totals[kind].count;
     }
     this.copyUps += counted.copyUps;
+    this.listable += counted.listable;
     for (const change of counted.largest) this.largest.add(change);
     if (this.onChange === undefined || batch === null) return;
     if (this.head === this.queue.length) {
@@ -163,7 +173,7 @@ export class ChangeQueue {
   }
 
   counts(): ChangeCounts {
-    return { totals: this.totals, copyUps: this.copyUps, largest: this.largest.items };
+    return { totals: this.totals, copyUps: this.copyUps, largest: this.largest.items, listable: this.listable };
   }
 
   private handOn(change: Change): void {
@@ -172,7 +182,11 @@ export class ChangeQueue {
     totals.bytes += change.bytes;
     totals.hiddenBytes += change.hiddenBytes;
     this.count++;
-    if (this.largest.wants(change.bytes + change.hiddenBytes)) this.largest.add(change);
+    const weight = change.bytes + change.hiddenBytes;
+    if (weight > 0) {
+      this.listable++;
+      if (this.largest.wants(weight)) this.largest.add(change);
+    }
     this.onChange?.(change);
   }
 }

@@ -6,10 +6,10 @@
 import { lstatSync, readFileSync, readlinkSync } from "node:fs";
 import { posix } from "node:path";
 import { isWithin, type MountEntry, parseMountInfoLine, parseOverlayOptions } from "./mountinfo.js";
-import { hostPath, listMountNamespaces, type MountNamespace, procFailure } from "./namespaces.js";
+import { hostPath, listMountNamespaces, type MountNamespace, type ProcessName, procFailure, userProcess } from "./namespaces.js";
 
 export { type OverlayOptions, parseOverlayOptions, splitLowerdir } from "./mountinfo.js";
-export { hostPath, type MountNamespace } from "./namespaces.js";
+export { hostPath, type MountNamespace, type ProcessName } from "./namespaces.js";
 
 export interface DiscoveredOverlay {
   /** Where it is mounted, as seen in its namespace; reach it with hostPath(namespace, …). */
@@ -37,8 +37,8 @@ export interface Discovery {
   overlays: DiscoveredOverlay[];
   /** The namespaces whose mountinfo was read, ours first. */
   namespaces: MountNamespace[];
-  /** Processes whose namespace could not be read (not root): overlays there are not listed. */
-  unreadable: number;
+  /** Processes whose namespace could not be read (not root), by pid: overlays there are not listed. */
+  unreadable: ProcessName[];
 }
 
 export interface DiscoverOptions {
@@ -192,17 +192,17 @@ export function discoverOverlays(options: DiscoverOptions = {}): Discovery {
   const wanted = options.allNamespaces === false ? scan.namespaces.filter((namespace) => namespace.own) : scan.namespaces;
   const namespaces: MountNamespace[] = [];
   const views: DiscoveredOverlay[][] = [];
-  let unreadable = scan.unreadable;
+  const unreadable = [...scan.unreadable];
   for (const namespace of wanted) {
     let text: string;
     try {
       text = readFileSync(namespace.own ? "/proc/self/mountinfo" : `/proc/${namespace.pid}/mountinfo`, "utf8");
     } catch (error) {
-      if (procFailure(error) === "unreadable") unreadable += 1;
+      if (procFailure(error) === "unreadable") unreadable.push(userProcess(namespace.pid) ?? { pid: namespace.pid, command: "?" });
       continue;
     }
     namespaces.push(namespace);
     views.push(overlaysInMountInfo(text, namespace));
   }
-  return { overlays: mergeViews(views), namespaces, unreadable };
+  return { overlays: mergeViews(views), namespaces, unreadable: unreadable.sort((a, b) => a.pid - b.pid) };
 }

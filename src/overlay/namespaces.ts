@@ -1,8 +1,11 @@
 // Every mount namespace on the host, each with one process that can reach into it. A container's
 // overlay may be mounted only in its own namespace (rootless podman, some runtimes): our own
 // /proc/self/mountinfo does not show it, /proc/<pid>/mountinfo of a process inside does.
-// Processes come and go while we scan: one that vanishes is skipped, never an error.
-import { readdirSync, readlinkSync } from "node:fs";
+// Processes come and go while we scan: one that vanishes is skipped, never an error. Kernel
+// threads are skipped too: they run in the kernel's own namespaces (kdevtmpfs keeps one of its
+// own for devtmpfs), mount no overlay, and only root may read their links, so a user would
+// otherwise be told of a hundred namespaces it "could not read" where no overlay can hide.
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
 export interface MountNamespace {
   /** The inode of /proc/<pid>/ns/mnt (`mnt:[4026531841]`): the namespace's identity. */
@@ -13,14 +16,20 @@ export interface MountNamespace {
   own: boolean;
 }
 
+/** A process, as a person recognises it: its pid and its command name (/proc/<pid>/comm). */
+export interface ProcessName {
+  pid: number;
+  command: string;
+}
+
 export interface NamespaceScan {
   /** Our own namespace first, then the others by their lowest pid. */
   namespaces: MountNamespace[];
   /**
-   * Processes whose namespace we may not read (another user's, when we are not root). They may
-   * hold overlays we cannot see, so a caller says so instead of claiming to have seen everything.
+   * Processes whose namespace we may not read (another user's, when we are not root), by pid. They
+   * may hold overlays we cannot see, so a caller says so instead of claiming to have seen everything.
    */
-  unreadable: number;
+  unreadable: ProcessName[];
 }
 
 /** Why a read under /proc failed: the process is gone (skip it), or we may not look (count it). */
@@ -51,6 +60,31 @@ export function namespaceInode(pid: number | "self"): number | ProcFailure {
   }
 }
 
+/** PF_KTHREAD in the flags of /proc/<pid>/stat (include/linux/sched.h): a kernel thread. */
+const PF_KTHREAD = 0x00200000;
+
+/**
+ * The fields of /proc/<pid>/stat after the command name, which is in parentheses and may itself
+ * hold spaces and parentheses (so the last ")" ends it); undefined when the process is gone.
+ */
+function statOf(pid: number): { command: string; fields: string[] } | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const close = text.lastIndexOf(")");
+    return { command: text.slice(text.indexOf("(") + 1, close), fields: text.slice(close + 2).split(" ") };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The process's name, or undefined for a kernel thread or a process that is gone. stat is world-readable. */
+export function userProcess(pid: number): ProcessName | undefined {
+  const stat = statOf(pid);
+  // fields[0] is the state (stat's 3rd field): flags are stat's 9th, fields[6].
+  if (stat === undefined || (Number(stat.fields[6]) & PF_KTHREAD) !== 0) return undefined;
+  return { pid, command: stat.command };
+}
+
 export function listMountNamespaces(): NamespaceScan {
   const ownInode = namespaceInode("self");
   const namespaces: MountNamespace[] = [];
@@ -59,15 +93,21 @@ export function listMountNamespaces(): NamespaceScan {
     namespaces.push({ inode: ownInode, pid: process.pid, own: true });
     seen.add(ownInode);
   }
-  let unreadable = 0;
+  const unreadable: ProcessName[] = [];
   const pids = readdirSync("/proc")
     .filter((name) => /^\d+$/.test(name))
     .map(Number)
     .sort((a, b) => a - b);
   for (const pid of pids) {
     const inode = namespaceInode(pid);
-    if (inode === "unreadable") unreadable += 1;
-    if (typeof inode !== "number" || seen.has(inode)) continue;
+    if (inode === "vanished" || (typeof inode === "number" && seen.has(inode))) continue;
+    // Only a namespace not seen before, or one we may not read, needs to know who the process is.
+    const owner = userProcess(pid);
+    if (owner === undefined) continue;
+    if (inode === "unreadable") {
+      unreadable.push(owner);
+      continue;
+    }
     seen.add(inode);
     namespaces.push({ inode, pid, own: false });
   }

@@ -89,6 +89,7 @@ describeWith(["root", "podman"], "inspect --image on real podman images", () => 
     expect(report.image).toEqual({ name: image, id, runtime: "podman" });
     expect(report.layers.map((layer) => layer.dir)).toEqual(dirs);
     expect(dirs).toHaveLength(5); // base, RUN dd, RUN rm, RUN rm -rf, COPY
+    expect(report.layers.map((layer) => layer.number)).toEqual([5, 4, 3, 2, 1]); // top first, numbered from the base
 
     // podman history, newest first: the steps that made a layer are the layers, top first.
     const history = JSON.parse(podman(["history", "--no-trunc", "--format", "json", image])) as HistoryLine[];
@@ -166,6 +167,8 @@ describeWith(["root", "podman"], "inspect --image on real podman images", () => 
         hiddenAt: "/data/cache",
         layer: 3,
         hiddenByLayer: 1,
+        layerNumber: 2,
+        hiddenByLayerNumber: 4,
       },
       {
         path: "/data/tmpfile",
@@ -177,6 +180,8 @@ describeWith(["root", "podman"], "inspect --image on real podman images", () => 
         hiddenAt: "/data/tmpfile",
         layer: 3,
         hiddenByLayer: 2,
+        layerNumber: 2,
+        hiddenByLayerNumber: 3,
       },
       {
         path: BASE_FILE.path,
@@ -188,6 +193,8 @@ describeWith(["root", "podman"], "inspect --image on real podman images", () => 
         hiddenAt: BASE_FILE.path,
         layer: 4,
         hiddenByLayer: 0,
+        layerNumber: 1,
+        hiddenByLayerNumber: 5,
       },
     ]);
     expect(report.ci).toBeNull();
@@ -205,7 +212,7 @@ describeWith(["root", "podman"], "inspect --image on real podman images", () => 
     expect(result.stdout).toContain("3 steps made no layer (ENV, LABEL, CMD)");
     expect(result.stdout).toContain("do both in one RUN), or use a multi-stage build");
     const zh = await runCli(["inspect", "--image", image, "--lang", "zh"], { env, timeoutMs: 180_000 });
-    expect(zh.stdout).toContain("（第 #4 层，不透明目录）遮住");
+    expect(zh.stdout).toContain("（#4 层，不透明目录）遮住");
   });
 
   it("is a CI gate: exit 1 with the report and one stderr line when a rule is crossed, 0 within it", async () => {

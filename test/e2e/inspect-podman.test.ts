@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { CLI, runCli } from "../helpers/cli.js";
 import {
   expectedChanges,
   hasOpaqueXattr,
@@ -17,15 +17,26 @@ import {
   snapshot,
   totals,
   unmountIfMounted,
+  wrappedByTerminal,
 } from "../helpers/inspect.js";
 import { describeWith } from "../helpers/needs.js";
 import { buildBusyboxBase, buildImage, cleanupTestContainersAndImages, podman, podmanEnv, testName } from "../helpers/podman.js";
+import { Terminal } from "../helpers/tmux.js";
 
 const CONTAINERFILE = (base: string) => `FROM ${base}
 RUN mkdir -p /data/cache /keep && dd if=/dev/zero of=/data/big bs=1024 count=300 && for i in 1 2 3; do dd if=/dev/zero of=/data/cache/c$i bs=1024 count=20; done && dd if=/dev/zero of=/keep/a bs=1024 count=5 && echo hello > /etc/motd
 RUN rm /data/big
 RUN rm -rf /data/cache && mkdir /data/cache && echo fresh > /data/cache/fresh
 `;
+
+const LANGS = ["en", "zh", "ja"] as const;
+
+/** The verdict on the container below: /data/big (300 KiB) removed by the step of layer #3. */
+const VERDICT = {
+  en: "360 KiB of the image is hidden by its own layers: see the step that made layer #3, which removes /data/big",
+  zh: "镜像自身的层遮住了 360 KiB：请看生成 #3 层的那一步，它删除了 /data/big",
+  ja: "イメージ自身のレイヤーが 360 KiB を隠しています：レイヤー #3 を作ったステップが /data/big を削除しています",
+} as const;
 
 const byPath = <T extends { path: string }>(items: T[]): T[] => [...items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
@@ -81,7 +92,8 @@ describeWith(["root", "podman"], "inspect on a real podman container", () => {
     expect(report.container).toEqual({ runtime: "podman", id, name });
     expect(report.layers.map((layer) => layer.dir)).toEqual(lowers);
     expect(report.upper?.dir).toBe(upperDir);
-    expect(report.layers).toEqual(lowers.map((dir) => ({ dir, ...totals(dir) })));
+    // Top first, as podman's LowerDir lists them, numbered in build order (the base is #1).
+    expect(report.layers).toEqual(lowers.map((dir, index) => ({ dir, number: lowers.length - index, ...totals(dir) })));
     expect(report.upper?.bytes).toBe(totals(upperDir).bytes);
 
     scratch = mkdtempSync(join(tmpdir(), "ol-inspect-podman-"));
@@ -118,6 +130,47 @@ describeWith(["root", "podman"], "inspect on a real podman container", () => {
     }
     const human = await runCli(["inspect", name], { env: podmanEnv(), timeoutMs: 180_000 });
     expect(human.stdout).toContain(`container ${name} (podman,`);
-    expect(human.stdout).toContain("of the image is hidden: see the step that made layer #");
+    expect(human.stdout).toContain(`, image ${image}:latest\n`);
+  });
+
+  it.each(LANGS)("numbers layers as inspect --image does; with --top 0 the verdict still names the step's layer (%s)", async (lang) => {
+    const env = podmanEnv();
+    const steps = JSON.parse((await runCli(["inspect", "--image", image, "--json"], { env, timeoutMs: 180_000 })).stdout) as {
+      layers: Array<{ number: number; createdBy: string | null }>;
+    };
+    // The step that hid the largest bytes (300 KiB of /data/big) made the layer inspect --image numbers so.
+    const rm = steps.layers.find((layer) => layer.createdBy === "/bin/sh -c rm /data/big");
+    expect(rm?.number).toBe(3);
+    const [mount] = inspected(await runCli(["inspect", name, "--json"], { env, timeoutMs: 180_000 }));
+    expect(mount?.layers.map((layer) => layer.number)).toEqual(steps.layers.map((layer) => layer.number));
+    expect(mount?.hidden[0]).toMatchObject({ path: "/data/big", layerNumber: 2, hiddenByLayerNumber: 3 });
+    const result = await runCli(["inspect", name, "--top", "0", "--lang", lang], { env, timeoutMs: 180_000 });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(VERDICT[lang]);
+  });
+
+  describeWith(["tmux"], "in a real terminal", () => {
+    it.each([60, 80, 100].flatMap((columns) => LANGS.map((lang) => [columns, lang] as const)))(
+      "inspect NAME and inspect --image fit %i columns in %s, ids shortened",
+      async (columns, lang) => {
+        for (const args of [
+          [name, "--top", "3"],
+          ["--image", image],
+        ]) {
+          const argv = [process.execPath, CLI, "inspect", ...args, "--lang", lang];
+          const terminal = new Terminal(argv, { ...podmanEnv(), NO_COLOR: "1", LANG: "C.UTF-8" }, { columns, rows: 60 });
+          try {
+            expect(await terminal.exitCode(180_000)).toBe(0);
+            expect(wrappedByTerminal(terminal), args.join(" ")).toEqual([]);
+            const screen = terminal.screen();
+            expect(screen).not.toMatch(/[0-9a-f]{13}/);
+            expect(screen).toMatch(/[0-9a-f]{12}…/);
+          } finally {
+            terminal.close();
+          }
+        }
+      },
+      300_000,
+    );
   });
 });

@@ -3,9 +3,10 @@
 // of every layer (path, type, size, mtime, ctime) to prove that inspect changed nothing.
 
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { CliResult } from "./cli.js";
-import { readXattr } from "./xattrs.js";
+import { readXattr, setXattr } from "./xattrs.js";
 
 export interface Sizes {
   bytes: number;
@@ -63,12 +64,22 @@ export function unmountIfMounted(path: string): void {
 export interface InspectedMount {
   mountPoint: string | null;
   container: { runtime: string; id: string; name: string } | null;
-  layers: Array<{ dir: string; bytes: number; files: number }>;
+  layers: Array<{ dir: string; number: number; bytes: number; files: number }>;
   upper: { dir: string; bytes: number } | null;
   changes: Array<{ path: string; kind: string; bytes: number; hiddenBytes: number }>;
   imageHiddenBytes: number;
   containerHiddenBytes: number;
-  hidden: Array<{ path: string; bytes: number; files: number; layer: number; cause: string; scope: string; hiddenByLayer: number | null }>;
+  hidden: Array<{
+    path: string;
+    bytes: number;
+    files: number;
+    layer: number;
+    layerNumber: number;
+    cause: string;
+    scope: string;
+    hiddenByLayer: number | null;
+    hiddenByLayerNumber: number | null;
+  }>;
   notes: string[];
 }
 
@@ -135,4 +146,73 @@ export function expectedChanges(upper: string, image: string, opaque: (path: str
 
 export function hasOpaqueXattr(path: string, namespace = "trusted"): boolean {
   return readXattr(path, `${namespace}.overlay.opaque`) === "y";
+}
+
+export function writeBytes(path: string, bytes: number): void {
+  mkdirSync(join(path, ".."), { recursive: true });
+  writeFileSync(path, "z".repeat(bytes));
+}
+
+export interface KernelStack {
+  top: string;
+  bottom: string;
+  upper: string;
+  merged: string;
+  /** An empty directory for the image-only view (mountImageView). */
+  image: string;
+}
+
+/**
+ * Two image layers beneath `parent` (a whiteout and an opaque dir made by hand in the top one)
+ * and a container's changes made by the kernel through the mount, which is pushed on `mounts`.
+ * The image hides 13,000 B (bottom's app.conf 1,000, /big 10,000, data/old 2,000); the container
+ * 8,700 B (the copy-up of the top's 1,200, var/cache's 7,000, data/new's 500).
+ */
+export function makeKernelStack(
+  parent: string,
+  mounts: string[],
+  names = ["top", "bottom", "upper", "work", "merged", "image"],
+): KernelStack {
+  const [top, bottom, upper, work, merged, image] = names.map((name) => join(parent, name)) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  for (const dir of [top, bottom, upper, work, merged, image]) mkdirSync(dir, { recursive: true });
+  writeBytes(join(bottom, "etc/app.conf"), 1000);
+  writeBytes(join(bottom, "var/cache/a"), 3000);
+  writeBytes(join(bottom, "var/cache/b"), 4000);
+  writeBytes(join(bottom, "data/old"), 2000);
+  writeBytes(join(bottom, "big"), 10_000);
+  writeBytes(join(top, "etc/app.conf"), 1200); // a newer copy: the bottom's 1000 bytes are the image's waste
+  execFileSync("mknod", [join(top, "big"), "c", "0", "0"]); // `RUN rm /big`: 10,000 bytes stay in the bottom layer
+  writeBytes(join(top, "data/new"), 500);
+  setXattr(join(top, "data"), "trusted.overlay.opaque", "y"); // rm -rf + mkdir in a RUN
+  execFileSync("mount", ["-t", "overlay", "overlay", "-o", `lowerdir=${top}:${bottom},upperdir=${upper},workdir=${work}`, merged]);
+  mounts.push(merged);
+  appendFileSync(join(merged, "etc/app.conf"), "+"); // copy-up: hides the top's 1200 bytes
+  rmSync(join(merged, "var/cache"), { recursive: true }); // a whiteout of a directory: hides 7000
+  rmSync(join(merged, "data"), { recursive: true });
+  mkdirSync(join(merged, "data")); // the kernel makes it opaque: hides data/new's 500
+  writeBytes(join(merged, "data/x"), 10);
+  writeBytes(join(merged, "srv/new"), 3000);
+  writeBytes(join(merged, "big"), 7); // the container re-creates what the image deleted: still the image's waste
+  return { top, bottom, upper, merged, image };
+}
+
+/**
+ * The lines a terminal had to wrap because they were wider than it: tmux's capture joins them
+ * again under -J, and only them (a line exactly as wide as the terminal is not joined). The
+ * terminal's own idea of width (wcwidth), not ours.
+ */
+export function wrappedByTerminal(terminal: { name: string }): string[] {
+  const capture = (join: boolean) =>
+    execFileSync("tmux", ["capture-pane", "-p", ...(join ? ["-J"] : []), "-S", "-2000", "-t", terminal.name], { encoding: "utf8" })
+      .split("\n")
+      .map((line) => line.trimEnd());
+  const rows = new Set(capture(false));
+  return capture(true).filter((line) => !rows.has(line));
 }

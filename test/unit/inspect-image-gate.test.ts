@@ -160,6 +160,7 @@ const report: ImageReport = {
       hiddenBy: null,
     },
   ],
+  hiddenGroups: 1,
   emptySteps: [step("/bin/sh -c #(nop) CMD", true)],
   mismatch: undefined,
   notes: [],
@@ -167,7 +168,7 @@ const report: ImageReport = {
 };
 
 describe("inspect --image for a person", () => {
-  const style = { words: en, lang: "en" as const, chalk: new Chalk({ level: 0 }) };
+  const style = { words: en, lang: "en" as const, chalk: new Chalk({ level: 0 }), width: undefined };
 
   it("names the steps, the hiding, the fix (even with --top 0) and the gate", () => {
     const rules = checkThresholds({ maxHidden: 5 }, { hiddenBytes: 6, bytes: 10 });
@@ -178,14 +179,17 @@ describe("inspect --image for a person", () => {
     expect(text).toContain("6 B /x, added by `RUN make` (layer #1), hidden by (a step the history does not name) (layer #1, whiteout)");
     expect(text).toContain("1 step made no layer (CMD)");
     expect(text).toContain("CI --max-hidden 5 B: crossed, the image hides 6 B");
-    expect(renderImage({ ...report, hidden: [] }, undefined, style)).toContain("→ fix: delete files in the same RUN");
+    // --top 0: the list is cut to nothing, and says so.
+    const cut = renderImage({ ...report, hidden: [] }, undefined, style);
+    expect(cut).toContain("→ fix: delete files in the same RUN");
+    expect(cut).toContain("largest hidden:\n    … 1 more (--top 1 lists them all)\n");
     expect(renderImage({ ...report, hidden: [], imageHiddenBytes: 0 }, undefined, style)).toContain("→ nothing hidden");
     expect(ciFailure(rules, en)).toBe("CI gate failed: --max-hidden 5 B crossed: the image hides 6 B");
     expect(ciFailure(checkThresholds({ maxHidden: 6 }, { hiddenBytes: 6, bytes: 10 }), en)).toBeUndefined();
   });
 
   it("speaks Chinese and Japanese", () => {
-    expect(renderImage(report, undefined, { ...style, words: zh, lang: "zh" })).toContain("由 `RUN make`（第 #1 层）加入");
+    expect(renderImage(report, undefined, { ...style, words: zh, lang: "zh" })).toContain("由 `RUN make`（#1 层）加入");
     expect(renderImage(report, undefined, { ...style, words: ja, lang: "ja" })).toContain("`RUN make`（レイヤー #1）が追加し");
   });
 });
@@ -209,6 +213,7 @@ describe("inspect --image --json", () => {
     expect(json.layers).toEqual([
       {
         dir: "/l/diff",
+        number: 1,
         createdBy: "/bin/sh -c make",
         bytes: 10,
         files: 1,
@@ -228,7 +233,10 @@ describe("inspect --image --json", () => {
       "hiddenAt",
       "layer",
       "hiddenByLayer",
+      "layerNumber",
+      "hiddenByLayerNumber",
     ]);
+    expect(json.hidden[0]).toMatchObject({ layer: 0, layerNumber: 1, hiddenByLayer: 0, hiddenByLayerNumber: 1 });
     expect(json.emptySteps).toEqual(["/bin/sh -c #(nop) CMD"]);
     expect(json.ci).toEqual({ passed: false, rules: [{ rule: "max-hidden-percent", limit: 50, value: 66.67, crossed: true }] });
     expect(imageJson(report, undefined).ci).toBeNull();

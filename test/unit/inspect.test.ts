@@ -20,12 +20,28 @@ describe("inspect --json", () => {
     const report: MountReport = {
       mountPoint: '/m"x',
       container: null,
-      layers: [{ dir: "/l", bytes: 9, files: 1 }],
+      layers: [
+        { dir: "/top", number: 2, bytes: 9, files: 1 },
+        { dir: "/base", number: 1, bytes: 20, files: 1 },
+      ],
       upper: { dir: "/u", bytes: 1, files: 1 },
-      imageHiddenBytes: 0,
+      imageHiddenBytes: 20,
       containerHiddenBytes: 9,
-      hidden: [{ path: "/c", firstPath: "/c", bytes: 9, files: 1, layer: 0, cause: "whiteout", scope: "container", hiddenByLayer: null }],
-      largestImageHidden: null,
+      hidden: [
+        { path: "/b", firstPath: "/b", bytes: 20, files: 1, layer: 1, cause: "newer-copy", scope: "image", hiddenByLayer: 0 },
+        { path: "/c", firstPath: "/c", bytes: 9, files: 1, layer: 0, cause: "whiteout", scope: "container", hiddenByLayer: null },
+      ],
+      hiddenGroups: 2,
+      largestImageHidden: {
+        path: "/b",
+        firstPath: "/b",
+        bytes: 20,
+        files: 1,
+        layer: 1,
+        cause: "newer-copy",
+        scope: "image",
+        hiddenByLayer: 0,
+      },
       changeTotals: {
         added: { count: 1, bytes: 1, hiddenBytes: 0 },
         changed: { count: 0, bytes: 0, hiddenBytes: 0 },
@@ -34,6 +50,7 @@ describe("inspect --json", () => {
       },
       copyUps: 0,
       largestChanges: [],
+      listableChanges: 2,
       notes: [],
       partial: false,
     };
@@ -47,11 +64,38 @@ describe("inspect --json", () => {
         { path: '/a "b"', kind: "added", bytes: 1, hiddenBytes: 0 },
         { path: "/c", kind: "deleted", bytes: 0, hiddenBytes: 9 },
       ],
-      layers: [{ dir: "/l", bytes: 9, files: 1 }],
+      // Top first, as the kernel's lowerdir orders them; `number` counts from the base.
+      layers: [
+        { dir: "/top", number: 2, bytes: 9, files: 1 },
+        { dir: "/base", number: 1, bytes: 20, files: 1 },
+      ],
       upper: { dir: "/u", bytes: 1 },
-      imageHiddenBytes: 0,
+      imageHiddenBytes: 20,
       containerHiddenBytes: 9,
-      hidden: [{ path: "/c", bytes: 9, files: 1, layer: 0, cause: "whiteout", scope: "container", hiddenByLayer: null }],
+      hidden: [
+        {
+          path: "/b",
+          bytes: 20,
+          files: 1,
+          layer: 1,
+          layerNumber: 1,
+          cause: "newer-copy",
+          scope: "image",
+          hiddenByLayer: 0,
+          hiddenByLayerNumber: 2,
+        },
+        {
+          path: "/c",
+          bytes: 9,
+          files: 1,
+          layer: 0,
+          layerNumber: 2,
+          cause: "whiteout",
+          scope: "container",
+          hiddenByLayer: null,
+          hiddenByLayerNumber: null,
+        },
+      ],
       notes: [],
     });
   });

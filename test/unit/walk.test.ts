@@ -146,6 +146,32 @@ describe("the analysis of a container's stack", () => {
     ]);
   });
 
+  it("keeps what the verdict and the cut lists need, whatever --top keeps", () => {
+    const stack: StackSpec = {
+      big: [undefined, "w", "f:3000"], // RUN rm /big: the image's waste, the largest
+      etc: ["d", "d", "d"], // copied up to hold etc/conf: a 0-byte directory row
+      "etc/conf": ["f:9", undefined, "f:400"], // a copy-up
+      lib: [undefined, "o", "d"],
+      "lib/a": [undefined, undefined, "f:100"], // under the top's opaque dir: the image's
+      log: ["f:700", undefined, undefined], // added
+      empty: ["f:0", undefined, undefined], // added, 0 B: nothing to list
+      srv: ["d", undefined, undefined], // an added directory: nothing to list
+    };
+    for (const top of [0, 1, 10]) {
+      const result = analyzeSpec(stack, true, top);
+      expect(result.largestImageHidden).toEqual(
+        group({ path: "/big", bytes: 3000, files: 1, layer: 1, cause: "whiteout", scope: "image", hiddenByLayer: 0 }),
+      );
+      expect(result.hidden).toHaveLength(Math.min(top, 3));
+      expect(result.hiddenGroups).toBe(3); // /big, /lib (image) and /etc/conf (container)
+      // /log and /etc/conf write or hide bytes; /etc, /srv and /empty say nothing of the disk.
+      expect(result.changes.listable).toBe(2);
+      expect(result.changes.largest.map((change) => change.path)).toEqual(["/log", "/etc/conf"].slice(0, top));
+      expect(result.changed.map((change) => change.path)).toEqual(["/empty", "/etc", "/etc/conf", "/log", "/srv"]);
+    }
+    expect(analyzeSpec({ a: ["f:1", "f:2"] }, true, 0).largestImageHidden).toBeNull();
+  });
+
   it("comes to the same totals through the fast path and through the general case", () => {
     const slow = analyzeSpec(container, true, 10, false);
     const fast = analyzeSpec(container, true, 10, true);

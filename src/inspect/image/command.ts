@@ -18,6 +18,8 @@ export interface ImageOutput {
   words: InspectWords;
   lang: Lang;
   chalk: ChalkInstance;
+  /** The terminal's columns; undefined in a pipe. */
+  width: number | undefined;
   json: boolean;
   top: number;
   /** Writes the report; resolves once it has left (bin.ts exits right after the command). */

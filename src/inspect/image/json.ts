@@ -1,11 +1,13 @@
-// `inspect --image IMAGE --json`: one JSON object on one line, as docs/inspect-image.md
-// documents it. Instructions are whole here (shortened only on screen).
+// `inspect --image IMAGE --json`: one JSON object on one line, as README's `inspect --image
+// --json` section documents it. Instructions are whole here (shortened only on screen).
 import type { HideReason } from "../../layers/walk.js";
 import type { ImageReport } from "./report.js";
 import type { RuleResult } from "./thresholds.js";
 
 export interface JsonImageLayer {
   dir: string;
+  /** Build order: 1 is the base (the first layer the Containerfile makes), the top the highest. */
+  number: number;
   /** The step that made the layer, whole; null when the history cannot say. */
   createdBy: string | null;
   bytes: number;
@@ -24,8 +26,11 @@ export interface JsonHiddenItem {
   hiddenBy: string | null;
   how: HideReason;
   hiddenAt: string;
+  /** Indexes into `layers` (top first), and the same layers' numbers in build order. */
   layer: number;
   hiddenByLayer: number;
+  layerNumber: number;
+  hiddenByLayerNumber: number;
 }
 
 export interface JsonImageReport {
@@ -52,6 +57,7 @@ export function imageJson(report: ImageReport, rules: readonly RuleResult[] | un
     image: report.image,
     layers: report.layers.map((layer) => ({
       dir: layer.dir,
+      number: layer.number,
       createdBy: layer.step?.createdBy ?? null,
       bytes: layer.bytes,
       files: layer.files,
@@ -75,6 +81,9 @@ export function imageJson(report: ImageReport, rules: readonly RuleResult[] | un
       hiddenAt: item.hiddenAt,
       layer: item.layer,
       hiddenByLayer: item.hiddenByLayer,
+      // Build order counts from the base: the top layer (index 0) has the highest number.
+      layerNumber: report.layers.length - item.layer,
+      hiddenByLayerNumber: report.layers.length - item.hiddenByLayer,
     })),
     emptySteps: report.emptySteps.map((step) => step.createdBy),
     ci:

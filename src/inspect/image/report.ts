@@ -48,8 +48,10 @@ export interface ImageReport {
   imageHiddenBytes: number;
   /** imageHiddenBytes as a share of bytes, in percent. */
   hiddenPercent: number;
-  /** The largest hidden groups, largest first. */
+  /** The largest hidden groups (at most --top), largest first. */
   hidden: HiddenItemReport[];
+  /** How many hidden groups there are in all: `hidden` lists the largest of them. */
+  hiddenGroups: number;
   /** Steps that made no layer, oldest first. */
   emptySteps: HistoryEntry[];
   mismatch: LayerSteps["mismatch"];
@@ -124,6 +126,7 @@ export async function readImage(source: ImageSource, options: ReadImageOptions):
       addedBy: stepOf(group.layer),
       hiddenBy: stepOf(group.hiddenByLayer ?? 0),
     })),
+    hiddenGroups: analysis.hiddenGroups,
     emptySteps: matched.emptySteps,
     mismatch: matched.mismatch,
     notes,

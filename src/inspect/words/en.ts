@@ -12,49 +12,63 @@ export const en = {
   notFoundNoRuntime: (target: string) =>
     `'${target}' is not an overlay mount point, and no docker or podman answered here to be asked for a container of that name`,
   noOverlays: "no overlay mounts on this host",
-  title: (mountPoint: string) => `overlay ${mountPoint}`,
+  hostTotal: (mounts: string, bytes: string, shared: string) =>
+    `${mounts} overlay ${plural(mounts, "mount")}, the largest first: ${bytes} in all their layers (each layer counted once, however many mounts share it${shared === "0" ? "" : `; ${shared} ${shared === "1" ? "layer is" : "layers are"} shared`})`,
+  title: (mountPoint: string, bytes: string) => `${mountPoint} (${bytes} in its layers)`,
   notMounted: "not mounted now (a stopped container): read from the layer directories its runtime names",
-  container: (name: string, runtime: string, id: string) => `container ${name} (${runtime}, ${id})`,
+  container: (name: string, runtime: string, id: string, image: string) => `container ${name} (${runtime}, ${id}), image ${image}`,
   noContainer: "no container named for it (a plain overlay, or no runtime could be asked)",
   store: (kind: string) => `store: ${kind}`,
   otherNamespace: (pid: number) => `mounted in another mount namespace, read through /proc/${pid}/root`,
-  layersTitle: "image layers, top first:",
-  layer: (number: number, dir: string, bytes: string, files: string) => `#${number}  ${dir}  ${bytes} in ${files} ${plural(files, "file")}`,
+  layersTitle: "image layers, top first (numbered in build order: #1 is the base):",
+  layer: (dir: string, bytes: string, files: string) => `${dir}  ${bytes} in ${files} ${plural(files, "file")}`,
   upper: (dir: string, bytes: string, files: string) =>
-    `upper  ${dir}  ${bytes} in ${files} ${plural(files, "file")} (the container's writable layer)`,
+    `${dir}  ${bytes} in ${files} ${plural(files, "file")} (the container's writable layer)`,
   noUpper: "no upper layer: a read-only overlay",
   changesTitle: (count: string) => `changes (as docker diff lists them): ${count}`,
   noChanges: "no changes: the container has written nothing",
   changeKinds: { added: "added", changed: "changed", deleted: "deleted", opaque: "opaque dirs" } satisfies Record<ChangeKind, string>,
-  changeCount: (kind: string, count: string, bytes: string, hidden: string) => `${kind} ${count}: ${bytes} written, hides ${hidden}`,
+  changeCount: (kind: string, count: string, bytes: string, hidden: string, of: string | undefined) =>
+    `${kind} ${count}${of === undefined ? "" : ` (${of})`}: ${bytes} written, hides ${hidden} of the image`,
   largestChanges: "largest changes:",
-  change: (kind: string, path: string, bytes: string, hidden: string) => `${kind} ${path}  ${bytes}, hides ${hidden} of the image`,
-  hiddenTitle: (image: string, container: string) => `hidden: ${image} by the image's own layers, ${container} by the container`,
+  changeWritten: (bytes: string) => `${bytes} written`,
+  changeHides: (bytes: string) => `hides ${bytes} of the image`,
+  change: (path: string, figures: readonly string[]) => `${path}  ${figures.join(", ")}`,
+  // Two amounts, never one inside the other: the image's own waste, and what the container's
+  // changes take out of view on top of it (bytes a fresh container of the image would see).
+  hiddenByImage: (bytes: string) => `hidden by the image's own layers: ${bytes}`,
+  hiddenByContainer: (bytes: string) => `hidden by the container's changes, of what the image shows: ${bytes}`,
   largestHidden: "largest hidden:",
-  causes: {
-    whiteout: "deleted by a whiteout",
-    opaque: "under an opaque directory",
-    "newer-copy": "replaced by a newer copy",
-  } satisfies Record<HideReason, string>,
-  hidden: (bytes: string, files: string, path: string, layer: number, cause: string, by: string) =>
-    `${bytes} (${files} ${plural(files, "file")}) ${path} in #${layer}, ${cause} in ${by}`,
-  byLayer: (layer: number) => `#${layer}`,
-  byContainer: "the container",
+  /** What hides a group, and where: an image layer by its number in build order, or the container (null). */
+  hiddenBy: {
+    whiteout: (layer: number | null) => `deleted by a whiteout in ${layer === null ? "the container" : `#${layer}`}`,
+    opaque: (layer: number | null) => `under an opaque directory in ${layer === null ? "the container" : `#${layer}`}`,
+    "newer-copy": (layer: number | null) => `replaced by a newer copy in ${layer === null ? "the container" : `#${layer}`}`,
+  } satisfies Record<HideReason, (layer: number | null) => string>,
+  hidden: (bytes: string, files: string, path: string, layer: number, cause: string) =>
+    `${bytes} (${files} ${plural(files, "file")}) ${path} in #${layer}, ${cause}`,
+  more: (count: string, all: string) => `… ${count} more (--top ${all} lists them all)`,
   verdictImage: (bytes: string, layer: number, path: string, cause: HideReason) =>
-    `${bytes} of the image is hidden: see the step that made layer #${layer}, which ${cause === "whiteout" ? "removes" : cause === "opaque" ? "empties" : "replaces"} ${path}`,
+    `${bytes} of the image is hidden by its own layers: see the step that made layer #${layer}, which ${cause === "whiteout" ? "removes" : cause === "opaque" ? "empties" : "replaces"} ${path}`,
   verdict: (image: string, container: string) => `${image}; ${container}`,
   verdictCleanImage: "nothing of the image is hidden by its own layers",
-  verdictContainer: (bytes: string, copyUps: string, deletes: string) =>
-    `the container hides ${bytes} of it (${copyUps} ${plural(copyUps, "copy-up")}, ${deletes} ${plural(deletes, "delete")})`,
-  verdictNoContainerHidden: "the container hides none of it",
+  /** `besides`: the image hides bytes of its own, which these are not part of. */
+  verdictContainer: (bytes: string, parts: readonly string[], besides: boolean) =>
+    `${besides ? "apart from that, the" : "the"} container's changes hide ${bytes} that the image shows${parts.length === 0 ? "" : ` (${parts.join(", ")})`}`,
+  verdictNoContainerHidden: "the container's changes hide nothing that the image shows",
+  copyUps: (count: string) => `${count} ${plural(count, "copy-up")}`,
+  deletes: (count: string) => `${count} ${plural(count, "delete")}`,
+  opaqueDirs: (count: string) => `${count} opaque ${plural(count, "dir")}`,
   notes: "notes:",
   unreadable: (dir: string, code: string) => `cannot read ${dir} (${code}): what is beneath it is not counted`,
   unresolved: (dir: string) => `layer ${dir} could not be resolved: not counted`,
   partial: (mounts: string) => `some layers could not be read (run as root to read them all): ${mounts}`,
-  hiddenNamespaces: (count: number) =>
-    `${count === 1 ? "1 process's mount namespace" : `${count} processes' mount namespaces`} could not be read: overlays mounted only there are not listed`,
-  hiddenNamespacesNotRoot: (count: number) =>
-    `${count === 1 ? "1 process's mount namespace" : `${count} processes' mount namespaces`} could not be read (not root): overlays mounted only there are not listed; run with sudo to see them`,
+  process: (pid: number, command: string) => `pid ${pid} (${command})`,
+  processes: (named: readonly string[], more: string) => `${named.join(", ")}${more === "0" ? "" : ` and ${more} more`}`,
+  hiddenNamespaces: (count: string, processes: string) =>
+    `${count === "1" ? "the mount namespace of 1 process" : `the mount namespaces of ${count} processes`} could not be read: ${processes}; overlays mounted only there are not listed`,
+  hiddenNamespacesNotRoot: (count: string, processes: string) =>
+    `${count === "1" ? "the mount namespace of 1 process" : `the mount namespaces of ${count} processes`} could not be read (not root): ${processes}; overlays mounted only there are not listed; run with sudo to see them`,
   // inspect --image IMAGE: one image's layers, each named by the step that made it.
   image: {
     title: (name: string, runtime: string, id: string) => `image ${name} (${runtime}, ${id})`,
@@ -72,6 +86,7 @@ export const en = {
     totals: (onDisk: string, files: string, visible: string, hidden: string, percent: string) =>
       `on disk ${onDisk} in ${files} ${plural(files, "file")}; a container sees ${visible}; hidden ${hidden} (${percent} of the image)`,
     largestHidden: "largest hidden:",
+    more: (count: string, all: string) => `… ${count} more (--top ${all} lists them all)`,
     manyFiles: (path: string, files: string) => `${path} (${files} ${plural(files, "file")})`,
     hiddenItem: (bytes: string, path: string, addedBy: string, addedLayer: number, hiddenBy: string, hiddenLayer: number, how: string) =>
       `${bytes} ${path}, added by ${addedBy} (layer #${addedLayer}), hidden by ${hiddenBy} (layer #${hiddenLayer}, ${how})`,
