@@ -15,7 +15,7 @@ import { BatchBuilder, type Change, type ChangeBatch, type ChangeCounts, ChangeQ
 import { type EntryKind, isCopyUp } from "./entry.js";
 import { type PathFrame, PathFrames } from "./frames.js";
 import { type HiddenGroup, type HiddenScope, HiddenTotals, mergeGroup } from "./hidden.js";
-import type { HideReason, StackCell, StackPath, StackVisitor } from "./walk.js";
+import { HIDE_REASONS, type HideReason, type StackCell, type StackPath, type StackVisitor } from "./walk.js";
 
 export interface LayerTotals {
   /** Sum of st_size of the layer's regular files. */
@@ -57,11 +57,12 @@ export interface AnalysisTotals {
   changes: ChangeCounts & { count: number };
 }
 
-/** One subtree's analysis, from a worker. */
-export interface PartialAnalysis extends AnalysisTotals {
+/** What of a worker's walk of one subtree the main thread merges where its own walk defers it. */
+export interface SubtreeResult {
   relative: string;
   /** Groups hidden by an entry at or above the subtree's root. */
   external: HiddenGroup[];
+  /** The subtree's changes, in path order (null: nobody streams them). */
   batch: ChangeBatch | null;
 }
 
@@ -253,36 +254,39 @@ export class StackAnalysis implements StackVisitor {
     if (frame.change !== undefined) this.changes.close(frame.change);
   }
 
-  /** A subtree a worker walked, merged where the walk deferred it (its frames above are open here). */
-  merge(partial: PartialAnalysis): void {
-    partial.layers.forEach((more, layer) => {
-      const totals = this.layers[layer];
-      if (totals === undefined) return;
-      totals.bytes += more.bytes;
-      totals.files += more.files;
-      totals.visibleBytes += more.visibleBytes;
-      totals.hiddenBytes += more.hiddenBytes;
-      for (const how of ["whiteout", "opaque", "newer-copy"] as const) totals.hides[how] += more.hides[how];
-    });
-    if (this.upper !== null && partial.upper !== null) {
-      this.upper.bytes += partial.upper.bytes;
-      this.upper.files += partial.upper.files;
-    }
-    this.visibleBytes += partial.visibleBytes;
-    this.visibleFiles += partial.visibleFiles;
-    this.hiddenTotals.imageHiddenBytes += partial.imageHiddenBytes;
-    this.hiddenTotals.containerHiddenBytes += partial.containerHiddenBytes;
-    this.hiddenTotals.groupCount += partial.hiddenGroups - partial.hidden.length;
-    for (const group of partial.hidden) this.hiddenTotals.final(group);
-    if (partial.largestImageHidden !== null && (this.hiddenTotals.largestImage?.bytes ?? -1) < partial.largestImageHidden.bytes) {
-      this.hiddenTotals.largestImage = partial.largestImageHidden;
-    }
-    for (const group of partial.external) {
+  /**
+   * Where the walk deferred a subtree: what of the worker's walk of it depends on the order (bytes
+   * hidden by an entry at or above the subtree's root, whose frame is open here, and the subtree's
+   * changes, handed on in path order). Its totals come once the worker is done (mergeTotals).
+   */
+  mergeSubtree(subtree: SubtreeResult): void {
+    for (const group of subtree.external) {
       const frame = this.frames.at(group.path.slice(1));
       if (group.scope === "container" && frame?.change !== undefined) frame.change.hiddenBytes += group.bytes;
       if (frame !== undefined) mergeGroup(groupsOf(frame), group);
     }
-    this.changes.batch(partial.batch, partial.changes);
+    if (subtree.batch !== null) this.changes.stream(subtree.batch);
+  }
+
+  /** A worker's totals over all its subtrees: counted in, in any order. */
+  mergeTotals(more: AnalysisTotals): void {
+    more.layers.forEach((layer, index) => {
+      const totals = this.layers[index];
+      if (totals === undefined) return;
+      totals.bytes += layer.bytes;
+      totals.files += layer.files;
+      totals.visibleBytes += layer.visibleBytes;
+      totals.hiddenBytes += layer.hiddenBytes;
+      for (const how of HIDE_REASONS) totals.hides[how] += layer.hides[how];
+    });
+    if (this.upper !== null && more.upper !== null) {
+      this.upper.bytes += more.upper.bytes;
+      this.upper.files += more.upper.files;
+    }
+    this.visibleBytes += more.visibleBytes;
+    this.visibleFiles += more.visibleFiles;
+    this.hiddenTotals.merge(more);
+    this.changes.addCounts(more.changes);
   }
 
   /** The walk is over: every frame finished, the totals. */
@@ -302,10 +306,15 @@ export class StackAnalysis implements StackVisitor {
     };
   }
 
-  /** A worker's subtree is walked: its totals, its external groups and its batch of changes. */
-  partial(relative: string): PartialAnalysis {
-    const totals = this.result();
+  /**
+   * A worker's subtree is walked: its frames are finished (every change in it is final, every
+   * group hidden in it counted), and what the main thread needs at that point in its walk is
+   * taken out: the groups hidden from above the subtree, and the subtree's changes.
+   */
+  closeSubtree(relative: string): SubtreeResult {
+    this.frames.leave("");
     const external = [...this.external.values()].flatMap((groups) => [...groups.values()]);
-    return { ...totals, relative, external, batch: this.batchBuilder?.build() ?? null };
+    this.external.clear();
+    return { relative, external, batch: this.batchBuilder?.take() ?? null };
   }
 }

@@ -4,6 +4,7 @@
 // so changes wait in a queue behind the first open one, and are handed on when every change
 // before them is final. A read-ahead worker's subtree comes as one batch, counted already.
 import { TopItems } from "./hidden.js";
+import { compareWalkOrder } from "./order.js";
 
 export type ChangeKind = "added" | "changed" | "deleted" | "opaque";
 export const CHANGE_KINDS: readonly ChangeKind[] = ["added", "changed", "deleted", "opaque"];
@@ -78,13 +79,19 @@ export class BatchBuilder {
     this.hiddenBytes.push(change.hiddenBytes);
   }
 
-  build(): ChangeBatch {
-    return {
+  /** The changes gathered since the last take, as a batch; the builder starts again empty. */
+  take(): ChangeBatch {
+    const batch = {
       paths: this.paths.join("\0"),
       kinds: Uint8Array.from(this.kinds),
       bytes: Float64Array.from(this.bytes),
       hiddenBytes: Float64Array.from(this.hiddenBytes),
     };
+    this.paths.length = 0;
+    this.kinds.length = 0;
+    this.bytes.length = 0;
+    this.hiddenBytes.length = 0;
+    return batch;
   }
 }
 
@@ -110,7 +117,11 @@ export class ChangeQueue {
     top: number,
     private readonly onChange: ((change: Change) => void) | undefined,
   ) {
-    this.largest = new TopItems(top, (change) => change.bytes + change.hiddenBytes);
+    this.largest = new TopItems(
+      top,
+      (change) => change.bytes + change.hiddenBytes,
+      (a, b) => compareWalkOrder(a.path, b.path),
+    );
   }
 
   push(change: OpenChange): void {
@@ -131,24 +142,28 @@ export class ChangeQueue {
     this.close(queued);
   }
 
-  /** A batch of final changes that another queue counted already (null: not kept): only handed on, in order. */
-  batch(batch: ChangeBatch | null, counted: ChangeCounts): void {
-    for (const kind of CHANGE_KINDS) {
-      const totals = this.totals[kind];
-      totals.count += counted.totals[kind].count;
-      totals.bytes += counted.totals[kind].bytes;
-      totals.hiddenBytes += counted.totals[kind].hiddenBytes;
-      this.count += counted.totals[kind].count;
-    }
-    this.copyUps += counted.copyUps;
-    this.listable += counted.listable;
-    for (const change of counted.largest) this.largest.add(change);
-    if (this.onChange === undefined || batch === null) return;
+  /** Final changes another queue counted (a worker's subtree): handed on in order, not counted again. */
+  stream(batch: ChangeBatch): void {
+    if (this.onChange === undefined) return;
     if (this.head === this.queue.length) {
       for (const change of batchChanges(batch)) this.onChange(change);
       return;
     }
     this.queue.push({ batch, open: false });
+  }
+
+  /** What another queue counted (a worker's, over all its subtrees). */
+  addCounts(counted: ChangeCounts & { count: number }): void {
+    for (const kind of CHANGE_KINDS) {
+      const totals = this.totals[kind];
+      totals.count += counted.totals[kind].count;
+      totals.bytes += counted.totals[kind].bytes;
+      totals.hiddenBytes += counted.totals[kind].hiddenBytes;
+    }
+    this.count += counted.count;
+    this.copyUps += counted.copyUps;
+    this.listable += counted.listable;
+    for (const change of counted.largest) this.largest.add(change);
   }
 
   /** A change is final: hand on every final change at the head of the queue, in path order. */

@@ -1,18 +1,19 @@
 // A read-ahead worker (read-ahead.ts starts it; built by esbuild as dist/read-ahead-worker.js, a
 // second entry of the bundle). It walks and counts whole subtrees of the stack with the same
-// lister, walk and analysis as the main thread (listing.ts, walk.ts, analysis.ts), and posts each
-// subtree's partial in the order it was given them: the main thread merges them where its own walk
-// reaches them. Nothing here writes or follows a symlink: readdir, lstat and lgetxattr.
+// lister, walk and analysis as the main thread (listing.ts, walk.ts, analysis.ts), into one
+// analysis of its own: after each subtree it posts only what the main thread must merge at that
+// point of its own walk (bytes hidden from above the subtree, the subtree's changes in order),
+// and its totals once at the end, so that a message costs next to nothing whatever a subtree
+// holds. Nothing here writes or follows a symlink: readdir, lstat and lgetxattr.
 //
-// Counters (an Int32Array on shared memory), per worker W: [2W] partials posted, [2W+1] taken by
+// Counters (an Int32Array on shared memory), per worker W: [2W] messages posted, [2W+1] taken by
 // the main thread; the last slot asks every worker to stop. A worker runs at most `maxAhead`
-// partials ahead of the main thread, so memory stays bounded whatever the stack's size.
+// messages ahead of the main thread, so memory stays bounded whatever the stack's size.
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import type { XattrNamespace } from "../overlay/xattr.js";
-import { type PartialAnalysis, StackAnalysis } from "./analysis.js";
-import { isOpaque } from "./entry.js";
-import { diskLister } from "./listing.js";
-import { type DirContext, StackWalk } from "./walk.js";
+import { type AnalysisTotals, StackAnalysis, type SubtreeResult } from "./analysis.js";
+import { diskWalkOptions } from "./stack.js";
+import { type DirContext, type WalkOptions, walkStack } from "./walk.js";
 
 /** What read-ahead.ts gives each worker. */
 export interface WorkerSetup {
@@ -28,12 +29,13 @@ export interface WorkerSetup {
   maxAhead: number;
 }
 
-/** A subtree's result, with what could not be read in it. */
-export interface WorkerPartial extends PartialAnalysis {
+/** One subtree's order-dependent result, with what could not be read in it. */
+export interface WorkerSubtree extends SubtreeResult {
   unreadable: Array<[number, string, string]>;
 }
 
-export type WorkerMessage = WorkerPartial | { error: string };
+/** Posted per subtree in the order given, then the worker's totals once, then nothing. */
+export type WorkerMessage = { subtree: WorkerSubtree } | { totals: AnalysisTotals } | { error: string };
 
 class Stopped extends Error {}
 
@@ -47,7 +49,7 @@ function post(setup: WorkerSetup, counters: Int32Array, message: WorkerMessage):
     if (Atomics.load(counters, posted) - taken < setup.maxAhead) break;
     Atomics.wait(counters, posted + 1, taken, 100);
   }
-  const batch = "batch" in message ? message.batch : null;
+  const batch = "subtree" in message ? message.subtree.batch : null;
   const transfer: ArrayBuffer[] =
     batch === null ? [] : [batch.kinds, batch.bytes, batch.hiddenBytes].map((array) => array.buffer as ArrayBuffer);
   setup.port.postMessage(message, transfer);
@@ -55,37 +57,51 @@ function post(setup: WorkerSetup, counters: Int32Array, message: WorkerMessage):
   Atomics.notify(counters, posted);
 }
 
-/** Walk and count one subtree. */
-export function analyzeSubtree(setup: Omit<WorkerSetup, "index" | "port" | "shared" | "maxAhead">, context: DirContext): WorkerPartial {
-  const unreadable: Array<[number, string, string]> = [];
-  const layers = setup.roots.length;
-  const analysis = new StackAnalysis({
-    hasUpper: setup.hasUpper,
-    lowerCount: layers - (setup.hasUpper ? 1 : 0),
-    top: setup.top,
-    batch: setup.batch,
-  });
-  const walk = new StackWalk(
-    {
-      layers,
+type AnalysisSetup = Pick<WorkerSetup, "roots" | "namespace" | "hasUpper" | "top" | "batch">;
+
+/**
+ * Walks and counts subtrees, one after the other, into one analysis: each subtree's
+ * order-dependent part comes out as it is done, the totals once at the end.
+ */
+export class SubtreeWalker {
+  private readonly analysis: StackAnalysis;
+  private unreadable: Array<[number, string, string]> = [];
+  private readonly options: WalkOptions;
+
+  constructor(setup: AnalysisSetup) {
+    const layers = setup.roots.length;
+    this.analysis = new StackAnalysis({
       hasUpper: setup.hasUpper,
-      lister: diskLister(setup.roots),
-      opaque: (layer, path) => isOpaque(`${setup.roots[layer]}/${path}`, setup.namespace),
+      lowerCount: layers - (setup.hasUpper ? 1 : 0),
+      top: setup.top,
+      batch: setup.batch,
+    });
+    this.options = {
+      ...diskWalkOptions({ dirs: setup.roots, namespace: setup.namespace, hasUpper: setup.hasUpper }),
       onUnreadable: (layer, relative, code) => {
-        unreadable.push([layer, relative, code]);
+        this.unreadable.push([layer, relative, code]);
       },
-    },
-    analysis,
-    context,
-  );
-  while (walk.step());
-  return { ...analysis.partial(context.relative), unreadable };
+    };
+  }
+
+  walk(context: DirContext): WorkerSubtree {
+    walkStack(this.options, this.analysis, context);
+    const unreadable = this.unreadable;
+    this.unreadable = [];
+    return { ...this.analysis.closeSubtree(context.relative), unreadable };
+  }
+
+  totals(): AnalysisTotals {
+    return this.analysis.result();
+  }
 }
 
 function run(setup: WorkerSetup, contexts: readonly DirContext[]): void {
   const counters = new Int32Array(setup.shared);
   try {
-    for (const context of contexts) post(setup, counters, analyzeSubtree(setup, context));
+    const walker = new SubtreeWalker(setup);
+    for (const context of contexts) post(setup, counters, { subtree: walker.walk(context) });
+    post(setup, counters, { totals: walker.totals() });
   } catch (failure) {
     if (failure instanceof Stopped) return;
     post(setup, counters, { error: failure instanceof Error ? (failure.stack ?? failure.message) : String(failure) });

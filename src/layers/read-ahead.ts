@@ -18,15 +18,15 @@ import { type AnalysisTotals, StackAnalysis } from "./analysis.js";
 import type { Change } from "./changes.js";
 import { KIND } from "./entry.js";
 import { diskLister, type Lister, listMerged, type MergedListing } from "./listing.js";
-import type { WorkerMessage, WorkerPartial, WorkerSetup } from "./read-ahead-worker.js";
+import type { WorkerMessage, WorkerSetup, WorkerSubtree } from "./read-ahead-worker.js";
 import { diskWalkOptions } from "./stack.js";
 import { type DirContext, type StackVisitor, StackWalk, type WalkOptions, walkStack } from "./walk.js";
 
 export const FRONTIER_MIN = 64;
 export const EXPAND_MAX = 1024;
 const MAX_WORKERS = 4;
-/** Partials a worker may post ahead of the main thread's walk. */
-const MAX_AHEAD = 16;
+/** Messages a worker may post ahead of the main thread's walk. */
+const MAX_AHEAD = 64;
 /** Paths walked between two looks at the output's backpressure. */
 const PATHS_BETWEEN_PAUSES = 1024;
 const YOUNG_GENERATION_MB = 48;
@@ -134,8 +134,8 @@ class WorkerPool {
     }
   }
 
-  /** The next partial of worker `index`, when it comes (the event loop runs meanwhile: output drains). */
-  async next(index: number): Promise<WorkerPartial> {
+  /** The next message of worker `index`, when it comes (the event loop runs meanwhile: output drains). */
+  private async next(index: number): Promise<WorkerMessage> {
     const stream = this.streams[index];
     if (stream === undefined) throw new Error(`read-ahead: no worker ${index}`);
     const message = stream.came.shift() ?? (await new Promise<WorkerMessage>((resolve) => (stream.waiting = resolve)));
@@ -143,6 +143,22 @@ class WorkerPool {
     Atomics.notify(this.counters, 2 * index + 1);
     if ("error" in message) throw new Error(`read-ahead worker failed: ${message.error}`);
     return message;
+  }
+
+  /** Worker `index`'s next subtree, which must be `relative` (the workers walk in the walk's order). */
+  async subtree(index: number, relative: string): Promise<WorkerSubtree> {
+    const message = await this.next(index);
+    if (!("subtree" in message) || message.subtree.relative !== relative) {
+      throw new Error(`read-ahead out of order: wanted ${relative}, got ${JSON.stringify(Object.keys(message))}`);
+    }
+    return message.subtree;
+  }
+
+  /** Worker `index`'s totals, once it has walked all its subtrees. */
+  async totals(index: number): Promise<AnalysisTotals> {
+    const message = await this.next(index);
+    if (!("totals" in message)) throw new Error("read-ahead: a worker sent more subtrees than it was given");
+    return message.totals;
   }
 
   close(): void {
@@ -211,15 +227,14 @@ export async function analyzeStack(reading: StackReading): Promise<AnalysisTotal
     for (let more = true; more; ) {
       more = walk.step(PATHS_BETWEEN_PAUSES);
       for (let context = deferred.shift(); context !== undefined; context = deferred.shift()) {
-        const partial = await pool.next(taken++ % count);
-        if (partial.relative !== context.relative)
-          throw new Error(`read-ahead out of order: wanted ${context.relative}, got ${partial.relative}`);
-        for (const [layer, relative, code] of partial.unreadable) unreadable(reading, layer, relative, code);
-        analysis.merge(partial);
+        const subtree = await pool.subtree(taken++ % count, context.relative);
+        for (const [layer, relative, code] of subtree.unreadable) unreadable(reading, layer, relative, code);
+        analysis.mergeSubtree(subtree);
       }
       const waiting = reading.backpressure?.();
       if (waiting !== undefined) await waiting;
     }
+    for (let index = 0; index < count; index++) analysis.mergeTotals(await pool.totals(index));
   } finally {
     pool.close();
   }

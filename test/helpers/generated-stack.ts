@@ -21,22 +21,28 @@ export type Node =
 // Few names, so that layers share them; one beyond ASCII and one with a space, for the sort and the paths.
 const NAMES = ["a", "b", "c", "é", "d e"];
 
-const leaf: fc.Arbitrary<Node> = fc.oneof(
-  { weight: 4, arbitrary: fc.integer({ min: 0, max: 4096 }).map((size): Node => ({ kind: "file", size })) },
-  { weight: 1, arbitrary: fc.constant<Node>({ kind: "whiteout" }) },
-  { weight: 1, arbitrary: fc.constant<Node>({ kind: "symlink" }) },
-);
+/** File sizes: any up to 4 KiB, or few (so that many files weigh the same and lists must break ties alike). */
+export type Sizes = "any" | "few";
 
-function tree(depth: number): fc.Arbitrary<Node> {
-  if (depth === 0) return leaf;
+function leaf(sizes: Sizes): fc.Arbitrary<Node> {
+  const size = sizes === "any" ? fc.integer({ min: 0, max: 4096 }) : fc.constantFrom(0, 1, 7);
+  return fc.oneof(
+    { weight: 4, arbitrary: size.map((bytes): Node => ({ kind: "file", size: bytes })) },
+    { weight: 1, arbitrary: fc.constant<Node>({ kind: "whiteout" }) },
+    { weight: 1, arbitrary: fc.constant<Node>({ kind: "symlink" }) },
+  );
+}
+
+function tree(depth: number, sizes: Sizes): fc.Arbitrary<Node> {
+  if (depth === 0) return leaf(sizes);
   const dir = fc
     .record({
       // About one directory in seven is marked opaque.
       opaque: fc.integer({ min: 0, max: 6 }).map((roll) => roll === 0),
-      children: fc.dictionary(fc.constantFrom(...NAMES), tree(depth - 1), { maxKeys: 4 }),
+      children: fc.dictionary(fc.constantFrom(...NAMES), tree(depth - 1, sizes), { maxKeys: 4 }),
     })
     .map(({ opaque, children }): Node => ({ kind: "dir", opaque, children }));
-  return fc.oneof({ weight: 2, arbitrary: leaf }, { weight: 3, arbitrary: dir });
+  return fc.oneof({ weight: 2, arbitrary: leaf(sizes) }, { weight: 3, arbitrary: dir });
 }
 
 export interface GeneratedStack {
@@ -47,10 +53,12 @@ export interface GeneratedStack {
 }
 
 /** A stack: 2 to 4 layers (top first), each a root directory's children; the first may be an upper. */
-export const stackArbitrary: fc.Arbitrary<GeneratedStack> = fc.record({
-  hasUpper: fc.boolean(),
-  layers: fc.array(fc.dictionary(fc.constantFrom(...NAMES), tree(3), { maxKeys: 5 }), { minLength: 2, maxLength: 4 }),
-});
+export function stackArbitrary(sizes: Sizes = "any"): fc.Arbitrary<GeneratedStack> {
+  return fc.record({
+    hasUpper: fc.boolean(),
+    layers: fc.array(fc.dictionary(fc.constantFrom(...NAMES), tree(3, sizes), { maxKeys: 5 }), { minLength: 2, maxLength: 4 }),
+  });
+}
 
 function specOf(layers: ReadonlyArray<Record<string, Node>>): StackSpec {
   const spec: StackSpec = {};
