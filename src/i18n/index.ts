@@ -35,4 +35,3 @@ export async function loadMessages(lang: Lang): Promise<Messages> {
 export function messages(lang: Lang): Messages {
   return loaded[lang] ?? en;
 }
-
