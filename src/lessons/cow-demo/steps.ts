@@ -14,6 +14,7 @@ import { listing } from "../observe.js";
 import { type CowDemoWords, en } from "./en.js";
 import { ja } from "./ja.js";
 import { BIG, type CowOptions, ddAppendByte, ddWrite, MiB, rate, reportCost, round, sizeOf, spaceNeeded } from "./measure.js";
+import { bigCopyPractice } from "./practice.js";
 import { zh } from "./zh.js";
 
 export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
@@ -126,25 +127,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         ctx.check("lower-untouched", w.bigCopy.checkLower, String(options.sizeBytes), String(sizeOf(ctx, `lower/${BIG}`)));
       },
       keyPoint: (w) => w.bigCopy.key,
-      practice: {
-        task: (w) => w.practice.bigCopy.task,
-        hint: (w) => w.practice.bigCopy.hint,
-        done: (w) => w.practice.bigCopy.done,
-        verify(ctx) {
-          const { w, options } = ctx;
-          const copy = fileUsage(ctx.path(`upper/${BIG}`));
-          // Whatever the learner wrote: upper holds at least a whole copy, and lower is untouched.
-          const apparent = copy?.apparentBytes ?? -1;
-          ctx.check(
-            "whole-copy-apparent",
-            w.bigCopy.checkApparent,
-            `≥ ${options.sizeBytes}`,
-            String(apparent),
-            apparent >= options.sizeBytes,
-          );
-          ctx.check("lower-untouched", w.bigCopy.checkLower, String(options.sizeBytes), String(sizeOf(ctx, `lower/${BIG}`)));
-        },
-      },
+      practice: bigCopyPractice,
     },
     {
       id: "append-again",
