@@ -234,6 +234,8 @@ export const en = {
     unknownStep: (step: string, steps: string) => `--from ${step}: the lesson has no such step; its steps are ${steps}`,
     practised: "practised:",
     nextLabel: "Next:",
+    /** A few names in a sentence, the way this language lists them. */
+    list: (items: readonly string[]) => items.join(", "),
     ranNothingChanged: (lines: string) => `What you ran changed no layer and no mount: ${lines}.`,
     commandFailed: (line: string, code: number) => `\`${line}\` ended with exit code ${code}: its own message is above, in your shell.`,
     startAgain: (command: string) => `the simplest way back is a fresh workspace: [q]uit, then start this step again: ${command}`,
@@ -247,7 +249,7 @@ export const en = {
         "no-such-path":
           "mount's “does not exist” means that a path the command names was not found: a directory in -o, or the mount point. (“special device overlay” is only the name given to the mount, not a device.)",
         "bad-option":
-          "mount's “wrong fs type, bad option…” means that the kernel refused the options; it names the reason only in its log (dmesg), and it is one of those below.",
+          "mount's “wrong fs type, bad option…” means that the kernel refused the options; it writes why only to its own log (dmesg, as root).",
         "no-overlay": "mount's “unknown filesystem type” means that the kernel knows no filesystem by the name after -t.",
         busy: "mount says the mount point is busy: something is mounted there already or is using it.",
         "not-permitted": "the kernel did not let this user mount: as root it can, and rootless only inside the lesson's own namespace.",

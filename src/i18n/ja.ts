@@ -239,6 +239,8 @@ export const ja: Messages = {
     unknownStep: (step: string, steps: string) => `--from ${step}：このレッスンにそのステップはありません。ステップは ${steps} です`,
     practised: "練習済み：",
     nextLabel: "次にやること：",
+    /** A few names in a sentence, the way this language lists them. */
+    list: (items: readonly string[]) => items.join("、"),
     ranNothingChanged: (lines: string) => `実行したコマンドは、どのレイヤーもマウントも変更していません：${lines}。`,
     commandFailed: (line: string, code: number) =>
       `\`${line}\` は終了コード ${code} で終わりました。そのコマンド自身のメッセージは、上のシェルの出力にあります。`,
@@ -254,7 +256,7 @@ export const ja: Messages = {
         "no-such-path":
           "mount の「does not exist」は、コマンドで指定したパスが見つからないという意味です。-o 内のディレクトリか、マウントポイントのどちらかです（「special device overlay」はマウントに付けた名前にすぎず、デバイスではありません）。",
         "bad-option":
-          "mount の「wrong fs type, bad option…」は、カーネルがオプションを拒否したという意味です。理由はカーネルのログ（dmesg）にしか出ませんが、下に挙げたもののどれかです。",
+          "mount の「wrong fs type, bad option…」は、カーネルがオプションを拒否したという意味です。理由はカーネル自身のログ（dmesg、root で確認）にしか出ません。",
         "no-overlay": "mount の「unknown filesystem type」は、-t の後の名前のファイルシステムをカーネルが知らないという意味です。",
         busy: "mount によると、マウントポイントが使用中です。すでに何かがマウントされているか、使われています。",
         "not-permitted":

@@ -228,6 +228,8 @@ export const zh: Messages = {
     unknownStep: (step: string, steps: string) => `--from ${step}：本课没有这个步骤；步骤有 ${steps}`,
     practised: "已练习：",
     nextLabel: "下一步：",
+    /** A few names in a sentence, the way this language lists them. */
+    list: (items: readonly string[]) => items.join("、"),
     ranNothingChanged: (lines: string) => `你运行的命令没有改动任何层，也没有改动任何挂载：${lines}。`,
     commandFailed: (line: string, code: number) => `\`${line}\` 以退出码 ${code} 结束：它自己的报错信息在上面你的 shell 里。`,
     startAgain: (command: string) => `最简单的办法是换一个全新的工作区：按 [q] 退出，然后重新开始这一步：${command}`,
@@ -240,7 +242,7 @@ export const zh: Messages = {
         "no-such-path":
           "mount 说的“does not exist”意思是命令里写的某个路径找不到：-o 里的某个目录，或者挂载点。（“special device overlay”只是给这次挂载起的名字，并不是设备。）",
         "bad-option":
-          "mount 说的“wrong fs type, bad option…”意思是内核拒绝了这些选项；具体原因只写在内核日志（dmesg）里，就是下面列出的某一条。",
+          "mount 说的“wrong fs type, bad option…”意思是内核拒绝了这些选项；具体原因只写在内核自己的日志里（dmesg，需要 root）。",
         "no-overlay": "mount 说的“unknown filesystem type”意思是内核不认识 -t 后面的文件系统名。",
         busy: "mount 说挂载点正忙：那里已经挂着东西，或者正被使用。",
         "not-permitted": "内核不允许这个用户挂载：root 可以；非 root 只能在课程自己的命名空间里挂载。",

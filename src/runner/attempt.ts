@@ -61,14 +61,8 @@ export async function explainAttempt<Options, Words>(
   const failed = typed.filter((command) => command.status !== 0 && command.status !== 130 && !explained.lines.has(command.line));
   for (const command of failed.slice(-3)) ctx.say(`• ${t.practice.commandFailed(flat(command.line), command.status)}`);
   if (!changedSomething(attempt) && typed.length > 0 && failed.length === 0 && explained.count === 0 && diagnosis.found.length === 0) {
-    ctx.say(
-      `• ${t.practice.ranNothingChanged(
-        typed
-          .slice(-3)
-          .map((command) => `\`${flat(command.line)}\``)
-          .join(", "),
-      )}`,
-    );
+    const lines = typed.slice(-3).map((command) => `\`${flat(command.line)}\``);
+    ctx.say(`• ${t.practice.ranNothingChanged(t.practice.list(lines))}`);
   }
 
   const next = explained.count > 0 ? t.practice.mount.next : diagnosis.next;

@@ -136,6 +136,6 @@ function problemText(t: Messages, problem: MountProblem, shown: (path: string) =
     case "upper-unfit":
       return words.upperUnfit(shown(problem.upper), problem.fsType);
     case "work-not-empty":
-      return words.workNotEmpty(shown(problem.work), problem.entries.join(", "));
+      return words.workNotEmpty(shown(problem.work), t.practice.list(problem.entries));
   }
 }

@@ -3,9 +3,8 @@
 // another file than the one the lesson follows, a `>` where `>>` was meant, a layer changed on
 // the host. The lesson's later steps measure the files it chose, so those are the ones asked for.
 import type { Diagnosis, PracticeAttempt } from "../../runner/types.js";
+import { few } from "../observe.js";
 import { type Ctx, entryAt, type RunState, upperOf } from "./state.js";
-
-const few = (paths: readonly string[]): string => (paths.length > 3 ? `${paths.slice(0, 3).join(", ")}, …` : paths.join(", "));
 
 /** The try's paths beneath UpperDir, as the container names them ("/etc/os-release"). */
 function inContainer(upper: string, paths: readonly string[]): string[] {
@@ -25,12 +24,12 @@ export function diagnoseWrite(ctx: Ctx, state: RunState, attempt: PracticeAttemp
 
   if (entryAt(`${upper}${plan.create}`) === undefined) {
     const others = written.filter((path) => !inImage(ctx, path));
-    found.push(others.length > 0 ? why.otherNew(few(others), plan.create) : why.missingNew(plan.create));
+    found.push(others.length > 0 ? why.otherNew(few(ctx, others), plan.create) : why.missingNew(plan.create));
   }
   const copy = entryAt(`${upper}${plan.change.path}`);
   if (copy === undefined) {
     const others = written.filter((path) => path !== plan.change.path && inImage(ctx, path));
-    found.push(others.length > 0 ? why.otherChanged(few(others), plan.change.path) : why.missingChange(plan.change.path));
+    found.push(others.length > 0 ? why.otherChanged(few(ctx, others), plan.change.path) : why.missingChange(plan.change.path));
   } else if (copy.kind === "file" && copy.size < plan.change.bytes) {
     found.push(why.replaced(plan.change.path));
     next = ctx.t.practice.startAgain(attempt.restart); // the image's bytes are no longer in the copy
@@ -54,9 +53,9 @@ export function diagnoseDelete(ctx: Ctx, state: RunState, attempt: PracticeAttem
   const found: string[] = [];
   if (!whiteouts.includes(remove.path)) {
     const others = whiteouts.filter((path) => path !== remove.path);
-    if (others.length > 0) found.push(why.otherRemoved(few(others), remove.path));
+    if (others.length > 0) found.push(why.otherRemoved(few(ctx, others), remove.path));
     const own = inContainer(upper, attempt.removed);
-    if (own.length > 0) found.push(why.removedOwn(few(own)));
+    if (own.length > 0) found.push(why.removedOwn(few(ctx, own)));
     const seen = state.mergedHere === undefined ? undefined : entryAt(`${state.mergedHere}${remove.path}`);
     if (seen !== undefined) found.push(why.stillThere(remove.path));
   }

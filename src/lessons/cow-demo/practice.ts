@@ -4,6 +4,7 @@
 import { formatBytes } from "../../i18n/format.js";
 import { fileUsage } from "../../overlay/usage.js";
 import type { Practice } from "../../runner/types.js";
+import { few } from "../observe.js";
 import type { CowDemoWords } from "./en.js";
 import { BIG, type CowOptions, sizeOf } from "./measure.js";
 
@@ -30,7 +31,15 @@ export const bigCopyPractice: Practice<CowOptions, CowDemoWords> = {
     const copy = ctx.stat(`upper/${BIG}`);
     if (copy === undefined) {
       const others = [...attempt.added, ...attempt.changed].filter((path) => path.startsWith("upper/") && ctx.stat(path)?.isFile());
-      if (others.length > 0) found.push(w.practice.why.otherFile(others.map((path) => path.slice("upper/".length)).join(", ")));
+      if (others.length > 0)
+        found.push(
+          w.practice.why.otherFile(
+            few(
+              ctx,
+              others.map((path) => path.slice("upper/".length)),
+            ),
+          ),
+        );
       next ??= w.practice.appendNext;
     } else if (copy.size < options.sizeBytes) {
       // The copy-up has happened, with nothing to copy: it cannot happen again to this file.

@@ -4,26 +4,25 @@
 import { isWhiteout } from "../../layers/entry.js";
 import { readOverlayXattrs } from "../../overlay/xattr.js";
 import type { Diagnosis, LessonContext, PracticeAttempt } from "../../runner/types.js";
+import { few, leaves } from "../observe.js";
 import type { LayersDemoWords } from "./en.js";
 import { BIG, CACHE, COPY, FROM, RUN } from "./image.js";
 
 type Ctx = LessonContext<Record<string, never>, LayersDemoWords>;
-
-const few = (paths: readonly string[]): string => (paths.length > 3 ? `${paths.slice(0, 3).join(", ")}, …` : paths.join(", "));
 
 export function diagnoseRunRm(ctx: Ctx, attempt: PracticeAttempt): Diagnosis {
   const { w, t } = ctx;
   const why = w.practice.why;
   const found: string[] = [];
   const next: string[] = [];
-  const touched = [...attempt.added, ...attempt.removed, ...attempt.changed];
+  const touched = leaves([...attempt.added, ...attempt.removed, ...attempt.changed]);
   const below = touched.filter((path) => [FROM, COPY].some((layer) => path.startsWith(`${layer.diff}/`)));
   if (below.length > 0) {
-    found.push(why.belowChanged(few(below)));
+    found.push(why.belowChanged(few(ctx, below)));
     next.push(t.practice.startAgain(attempt.restart)); // a finished layer cannot be rebuilt from here
   }
   const outside = touched.filter((path) => !path.startsWith("layers/"));
-  if (outside.length > 0) found.push(why.outside(few(outside)));
+  if (outside.length > 0) found.push(why.outside(few(ctx, outside)));
 
   if (ctx.stat(`${RUN.merged}/${BIG}`) !== undefined) {
     found.push(why.libStill);

@@ -4,6 +4,7 @@
 // comes from lower"). A mount that did not take is the runner's to explain (mount-replay.ts).
 import { overlayLayers, readMountInfo } from "../../overlay/mountinfo.js";
 import type { Diagnosis, PracticeAttempt } from "../../runner/types.js";
+import { few, leaves } from "../observe.js";
 import { type Ctx, classifyUpper, exists, LOWER_FILES, lowerContents, read } from "./image.js";
 
 const LAYER_DIRS = ["lower", "upper", "work", "merged"];
@@ -20,11 +21,6 @@ export function lowerChanges(ctx: Ctx): string[] {
 export function describeUpper(ctx: Ctx): string {
   const upper = classifyUpper(ctx);
   return (["copy-up", "new", "whiteout"] as const).map((kind) => `${kind}: ${upper[kind].join(" ") || "-"}`).join(" · ");
-}
-
-/** The first few of a list, for a sentence. */
-export function few(paths: readonly string[]): string {
-  return paths.length > 3 ? `${paths.slice(0, 3).join(", ")}, …` : paths.join(", ");
 }
 
 interface Touched {
@@ -68,7 +64,7 @@ function touched(ctx: Ctx, attempt: PracticeAttempt): Touched {
   }
   for (const path of under("upper", attempt.removed)) (exists(ctx, `lower/${path}`) ? result.removedCopies : result.removedOwn).push(path);
   const everything = [...attempt.added, ...attempt.changed, ...attempt.removed];
-  result.outside = everything.filter((path) => !LAYER_DIRS.some((dir) => path === dir || path.startsWith(`${dir}/`)));
+  result.outside = leaves(everything).filter((path) => !LAYER_DIRS.some((dir) => path === dir || path.startsWith(`${dir}/`)));
   return result;
 }
 
@@ -77,8 +73,16 @@ function common(ctx: Ctx, attempt: PracticeAttempt, seen: Touched): Diagnosis {
   const { w } = ctx;
   const found: string[] = [];
   const lower = lowerChanges(ctx);
-  if (lower.length > 0) found.push(w.practice.why.lowerChanged(few(lower.map((path) => `lower/${path}`))));
-  if (seen.outside.length > 0) found.push(w.practice.why.outside(few(seen.outside)));
+  if (lower.length > 0)
+    found.push(
+      w.practice.why.lowerChanged(
+        few(
+          ctx,
+          lower.map((path) => `lower/${path}`),
+        ),
+      ),
+    );
+  if (seen.outside.length > 0) found.push(w.practice.why.outside(few(ctx, seen.outside)));
   // lower/ cannot be put back from here: only a fresh workspace has the image as it shipped.
   return { found, next: lower.length > 0 ? ctx.t.practice.startAgain(attempt.restart) : undefined };
 }
@@ -95,12 +99,28 @@ export function diagnoseCopyUp(ctx: Ctx, attempt: PracticeAttempt, step: Practic
   const copies = classifyUpper(ctx)["copy-up"].filter(touchedInStep(step));
   let next: string | undefined;
   if (copies.length === 0) {
-    if (seen.created.length > 0) found.push(w.practice.why.newInsteadOfCopy(few(seen.created.map((path) => `upper/${path}`))));
-    if (seen.whiteouts.length > 0) found.push(w.practice.why.deletedInsteadOfCopy(few(seen.whiteouts)));
-    if (seen.dirs.length > 0) found.push(w.practice.why.dirMade(few(seen.dirs.map((path) => `merged/${path}/`))));
-    next = w.practice.next.copy(LOWER_FILES[0] ?? "", LOWER_FILES.join(", "));
+    if (seen.created.length > 0)
+      found.push(
+        w.practice.why.newInsteadOfCopy(
+          few(
+            ctx,
+            seen.created.map((path) => `upper/${path}`),
+          ),
+        ),
+      );
+    if (seen.whiteouts.length > 0) found.push(w.practice.why.deletedInsteadOfCopy(few(ctx, seen.whiteouts)));
+    if (seen.dirs.length > 0)
+      found.push(
+        w.practice.why.dirMade(
+          few(
+            ctx,
+            seen.dirs.map((path) => `merged/${path}/`),
+          ),
+        ),
+      );
+    next = w.practice.next.copy(LOWER_FILES[0] ?? "", ctx.t.practice.list(LOWER_FILES));
   } else if (copies.every((path) => read(ctx, `upper/${path}`) === read(ctx, `lower/${path}`))) {
-    found.push(w.practice.why.sameContent(few(copies)));
+    found.push(w.practice.why.sameContent(few(ctx, copies)));
     next = w.practice.next.sameContent(copies[0] ?? "");
   }
   return merge(common(ctx, attempt, seen), found, next);
@@ -112,9 +132,17 @@ export function diagnoseNewFile(ctx: Ctx, attempt: PracticeAttempt, step: Practi
   const found: string[] = [];
   let next: string | undefined;
   if (classifyUpper(ctx).new.filter(touchedInStep(step)).length === 0) {
-    if (seen.copies.length > 0) found.push(w.practice.why.copyInsteadOfNew(few(seen.copies)));
-    if (seen.whiteouts.length > 0) found.push(w.practice.why.deletedInsteadOfNew(few(seen.whiteouts)));
-    if (seen.dirs.length > 0) found.push(w.practice.why.dirMade(few(seen.dirs.map((path) => `merged/${path}/`))));
+    if (seen.copies.length > 0) found.push(w.practice.why.copyInsteadOfNew(few(ctx, seen.copies)));
+    if (seen.whiteouts.length > 0) found.push(w.practice.why.deletedInsteadOfNew(few(ctx, seen.whiteouts)));
+    if (seen.dirs.length > 0)
+      found.push(
+        w.practice.why.dirMade(
+          few(
+            ctx,
+            seen.dirs.map((path) => `merged/${path}/`),
+          ),
+        ),
+      );
     next = w.practice.next.newFile;
   }
   return merge(common(ctx, attempt, seen), found, next);
@@ -129,12 +157,12 @@ export function diagnoseWhiteout(ctx: Ctx, attempt: PracticeAttempt, step: Pract
     .whiteout.filter(touchedInStep(step))
     .filter((path) => exists(ctx, `lower/${path}`));
   if (hidden.length === 0) {
-    if (seen.removedOwn.length > 0) found.push(w.practice.why.removedUpperOnly(few(seen.removedOwn)));
-    if (seen.removedCopies.length > 0) found.push(w.practice.why.removedUpperCopy(few(seen.removedCopies.map((path) => `upper/${path}`))));
+    if (seen.removedOwn.length > 0) found.push(w.practice.why.removedUpperOnly(few(ctx, seen.removedOwn)));
+    if (seen.removedCopies.length > 0) found.push(w.practice.why.removedUpperCopy(few(ctx, seen.removedCopies)));
     const written = [...seen.copies, ...seen.created];
-    if (written.length > 0) found.push(w.practice.why.writtenInsteadOfDelete(few(written)));
+    if (written.length > 0) found.push(w.practice.why.writtenInsteadOfDelete(few(ctx, written)));
     const visible = LOWER_FILES.filter((path) => exists(ctx, `merged/${path}`));
-    next = w.practice.next.whiteout(visible[0] ?? LOWER_FILES[0] ?? "", visible.join(", "));
+    next = w.practice.next.whiteout(visible[0] ?? LOWER_FILES[0] ?? "", ctx.t.practice.list(visible));
   }
   return merge(common(ctx, attempt, seen), found, next);
 }
@@ -157,7 +185,7 @@ export function diagnoseMount(ctx: Ctx, attempt: PracticeAttempt): Diagnosis {
     const overlays = new Set(mounts.filter((entry) => entry.fsType === "overlay").map((entry) => entry.mountPoint));
     const elsewhere = attempt.mounted.filter((point) => point !== "merged" && overlays.has(ctx.path(point)));
     if (elsewhere.length > 0)
-      return { found: [w.practice.why.mountedElsewhere(few(elsewhere))], next: w.practice.next.unmountElsewhere(elsewhere[0] ?? "") };
+      return { found: [w.practice.why.mountedElsewhere(few(ctx, elsewhere))], next: w.practice.next.unmountElsewhere(elsewhere[0] ?? "") };
     if (attempt.commands === undefined) return { found: [w.practice.why.notMounted] };
     // A mount that was typed and failed is explained by the runner, from the command itself.
     const typedMount = attempt.commands.some((command) => /(?:^|[\s;&|(])(?:sudo\s+)?(?:\S*\/)?mount\s/.test(command.line));

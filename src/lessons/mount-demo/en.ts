@@ -136,7 +136,7 @@ export const en = {
       removedUpperOnly: (paths: string) =>
         `You removed ${paths}, which only upper/ held (the container made it): the kernel simply deleted it. A whiteout is needed only to hide a file that comes from lower.`,
       removedUpperCopy: (paths: string) =>
-        `You removed ${paths} in upper/ directly, behind the overlay's back: merged/ shows lower's file again, and no whiteout was made.`,
+        `You removed ${paths} in upper/ directly, behind the overlay's back (what merged/ then shows is undefined, says the kernel's documentation): no whiteout was made.`,
       writtenInsteadOfDelete: (paths: string) => `You wrote ${paths}: a whiteout is what a delete through merged/ leaves.`,
       noMountCommand: "None of your commands was a mount: the task is one mount -t overlay command.",
       notMounted: "merged/ is not an overlay mount: if mount printed an error, it is above in your shell.",

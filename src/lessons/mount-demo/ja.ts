@@ -137,7 +137,7 @@ export const ja: MountDemoWords = {
       removedUpperOnly: (paths: string) =>
         `削除した ${paths} は upper/ にしかないファイル（コンテナが作ったもの）でした。カーネルはそのまま削除しただけです。ホワイトアウトが必要なのは、lower から来たファイルを隠すときだけです。`,
       removedUpperCopy: (paths: string) =>
-        `overlay を通さずに upper/ の ${paths} を直接削除しました。merged/ には lower のファイルが再び見え、ホワイトアウトも作られていません。`,
+        `overlay を通さずに upper/ の ${paths} を直接削除しました（その後 merged/ に何が見えるかは未定義だと、カーネルのドキュメントにあります）。ホワイトアウトは作られていません。`,
       writtenInsteadOfDelete: (paths: string) => `${paths} に書き込みました。ホワイトアウトは、merged/ 経由で削除したときに残るものです。`,
       noMountCommand: "実行したコマンドに mount がありません。このタスクは mount -t overlay コマンド 1 つです。",
       notMounted: "merged/ に overlay がマウントされていません。mount がエラーを出していれば、上のシェルの出力にあります。",

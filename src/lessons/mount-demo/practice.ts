@@ -24,7 +24,7 @@ function checkLowerKept(ctx: Ctx, id: string, touched: readonly string[]): void 
   const { w } = ctx;
   const changed = lowerChanges(ctx);
   const named = [...new Set([...touched, ...changed])].sort();
-  const label = named.length > 0 ? w.practice.checkLowerKept(named.join(", "), named.length) : w.practice.checkLowerAll;
+  const label = named.length > 0 ? w.practice.checkLowerKept(ctx.t.practice.list(named), named.length) : w.practice.checkLowerAll;
   ctx.check(id, label, "yes", yesNo(changed.length === 0));
 }
 
@@ -64,7 +64,7 @@ export const copyUpPractice: MountPractice = {
     const differs = copied.filter(
       (path) => read(ctx, `merged/${path}`) === read(ctx, `upper/${path}`) && read(ctx, `upper/${path}`) !== read(ctx, `lower/${path}`),
     );
-    const observed = differs.join(" ") || (copied.length > 0 ? `(same as lower's: ${copied.join(" ")})` : "(no copy in upper)");
+    const observed = differs.join(" ") || (copied.length > 0 ? `(same as lower: ${copied.join(" ")})` : "(no copy in upper)");
     ctx.check("merged-shows-copy", w.practice.checkCopyDiffers, "≥ 1", observed, differs.length > 0);
   },
   diagnose: diagnoseCopyUp,
@@ -96,7 +96,7 @@ export const whiteoutPractice: MountPractice = {
       .filter((path) => exists(ctx, `lower/${path}`) && !exists(ctx, `merged/${path}`));
     ctx.check("whiteout-hides", w.practice.checkDeleted, "whiteout: ≥ 1", describeUpper(ctx), deleted.length > 0);
     const changed = lowerChanges(ctx);
-    const label = deleted.length > 0 ? w.practice.checkStillInLower(deleted.join(", ")) : w.practice.checkLowerAll;
+    const label = deleted.length > 0 ? w.practice.checkStillInLower(ctx.t.practice.list(deleted)) : w.practice.checkLowerAll;
     ctx.check("still-in-lower", label, "yes", yesNo(changed.length === 0));
   },
   diagnose: diagnoseWhiteout,

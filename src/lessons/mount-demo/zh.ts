@@ -130,7 +130,7 @@ export const zh: MountDemoWords = {
       removedUpperOnly: (paths: string) =>
         `你删除的 ${paths} 只存在于 upper/ 里（是容器自己创建的）：内核直接把它删掉了。只有要遮住来自 lower 的文件时，才需要 whiteout。`,
       removedUpperCopy: (paths: string) =>
-        `你绕过 overlay，直接在 upper/ 里删除了 ${paths}：merged/ 重新显示 lower 里的文件，也没有产生 whiteout。`,
+        `你绕过 overlay，直接在 upper/ 里删除了 ${paths}（内核文档说，这之后 merged/ 显示什么是未定义的）：没有产生 whiteout。`,
       writtenInsteadOfDelete: (paths: string) => `你写入了 ${paths}：whiteout 是通过 merged/ 删除文件时留下的。`,
       noMountCommand: "你运行的命令里没有 mount：这个任务是一条 mount -t overlay 命令。",
       notMounted: "merged/ 上没有挂载 overlay：如果 mount 报了错，错误信息就在上面你的 shell 里。",
