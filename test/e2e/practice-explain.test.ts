@@ -217,6 +217,19 @@ describe.skipIf(reason !== undefined)("practice explains a failed try", () => {
     expect(await term.exitCode()).toBe(1);
   });
 
+  it("a mount typed from inside merged/ with ../ paths is graded by where mount ran (the shell's record)", async () => {
+    const term = start({ lang: "en", columns: 100, args: ["--from", "mount"] });
+    await term.waitFor(/practice:mount\$ $/m);
+    term.type("cd merged");
+    term.type("mount -t overlay overlay -o lowerdir=../lower,upperdir=../upper,workdir=../work .; exit");
+    const screen = prose(await term.waitFor(/practice:copy-up\$ /));
+    expect(screen).toContain("✓ its lowerdir is our lower/ ✓ its upperdir is our upper/ ✓ its workdir is our work/");
+    term.type("exit");
+    await term.waitFor(MENU.en);
+    term.type("q");
+    expect(await term.exitCode()).toBe(1);
+  });
+
   it("rootless, as user nobody: the failed mount is run again inside the lesson's namespace and explained", async () => {
     const term = start({ lang: "en", columns: 100, args: ["--from", "mount"], uid: NOBODY });
     await term.waitFor(/practice:mount\$ $/m);

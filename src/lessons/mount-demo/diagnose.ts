@@ -2,7 +2,8 @@
 // and what the try changed: the files the learner touched, named, and what the step wanted
 // instead ("you created upper/notes.txt, a new file: copy-up happens when you change a file that
 // comes from lower"). A mount that did not take is the runner's to explain (mount-replay.ts).
-import { overlayLayers, readMountInfo } from "../../overlay/mountinfo.js";
+import { isAbsolute, join, relative } from "node:path";
+import { isWithin, overlayLayers, readMountInfo } from "../../overlay/mountinfo.js";
 import type { Diagnosis, PracticeAttempt } from "../../runner/types.js";
 import { few, leaves } from "../observe.js";
 import { type Ctx, classifyUpper, exists, LOWER_FILES, lowerContents, read } from "./image.js";
@@ -167,17 +168,29 @@ export function diagnoseWhiteout(ctx: Ctx, attempt: PracticeAttempt, step: Pract
   return merge(common(ctx, attempt, seen), found, next);
 }
 
-/** Does a path the mount names (as given: relative ones start at the workspace) reach this workspace directory? */
-export function names(ctx: Ctx, given: string | undefined, relative: string): boolean {
-  if (given === undefined) return false;
-  const root = `${ctx.workspace.root}/`;
-  if (given.startsWith("/") && !given.startsWith(root)) return false;
-  const stats = ctx.stat(given.startsWith("/") ? given.slice(root.length) : given);
-  const wanted = ctx.stat(relative);
-  return stats !== undefined && wanted !== undefined && stats.dev === wanted.dev && stats.ino === wanted.ino;
+/**
+ * Does a path the mount names reach this workspace directory? The kernel keeps the options as
+ * typed: a relative one started where mount ran, which the shell's record tells (`cd merged;
+ * mount … ../lower …`); without a record, at the workspace root, where the shell starts.
+ */
+export function namer(ctx: Ctx, step: PracticeAttempt | undefined): (given: string | undefined, wanted: string) => boolean {
+  const root = ctx.workspace.root;
+  const bases = new Set([""]);
+  for (const command of step?.commands ?? []) if (isWithin(command.cwd, root)) bases.add(relative(root, command.cwd));
+  return (given, wanted) => {
+    if (given === undefined) return false;
+    const target = ctx.stat(wanted);
+    const inside = isWithin(given, root) ? relative(root, given) : undefined;
+    const candidates = isAbsolute(given) ? [inside] : [...bases].map((base) => join(base, given));
+    return candidates.some((candidate) => {
+      if (candidate === undefined || candidate.startsWith("..")) return false;
+      const stats = ctx.stat(candidate);
+      return stats !== undefined && target !== undefined && stats.dev === target.dev && stats.ino === target.ino;
+    });
+  };
 }
 
-export function diagnoseMount(ctx: Ctx, attempt: PracticeAttempt): Diagnosis {
+export function diagnoseMount(ctx: Ctx, attempt: PracticeAttempt, step: PracticeAttempt): Diagnosis {
   const { w, workspace } = ctx;
   const mounts = readMountInfo();
   const mount = mounts.findLast((entry) => entry.mountPoint === workspace.merged);
@@ -192,13 +205,14 @@ export function diagnoseMount(ctx: Ctx, attempt: PracticeAttempt): Diagnosis {
     return { found: typedMount ? [] : [w.practice.why.noMountCommand] };
   }
   const layers = overlayLayers(mount);
+  const names = namer(ctx, step);
   const found: string[] = [];
-  if (names(ctx, layers.lower[0], "upper") && names(ctx, layers.upper, "lower")) found.push(w.practice.why.swapped);
+  if (names(layers.lower[0], "upper") && names(layers.upper, "lower")) found.push(w.practice.why.swapped);
   else {
     const given: Array<[string, string | undefined, string, boolean]> = [
-      ["lowerdir", layers.lower.join(":"), "lower/", layers.lower.length === 1 && names(ctx, layers.lower[0], "lower")],
-      ["upperdir", layers.upper, "upper/", names(ctx, layers.upper, "upper")],
-      ["workdir", layers.work, "work/", names(ctx, layers.work, "work")],
+      ["lowerdir", layers.lower.join(":"), "lower/", layers.lower.length === 1 && names(layers.lower[0], "lower")],
+      ["upperdir", layers.upper, "upper/", names(layers.upper, "upper")],
+      ["workdir", layers.work, "work/", names(layers.work, "work")],
     ];
     for (const [option, value, wanted, ok] of given) if (!ok) found.push(w.practice.why.wrongLayer(option, value || "(none)", wanted));
   }

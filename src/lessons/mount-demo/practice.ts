@@ -11,7 +11,7 @@ import {
   diagnoseNewFile,
   diagnoseWhiteout,
   lowerChanges,
-  names,
+  namer,
   touchedInStep,
 } from "./diagnose.js";
 import type { MountDemoWords } from "./en.js";
@@ -32,15 +32,16 @@ export const mountPractice: MountPractice = {
   task: (w) => w.practice.mount.task,
   hint: (w, ctx) => (ctx.mode === "rootless" ? w.practice.mount.hintRootless : w.practice.mount.hint),
   done: (w) => w.practice.mount.done,
-  verify(ctx) {
+  verify(ctx, step) {
     const { w, workspace } = ctx;
+    const names = namer(ctx, step);
     const mount = readMountInfo().findLast((entry) => entry.mountPoint === workspace.merged);
     ctx.check("is-overlay", w.mount.checkType, "overlay", mount?.fsType ?? "(not mounted)");
     const layers = mount ? overlayLayers(mount) : { lower: [] };
-    const lowerOk = layers.lower.length === 1 && names(ctx, layers.lower[0], "lower");
+    const lowerOk = layers.lower.length === 1 && names(layers.lower[0], "lower");
     ctx.check("lowerdir", w.mount.checkLower, "lower", layers.lower.join(":") || "(none)", lowerOk);
-    ctx.check("upperdir", w.mount.checkUpper, "upper", layers.upper ?? "(none)", names(ctx, layers.upper, "upper"));
-    ctx.check("workdir", w.mount.checkWork, "work", layers.work ?? "(none)", names(ctx, layers.work, "work"));
+    ctx.check("upperdir", w.mount.checkUpper, "upper", layers.upper ?? "(none)", names(layers.upper, "upper"));
+    ctx.check("workdir", w.mount.checkWork, "work", layers.work ?? "(none)", names(layers.work, "work"));
     ctx.check("merged-shows-lower", w.mount.checkMerged, listing(ctx, "lower"), listing(ctx, "merged"));
     // Rootless, overlay must keep its whiteouts' and opaque dirs' notes in user.* xattrs: without
     // userxattr the mount works until the first delete of a lower directory (EIO).
