@@ -45,7 +45,9 @@ export async function explainFailedMounts(ctx: LessonContext, attempt: PracticeA
     if (!replay && failed.command.status !== 0) ctx.say(`• ${t.practice.commandFailed(flat(failed.command.line), failed.command.status)}`);
     if (replay) {
       ctx.say(t.practice.mount.replay);
-      const result = await ctx.run(["unshare", "--mount", "--propagation", "private", ...failed.invocation.argv], {
+      // mount(8) from PATH, whatever the learner called it by (./mount would be a program of theirs).
+      const argv = ["unshare", "--mount", "--propagation", "private", "mount", ...failed.invocation.argv.slice(1)];
+      const result = await ctx.run(argv, {
         cwd: failed.command.cwd,
         allowFailure: true,
       });
