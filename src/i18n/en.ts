@@ -241,6 +241,8 @@ export const en = {
     startAgain: (command: string) => `the simplest way back is a fresh workspace: [q]uit, then start this step again: ${command}`,
     mount: {
       notTaken: (target: string) => `Your mount did not take: ${target} is not an overlay mount now.`,
+      outside: (target: string) =>
+        `Your overlay on ${target} is outside the workspace: the lesson unmounts only what is beneath it, so this one stays when the lesson ends. Unmount it yourself: umount ${target}`,
       replay:
         "The lesson runs it again in a mount namespace of its own (whatever it mounts there goes when the command ends), to read mount's own answer:",
       replayWorked: (target: string) =>

@@ -248,6 +248,8 @@ export const ja: Messages = {
       `新しいワークスペースでやり直すのがいちばん簡単です。[q] でやめてから、このステップをもう一度始めてください：${command}`,
     mount: {
       notTaken: (target: string) => `マウントは反映されていません。${target} は現在 overlay のマウントポイントではありません。`,
+      outside: (target: string) =>
+        `${target} の overlay はワークスペースの外にあります。レッスンが後片付けするのはワークスペース内のマウントだけなので、レッスンが終わってもこれは残ります。自分でアンマウントしてください：umount ${target}`,
       replay:
         "レッスン専用のマウント名前空間でこのコマンドをもう一度実行し（そこでマウントされたものはコマンドの終了とともに消えます）、mount 自身の応答を確認します：",
       replayWorked: (target: string) =>

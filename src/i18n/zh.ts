@@ -235,6 +235,8 @@ export const zh: Messages = {
     startAgain: (command: string) => `最简单的办法是换一个全新的工作区：按 [q] 退出，然后重新开始这一步：${command}`,
     mount: {
       notTaken: (target: string) => `你的挂载没有生效：${target} 现在不是 overlay 挂载点。`,
+      outside: (target: string) =>
+        `你在 ${target} 上挂载的 overlay 位于工作区之外：课程只卸载工作区里面的挂载，所以课程结束后它还会留着。请自己卸载：umount ${target}`,
       replay: "课程在它自己的挂载命名空间里把这条命令再运行一次（在那里挂上的东西会随命令结束而消失），以读取 mount 自己的回答：",
       replayWorked: (target: string) =>
         `这一次 mount 接受了同样的参数（在课程自己的命名空间里，随即又消失了）：你在 ${target} 上的挂载失败的原因已经不存在，或者挂载之后又被卸载了。请再挂载一次。`,

@@ -35,7 +35,12 @@ export interface MountsExplained {
 export async function explainFailedMounts(ctx: LessonContext, attempt: PracticeAttempt): Promise<MountsExplained> {
   const explained: MountsExplained = { count: 0, lines: new Set() };
   const { t, workspace } = ctx;
-  for (const failed of failedMounts(attempt.commands ?? [], workspace)) {
+  const typed = typedMounts(attempt.commands ?? [], workspace);
+  // The lesson unmounts what is mounted beneath the workspace, on every way out; not elsewhere.
+  for (const outside of typed.filter((mount) => mount.mounted && !isWithin(realOrSelf(mount.target), realOrSelf(workspace.root)))) {
+    ctx.say(`• ${t.practice.mount.outside(outside.target)}`);
+  }
+  for (const failed of typed.filter((mount) => !mount.mounted)) {
     const shown = (path: string): string => shownPath(path, workspace.root);
     explained.count++;
     explained.lines.add(failed.command.line);
@@ -61,8 +66,8 @@ export async function explainFailedMounts(ctx: LessonContext, attempt: PracticeA
   return explained;
 }
 
-/** The last overlay mount typed for each mount point that is not an overlay mount now. */
-function failedMounts(commands: readonly ShellCommand[], workspace: Workspace): FailedMount[] {
+/** The last overlay mount typed for each mount point, and whether it is an overlay mount now. */
+function typedMounts(commands: readonly ShellCommand[], workspace: Workspace): Array<FailedMount & { mounted: boolean }> {
   const byTarget = new Map<string, FailedMount>();
   for (const command of commands) {
     const env = { ...shellEnvironment(workspace, ""), PWD: command.cwd };
@@ -77,7 +82,7 @@ function failedMounts(commands: readonly ShellCommand[], workspace: Workspace): 
   }
   const mounts = readMountInfo();
   const mounted = (path: string): boolean => mounts.some((entry) => entry.fsType === "overlay" && entry.mountPoint === realOrSelf(path));
-  return [...byTarget.values()].filter((failed) => !mounted(failed.target));
+  return [...byTarget.values()].map((typed) => ({ ...typed, mounted: mounted(typed.target) }));
 }
 
 /**

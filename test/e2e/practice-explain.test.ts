@@ -230,6 +230,26 @@ describe.skipIf(reason !== undefined)("practice explains a failed try", () => {
     expect(await term.exitCode()).toBe(1);
   });
 
+  it("an overlay mounted outside the workspace is named: the lesson will not unmount it, the learner must", async () => {
+    const term = start({ lang: "en", columns: 100, args: ["--from", "mount"] });
+    await term.waitFor(/practice:mount\$ $/m);
+    term.type("mkdir ../elsewhere && mount -t overlay overlay -o lowerdir=lower,upperdir=upper,workdir=work ../elsewhere; exit");
+    const screen = prose(await term.waitFor(MENU.en));
+    expect(screen).toMatch(
+      /• Your overlay on \/tmp\/ol-practice-\w+\/elsewhere is outside the workspace: the lesson unmounts only what is beneath it, so this one stays when the lesson ends\. Unmount it yourself: umount \/tmp\/ol-practice-\w+\/elsewhere/,
+    );
+    term.type("r");
+    await term.waitFor(/practice:mount\$ /, 10_000, 2);
+    term.type(
+      "umount ../elsewhere && rmdir ../elsewhere && mount -t overlay overlay -o lowerdir=lower,upperdir=upper,workdir=work merged; exit",
+    );
+    await term.waitFor(/practice:copy-up\$ /);
+    term.type("exit");
+    await term.waitFor(MENU.en, 20_000, 2);
+    term.type("q");
+    expect(await term.exitCode()).toBe(1);
+  });
+
   it("rootless, as user nobody: the failed mount is run again inside the lesson's namespace and explained", async () => {
     const term = start({ lang: "en", columns: 100, args: ["--from", "mount"], uid: NOBODY });
     await term.waitFor(/practice:mount\$ $/m);
