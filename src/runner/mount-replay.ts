@@ -90,7 +90,7 @@ function typedMounts(commands: readonly ShellCommand[], workspace: Workspace): A
  * the kernel writes only there (work/work, a test whiteout), and nowhere else.
  */
 function replayable(failed: FailedMount, root: string): boolean {
-  if (!isPlainOverlayMount(failed.invocation) || findInPath("unshare") === undefined) return false;
+  if (!isPlainOverlayMount(failed.invocation) || findInPath("unshare") === undefined || !existsSync(failed.command.cwd)) return false;
   const written = [optionValue(failed.invocation, "upperdir"), optionValue(failed.invocation, "workdir"), failed.invocation.positionals[1]];
   return written.every((path) => path === undefined || isWithin(realOrSelf(resolve(failed.command.cwd, path)), realOrSelf(root)));
 }
