@@ -238,6 +238,54 @@ export const en = {
     notTerminal: "--practice opens a shell for you to type in: it needs a terminal (stdin and stdout), and cannot be combined with --json",
     unknownStep: (step: string, steps: string) => `--from ${step}: the lesson has no such step; its steps are ${steps}`,
     practised: "practised:",
+    nextLabel: "Next:",
+    /** A few names in a sentence, the way this language lists them. */
+    list: (items: readonly string[]) => items.join(", "),
+    ranNothingChanged: (lines: string) => `What you ran changed no layer and no mount: ${lines}.`,
+    commandFailed: (line: string, code: number) => `\`${line}\` ended with exit code ${code}: its own message is above, in your shell.`,
+    startAgain: (command: string) => `the simplest way back is a fresh workspace: [q]uit, then start this step again: ${command}`,
+    mount: {
+      notTaken: (target: string) => `Your mount did not take: ${target} is not an overlay mount now.`,
+      outside: (target: string) =>
+        `Your overlay on ${target} is outside the workspace: the lesson unmounts only what is beneath it, so this one stays when the lesson ends. Unmount it yourself: umount ${target}`,
+      replay:
+        "The lesson runs it again in a mount namespace of its own (whatever it mounts there goes when the command ends), to read mount's own answer:",
+      replayWorked: (target: string) =>
+        `This time mount accepted the same words (in the lesson's own namespace, gone again): your mount on ${target} failed for a reason that has passed, or was undone after. Mount it again.`,
+      means: {
+        "no-such-path":
+          "mount's “does not exist” means that a path the command names was not found: a directory in -o, or the mount point. (“special device overlay” is only the name given to the mount, not a device.)",
+        "bad-option":
+          "mount's “wrong fs type, bad option…” means that the kernel refused the options; it writes why only to its own log (dmesg, as root).",
+        "no-overlay": "mount's “unknown filesystem type” means that the kernel knows no filesystem by the name after -t.",
+        busy: "mount says the mount point is busy: something is mounted there already or is using it.",
+        "not-permitted": "the kernel did not let this user mount: as root it can, and rootless only inside the lesson's own namespace.",
+      },
+      problems: {
+        noType: "there is no -t overlay: without it, mount does not know which filesystem to make",
+        otherType: (type: string) => `-t ${type}: the kernel's name for this filesystem is overlay`,
+        noSource: (given: string) =>
+          `mount needs two words after the options: a name for the mount (any word; overlay is the custom), then the mount point. Given only ${given}, it looks ${given} up in /etc/fstab`,
+        unknownOption: (option: string, meant: string) => `${option}= is not an option of overlay: did you mean ${meant}=?`,
+        noLowerdir: "there is no lowerdir=: an overlay needs at least one lower layer",
+        noWorkdir: "upperdir= needs a workdir= beside it: the kernel's scratch space, on upper's filesystem",
+        noUpperdir:
+          "there is no upperdir=: without an upper layer an overlay is read-only (and needs two lower layers), and the container's changes have nowhere to go",
+        missing: (option: string, value: string, near: string) =>
+          `${option}=${value}: there is no ${value}${near ? ` (did you mean ${near}?)` : ""}`,
+        missingTarget: (value: string, near: string) => `the mount point ${value} does not exist${near ? ` (did you mean ${near}?)` : ""}`,
+        notDirectory: (option: string, value: string) => `${option}=${value} is not a directory`,
+        targetNotDirectory: (value: string) => `the mount point ${value} is not a directory`,
+        separateFs: (upper: string, upperFs: string, work: string, workFs: string) =>
+          `upperdir ${upper} (${upperFs}) and workdir ${work} (${workFs}) are on different filesystems: the kernel needs them on one`,
+        nested: (upper: string, work: string) =>
+          `workdir ${work} and upperdir ${upper} overlap (one is inside the other, or they are the same): they must be separate directories`,
+        upperUnfit: (upper: string, fsType: string) => `upperdir ${upper} is on ${fsType}, which cannot hold an upper layer`,
+        workNotEmpty: (work: string, entries: string) =>
+          `workdir ${work} holds ${entries}: it should be an empty directory of the kernel's own (docker and podman give it one)`,
+      },
+      next: "correct the command and mount again: [r]etry opens the same shell, and ↑ brings your last command back.",
+    },
   },
   layers: {
     absent: "—",

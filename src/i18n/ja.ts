@@ -243,6 +243,58 @@ export const ja: Messages = {
     notTerminal: "--practice はコマンドを入力するためのシェルを開きます。端末（stdin と stdout）が必要で、--json とは併用できません",
     unknownStep: (step: string, steps: string) => `--from ${step}：このレッスンにそのステップはありません。ステップは ${steps} です`,
     practised: "練習済み：",
+    nextLabel: "次にやること：",
+    /** A few names in a sentence, the way this language lists them. */
+    list: (items: readonly string[]) => items.join("、"),
+    ranNothingChanged: (lines: string) => `実行したコマンドは、どのレイヤーもマウントも変更していません：${lines}。`,
+    commandFailed: (line: string, code: number) =>
+      `\`${line}\` は終了コード ${code} で終わりました。そのコマンド自身のメッセージは、上のシェルの出力にあります。`,
+    startAgain: (command: string) =>
+      `新しいワークスペースでやり直すのがいちばん簡単です。[q] でやめてから、このステップをもう一度始めてください：${command}`,
+    mount: {
+      notTaken: (target: string) => `マウントは反映されていません。${target} は現在 overlay のマウントポイントではありません。`,
+      outside: (target: string) =>
+        `${target} の overlay はワークスペースの外にあります。レッスンが後片付けするのはワークスペース内のマウントだけなので、レッスンが終わってもこれは残ります。自分でアンマウントしてください：umount ${target}`,
+      replay:
+        "レッスン専用のマウント名前空間でこのコマンドをもう一度実行し（そこでマウントされたものはコマンドの終了とともに消えます）、mount 自身の応答を確認します：",
+      replayWorked: (target: string) =>
+        `今回は同じ指定で mount が成功しました（レッスン専用の名前空間の中なので、すでに消えています）。${target} へのマウントは、今はもうない理由で失敗したか、マウントの後でアンマウントされたようです。もう一度マウントしてください。`,
+      means: {
+        "no-such-path":
+          "mount の「does not exist」は、コマンドで指定したパスが見つからないという意味です。-o 内のディレクトリか、マウントポイントのどちらかです（「special device overlay」はマウントに付けた名前にすぎず、デバイスではありません）。",
+        "bad-option":
+          "mount の「wrong fs type, bad option…」は、カーネルがオプションを拒否したという意味です。理由はカーネル自身のログ（dmesg、root で確認）にしか出ません。",
+        "no-overlay": "mount の「unknown filesystem type」は、-t の後の名前のファイルシステムをカーネルが知らないという意味です。",
+        busy: "mount によると、マウントポイントが使用中です。すでに何かがマウントされているか、使われています。",
+        "not-permitted":
+          "カーネルがこのユーザーのマウントを許可しませんでした。root なら可能で、rootless ではレッスン専用の名前空間の中でのみ可能です。",
+      },
+      problems: {
+        noType: "-t overlay がありません。これがないと、mount はどのファイルシステムを作ればよいかわかりません",
+        otherType: (type: string) => `-t ${type}：このファイルシステムのカーネル上の名前は overlay です`,
+        noSource: (given: string) =>
+          `mount にはオプションの後に 2 つの語が必要です。マウントの名前（何でもよく、慣例では overlay）と、マウントポイントです。${given} だけだと、mount は /etc/fstab から ${given} を探します`,
+        unknownOption: (option: string, meant: string) => `${option}= は overlay のオプションではありません。${meant}= のつもりでしたか？`,
+        noLowerdir: "lowerdir= がありません。overlay には少なくとも 1 つの lower レイヤーが必要です",
+        noWorkdir: "upperdir= には workdir= が必要です。upper と同じファイルシステム上にある、カーネルの作業領域です",
+        noUpperdir:
+          "upperdir= がありません。upper レイヤーのない overlay は読み取り専用で（lower レイヤーも 2 つ必要です）、コンテナの変更の書き込み先がありません",
+        missing: (option: string, value: string, near: string) =>
+          `${option}=${value}：${value} は存在しません${near ? `（${near} のつもりでしたか？）` : ""}`,
+        missingTarget: (value: string, near: string) =>
+          `マウントポイント ${value} は存在しません${near ? `（${near} のつもりでしたか？）` : ""}`,
+        notDirectory: (option: string, value: string) => `${option}=${value} はディレクトリではありません`,
+        targetNotDirectory: (value: string) => `マウントポイント ${value} はディレクトリではありません`,
+        separateFs: (upper: string, upperFs: string, work: string, workFs: string) =>
+          `upperdir ${upper}（${upperFs}）と workdir ${work}（${workFs}）が別々のファイルシステム上にあります。カーネルは両方が同じファイルシステム上にあることを求めます`,
+        nested: (upper: string, work: string) =>
+          `workdir ${work} と upperdir ${upper} が重なっています（一方が他方の中にあるか、同じディレクトリです）。別々のディレクトリにする必要があります`,
+        upperUnfit: (upper: string, fsType: string) => `upperdir ${upper} は ${fsType} 上にあり、upper レイヤーを置けません`,
+        workNotEmpty: (work: string, entries: string) =>
+          `workdir ${work} に ${entries} があります。workdir はカーネル専用の空のディレクトリであるべきです（docker や podman は専用のものを用意します）`,
+      },
+      next: "コマンドを直してもう一度マウントしてください。[r] で同じシェルが開き、↑ で前回のコマンドを呼び出せます。",
+    },
   },
   layers: {
     absent: "—",

@@ -232,6 +232,52 @@ export const zh: Messages = {
     notTerminal: "--practice 会打开一个 shell 让你输入命令：需要终端（stdin 和 stdout），且不能与 --json 同时使用",
     unknownStep: (step: string, steps: string) => `--from ${step}：本课没有这个步骤；步骤有 ${steps}`,
     practised: "已练习：",
+    nextLabel: "下一步：",
+    /** A few names in a sentence, the way this language lists them. */
+    list: (items: readonly string[]) => items.join("、"),
+    ranNothingChanged: (lines: string) => `你运行的命令没有改动任何层，也没有改动任何挂载：${lines}。`,
+    commandFailed: (line: string, code: number) => `\`${line}\` 以退出码 ${code} 结束：它自己的报错信息在上面你的 shell 里。`,
+    startAgain: (command: string) => `最简单的办法是换一个全新的工作区：按 [q] 退出，然后重新开始这一步：${command}`,
+    mount: {
+      notTaken: (target: string) => `你的挂载没有生效：${target} 现在不是 overlay 挂载点。`,
+      outside: (target: string) =>
+        `你在 ${target} 上挂载的 overlay 位于工作区之外：课程只卸载工作区里面的挂载，所以课程结束后它还会留着。请自己卸载：umount ${target}`,
+      replay: "课程在它自己的挂载命名空间里把这条命令再运行一次（在那里挂上的东西会随命令结束而消失），以读取 mount 自己的回答：",
+      replayWorked: (target: string) =>
+        `这一次 mount 接受了同样的参数（在课程自己的命名空间里，随即又消失了）：你在 ${target} 上的挂载失败的原因已经不存在，或者挂载之后又被卸载了。请再挂载一次。`,
+      means: {
+        "no-such-path":
+          "mount 说的“does not exist”意思是命令里写的某个路径找不到：-o 里的某个目录，或者挂载点。（“special device overlay”只是给这次挂载起的名字，并不是设备。）",
+        "bad-option":
+          "mount 说的“wrong fs type, bad option…”意思是内核拒绝了这些选项；具体原因只写在内核自己的日志里（dmesg，需要 root）。",
+        "no-overlay": "mount 说的“unknown filesystem type”意思是内核不认识 -t 后面的文件系统名。",
+        busy: "mount 说挂载点正忙：那里已经挂着东西，或者正被使用。",
+        "not-permitted": "内核不允许这个用户挂载：root 可以；非 root 只能在课程自己的命名空间里挂载。",
+      },
+      problems: {
+        noType: "没有写 -t overlay：没有它，mount 不知道要建立哪种文件系统",
+        otherType: (type: string) => `-t ${type}：这个文件系统在内核里的名字是 overlay`,
+        noSource: (given: string) =>
+          `mount 在选项之后需要两个词：先是这次挂载的名字（任意词，习惯上写 overlay），然后是挂载点。只给了 ${given}，它就去 /etc/fstab 里查找 ${given}`,
+        unknownOption: (option: string, meant: string) => `${option}= 不是 overlay 的选项：你是想写 ${meant}= 吗？`,
+        noLowerdir: "没有 lowerdir=：overlay 至少需要一个 lower 层",
+        noWorkdir: "有 upperdir= 就要有配套的 workdir=：它是内核的工作目录，与 upper 在同一个文件系统上",
+        noUpperdir: "没有 upperdir=：没有 upper 层的 overlay 是只读的（而且需要两个 lower 层），容器的改动也无处可写",
+        missing: (option: string, value: string, near: string) =>
+          `${option}=${value}：不存在 ${value}${near ? `（你是想写 ${near} 吗？）` : ""}`,
+        missingTarget: (value: string, near: string) => `挂载点 ${value} 不存在${near ? `（你是想写 ${near} 吗？）` : ""}`,
+        notDirectory: (option: string, value: string) => `${option}=${value} 不是目录`,
+        targetNotDirectory: (value: string) => `挂载点 ${value} 不是目录`,
+        separateFs: (upper: string, upperFs: string, work: string, workFs: string) =>
+          `upperdir ${upper}（${upperFs}）和 workdir ${work}（${workFs}）不在同一个文件系统上：内核要求它们在同一个文件系统上`,
+        nested: (upper: string, work: string) =>
+          `workdir ${work} 和 upperdir ${upper} 相互重叠（一个在另一个里面，或者是同一个目录）：它们必须是彼此独立的目录`,
+        upperUnfit: (upper: string, fsType: string) => `upperdir ${upper} 在 ${fsType} 上，这种文件系统不能用作 upper 层`,
+        workNotEmpty: (work: string, entries: string) =>
+          `workdir ${work} 里有 ${entries}：它应该是一个专供内核使用的空目录（docker 和 podman 都会单独给它一个）`,
+      },
+      next: "改正命令后再挂载一次：按 [r] 会打开同一个 shell，按 ↑ 就能调出你上一条命令。",
+    },
   },
   layers: {
     absent: "—",

@@ -17,3 +17,13 @@ export const yesNo = (value: boolean): string => (value ? "yes" : "no");
  * reader says of a missing file) reads "(missing)".
  */
 export const exactBytes = (bytes: number): string => (bytes < 0 ? "(missing)" : `${formatCount(bytes)} B`);
+
+/** The first few of a list of paths, for a sentence in the learner's language ("a, b, c, …" / "a、b、c、…"). */
+export function few(ctx: LessonContext<unknown>, paths: readonly string[]): string {
+  return ctx.t.practice.list(paths.length > 3 ? [...paths.slice(0, 3), "…"] : paths);
+}
+
+/** Paths without the directories that only hold others of the list (a directory changes when a file in it does). */
+export function leaves(paths: readonly string[]): string[] {
+  return paths.filter((path) => !paths.some((other) => other.startsWith(`${path}/`)));
+}

@@ -1,19 +1,21 @@
 // Practice mode: the learner does a step in a real shell, and the step's own checks, run on the
 // kernel's state, decide whether it worked. A failure shows what was expected and what was
-// seen, a hint, and a menu: [r]etry (the same shell again, state kept), [s]how me (the lesson
-// does it), [q]uit (teardown). Leaving the shell without changing anything is a failure.
+// seen, why (attempt.ts: from the kernel's state and what the learner typed), the next thing to
+// try, and a menu: [r]etry (the same shell again, state kept), [s]how me (the lesson does it),
+// [q]uit (teardown). Leaving the shell without changing anything is a failure.
 import type { Messages } from "../i18n/index.js";
 import { unmountAllBeneath } from "../overlay/mount.js";
 import type { Workspace } from "../overlay/workspace.js";
 import type { CleanupRegistry } from "../sys/cleanup.js";
 import { InterruptedError } from "../sys/errors.js";
+import { changedSomething, describeAttempt, explainAttempt, restartCommand } from "./attempt.js";
 import type { StepContext } from "./context.js";
 import { readAnswer } from "./pause.js";
 import { recordPractised } from "./progress.js";
 import type { Reporter } from "./report/reporter.js";
-import { openShell } from "./shell.js";
-import { snapshot } from "./snapshot.js";
-import type { Practice } from "./types.js";
+import { chooseShell, openShell, readRecord, startRecord } from "./shell.js";
+import { changesBetween, type Snapshot, snapshot } from "./snapshot.js";
+import type { Practice, ShellCommand } from "./types.js";
 
 /** The learner chose [q]uit: the lesson stops here and tears down. */
 export class PracticeQuit extends Error {
@@ -59,29 +61,38 @@ export async function practise<Options, Words>(run: PracticeRun<Options, Words>)
   reporter.task(stepId, practice.task(w, ctx), practice.hint(w, ctx));
   guardLearnersMounts(run as PracticeRun<unknown, unknown>);
   // Where the learner's work can land: the workspace, and what the step watches beyond it.
-  const fingerprint = (): string => [run.workspace.root, ...(practice.watch?.(ctx) ?? [])].map(snapshot).join("\n");
+  const picture = (): Snapshot => snapshot([run.workspace.root, ...(practice.watch?.(ctx) ?? [])]);
+  const restart = restartCommand(stepId, ctx.mode === "root" && process.env.SUDO_USER !== undefined);
+  const typedBefore: ShellCommand[] = [];
+  const stepStart = picture();
   for (;;) {
-    const before = fingerprint();
+    const before = picture();
+    const record = startRecord(run.workspace, typedBefore);
     run.setShellOpen(true);
-    const code = await openShell(run.workspace, `practice:${stepId}$ `, run.signal, { OVERLAY_LESSON_STEP: stepId });
+    const code = await openShell(run.workspace, `practice:${stepId}$ `, run.signal, { OVERLAY_LESSON_STEP: stepId }, record);
     run.setShellOpen(false);
     if (run.signal.aborted) throw new InterruptedError(String(run.signal.reason ?? "SIGHUP"));
     reporter.say(stepId, t.report.shellEnd(code));
+    const typed = chooseShell().records ? readRecord(record) : undefined;
+    typedBefore.push(...(typed ?? []));
+    const after = picture();
+    const attempt = describeAttempt(changesBetween(before, after), typed, run.workspace.root, restart);
+    const sinceStepStart = describeAttempt(changesBetween(stepStart, after), typed && typedBefore, run.workspace.root, restart);
 
     // Checks of this attempt are the step's record only if it passes; a failed try is shown, then dropped.
     const first = ctx.checks.length;
-    if (fingerprint() === before)
+    if (!changedSomething(attempt))
       ctx.check("changed-something", t.practice.changedLabel, t.practice.changedExpected, t.practice.changedNothing);
-    else await practice.verify(ctx);
-    const attempt = ctx.checks.slice(first);
-    if (attempt.every((check) => check.ok)) {
+    else await practice.verify(ctx, sinceStepStart);
+    const passed = ctx.checks.slice(first).every((check) => check.ok);
+    if (passed) {
       ctx.say(`✓ ${practice.done(w)}`);
       await practice.finish?.(ctx);
       if (!recordPractised(run.lesson, stepId)) ctx.say(t.practice.progressNotSaved);
       return;
     }
     ctx.checks.splice(first);
-    reporter.say(stepId, `${t.practice.hintLabel} ${practice.hint(w, ctx)}`);
+    await explainAttempt(ctx, practice, attempt, sinceStepStart);
     const choice = await ask(run);
     if (choice === "q") throw new PracticeQuit(stepId);
     if (choice === "s") {

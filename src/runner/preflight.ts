@@ -53,7 +53,8 @@ export function cleanupCommand(parent: string, argv: readonly string[] = process
   return shellQuote([...(sudo ? ["sudo"] : []), process.execPath, binPath(argv), "cleanup", "--dir", parent]);
 }
 
-function binPath(argv: readonly string[]): string {
+/** The bin this process runs, as a path any shell can run again. */
+export function binPath(argv: readonly string[]): string {
   const bin = argv[1] ?? "overlay-lesson";
   try {
     return realpathSync(bin);

@@ -36,8 +36,19 @@ export interface Practice<Options = unknown, Words = unknown> {
   done(w: Words): string;
   /** What the lesson does before the learner's turn (layers-demo: mount the build overlay). */
   prepare?(ctx: LessonContext<Options, Words>): Promise<void>;
-  /** The checks, on whatever the learner did. */
-  verify(ctx: LessonContext<Options, Words>): Promise<void> | void;
+  /**
+   * The checks, on whatever the learner did. `step`: what the learner's tries at this step have
+   * changed so far, so that a file touched at an earlier step does not pass this one; undefined
+   * after [s]how me, where the state as a whole is graded.
+   */
+  verify(ctx: LessonContext<Options, Words>, step?: PracticeAttempt): Promise<void> | void;
+  /**
+   * After a failed try (`attempt`; `step`: all the tries at this step so far, as verify has it):
+   * what the kernel's state and the learner's commands show went wrong, and
+   * the next thing to try, naming the files the learner touched ("you created upper/x, a new
+   * file: copy-up happens when you change a file that comes from lower").
+   */
+  diagnose?(ctx: LessonContext<Options, Words>, attempt: PracticeAttempt, step: PracticeAttempt): Diagnosis | Promise<Diagnosis>;
   /** [s]how me: the lesson does it. Default: the step's own run (which checks its own claims). */
   showMe?(ctx: LessonContext<Options, Words>): Promise<void>;
   /** After the learner's turn passed (layers-demo: unmount the build overlay). */
@@ -47,6 +58,41 @@ export interface Practice<Options = unknown, Words = unknown> {
    * container's UpperDir): a shell left without changing them or the workspace changed nothing.
    */
   watch?(ctx: LessonContext<Options, Words>): string[];
+}
+
+/** One line the learner typed in a practice shell, where it ran, and how it ended. */
+export interface ShellCommand {
+  line: string;
+  /** The shell's working directory once the line had run (relative paths in it start there). */
+  cwd: string;
+  /** The exit status of the line (of its last command). */
+  status: number;
+}
+
+/** What one try in the practice shell did, as the grader can know it without seeing the terminal. */
+export interface PracticeAttempt {
+  /** The lines typed, oldest first; undefined when the shell keeps no record (sh, dash, zsh). */
+  commands: readonly ShellCommand[] | undefined;
+  /**
+   * What the try added, removed, changed (written, truncated, replaced by a whiteout), mounted and
+   * unmounted: relative to the workspace ("upper/notes.txt", "merged"), or absolute beneath a
+   * directory the step watches. Sorted.
+   */
+  added: readonly string[];
+  removed: readonly string[];
+  changed: readonly string[];
+  mounted: readonly string[];
+  unmounted: readonly string[];
+  /** The command that starts this step again on a fresh workspace: for a mistake the lesson cannot undo. */
+  restart: string;
+}
+
+/** Why a try failed, in the learner's language. */
+export interface Diagnosis {
+  /** What the kernel's state shows, one finding a line. */
+  found: string[];
+  /** The next thing to try, when there is a better one than the step's hint. */
+  next?: string | undefined;
 }
 
 export interface Lesson<Options = unknown, Words = unknown> {

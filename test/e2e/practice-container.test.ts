@@ -51,4 +51,44 @@ describeWith(["root", "podman", "tmux"], "container-demo practice in a terminal"
     expect(overlayMountsBeneath(parent)).toEqual([]);
     expect(readdirSync(parent)).toEqual([]);
   });
+
+  it("a try on another file is named, with the file the lesson follows, and the command to run; then both steps pass", async () => {
+    terminal?.close();
+    terminal = new Terminal(
+      [process.execPath, CLI, "container-demo", "--practice", "--yes", "--runtime", "podman", "--image", image, "--dir", parent],
+      { ...(podmanEnv() as Record<string, string>), SHELL: "/bin/sh", LANG: "C.UTF-8", NO_COLOR: "1", HOME: state, XDG_STATE_HOME: state },
+    );
+    const flat = (screen: string): string => screen.replace(/\n {2,}/g, " ").replace(/\s+/g, " ");
+    const write = flat(await terminal.waitFor(/practice:exec-write\$ /, 60_000));
+    const [, name, create, change] =
+      /In container (\S+), create the file (\S+), and append a line to the image file (\S+)\./.exec(write) ?? [];
+    // sh keeps no record of what was typed: the grading reads UpperDir alone.
+    terminal.type(`podman exec ${name} sh -c 'echo mine > /other.txt; echo more >> ${change}'; exit`);
+    let screen = flat(await terminal.waitFor(/\[r\]etry \(the same shell/, 60_000));
+    expect(screen).toContain(
+      `• You created /other.txt; the new file this lesson follows is ${create} (its later steps measure it): create that one.`,
+    );
+    expect(screen).toContain(`Next: run in the container: podman exec ${name} sh -c 'echo … > ${create}; echo … >> ${change}'`);
+    terminal.type("r");
+    await terminal.waitFor(/practice:exec-write\$ /, 10_000, 2);
+    terminal.type(`podman exec ${name} sh -c 'echo mine > ${create}'; exit`);
+    const remove = flat(await terminal.waitFor(/practice:exec-rm\$ /, 60_000));
+    const file = /delete the image file (\S+), then/.exec(remove)?.[1];
+    // /other.txt is the container's own: removing it needs no whiteout, and the image file is still seen.
+    terminal.type(`podman exec ${name} rm /other.txt; exit`);
+    screen = flat(await terminal.waitFor(/\[r\]etry \(the same shell/, 60_000, 2));
+    expect(screen).toContain(
+      "• You deleted /other.txt, which only UpperDir held (the container made it): the kernel simply removed it, with no whiteout.",
+    );
+    expect(screen).toContain(`• The container still sees ${file}.`);
+    expect(screen).toContain(`Next: run in the container: podman exec ${name} rm ${file}`);
+    terminal.type("r");
+    await terminal.waitFor(/practice:exec-rm\$ /, 10_000, 2);
+    terminal.type(`podman exec ${name} rm ${file}; exit`);
+    expect(await terminal.exitCode(120_000)).toBe(0);
+    expect(terminal.screen()).toMatch(/7\/7 steps ok, (\d+)\/\1 checks held/);
+    expect(ourContainers()).toEqual([]);
+    expect(overlayMountsBeneath(parent)).toEqual([]);
+    expect(readdirSync(parent)).toEqual([]);
+  });
 });

@@ -142,6 +142,27 @@ export const en = {
       `In container ${name}, delete the image file ${remove}, then find what UpperDir holds for it.`,
     deleteHint: (runtime: string) => `${runtime} exec NAME rm FILE, then stat -c '%F %t:%T' UPPERDIR/FILE`,
     deleteDone: "You deleted an image file: a whiteout in UpperDir, the bytes still in the image layer.",
+    why: {
+      otherNew: (paths: string, wanted: string) =>
+        `You created ${paths}; the new file this lesson follows is ${wanted} (its later steps measure it): create that one.`,
+      missingNew: (wanted: string) => `UpperDir has no ${wanted}: the new file was not made in the container.`,
+      otherChanged: (paths: string, wanted: string) =>
+        `You changed ${paths}; the image file this lesson follows is ${wanted}: append a line to it.`,
+      missingChange: (wanted: string) => `UpperDir has no copy of ${wanted}: the image file was not changed in the container.`,
+      replaced: (path: string) =>
+        `UpperDir's ${path} is smaller than the image's copy: > replaced the content, where >> appends to the image's bytes. The copy-up has happened, and cannot happen again in this container.`,
+      notAppended: (path: string) => `UpperDir's ${path} is the image's copy, copied up, with nothing appended to it.`,
+      layerTouched: (path: string) =>
+        `The image layer's own ${path} changed: it was written on the host, in the layer itself, and every container of the image sees that now. A container writes only through its overlay (exec).`,
+      otherRemoved: (paths: string, wanted: string) =>
+        `You deleted ${paths}; the image file this lesson follows is ${wanted}: delete that one.`,
+      removedOwn: (paths: string) =>
+        `You deleted ${paths}, which only UpperDir held (the container made it): the kernel simply removed it, with no whiteout.`,
+      stillThere: (wanted: string) => `The container still sees ${wanted}.`,
+    },
+    writeNext: (runtime: string, name: string, create: string, change: string) =>
+      `run in the container: ${runtime} exec ${name} sh -c 'echo … > ${create}; echo … >> ${change}'`,
+    deleteNext: (runtime: string, name: string, remove: string) => `run in the container: ${runtime} exec ${name} rm ${remove}`,
   },
 };
 

@@ -40,11 +40,16 @@ export async function writeVerify(ctx: Ctx, state: RunState): Promise<void> {
     allowFailure: true,
   });
   const upperEntry = entryAt(upperCopy);
+  // No copy at all is said as such: the md5 of nothing (d41d8cd9…) would read like a wrong copy.
+  const observed =
+    upperEntry?.kind !== "file"
+      ? `UpperDir: ${describeEntry(upperEntry)}`
+      : `${upperEntry.size > plan.change.bytes ? "longer" : "not longer"} than ${plan.change.bytes} bytes, starting with md5 ${head.stdout.split(" ")[0] ?? ""}`;
   ctx.check(
     "copy-up",
     w.write.checkCopyUp,
     `longer than ${plan.change.bytes} bytes, starting with md5 ${state.md5Before ?? "?"}`,
-    `${upperEntry?.kind === "file" && upperEntry.size > plan.change.bytes ? "longer" : "not longer"} than ${plan.change.bytes} bytes, starting with md5 ${head.stdout.split(" ")[0] ?? ""}`,
+    observed,
   );
 
   const sums = await ctx.run(["md5sum", imageCopy, upperCopy], { allowFailure: true });

@@ -143,5 +143,26 @@ export const ja: ContainerDemoWords = {
       `コンテナ ${name} の中で、イメージのファイル ${remove} を削除し、UpperDir にそのファイルの何が残ったかを調べてください。`,
     deleteHint: (runtime: string) => `${runtime} exec NAME rm ファイル、次に stat -c '%F %t:%T' UPPERDIR/ファイル`,
     deleteDone: "イメージのファイルを削除しました：UpperDir にホワイトアウトができ、データはイメージレイヤーに残っています。",
+    why: {
+      otherNew: (paths: string, wanted: string) =>
+        `作成したのは ${paths} です。このレッスンが追う新しいファイルは ${wanted} です（後のステップで計測します）。そちらを作成してください。`,
+      missingNew: (wanted: string) => `UpperDir に ${wanted} がありません。新しいファイルがコンテナ内で作られていません。`,
+      otherChanged: (paths: string, wanted: string) =>
+        `変更したのは ${paths} です。このレッスンが追うイメージのファイルは ${wanted} です。そちらに 1 行追記してください。`,
+      missingChange: (wanted: string) => `UpperDir に ${wanted} のコピーがありません。イメージのファイルがコンテナ内で変更されていません。`,
+      replaced: (path: string) =>
+        `UpperDir の ${path} がイメージのコピーより小さくなっています。> で内容を置き換えました。>> ならイメージのバイトの後ろに追記されます。コピーアップはすでに起きたので、このコンテナではもう起きません。`,
+      notAppended: (path: string) => `UpperDir の ${path} はコピーアップされたイメージのコピーですが、何も追記されていません。`,
+      layerTouched: (path: string) =>
+        `イメージレイヤー自身の ${path} が変更されています。ホストからレイヤーに直接書き込まれたもので、このイメージのすべてのコンテナにその変更が見えます。コンテナが書き込むのは overlay（exec）を通してだけです。`,
+      otherRemoved: (paths: string, wanted: string) =>
+        `削除したのは ${paths} です。このレッスンが追うイメージのファイルは ${wanted} です。そちらを削除してください。`,
+      removedOwn: (paths: string) =>
+        `削除した ${paths} は UpperDir にしかないファイル（コンテナが作ったもの）でした。カーネルはそのまま削除しただけで、ホワイトアウトは作られません。`,
+      stillThere: (wanted: string) => `コンテナからはまだ ${wanted} が見えます。`,
+    },
+    writeNext: (runtime: string, name: string, create: string, change: string) =>
+      `コンテナの中で実行する：${runtime} exec ${name} sh -c 'echo … > ${create}; echo … >> ${change}'`,
+    deleteNext: (runtime: string, name: string, remove: string) => `コンテナの中で実行する：${runtime} exec ${name} rm ${remove}`,
   },
 };

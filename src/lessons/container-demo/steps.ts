@@ -12,6 +12,7 @@ import type { Lesson } from "../../runner/types.js";
 import { inspectContainer, isOurs, ownerLabels, ownerOf, removeContainerSync } from "../../runtime/index.js";
 import { showDu } from "../du.js";
 import { yesNo } from "../observe.js";
+import { diagnoseDelete, diagnoseWrite } from "./diagnose.js";
 import { type ContainerDemoWords, en } from "./en.js";
 import { deleteAct, deleteVerify, writeAct, writeVerify } from "./exec.js";
 import { ja } from "./ja.js";
@@ -197,6 +198,7 @@ export function containerDemo(): Lesson<ContainerOptions, ContainerDemoWords> {
           hint: (w, ctx) => w.practice.writeHint(ctx.options.runtime),
           done: (w) => w.practice.writeDone,
           verify: (ctx) => writeVerify(ctx, state),
+          diagnose: (ctx, attempt) => diagnoseWrite(ctx, state, attempt),
           showMe: writeAct,
           // The learner's writes land in the container's UpperDir, not in the workspace.
           watch: () => upperDirs(state),
@@ -216,6 +218,7 @@ export function containerDemo(): Lesson<ContainerOptions, ContainerDemoWords> {
           hint: (w, ctx) => w.practice.deleteHint(ctx.options.runtime),
           done: (w) => w.practice.deleteDone,
           verify: (ctx) => deleteVerify(ctx, state),
+          diagnose: (ctx, attempt) => diagnoseDelete(ctx, state, attempt),
           showMe: deleteAct,
           watch: () => upperDirs(state),
         },

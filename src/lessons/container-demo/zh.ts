@@ -134,5 +134,23 @@ export const zh: ContainerDemoWords = {
     deleteTask: (name: string, remove: string) => `在容器 ${name} 里删除镜像文件 ${remove}，然后看看 UpperDir 里为它留下了什么。`,
     deleteHint: (runtime: string) => `${runtime} exec NAME rm 文件，然后 stat -c '%F %t:%T' UPPERDIR/文件`,
     deleteDone: "你删除了一个镜像文件：UpperDir 里多了一个 whiteout，字节仍在镜像层里。",
+    why: {
+      otherNew: (paths: string, wanted: string) =>
+        `你新建的是 ${paths}；本课跟踪的新文件是 ${wanted}（后面的步骤要测量它）：请新建这个文件。`,
+      missingNew: (wanted: string) => `UpperDir 里没有 ${wanted}：新文件没有在容器里建出来。`,
+      otherChanged: (paths: string, wanted: string) => `你修改的是 ${paths}；本课跟踪的镜像文件是 ${wanted}：请往它末尾追加一行。`,
+      missingChange: (wanted: string) => `UpperDir 里没有 ${wanted} 的副本：这个镜像文件没有在容器里被修改。`,
+      replaced: (path: string) =>
+        `UpperDir 里的 ${path} 比镜像里的副本还小：> 覆盖了原来的内容，而 >> 才是在镜像的字节后面追加。copy-up 已经发生过了，在这个容器里不会再发生。`,
+      notAppended: (path: string) => `UpperDir 里的 ${path} 是复制上来的镜像副本，但没有追加任何内容。`,
+      layerTouched: (path: string) =>
+        `镜像层自己的 ${path} 被改动了：它是在宿主机上直接写进镜像层的，现在这个镜像的所有容器都会看到这个改动。容器只能通过它的 overlay（exec）写入。`,
+      otherRemoved: (paths: string, wanted: string) => `你删除的是 ${paths}；本课跟踪的镜像文件是 ${wanted}：请删除这个文件。`,
+      removedOwn: (paths: string) => `你删除的 ${paths} 只存在于 UpperDir 里（是容器自己创建的）：内核直接把它删掉了，不需要 whiteout。`,
+      stillThere: (wanted: string) => `容器里仍然能看到 ${wanted}。`,
+    },
+    writeNext: (runtime: string, name: string, create: string, change: string) =>
+      `在容器里执行：${runtime} exec ${name} sh -c 'echo … > ${create}; echo … >> ${change}'`,
+    deleteNext: (runtime: string, name: string, remove: string) => `在容器里执行：${runtime} exec ${name} rm ${remove}`,
   },
 };

@@ -118,6 +118,15 @@ export const en = {
       done: "One tiny write made the kernel copy the whole file into upper/: that is the time you measured.",
     },
     timedByYou: "You timed the copy-up yourself: compare your figure with the time above.",
+    why: {
+      lowerWritten:
+        "You wrote to lower/bigfile.bin, the image layer itself: nothing was copied, and lower/ is not what the image shipped any more. A container writes through merged/.",
+      otherFile: (paths: string) => `You changed ${paths}, not bigfile.bin: the copy-up to time is the big file's.`,
+      truncated: (held: string, size: string) =>
+        `upper/bigfile.bin holds only ${held}: > replaced the file's content, so the kernel had none of its ${size} to copy. >> appends, and then the kernel first copies the whole file up.`,
+    },
+    checkWhole: "upper holds a whole copy of bigfile.bin: at least the old size",
+    appendNext: "append one byte to merged/bigfile.bin and time it: time sh -c 'printf x >> merged/bigfile.bin'",
   },
 };
 

@@ -126,5 +126,14 @@ export const ja: CowDemoWords = {
       done: "ごく小さな書き込みのために、カーネルはファイル全体を upper/ にコピーしました。計測したのはその時間です。",
     },
     timedByYou: "コピーアップの時間は自分で計測しました。その値を、ここに表示された時間と比べてみましょう。",
+    why: {
+      lowerWritten:
+        "書き込んだのは lower/bigfile.bin、つまりイメージレイヤーそのものです。何もコピーされず、lower/ はもうイメージの配布時のままではありません。コンテナは merged/ を経由して書き込みます。",
+      otherFile: (paths: string) => `変更したのは ${paths} で、bigfile.bin ではありません。計測するのは大きなファイルのコピーアップです。`,
+      truncated: (held: string, size: string) =>
+        `upper/bigfile.bin には ${held} しかありません。> でファイルの内容を置き換えたため、カーネルがコピーする ${size} のデータはありませんでした。>> なら追記になり、カーネルはまずファイル全体をコピーアップします。`,
+    },
+    checkWhole: "upper に bigfile.bin の完全なコピーがある：少なくとも元のサイズ",
+    appendNext: "merged/bigfile.bin の末尾に 1 バイト追記して時間を計る：time sh -c 'printf x >> merged/bigfile.bin'",
   },
 };

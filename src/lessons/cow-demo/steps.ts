@@ -28,6 +28,7 @@ import {
   spaceNeeded,
   timedAgain,
 } from "./measure.js";
+import { bigCopyPractice } from "./practice.js";
 import { zh } from "./zh.js";
 
 export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
@@ -160,25 +161,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         ctx.check("lower-untouched", w.bigCopy.checkLower, exactBytes(options.sizeBytes), exactBytes(sizeOf(ctx, `lower/${BIG}`)));
       },
       keyPoint: (w) => w.bigCopy.key,
-      practice: {
-        task: (w) => w.practice.bigCopy.task,
-        hint: (w) => w.practice.bigCopy.hint,
-        done: (w) => w.practice.bigCopy.done,
-        verify(ctx) {
-          const { w, options } = ctx;
-          const copy = fileUsage(ctx.path(`upper/${BIG}`));
-          // Whatever the learner wrote: upper holds at least a whole copy, and lower is untouched.
-          const apparent = copy?.apparentBytes ?? -1;
-          ctx.check(
-            "whole-copy-apparent",
-            w.bigCopy.checkApparent,
-            `≥ ${options.sizeBytes}`,
-            String(apparent),
-            apparent >= options.sizeBytes,
-          );
-          ctx.check("lower-untouched", w.bigCopy.checkLower, String(options.sizeBytes), String(sizeOf(ctx, `lower/${BIG}`)));
-        },
-      },
+      practice: bigCopyPractice,
     },
     {
       id: "append-again",

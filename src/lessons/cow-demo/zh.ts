@@ -114,5 +114,14 @@ export const zh: CowDemoWords = {
       done: "一次微小的写入，让内核把整个文件复制到了 upper/：你测到的就是这段时间。",
     },
     timedByYou: "copy-up 的时间是你自己测的：把你测得的数字和这里显示的时间比一比。",
+    why: {
+      lowerWritten:
+        "你写入的是 lower/bigfile.bin，也就是镜像层本身：没有发生任何复制，而且 lower/ 也不再是镜像发布时的样子了。容器要通过 merged/ 写入。",
+      otherFile: (paths: string) => `你改动的是 ${paths}，而不是 bigfile.bin：要计时的是这个大文件的 copy-up。`,
+      truncated: (held: string, size: string) =>
+        `upper/bigfile.bin 里只有 ${held}：> 覆盖了文件原来的内容，所以内核没有那 ${size} 需要复制。>> 是追加，这时内核会先把整个文件复制上来。`,
+    },
+    checkWhole: "upper 里有 bigfile.bin 的完整副本：至少是原来的大小",
+    appendNext: "往 merged/bigfile.bin 末尾追加一个字节并计时：time sh -c 'printf x >> merged/bigfile.bin'",
   },
 };

@@ -86,6 +86,23 @@ export const en = {
       hint: "rm layers/3-run/merged/…, rm -rf layers/3-run/merged/…, mkdir layers/3-run/merged/…",
       done: "The new layer holds a whiteout for the file and an opaque directory that hides the base layer's cache.",
     },
+    why: {
+      belowChanged: (paths: string) =>
+        `You changed ${paths}, in a finished layer below: a RUN never changes those. Its changes land in its own layer, 3-run, through layers/3-run/merged.`,
+      outside: (paths: string) => `You changed ${paths}, outside this RUN's overlay: its changes go through layers/3-run/merged.`,
+      libStill: "lib/libbig.so is still there in layers/3-run/merged.",
+      cacheGone:
+        "var/cache/app is gone altogether: 3-run holds a whiteout for the directory. Make it again (mkdir): the kernel then marks the new, empty directory opaque.",
+      fileByFile:
+        "You emptied var/cache/app file by file: each file got a whiteout of its own in 3-run, and the directory is not opaque. Remove the directory itself and make it again: the kernel then marks the new one opaque, and that one mark hides everything below.",
+      cacheStill: "var/cache/app in layers/3-run/merged still shows the base layer's files.",
+    },
+    next: {
+      lib: "delete the file: rm layers/3-run/merged/lib/libbig.so",
+      mkdir: "make the directory again: mkdir layers/3-run/merged/var/cache/app",
+      recreate:
+        "remove the directory and make it again: rm -rf layers/3-run/merged/var/cache/app && mkdir layers/3-run/merged/var/cache/app",
+    },
   },
 };
 

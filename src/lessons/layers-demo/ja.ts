@@ -86,5 +86,22 @@ export const ja: LayersDemoWords = {
       hint: "ファイルは rm layers/3-run/merged/… で削除、ディレクトリは rm -rf layers/3-run/merged/… のあと mkdir layers/3-run/merged/… で作り直す",
       done: "新しいレイヤーには、ファイルのホワイトアウトと、ベースレイヤーのキャッシュを隠すオペークディレクトリができました。",
     },
+    why: {
+      belowChanged: (paths: string) =>
+        `下にある完成済みのレイヤーの ${paths} を変更しました。RUN がそれらを変更することはありません。RUN の変更は layers/3-run/merged を通して、自分のレイヤー 3-run に書き込まれます。`,
+      outside: (paths: string) =>
+        `変更した ${paths} は、この RUN の overlay の外にあります。RUN の変更は layers/3-run/merged を通して行います。`,
+      libStill: "layers/3-run/merged にまだ lib/libbig.so があります。",
+      cacheGone:
+        "var/cache/app がまるごとなくなっています。3-run にはこのディレクトリのホワイトアウトがあります。もう一度作成（mkdir）すると、カーネルは新しい空のディレクトリをオペークディレクトリにします。",
+      fileByFile:
+        "var/cache/app をファイルごとに空にしました。各ファイルに 3-run のホワイトアウトが 1 つずつでき、ディレクトリはオペークになっていません。ディレクトリそのものを削除して作り直してください。カーネルが新しいディレクトリをオペークにし、その 1 つの印で下のすべてが隠れます。",
+      cacheStill: "layers/3-run/merged の var/cache/app に、まだベースレイヤーのファイルが見えています。",
+    },
+    next: {
+      lib: "ファイルを削除する：rm layers/3-run/merged/lib/libbig.so",
+      mkdir: "ディレクトリを作り直す：mkdir layers/3-run/merged/var/cache/app",
+      recreate: "ディレクトリを削除して作り直す：rm -rf layers/3-run/merged/var/cache/app && mkdir layers/3-run/merged/var/cache/app",
+    },
   },
 };

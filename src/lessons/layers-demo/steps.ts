@@ -30,6 +30,7 @@ import {
   SINGLE,
 } from "./image.js";
 import { ja } from "./ja.js";
+import { diagnoseRunRm } from "./practice.js";
 import { zh } from "./zh.js";
 
 type Ctx = LessonContext<Record<string, never>, LayersDemoWords>;
@@ -179,6 +180,7 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
           const whiteout = stats !== undefined && isWhiteout(stats);
           checkDeletions(ctx, whiteout ? "character special file 0:0" : stats === undefined ? "(missing)" : "(not a whiteout)");
         },
+        diagnose: diagnoseRunRm,
         showMe: (ctx) => deleteThroughMerged(ctx, RUN.merged),
         finish: async (ctx) => {
           await ctx.unmount(ctx.path(RUN.merged));

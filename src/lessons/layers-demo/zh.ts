@@ -86,5 +86,21 @@ export const zh: LayersDemoWords = {
       hint: "用 rm layers/3-run/merged/… 删除文件；用 rm -rf layers/3-run/merged/… 删除目录，再用 mkdir layers/3-run/merged/… 重新创建",
       done: "新层里有这个文件的 whiteout，以及一个遮住基础层缓存的不透明目录。",
     },
+    why: {
+      belowChanged: (paths: string) =>
+        `你改动了 ${paths}，它在下面已经完成的层里：RUN 从不改动这些层。它的改动通过 layers/3-run/merged 落在它自己的层 3-run 里。`,
+      outside: (paths: string) => `你改动的 ${paths} 在这条 RUN 的 overlay 之外：它的改动要通过 layers/3-run/merged 进行。`,
+      libStill: "layers/3-run/merged 里仍然有 lib/libbig.so。",
+      cacheGone:
+        "var/cache/app 整个不见了：3-run 里是这个目录的 whiteout。把它重新创建出来（mkdir），内核就会把这个新的空目录标记为不透明目录。",
+      fileByFile:
+        "你是逐个文件清空 var/cache/app 的：每个文件都在 3-run 里有了自己的 whiteout，而这个目录并不是不透明目录。请删除目录本身再重新创建：内核会把新目录标记为不透明目录，这一个标记就能遮住下面的一切。",
+      cacheStill: "layers/3-run/merged 里的 var/cache/app 仍然显示着基础层的文件。",
+    },
+    next: {
+      lib: "删除这个文件：rm layers/3-run/merged/lib/libbig.so",
+      mkdir: "重新创建这个目录：mkdir layers/3-run/merged/var/cache/app",
+      recreate: "删除目录再重新创建：rm -rf layers/3-run/merged/var/cache/app && mkdir layers/3-run/merged/var/cache/app",
+    },
   },
 };

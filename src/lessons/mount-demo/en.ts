@@ -115,6 +115,49 @@ export const en = {
     checkNew: "a file lower never had is in upper and shows in merged",
     checkDeleted: "a file of lower is hidden by a whiteout in upper, gone from merged, still in lower",
     checkUserxattr: "rootless, the mount keeps overlay's notes in user.* xattrs (-o userxattr)",
+    checkLowerKept: (paths: string, count: number) => `lower's ${paths} ${count === 1 ? "is" : "are"} unchanged`,
+    checkLowerAll: "lower's files are as the image shipped them",
+    checkStillInLower: (paths: string) => `lower still has ${paths}`,
+    why: {
+      lowerChanged: (paths: string) =>
+        `You changed lower/ itself (${paths}): that is the image layer, which a container never writes. A container's writes go through merged/, and the kernel copies the file up into upper/ first.`,
+      outside: (paths: string) => `You changed ${paths}, outside the overlay's directories: the container's files are under merged/.`,
+      newInsteadOfCopy: (paths: string) =>
+        `You created ${paths}, a new file: lower never had it, so it went straight into upper/ (that is the next step). A copy-up happens when you change a file that comes from lower.`,
+      deletedInsteadOfCopy: (paths: string) =>
+        `You deleted ${paths} through merged/: that leaves a whiteout in upper/ (the step after next), not a copy-up.`,
+      dirMade: (paths: string) => `You made the directory ${paths}: the task is about a file.`,
+      sameContent: (paths: string) =>
+        `upper/ holds a copy of ${paths} with the same content as lower's: touch and chmod copy a file up too, but the task is to change what it holds.`,
+      copyInsteadOfNew: (paths: string) =>
+        `You changed ${paths}, which comes from lower: that is a copy-up (the step before). A new file is one lower never had.`,
+      deletedInsteadOfNew: (paths: string) =>
+        `You deleted ${paths} through merged/: that leaves a whiteout (the next step), not a new file.`,
+      removedUpperOnly: (paths: string) =>
+        `You removed ${paths}, which only upper/ held (the container made it): the kernel simply deleted it. A whiteout is needed only to hide a file that comes from lower.`,
+      removedUpperCopy: (paths: string) =>
+        `You removed ${paths} in upper/ directly, behind the overlay's back (what merged/ then shows is undefined, says the kernel's documentation): no whiteout was made.`,
+      writtenInsteadOfDelete: (paths: string) => `You wrote ${paths}: a whiteout is what a delete through merged/ leaves.`,
+      noMountCommand: "None of your commands was a mount: the task is one mount -t overlay command.",
+      notMounted: "merged/ is not an overlay mount: if mount printed an error, it is above in your shell.",
+      mountedElsewhere: (points: string) => `Your overlay is mounted on ${points}, not on merged/.`,
+      swapped:
+        "lowerdir names upper/ and upperdir names lower/: they are swapped. lower/ is the read-only image; upper/ takes the container's changes.",
+      wrongLayer: (option: string, given: string, wanted: string) => `${option} names ${given}; the task wants ${wanted}.`,
+      noUserxattr:
+        "Rootless, the mount needs userxattr: without it the kernel cannot keep its whiteouts and opaque directories here, and deleting a directory that comes from lower fails with EIO.",
+    },
+    next: {
+      copy: (file: string, files: string) =>
+        `append a line to a file that comes from lower, through merged/: echo … >> merged/${file} (lower holds ${files})`,
+      sameContent: (file: string) => `change what it holds: echo … >> merged/${file}`,
+      newFile: "create a file under a name lower does not have, through merged/: echo … > merged/<a new name>",
+      whiteout: (file: string, files: string) =>
+        `delete a file that comes from lower, through merged/: rm merged/${file} (lower holds ${files})`,
+      unmountElsewhere: (point: string) => `umount ${point}, then mount the overlay on merged`,
+      remount: "umount merged, then mount again with each directory in its place",
+      remountUserxattr: "umount merged, then mount again with …,userxattr",
+    },
   },
 };
 

@@ -116,5 +116,49 @@ export const ja: MountDemoWords = {
     checkNew: "lower になかったファイルが upper にあり、merged に見える",
     checkDeleted: "lower のファイルが upper のホワイトアウトで隠され、merged からは消えているが lower には残っている",
     checkUserxattr: "rootless では、マウントが overlay の印を user.* xattr に保存している（-o userxattr）",
+    checkLowerKept: (paths: string, _count: number) => `lower の ${paths} は変更されていない`,
+    checkLowerAll: "lower のファイルはイメージの配布時のまま",
+    checkStillInLower: (paths: string) => `lower には ${paths} が残っている`,
+    why: {
+      lowerChanged: (paths: string) =>
+        `lower/ そのもの（${paths}）を変更しました。そこはイメージレイヤーで、コンテナが書き込むことはありません。コンテナの書き込みは merged/ を経由し、カーネルがまずファイルを upper/ にコピーアップします。`,
+      outside: (paths: string) => `変更したのは ${paths} で、overlay のディレクトリの外です。コンテナのファイルは merged/ の下にあります。`,
+      newInsteadOfCopy: (paths: string) =>
+        `${paths} を新しく作成しました。lower になかったファイルなので、そのまま upper/ に作られます（次のステップの内容です）。コピーアップが起きるのは、lower から来たファイルを変更したときです。`,
+      deletedInsteadOfCopy: (paths: string) =>
+        `merged/ 経由で ${paths} を削除しました。これで upper/ に残るのはホワイトアウト（2 つ先のステップの内容）で、コピーアップではありません。`,
+      dirMade: (paths: string) => `作成したのはディレクトリ ${paths} です。このタスクはファイルが対象です。`,
+      sameContent: (paths: string) =>
+        `upper/ に ${paths} のコピーがありますが、内容は lower のものと同じです。touch や chmod でもコピーアップは起きますが、タスクは内容を変更することです。`,
+      copyInsteadOfNew: (paths: string) =>
+        `変更した ${paths} は lower から来たファイルです。それはコピーアップ（前のステップの内容）です。新しいファイルとは、lower になかったファイルのことです。`,
+      deletedInsteadOfNew: (paths: string) =>
+        `merged/ 経由で ${paths} を削除しました。これで残るのはホワイトアウト（次のステップの内容）で、新しいファイルではありません。`,
+      removedUpperOnly: (paths: string) =>
+        `削除した ${paths} は upper/ にしかないファイル（コンテナが作ったもの）でした。カーネルはそのまま削除しただけです。ホワイトアウトが必要なのは、lower から来たファイルを隠すときだけです。`,
+      removedUpperCopy: (paths: string) =>
+        `overlay を通さずに upper/ の ${paths} を直接削除しました（その後 merged/ に何が見えるかは未定義だと、カーネルのドキュメントにあります）。ホワイトアウトは作られていません。`,
+      writtenInsteadOfDelete: (paths: string) => `${paths} に書き込みました。ホワイトアウトは、merged/ 経由で削除したときに残るものです。`,
+      noMountCommand: "実行したコマンドに mount がありません。このタスクは mount -t overlay コマンド 1 つです。",
+      notMounted: "merged/ に overlay がマウントされていません。mount がエラーを出していれば、上のシェルの出力にあります。",
+      mountedElsewhere: (points: string) => `overlay が merged/ ではなく ${points} にマウントされています。`,
+      swapped:
+        "lowerdir に upper/、upperdir に lower/ が指定されていて、逆になっています。lower/ は読み取り専用のイメージで、upper/ がコンテナの変更を受け取ります。",
+      wrongLayer: (option: string, given: string, wanted: string) =>
+        `${option} に ${given} が指定されています。タスクでは ${wanted} です。`,
+      noUserxattr:
+        "rootless では、マウントに userxattr が必要です。これがないと、カーネルはここでホワイトアウトやオペークディレクトリを保存できず、lower から来たディレクトリの削除が EIO で失敗します。",
+    },
+    next: {
+      copy: (file: string, files: string) =>
+        `lower から来たファイルに merged/ 経由で 1 行追記する：echo … >> merged/${file}（lower にあるのは ${files}）`,
+      sameContent: (file: string) => `内容を変更する：echo … >> merged/${file}`,
+      newFile: "lower にない名前のファイルを merged/ 経由で作成する：echo … > merged/<新しいファイル名>",
+      whiteout: (file: string, files: string) =>
+        `lower から来たファイルを merged/ 経由で削除する：rm merged/${file}（lower にあるのは ${files}）`,
+      unmountElsewhere: (point: string) => `umount ${point} のあと、overlay を merged にマウントする`,
+      remount: "umount merged のあと、各ディレクトリを正しい位置に指定してマウントし直す",
+      remountUserxattr: "umount merged のあと、…,userxattr を付けてマウントし直す",
+    },
   },
 };

@@ -111,5 +111,42 @@ export const zh: MountDemoWords = {
     checkNew: "lower 里原本没有的文件出现在 upper 里，并且在 merged 里能看到",
     checkDeleted: "lower 里的某个文件被 upper 里的 whiteout 遮住：merged 里没有了，lower 里仍然在",
     checkUserxattr: "rootless 模式下，挂载把 overlay 的标记存在 user.* xattr 里（-o userxattr）",
+    checkLowerKept: (paths: string, _count: number) => `lower 里的 ${paths} 没有变`,
+    checkLowerAll: "lower 里的文件和镜像发布时一样",
+    checkStillInLower: (paths: string) => `lower 里仍然有 ${paths}`,
+    why: {
+      lowerChanged: (paths: string) =>
+        `你直接改动了 lower/ 本身（${paths}）：那是镜像层，容器从不往里写。容器的写入要经过 merged/，由内核先把文件复制到 upper/（copy-up）。`,
+      outside: (paths: string) => `你改动的是 ${paths}，在 overlay 的这几个目录之外：容器的文件在 merged/ 下面。`,
+      newInsteadOfCopy: (paths: string) =>
+        `你新建了 ${paths}：lower 里原本没有它，所以它直接写进了 upper/（那是下一步的内容）。copy-up 发生在你修改来自 lower 的文件时。`,
+      deletedInsteadOfCopy: (paths: string) =>
+        `你通过 merged/ 删除了 ${paths}：这会在 upper/ 里留下 whiteout（下下一步的内容），而不是 copy-up。`,
+      dirMade: (paths: string) => `你创建的是目录 ${paths}：这个任务要的是文件。`,
+      sameContent: (paths: string) =>
+        `upper/ 里有 ${paths} 的副本，但内容和 lower 里的一样：touch 和 chmod 也会触发 copy-up，但任务是修改文件的内容。`,
+      copyInsteadOfNew: (paths: string) => `你修改的 ${paths} 来自 lower：那是 copy-up（上一步的内容）。新文件是 lower 里原本没有的文件。`,
+      deletedInsteadOfNew: (paths: string) => `你通过 merged/ 删除了 ${paths}：这会留下 whiteout（下一步的内容），而不是新文件。`,
+      removedUpperOnly: (paths: string) =>
+        `你删除的 ${paths} 只存在于 upper/ 里（是容器自己创建的）：内核直接把它删掉了。只有要遮住来自 lower 的文件时，才需要 whiteout。`,
+      removedUpperCopy: (paths: string) =>
+        `你绕过 overlay，直接在 upper/ 里删除了 ${paths}（内核文档说，这之后 merged/ 显示什么是未定义的）：没有产生 whiteout。`,
+      writtenInsteadOfDelete: (paths: string) => `你写入了 ${paths}：whiteout 是通过 merged/ 删除文件时留下的。`,
+      noMountCommand: "你运行的命令里没有 mount：这个任务是一条 mount -t overlay 命令。",
+      notMounted: "merged/ 上没有挂载 overlay：如果 mount 报了错，错误信息就在上面你的 shell 里。",
+      mountedElsewhere: (points: string) => `你的 overlay 挂载在 ${points} 上，而不是 merged/ 上。`,
+      swapped: "lowerdir 写的是 upper/，upperdir 写的是 lower/：两者写反了。lower/ 是只读的镜像，upper/ 接收容器的改动。",
+      wrongLayer: (option: string, given: string, wanted: string) => `${option} 写的是 ${given}；任务要求的是 ${wanted}。`,
+      noUserxattr: "rootless 模式下挂载需要 userxattr：没有它，内核无法在这里保存 whiteout 和不透明目录，删除来自 lower 的目录时会报 EIO。",
+    },
+    next: {
+      copy: (file: string, files: string) => `通过 merged/ 给来自 lower 的文件追加一行：echo … >> merged/${file}（lower 里有 ${files}）`,
+      sameContent: (file: string) => `修改它的内容：echo … >> merged/${file}`,
+      newFile: "通过 merged/ 新建一个 lower 里没有的文件：echo … > merged/<新文件名>",
+      whiteout: (file: string, files: string) => `通过 merged/ 删除来自 lower 的文件：rm merged/${file}（lower 里有 ${files}）`,
+      unmountElsewhere: (point: string) => `先 umount ${point}，再把 overlay 挂载到 merged 上`,
+      remount: "先 umount merged，再把每个目录放到正确的位置重新挂载",
+      remountUserxattr: "先 umount merged，再加上 …,userxattr 重新挂载",
+    },
   },
 };
