@@ -17,7 +17,10 @@ export async function createReporter(common: {
         t,
         lang: common.lang,
         color: common.color,
-        live: process.stdout.isTTY === true && !process.env.CI,
+        // A terminal that reports no size (script(1) without one, some CI and container ptys)
+        // gets no spinner: ora divides by the columns to clear its lines, and with 0 it loops
+        // forever in one synchronous call, where not even Ctrl-C can end the lesson.
+        live: process.stdout.isTTY === true && !process.env.CI && (process.stdout.columns ?? 0) > 0,
       });
   if (common.transcript === undefined) return screen;
   const { createMarkdownReporter, teeReporter } = await import("./markdown.js");
