@@ -50,7 +50,9 @@ restoreManifest();
 
 rmSync("dist", { recursive: true, force: true });
 await build({
-  entryPoints: { "overlay-lesson": "src/bin.ts" },
+  // The read-ahead worker is an entry of its own (src/layers/read-ahead-worker.ts): a worker thread
+  // loads a file, and this one shares the walk's chunks with the program.
+  entryPoints: { "overlay-lesson": "src/bin.ts", "read-ahead-worker": "src/layers/read-ahead-worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

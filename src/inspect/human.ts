@@ -6,7 +6,7 @@
 import type { ChalkInstance } from "chalk";
 import { formatBytes, formatCount } from "../i18n/format.js";
 import type { Lang } from "../i18n/index.js";
-import { CHANGE_KINDS, type ChangeKind } from "./analyze.js";
+import { CHANGE_KINDS, type ChangeKind } from "../layers/changes.js";
 import { layout, type Row } from "./layout.js";
 import type { MountReport } from "./report.js";
 import type { InspectTarget } from "./targets.js";

@@ -1,7 +1,8 @@
 // `inspect --json`: one JSON object per overlay mount, one line each. The changes are written as
 // the walk finds them (a container may have changed millions of paths: they are never all held),
 // so `changes` comes first and the totals, known only at the end of the walk, after it.
-import type { Change, HiddenGroup } from "./analyze.js";
+import type { Change } from "../layers/changes.js";
+import type { HiddenGroup } from "../layers/hidden.js";
 import type { MountReport } from "./report.js";
 import type { InspectTarget } from "./targets.js";
 

@@ -2,11 +2,13 @@
 // namespace) into a report. A layer that cannot be read leaves a note and the rest is still
 // counted; nothing here writes, and nothing follows a symlink (the walk lstats; a directory's
 // xattrs are read with the l*xattr calls).
+
+import type { AnalysisTotals } from "../layers/analysis.js";
+import type { Change, ChangeKind, ChangeTotals } from "../layers/changes.js";
+import type { HiddenGroup } from "../layers/hidden.js";
+import { analyzeStack } from "../layers/read-ahead.js";
 import { hostPath } from "../overlay/namespaces.js";
 import type { RuntimeName } from "../runtime/index.js";
-import { type Change, type HiddenGroup, type StackAnalysis, StackAnalyzer } from "./analyze.js";
-import { readAhead } from "./read-ahead.js";
-import { InspectWalk } from "./stack-walk.js";
 import type { InspectTarget } from "./targets.js";
 import type { InspectWords } from "./words/index.js";
 
@@ -27,12 +29,15 @@ export interface MountReport {
   containerHiddenBytes: number;
   /** The largest hidden groups (at most --top), largest first. */
   hidden: HiddenGroup[];
-  hiddenGroups: StackAnalysis["hiddenGroups"];
-  largestImageHidden: StackAnalysis["largestImageHidden"];
-  changeTotals: StackAnalysis["changeTotals"];
+  /** How many hidden groups there are in all: `hidden` lists the largest of them. */
+  hiddenGroups: number;
+  /** The image's own largest hidden group, whatever --top keeps (the verdict names it). */
+  largestImageHidden: HiddenGroup | null;
+  changeTotals: Record<ChangeKind, ChangeTotals>;
   copyUps: number;
   largestChanges: Change[];
-  listableChanges: StackAnalysis["listableChanges"];
+  /** How many changes write or hide a byte: `largestChanges` lists the largest of them. */
+  listableChanges: number;
   /** Something could not be read or resolved: the numbers are what could be. */
   notes: string[];
   /** True when a layer (or part of one) could not be read. */
@@ -46,13 +51,6 @@ export interface ReadOptions {
   onChange?: (change: Change) => void;
   /** Asked after each path: a promise to wait for (stdout is full) before walking on. */
   backpressure?: () => Promise<void> | undefined;
-}
-
-/** How many paths the walk takes between two looks at the output's backpressure. */
-const PATHS_BETWEEN_PAUSES = 1024;
-
-function errorCode(error: unknown): string {
-  return error instanceof Error && "code" in error ? String(error.code) : error instanceof Error ? error.message : String(error);
 }
 
 export async function readMount(target: InspectTarget, options: ReadOptions): Promise<MountReport> {
@@ -69,35 +67,25 @@ export async function readMount(target: InspectTarget, options: ReadOptions): Pr
   });
   // An unresolved layer gets "": its listing fails with ENOENT, so nothing of it is walked.
   const dirs = layerDirs.map((dir, index) => (resolved[index] ? hostPath(target.namespace, dir) : ""));
-  const analyzer = new StackAnalyzer({
+  const analysis = await analyzeStack({
+    dirs,
     hasUpper: target.upper !== undefined,
-    lowerCount: target.lower.length,
+    namespace: target.userXattr ? "user" : "trusted",
     top: options.top,
     ...(options.onChange ? { onChange: options.onChange } : {}),
+    ...(options.backpressure ? { backpressure: options.backpressure } : {}),
+    onUnreadable: (dir, code) => {
+      // A directory that vanished mid-walk (a live container) is simply gone, not unreadable.
+      if (code === "ENOENT") return;
+      partial = true;
+      if (notes.length < 20) notes.push(options.words.unreadable(dir, code));
+    },
   });
-  const namespace = target.userXattr ? "user" : "trusted";
-  const onUnreadable = (dir: string, error: unknown) => {
-    // A directory that vanished mid-walk (a live container) is simply gone, not unreadable.
-    if (errorCode(error) === "ENOENT") return;
-    partial = true;
-    if (notes.length < 20) notes.push(options.words.unreadable(dir, errorCode(error)));
-  };
-  const reader = readAhead(dirs, namespace, onUnreadable);
-  try {
-    const walk = new InspectWalk(reader, analyzer, { dirs, hasUpper: target.upper !== undefined, namespace });
-    // The walk is synchronous; the output may not be (a pipe): pause it, not the pipe's reader.
-    while (walk.step(PATHS_BETWEEN_PAUSES)) {
-      const waiting = options.backpressure?.();
-      if (waiting !== undefined) await waiting;
-    }
-  } finally {
-    reader.close();
-  }
-  return mountReport(target, analyzer.result(), notes, partial);
+  return mountReport(target, analysis, notes, partial);
 }
 
-/** The report of one mount from its analysis: layers top first, each numbered in build order. */
-export function mountReport(target: InspectTarget, analysis: StackAnalysis, notes: string[], partial: boolean): MountReport {
+/** What inspect reports of one mount, from its stack's analysis. */
+export function mountReport(target: InspectTarget, analysis: AnalysisTotals, notes: string[], partial: boolean): MountReport {
   return {
     mountPoint: target.mountPoint,
     container:
@@ -105,7 +93,8 @@ export function mountReport(target: InspectTarget, analysis: StackAnalysis, note
     layers: target.lower.map((dir, index) => ({
       dir,
       number: target.lower.length - index,
-      ...(analysis.layers[index] ?? { bytes: 0, files: 0 }),
+      bytes: analysis.layers[index]?.bytes ?? 0,
+      files: analysis.layers[index]?.files ?? 0,
     })),
     upper: target.upper === undefined || analysis.upper === null ? null : { dir: target.upper, ...analysis.upper },
     imageHiddenBytes: analysis.imageHiddenBytes,
@@ -113,10 +102,10 @@ export function mountReport(target: InspectTarget, analysis: StackAnalysis, note
     hidden: analysis.hidden,
     hiddenGroups: analysis.hiddenGroups,
     largestImageHidden: analysis.largestImageHidden,
-    changeTotals: analysis.changeTotals,
-    copyUps: analysis.copyUps,
-    largestChanges: analysis.largestChanges,
-    listableChanges: analysis.listableChanges,
+    changeTotals: analysis.changes.totals,
+    copyUps: analysis.changes.copyUps,
+    largestChanges: analysis.changes.largest,
+    listableChanges: analysis.changes.listable,
     notes,
     partial,
   };

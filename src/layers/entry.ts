@@ -1,10 +1,28 @@
-// One path in one layer, as the kernel recorded it: lstat only (a symlink is a symlink, never
-// followed), a whiteout recognised as the kernel defines it (a character device 0:0), and the
-// overlay xattrs read exactly on directories, where they decide what lower layers show.
-import { type Dirent, lstatSync, type Stats } from "node:fs";
-import { isOpaqueDir, type OverlayXattrs, readOverlayXattrs, type XattrNamespace } from "../overlay/xattr.js";
+// One path in one layer, as the kernel recorded it, and the one place that says what overlayfs's
+// marks are (the kernel's Documentation/filesystems/overlayfs.rst): a whiteout is a character
+// device 0:0; an opaque directory carries `<namespace>.overlay.opaque` = "y" ("x" marks one that
+// may hold xwhiteouts, which is not opaque); a copy-up is the upper's copy of an entry the image
+// shows at the same path. lstat only (a symlink is a symlink, never followed); xattrs read exactly
+// on directories, where they decide what lower layers show.
+import { lstatSync, type Stats } from "node:fs";
+import { type OverlayXattrs, readOverlayXattrs, readXattr, type XattrNamespace } from "../overlay/xattr.js";
 
 export type EntryKind = "file" | "dir" | "whiteout" | "symlink" | "other";
+
+/** Kind codes of a merged listing (listing.ts); `absent`: the layer has no such name. */
+export const KIND = { file: 0, dir: 1, symlink: 2, whiteout: 3, other: 4, absent: 255 } as const;
+export type KindCode = (typeof KIND)[keyof typeof KIND];
+
+/** The EntryKind of each code but `absent`, by code. */
+export const KIND_NAMES: readonly EntryKind[] = ["file", "dir", "symlink", "whiteout", "other"];
+
+/** The kind code of what lstat found (never followed). */
+export function kindOfStats(stats: Stats): KindCode {
+  if (stats.isFile()) return KIND.file;
+  if (stats.isDirectory()) return KIND.dir;
+  if (stats.isSymbolicLink()) return KIND.symlink;
+  return isWhiteout(stats) ? KIND.whiteout : KIND.other;
+}
 
 export interface LayerEntry {
   kind: EntryKind;
@@ -14,6 +32,24 @@ export interface LayerEntry {
   opaque: boolean;
   /** The overlay xattrs this entry carries, when it carries any (directories only). */
   xattrs?: OverlayXattrs;
+}
+
+/** The opaque mark's value that makes a directory opaque. */
+export function isOpaqueMark(value: string | undefined): boolean {
+  return value === "y";
+}
+
+/** Is the directory at `path` (never followed) opaque? */
+export function isOpaque(path: string, namespace: XattrNamespace): boolean {
+  return isOpaqueMark(readXattr(path, `${namespace}.overlay.opaque`));
+}
+
+/**
+ * Is the upper's entry a copy-up (or a file written over one the image had): a non-directory over
+ * an entry the image shows at that path? (A directory is merged, not copied; a whiteout deletes.)
+ */
+export function isCopyUp(upper: EntryKind, imageShows: boolean): boolean {
+  return upper !== "dir" && upper !== "whiteout" && imageShows;
 }
 
 export function isWhiteout(stats: Stats): boolean {
@@ -43,28 +79,7 @@ export function readEntry(path: string, namespace: XattrNamespace): LayerEntry |
   const kind = entryKind(stats);
   if (kind !== "dir") return { kind, size: kind === "file" ? stats.size : 0, opaque: false };
   const xattrs = readOverlayXattrs(path, namespace);
-  const entry: LayerEntry = { kind, size: 0, opaque: isOpaqueDir(xattrs) };
-  if (Object.keys(xattrs).length > 0) entry.xattrs = xattrs;
-  return entry;
-}
-
-/**
- * readEntry for a name a directory listing returned, using its d_type to skip what the listing
- * already says: a symlink needs no syscall, a directory only its xattrs. A regular file still
- * needs its lstat (st_size), a character device its rdev (is it a whiteout?), and a filesystem
- * that does not fill in d_type (DT_UNKNOWN: every is*() is false) gets readEntry's lstat. On a
- * walk of 190,000 entries this halves the syscalls compared with an lstat of every name.
- */
-export function readListedEntry(path: string, listed: Dirent, namespace: XattrNamespace): LayerEntry | undefined {
-  if (listed.isSymbolicLink()) return { kind: "symlink", size: 0, opaque: false };
-  if (!listed.isDirectory()) return readEntry(path, namespace);
-  return readDirEntry(path, namespace);
-}
-
-/** A directory known to be one (from d_type), with its overlay xattrs. */
-export function readDirEntry(path: string, namespace: XattrNamespace): LayerEntry {
-  const xattrs = readOverlayXattrs(path, namespace);
-  const entry: LayerEntry = { kind: "dir", size: 0, opaque: isOpaqueDir(xattrs) };
+  const entry: LayerEntry = { kind, size: 0, opaque: isOpaqueMark(xattrs.opaque) };
   if (Object.keys(xattrs).length > 0) entry.xattrs = xattrs;
   return entry;
 }

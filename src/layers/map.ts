@@ -3,8 +3,9 @@
 // own xattr, not from guessing at what merged hides.
 import { closeSync, openSync, readSync } from "node:fs";
 import type { XattrNamespace } from "../overlay/xattr.js";
-import { type LayerEntry, readEntry } from "./entry.js";
-import { type StackCell, walkStack } from "./walk.js";
+import { isCopyUp, type LayerEntry, readEntry } from "./entry.js";
+import { stackPaths } from "./stack.js";
+import type { StackCell } from "./walk.js";
 
 export type CellKind = "absent" | "file" | "dir" | "whiteout" | "symlink" | "other";
 
@@ -83,12 +84,15 @@ function stackCell(cell: StackCell | undefined, path: string): LayerCell {
 export function readLayerMap(stack: LayerStack, previous?: readonly LayerRow[]): LayerRow[] {
   const dirs = [stack.upper, ...stack.lower];
   const rows: LayerRow[] = [];
-  for (const found of walkStack(dirs, { namespace: stack.namespace, limit: MAX_ENTRIES })) {
+  for (const found of stackPaths({ dirs, namespace: stack.namespace, hasUpper: true }, MAX_ENTRIES)) {
     const [upperCell, ...lowerCells] = found.cells;
     const upper = stackCell(upperCell, `${stack.upper}/${found.path}`);
     const lowers = lowerCells.map((cell, index) => stackCell(cell, `${stack.lower[index]}/${found.path}`));
     const lower = lowers.find((cell) => cell.kind !== "absent") ?? ABSENT;
-    if (upper.kind === "file" || (upper.kind === "dir" && !upper.opaque)) upper.origin = lower.kind === "absent" ? "new" : "copy-up";
+    // What the image shows at this path, its own view (the upper set aside): a file over it is its copy-up.
+    const imageShows = (found.image ?? lowerCells).some((cell) => cell?.state === "visible");
+    if (upper.kind === "file") upper.origin = isCopyUp(upper.kind, imageShows) ? "copy-up" : "new";
+    else if (upper.kind === "dir" && !upper.opaque) upper.origin = lower.kind === "dir" ? "copy-up" : "new";
     const merged = mergedCell(stack, found.path, found.shownFrom, found.cells);
     rows.push({ path: found.path, lower, lowers, upper, merged, changed: false });
   }

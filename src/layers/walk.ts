@@ -1,6 +1,6 @@
-// The stack reader: walk every layer of an overlay at once, path by path in sorted order, and
-// decide for each path and layer what the kernel does with it: shows it, hides it (and what
-// hides it), or uses it as a whiteout. It applies overlayfs's lookup rules (the kernel's
+// The stack walk: every layer of an overlay at once, path by path in sorted order, parents before
+// children, deciding for each path and layer what the kernel does with it: shows it, hides it (and
+// what hides it), or uses it as a whiteout. It applies overlayfs's lookup rules (the kernel's
 // Documentation/filesystems/overlayfs.rst, "whiteouts and opaque directories"):
 //   - the topmost layer that has a name decides: a whiteout there deletes the name, a
 //     non-directory there is what merged shows and hides every lower entry of that name;
@@ -8,12 +8,27 @@
 //     layers below it are hidden) or a non-directory (it and everything below are hidden);
 //   - a hidden directory hides everything beneath it, for the same reason it is hidden.
 // Hidden entries are still walked: their bytes are what a layer ships and nobody sees.
-// Memory is bounded by depth × the widest directory, never by the size of the tree.
-import { type Dirent, readdirSync } from "node:fs";
-import type { XattrNamespace } from "../overlay/xattr.js";
-import { type LayerEntry, readListedEntry } from "./entry.js";
+//
+// The one walker of the program: the layer map, the lessons, inspect and inspect --image all read
+// stacks through it. How a directory is listed is the lister's business (listing.ts: from disk
+// here, or what a read-ahead worker read); what a path means is the visitor's (the layer map
+// collects rows, the analysis counts bytes). Most paths of a real stack are in one layer only (a
+// container's new files, an image layer's own files): for those, in a directory that layer shows,
+// the outcome is known without resolving anything, and a visitor that offers `single` is told
+// directly, with no per-path arrays or objects.
+//
+// With an upper layer, the walk also keeps the image's own view (the lower layers as if no
+// container ran): a file the image deleted and the container made again is hidden by the image in
+// that view, and a learner asking what the image wastes must get the same answer whatever a
+// container does on top. It is resolved again only where the upper hides something.
+//
+// An explicit stack instead of recursion, so that a caller can walk a budget of paths at a time
+// (to wait for its output's reader), and memory stays at depth × the widest directory.
+import { type EntryKind, KIND, KIND_NAMES, type LayerEntry, UNMARKED_DIR } from "./entry.js";
+import type { Lister, MergedListing } from "./listing.js";
 
 export type HideReason = "whiteout" | "opaque" | "newer-copy";
+export const HIDE_REASONS: readonly HideReason[] = ["whiteout", "opaque", "newer-copy"];
 
 export interface HiddenBy {
   /** Index (in the walk's dirs, top first) of the layer whose entry hides this one. */
@@ -39,46 +54,56 @@ export interface StackPath {
   cells: Array<StackCell | undefined>;
   /** The layer whose entry merged shows (the topmost visible), or undefined: deleted or hidden. */
   shownFrom: number | undefined;
-}
-
-export interface WalkOptions {
-  namespace: XattrNamespace;
-  /** Stop descending after this many paths (the layer map shows a small tree). */
-  limit?: number;
-  /** Called for a directory that cannot be read (permissions, vanished); the walk goes on. */
-  onUnreadable?: (dir: string, error: unknown) => void;
   /**
-   * Reads one layer's directory (`relative` to the layer's root; "" is the root). The default
-   * lists it and reads each entry here; `inspect` passes a reader that lists ahead in worker
-   * threads. It must return the entries the layer has, in any order, and report failures itself.
+   * With an upper: the lower layers' cells in the image's own view (indexes among the lowers),
+   * where they differ from `cells.slice(1)` (the upper hides something here); else undefined.
    */
-  list?: LayerLister;
+  image?: Array<StackCell | undefined>;
 }
-
-export interface ListedEntry {
-  name: string;
-  entry: LayerEntry;
-}
-
-export type LayerLister = (layer: number, relative: string) => Iterable<ListedEntry>;
 
 /** Per layer, at one directory of the walk: is the layer's directory here shown, or hidden and why. */
 export type LayerState = { shown: true } | { shown: false; hiddenBy: HiddenBy } | undefined;
 
-/** The default lister: readdir with d_type, then each entry read here (entry.ts readListedEntry). */
-function* readLayerDirectory(dir: string, options: WalkOptions): Generator<ListedEntry> {
-  let listed: Dirent[];
-  try {
-    listed = readdirSync(dir, { withFileTypes: true });
-  } catch (error) {
-    options.onUnreadable?.(dir, error);
-    return;
-  }
-  for (const dirent of listed) {
-    const entry = readListedEntry(`${dir}/${dirent.name}`, dirent, options.namespace);
-    // A name that vanished since the listing (a live container writes) is simply not there.
-    if (entry !== undefined) yield { name: dirent.name, entry };
-  }
+/** A directory of the walk with what it takes to walk beneath it: where the walk starts, or defers. */
+export interface DirContext {
+  relative: string;
+  /** Per layer: its directory here is shown, hidden (and why), or absent (undefined). */
+  states: LayerState[];
+  /** With an upper: per lower layer, the same in the image's own view. */
+  imageStates?: LayerState[];
+}
+
+export interface StackVisitor {
+  /** A path, resolved: every layer's cell. */
+  path(found: StackPath): void;
+  /**
+   * A path only `layer` has, no directory, in a directory that layer shows: merged shows it (or
+   * it is a whiteout of nothing) and it hides nothing. Without this, such paths come to `path`.
+   */
+  single?(parent: string, name: string, layer: number, kind: EntryKind, size: number): void;
+  /** A directory the walk does not enter (`defer` said another walk does), in walk order. */
+  deferred?(dir: DirContext): void;
+}
+
+export interface WalkOptions {
+  /** How many layers (dirs, top first; the upper first when `hasUpper`). */
+  layers: number;
+  hasUpper: boolean;
+  lister: Lister;
+  /** Is layer's directory at `path` opaque? Asked only where a lower layer has the same name. */
+  opaque(layer: number, path: string): boolean;
+  /** Stop after this many paths (the layer map shows a small tree). */
+  limit?: number;
+  /** Leave this directory to another walk (a read-ahead worker walks it): `deferred` is told instead. */
+  defer?(relative: string): boolean;
+  /** A layer's directory could not be listed (permissions, vanished); the walk goes on without it. */
+  onUnreadable?(layer: number, relative: string, code: string): void;
+}
+
+/** The walk's start: every layer's root shown. */
+export function rootContext(layers: number, hasUpper: boolean): DirContext {
+  const shown = (count: number): LayerState[] => Array.from({ length: count }, () => ({ shown: true }));
+  return hasUpper ? { relative: "", states: shown(layers), imageStates: shown(layers - 1) } : { relative: "", states: shown(layers) };
 }
 
 /**
@@ -130,51 +155,141 @@ export function resolveCells(path: string, entries: ReadonlyArray<LayerEntry | u
   return { path, cells, shownFrom };
 }
 
-/**
- * Walk `dirs` (top first: a container's upper, then its lowers as lowerdir orders them) and yield
- * every path in sorted order, parents before children.
- */
-export function* walkStack(dirs: readonly string[], options: WalkOptions): Generator<StackPath> {
-  let count = 0;
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  const list: LayerLister =
-    options.list ??
-    ((layer, relative) => readLayerDirectory(relative === "" ? (dirs[layer] ?? "") : `${dirs[layer]}/${relative}`, options));
+/** The states of the directories among `cells` for the walk beneath them; `shift` renumbers hiders. */
+function statesOf(cells: ReadonlyArray<StackCell | undefined>, shift = 0): LayerState[] {
+  return cells.map((cell) => {
+    if (cell === undefined || cell.entry.kind !== "dir") return undefined;
+    if (cell.state !== "hidden" || cell.hiddenBy === undefined) return { shown: true };
+    return { shown: false, hiddenBy: shift === 0 ? cell.hiddenBy : { ...cell.hiddenBy, layer: cell.hiddenBy.layer - shift } };
+  });
+}
 
-  function* visit(relative: string, states: readonly LayerState[]): Generator<StackPath> {
-    // Each name with what each layer holds of it: a layer is asked only about the names its
-    // listing has (no lstat of names that are not there).
-    const union = new Map<string, Array<LayerEntry | undefined>>();
-    states.forEach((state, layer) => {
-      if (state === undefined) return;
-      for (const { name, entry } of list(layer, relative)) {
-        let row = union.get(name);
-        if (row === undefined) {
-          row = new Array<LayerEntry | undefined>(dirs.length).fill(undefined);
-          union.set(name, row);
-        }
-        row[layer] = entry;
-      }
-    });
-    for (const name of [...union.keys()].sort()) {
-      if (count >= limit) return;
-      const path = relative === "" ? name : `${relative}/${name}`;
-      const row = union.get(name) ?? [];
-      const entries = states.map((state, layer) => (state === undefined ? undefined : row[layer]));
-      const resolved = resolveCells(path, entries, states);
-      count++;
-      yield resolved;
-      if (!resolved.cells.some((cell) => cell?.entry.kind === "dir")) continue;
-      const childStates: LayerState[] = resolved.cells.map((cell) => {
-        if (cell === undefined || cell.entry.kind !== "dir") return undefined;
-        return cell.state === "hidden" && cell.hiddenBy !== undefined ? { shown: false, hiddenBy: cell.hiddenBy } : { shown: true };
-      });
-      yield* visit(path, childStates);
-    }
+interface Frame {
+  context: DirContext;
+  listing: MergedListing;
+  /** The next name of the listing to walk. */
+  at: number;
+}
+
+export class StackWalk {
+  private readonly stack: Frame[] = [];
+  private count = 0;
+  private readonly limit: number;
+  /** A directory was just deferred: step() returns, so that its caller can merge it before the walk goes on. */
+  private deferredNow = false;
+
+  constructor(
+    private readonly options: WalkOptions,
+    private readonly visitor: StackVisitor,
+    root: DirContext = rootContext(options.layers, options.hasUpper),
+  ) {
+    this.limit = options.limit ?? Number.POSITIVE_INFINITY;
+    this.enter(root);
   }
 
-  yield* visit(
-    "",
-    dirs.map(() => ({ shown: true })),
-  );
+  private enter(context: DirContext): void {
+    const listing = this.options.lister.list(
+      context.relative,
+      context.states.map((state) => state !== undefined),
+    );
+    for (const [layer, code] of listing.errors ?? []) this.options.onUnreadable?.(layer, context.relative, code);
+    if (listing.names.length > 0) this.stack.push({ context, listing, at: 0 });
+  }
+
+  /**
+   * Walks at most `budget` paths, in order, and stops early right after a deferred directory;
+   * false once every path is walked.
+   */
+  step(budget = Number.POSITIVE_INFINITY): boolean {
+    const layers = this.options.layers;
+    const single = this.visitor.single?.bind(this.visitor);
+    for (let left = budget; left > 0; ) {
+      const frame = this.stack[this.stack.length - 1];
+      if (frame === undefined) return false;
+      const { listing, context } = frame;
+      if (frame.at >= listing.names.length) {
+        this.stack.pop();
+        continue;
+      }
+      if (this.count >= this.limit) {
+        this.stack.length = 0;
+        return false;
+      }
+      const at = frame.at++;
+      left--;
+      this.count++;
+      let only = -1;
+      let several = false;
+      let dir = false;
+      for (let layer = 0, index = at * layers; layer < layers; layer++, index++) {
+        const code = listing.kinds[index];
+        if (code === KIND.absent) continue;
+        if (code === KIND.dir) dir = true;
+        if (only === -1) only = layer;
+        else several = true;
+      }
+      const name = listing.names[at] ?? "";
+      if (single !== undefined && !several && !dir && only !== -1 && context.states[only]?.shown === true) {
+        const code = listing.kinds[at * layers + only] ?? KIND.other;
+        single(
+          context.relative,
+          name,
+          only,
+          KIND_NAMES[code] ?? "other",
+          code === KIND.file ? (listing.sizes[at * layers + only] ?? 0) : 0,
+        );
+        continue;
+      }
+      this.resolve(frame, at, name, dir);
+      if (this.deferredNow) {
+        this.deferredNow = false;
+        return true;
+      }
+    }
+    return this.stack.length > 0;
+  }
+
+  /** One listed name, in its directory: what each layer holds of it. */
+  private entryAt(frame: Frame, at: number, layer: number, path: string): LayerEntry | undefined {
+    const { listing, context } = frame;
+    const layers = this.options.layers;
+    const code = listing.kinds[at * layers + layer] ?? KIND.absent;
+    if (code === KIND.absent || context.states[layer] === undefined) return undefined;
+    if (code !== KIND.dir) {
+      return { kind: KIND_NAMES[code] ?? "other", size: code === KIND.file ? (listing.sizes[at * layers + layer] ?? 0) : 0, opaque: false };
+    }
+    // An opaque mark matters only where a layer below has the same name: ask only there.
+    for (let lower = layer + 1; lower < layers; lower++) {
+      if (listing.kinds[at * layers + lower] !== KIND.absent) return { kind: "dir", size: 0, opaque: this.options.opaque(layer, path) };
+    }
+    return UNMARKED_DIR;
+  }
+
+  /** The general case: resolve the cells, tell the visitor, go beneath directories. */
+  private resolve(frame: Frame, at: number, name: string, dir: boolean): void {
+    const { context } = frame;
+    const path = context.relative === "" ? name : `${context.relative}/${name}`;
+    const entries = context.states.map((_, layer) => this.entryAt(frame, at, layer, path));
+    const found = resolveCells(path, entries, context.states);
+    const { hasUpper } = this.options;
+    // The image's own view differs only where the upper hides something at this path.
+    const touched = hasUpper && found.cells.some((cell, layer) => layer > 0 && cell?.state === "hidden" && cell.hiddenBy?.layer === 0);
+    if (touched) found.image = resolveCells(path, entries.slice(1), context.imageStates ?? []).cells;
+    this.visitor.path(found);
+    if (!dir) return;
+    const child: DirContext = { relative: path, states: statesOf(found.cells) };
+    if (hasUpper) child.imageStates = found.image === undefined ? statesOf(found.cells.slice(1), 1) : statesOf(found.image);
+    if (this.options.defer?.(path) === true) {
+      this.visitor.deferred?.(child);
+      this.deferredNow = true;
+      return;
+    }
+    this.enter(child);
+  }
+}
+
+/** Walk the whole stack (or from `root`) at once. */
+export function walkStack(options: WalkOptions, visitor: StackVisitor, root?: DirContext): void {
+  const walk = new StackWalk(options, visitor, root);
+  while (walk.step());
 }

@@ -150,8 +150,3 @@ export function readOverlayXattrs(path: string, namespace: XattrNamespace): Over
   }
   return xattrs;
 }
-
-/** opaque === "y" ("x" marks a directory with xwhiteouts, which is not opaque). */
-export function isOpaqueDir(xattrs: OverlayXattrs): boolean {
-  return xattrs.opaque === "y";
-}

@@ -57,8 +57,11 @@ describe("the packed package", () => {
   it("holds dist, README, LICENSE and package.json, and nothing else", () => {
     const paths = (pack?.files ?? []).map((file) => file.path).sort();
     expect(paths).toContain("dist/overlay-lesson.js");
+    // The read-ahead workers' entry (src/layers/read-ahead-worker.ts), which a worker thread loads by path.
+    expect(paths).toContain("dist/read-ahead-worker.js");
     expect(paths.filter((path) => path.startsWith("dist/chunks/")).length).toBeGreaterThan(0);
-    const others = paths.filter((path) => path !== "dist/overlay-lesson.js" && !/^dist\/chunks\/[^/]+\.js$/.test(path));
+    const entries = new Set(["dist/overlay-lesson.js", "dist/read-ahead-worker.js"]);
+    const others = paths.filter((path) => !entries.has(path) && !/^dist\/chunks\/[^/]+\.js$/.test(path));
     expect(others).toEqual(["LICENSE", "README.md", "package.json"]);
   });
 

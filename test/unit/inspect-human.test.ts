@@ -7,14 +7,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { type Change, StackAnalyzer } from "../../src/inspect/analyze.js";
 import { bySize, hostTotals } from "../../src/inspect/host.js";
 import { renderMount, verdict } from "../../src/inspect/human.js";
 import { mountReport } from "../../src/inspect/report.js";
 import type { InspectTarget } from "../../src/inspect/targets.js";
 import { en } from "../../src/inspect/words/en.js";
 import { type InspectWords, inspectWords } from "../../src/inspect/words/index.js";
-import { type Spec, walk } from "../helpers/stack-spec.js";
+import { analyzeSpec, type Spec } from "../helpers/stack-spec.js";
 
 //                              upper     top (#2)  base (#1)
 const STACK: Record<string, Spec[]> = {
@@ -37,10 +36,7 @@ const target = {
 } satisfies InspectTarget;
 
 function reportAt(top: number) {
-  const changes: Change[] = [];
-  const analyzer = new StackAnalyzer({ hasUpper: true, lowerCount: 2, top, onChange: (change) => changes.push(change) });
-  for (const found of walk(STACK)) analyzer.add(found);
-  return mountReport(target, analyzer.result(), [], false);
+  return mountReport(target, analyzeSpec(STACK, true, top), [], false);
 }
 
 const render = (top: number, words: InspectWords) =>
@@ -101,9 +97,7 @@ describe("inspect's verdict", () => {
   });
 
   it("says no 'apart from that' when the image hides nothing of its own", () => {
-    const analyzer = new StackAnalyzer({ hasUpper: true, lowerCount: 2, top: 10 });
-    for (const found of walk({ etc: ["d", "d", "d"], "etc/conf": ["f:9", undefined, "f:400"] })) analyzer.add(found);
-    const report = mountReport(target, analyzer.result(), [], false);
+    const report = mountReport(target, analyzeSpec({ etc: ["d", "d", "d"], "etc/conf": ["f:9", undefined, "f:400"] }), [], false);
     expect(verdict(report, inspectWords("en"))).toBe(
       "nothing of the image is hidden by its own layers; the container's changes hide 400 B that the image shows (1 copy-up)",
     );

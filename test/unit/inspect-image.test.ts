@@ -1,82 +1,15 @@
-// inspect --image, without a runtime: the per-layer analysis on stacks described as data and fed
-// through the stack reader's own resolveCells (no disk), matching build steps to layers (podman's
-// exact flags, docker's guesses), and instructions as a Containerfile reads them. The CI gate,
-// the flags and the JSON shape: inspect-image-gate.test.ts.
+// inspect --image, without a runtime: matching build steps to layers (podman's exact flags, docker's
+// guesses), and instructions as a Containerfile reads them. The per-layer analysis: walk.test.ts;
+// the CI gate, the flags and the JSON shape: inspect-image-gate.test.ts.
 import { describe, expect, it } from "vitest";
-import { ImageAnalyzer } from "../../src/inspect/image/analyze.js";
 import { instruction, looksLikeMetadata, matchSteps, shortInstruction } from "../../src/inspect/image/history.js";
 import type { HistoryEntry } from "../../src/runtime/index.js";
-import { type Spec, walk } from "../helpers/stack-spec.js";
-
-function analyze(stack: Record<string, Spec[]>, top = 10) {
-  const analyzer = new ImageAnalyzer(Object.values(stack)[0]?.length ?? 0, top);
-  for (const found of walk(stack)) analyzer.add(found);
-  return analyzer.result();
-}
 
 const step = (createdBy: string, emptyLayer: boolean | undefined, size = 0): HistoryEntry => ({
   id: undefined,
   createdBy,
   size,
   emptyLayer,
-});
-
-describe("an image's layers, path by path", () => {
-  //            #4 COPY     #3 rm -rf   #2 rm       #1 RUN dd (a file, a cache dir)   #0 base
-  const stack: Record<string, Spec[]> = {
-    data: [undefined, "d", "d", "d", undefined],
-    "data/cache": [undefined, "o", undefined, "d", undefined],
-    "data/cache/a": [undefined, undefined, undefined, "f:300", undefined],
-    "data/cache/b": [undefined, undefined, undefined, "f:200", undefined],
-    "data/cache/fresh": [undefined, "f:6", undefined, undefined, undefined],
-    "data/tmp": [undefined, undefined, "w", "f:1000", undefined],
-    etc: ["d", undefined, undefined, undefined, "d"],
-    "etc/release": ["f:4", undefined, undefined, undefined, "f:5"],
-    "etc/keep": [undefined, undefined, undefined, undefined, "f:70"],
-  };
-
-  it("counts per layer what it holds, what is still seen, what later layers hide and what it hides, and how", () => {
-    const result = analyze(stack);
-    expect(result.layers).toEqual([
-      { bytes: 4, files: 1, visibleBytes: 4, hiddenBytes: 0, hides: { whiteout: 0, opaque: 0, "newer-copy": 5 } },
-      { bytes: 6, files: 1, visibleBytes: 6, hiddenBytes: 0, hides: { whiteout: 0, opaque: 500, "newer-copy": 0 } },
-      { bytes: 0, files: 0, visibleBytes: 0, hiddenBytes: 0, hides: { whiteout: 1000, opaque: 0, "newer-copy": 0 } },
-      { bytes: 1500, files: 3, visibleBytes: 0, hiddenBytes: 1500, hides: { whiteout: 0, opaque: 0, "newer-copy": 0 } },
-      { bytes: 75, files: 2, visibleBytes: 70, hiddenBytes: 5, hides: { whiteout: 0, opaque: 0, "newer-copy": 0 } },
-    ]);
-    expect(result.bytes).toBe(1585);
-    expect(result.files).toBe(7);
-    expect(result.visibleBytes).toBe(80);
-    expect(result.hiddenBytes).toBe(1505);
-    expect(result.bytes).toBe(result.visibleBytes + result.hiddenBytes);
-  });
-
-  it("traces each hidden group to the layer holding it and the entry hiding it, a lone file by its own path", () => {
-    expect(analyze(stack).hidden).toEqual([
-      { path: "/data/tmp", hiddenAt: "/data/tmp", bytes: 1000, files: 1, layer: 3, hiddenByLayer: 2, how: "whiteout" },
-      { path: "/data/cache", hiddenAt: "/data/cache", bytes: 500, files: 2, layer: 3, hiddenByLayer: 1, how: "opaque" },
-      { path: "/etc/release", hiddenAt: "/etc/release", bytes: 5, files: 1, layer: 4, hiddenByLayer: 0, how: "newer-copy" },
-    ]);
-    expect(analyze(stack, 1).hidden.map((group) => group.path)).toEqual(["/data/tmp"]);
-    // One file under an opaque directory is named by its own path, as a learner looks for it.
-    const one = analyze({ d: ["o", "d"], "d/blob": [undefined, "f:8"] });
-    expect(one.hidden).toEqual([{ path: "/d/blob", hiddenAt: "/d", bytes: 8, files: 1, layer: 1, hiddenByLayer: 0, how: "opaque" }]);
-  });
-
-  it("groups a deleted directory's files per layer, and a directory over a file as a newer copy", () => {
-    const result = analyze({
-      cache: ["w", "d", "d"],
-      "cache/x": [undefined, "f:10", "f:1"],
-      "cache/y": [undefined, "f:20", undefined],
-      thing: ["d", undefined, "f:9"],
-    });
-    expect(result.hidden).toEqual([
-      { path: "/cache", hiddenAt: "/cache", bytes: 30, files: 2, layer: 1, hiddenByLayer: 0, how: "whiteout" },
-      { path: "/thing", hiddenAt: "/thing", bytes: 9, files: 1, layer: 2, hiddenByLayer: 0, how: "newer-copy" },
-      { path: "/cache/x", hiddenAt: "/cache", bytes: 1, files: 1, layer: 2, hiddenByLayer: 0, how: "whiteout" },
-    ]);
-    expect(result.layers[0]?.hides).toEqual({ whiteout: 31, opaque: 0, "newer-copy": 9 });
-  });
 });
 
 describe("build steps matched to layers", () => {

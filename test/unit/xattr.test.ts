@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type * as NapiXattr from "@napi-rs/xattr";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isOpaqueDir, listXattrs, readOverlayXattrs, readXattr } from "../../src/overlay/xattr.js";
+import { isOpaqueMark } from "../../src/layers/entry.js";
+import { listXattrs, readOverlayXattrs, readXattr } from "../../src/overlay/xattr.js";
 import { describeWith } from "../helpers/needs.js";
 
 // The test sets xattrs by hand with the library's own setter (src/overlay/xattr.ts only reads).
@@ -30,7 +31,7 @@ describe("readOverlayXattrs on a plain directory", () => {
     setAttributeSync(dir, "user.overlay.opaque", "y");
     const xattrs = readOverlayXattrs(dir, "user");
     expect(xattrs).toEqual({ opaque: "y" });
-    expect(isOpaqueDir(xattrs)).toBe(true);
+    expect(isOpaqueMark(xattrs.opaque)).toBe(true);
     expect(readOverlayXattrs(dir, "trusted")).toEqual({});
     expect(readXattr(dir, "user.overlay.opaque")).toBe("y");
     expect(listXattrs(dir)).toContain("user.overlay.opaque");
@@ -42,7 +43,7 @@ describe("readOverlayXattrs on a plain directory", () => {
     setAttributeSync(dir, "user.overlay.opaque", "x");
     const xattrs = readOverlayXattrs(dir, "user");
     expect(xattrs.opaque).toBe("x");
-    expect(isOpaqueDir(xattrs)).toBe(false);
+    expect(isOpaqueMark(xattrs.opaque)).toBe(false);
   });
 
   it("gives {}, [] and undefined for a path that does not exist", () => {
@@ -105,7 +106,7 @@ describeWith(["root"], "readOverlayXattrs on the upper layer of a real overlay m
     mkdirSync(join(merged, "cache"));
     const xattrs = readOverlayXattrs(join(upper, "cache"), "trusted");
     expect(xattrs.opaque).toBe("y");
-    expect(isOpaqueDir(xattrs)).toBe(true);
+    expect(isOpaqueMark(xattrs.opaque)).toBe(true);
     expect(readXattr(join(upper, "cache"), "trusted.overlay.opaque")).toBe("y");
     expect(listXattrs(join(upper, "cache"))).toContain("trusted.overlay.opaque");
     // The namespace the mount did not use holds nothing; merged hides the overlay's own xattrs.
@@ -121,7 +122,7 @@ describeWith(["root"], "readOverlayXattrs on the upper layer of a real overlay m
     // xfs, btrfs, tmpfs can). The handle is struct ovl_fb: version 0, magic 0xfb, then its length.
     expect(xattrs.origin).toMatch(/^00fb[0-9a-f]{2}/);
     expect(Buffer.from(xattrs.origin ?? "", "hex")[2]).toBe((xattrs.origin?.length ?? 0) / 2);
-    expect(isOpaqueDir(xattrs)).toBe(false);
+    expect(isOpaqueMark(xattrs.opaque)).toBe(false);
     expect(readXattr(join(upper, "a.txt"), "trusted.overlay.origin")).toBe(`0x${xattrs.origin}`);
     // Upper's root is marked impure once it holds a copy-up.
     expect(readOverlayXattrs(upper, "trusted").impure).toBe("y");

@@ -7,10 +7,10 @@
 import type { ChalkInstance } from "chalk";
 import { formatPercent } from "../../i18n/format.js";
 import type { Lang } from "../../i18n/index.js";
+import { HIDE_REASONS } from "../../layers/walk.js";
 import { formatters } from "../human.js";
 import { layout, type Row } from "../layout.js";
 import type { InspectWords } from "../words/index.js";
-import { HIDE_REASONS } from "./analyze.js";
 import { keyword, shortInstruction } from "./history.js";
 import type { ImageReport } from "./report.js";
 import type { RuleResult } from "./thresholds.js";

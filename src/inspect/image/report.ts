@@ -2,17 +2,17 @@
 // into per-layer and per-image figures, each layer named by the build step that made it, each
 // hidden group by the step that added its bytes and the step that hid them. Nothing here
 // writes, and nothing follows a symlink (the walk lstats; xattrs are read with l*xattr).
-import { walkStack } from "../../layers/walk.js";
+import type { LayerTotals } from "../../layers/analysis.js";
+import { analyzeStack } from "../../layers/read-ahead.js";
+import type { HideReason } from "../../layers/walk.js";
 import type { XattrNamespace } from "../../overlay/xattr.js";
 import type { HistoryEntry } from "../../runtime/index.js";
-import { readAhead } from "../read-ahead.js";
 import type { InspectWords } from "../words/index.js";
-import { type HiddenGroup, ImageAnalyzer, type ImageLayerTotals } from "./analyze.js";
 import { type LayerSteps, matchSteps } from "./history.js";
 import type { ImageSource } from "./source.js";
 import { hiddenPercent } from "./thresholds.js";
 
-export interface ImageLayerReport extends ImageLayerTotals {
+export interface ImageLayerReport extends LayerTotals {
   dir: string;
   /** Build order: 1 is the base, the top layer has the highest number. */
   number: number;
@@ -20,7 +20,19 @@ export interface ImageLayerReport extends ImageLayerTotals {
   step: HistoryEntry | undefined;
 }
 
-export interface HiddenItemReport extends HiddenGroup {
+/** Hidden files of one layer, hidden by one entry of a later layer. */
+export interface HiddenItemReport {
+  /** The hidden file, when the group is one file; else the hiding entry's path (a directory). */
+  path: string;
+  /** The entry that hides them: the whiteout, the opaque directory, the newer copy. */
+  hiddenAt: string;
+  bytes: number;
+  files: number;
+  /** The layer holding the bytes (index in the image's layers, top first). */
+  layer: number;
+  /** The layer whose entry hides them (index, top first). */
+  hiddenByLayer: number;
+  how: HideReason;
   /** The whole instruction of the step that added the bytes, and of the one that hid them (null: unknown). */
   addedBy: string | null;
   hiddenBy: string | null;
@@ -48,16 +60,9 @@ export interface ImageReport {
   partial: boolean;
 }
 
-/** Paths walked between two turns of the event loop (each turn costs microseconds). */
-const YIELD_EVERY = 2048;
-
 export interface ReadImageOptions {
   top: number;
   words: InspectWords;
-}
-
-function errorCode(error: unknown): string {
-  return error instanceof Error && "code" in error ? String(error.code) : error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -73,25 +78,20 @@ export async function readImage(source: ImageSource, options: ReadImageOptions):
   const { dirs } = source;
   const notes: string[] = [];
   let partial = false;
-  const onUnreadable = (dir: string, error: unknown) => {
-    partial = true;
-    if (notes.length < 20) notes.push(options.words.unreadable(dir, errorCode(error)));
-  };
-  const namespace = xattrNamespace();
-  const analyzer = new ImageAnalyzer(dirs.length, options.top);
-  const reader = readAhead(dirs, namespace, onUnreadable);
-  try {
-    let paths = 0;
-    for (const found of walkStack(dirs, { namespace, onUnreadable, list: reader.list })) {
-      analyzer.add(found);
-      // The walk is synchronous: let the event loop run now and then, so that the runtime's
-      // answers about the history (two commands, one after the other) arrive during the walk.
-      if (++paths % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
-    }
-  } finally {
-    reader.close();
-  }
-  const analysis = analyzer.result();
+  const analysis = await analyzeStack({
+    dirs,
+    hasUpper: false,
+    namespace: xattrNamespace(),
+    top: options.top,
+    onUnreadable: (dir, code) => {
+      partial = true;
+      if (notes.length < 20) notes.push(options.words.unreadable(dir, code));
+    },
+    // Let the event loop run now and then, so that the runtime's answers about the history (two
+    // commands, one after the other) arrive during the walk.
+    backpressure: () => new Promise((resolve) => setImmediate(resolve)),
+  });
+  const bytes = analysis.layers.reduce((sum, layer) => sum + layer.bytes, 0);
   const matched = matchSteps(dirs.length, await source.history);
   const stepOf = (layer: number) => matched.steps[layer]?.createdBy ?? null;
   if (matched.mismatch !== undefined) notes.push(options.words.image.mismatch(matched.mismatch.layers, matched.mismatch.steps));
@@ -109,12 +109,23 @@ export async function readImage(source: ImageSource, options: ReadImageOptions):
         hides: { whiteout: 0, opaque: 0, "newer-copy": 0 },
       }),
     })),
-    bytes: analysis.bytes,
-    files: analysis.files,
+    bytes,
+    files: analysis.layers.reduce((sum, layer) => sum + layer.files, 0),
     visibleBytes: analysis.visibleBytes,
-    imageHiddenBytes: analysis.hiddenBytes,
-    hiddenPercent: hiddenPercent(analysis.hiddenBytes, analysis.bytes),
-    hidden: analysis.hidden.map((group) => ({ ...group, addedBy: stepOf(group.layer), hiddenBy: stepOf(group.hiddenByLayer) })),
+    imageHiddenBytes: analysis.imageHiddenBytes,
+    hiddenPercent: hiddenPercent(analysis.imageHiddenBytes, bytes),
+    hidden: analysis.hidden.map((group) => ({
+      // A lone file is named by its own path, as a learner looks for it; a group by the hiding entry.
+      path: group.files === 1 ? group.firstPath : group.path,
+      hiddenAt: group.path,
+      bytes: group.bytes,
+      files: group.files,
+      layer: group.layer,
+      hiddenByLayer: group.hiddenByLayer ?? 0,
+      how: group.cause,
+      addedBy: stepOf(group.layer),
+      hiddenBy: stepOf(group.hiddenByLayer ?? 0),
+    })),
     hiddenGroups: analysis.hiddenGroups,
     emptySteps: matched.emptySteps,
     mismatch: matched.mismatch,

@@ -1,8 +1,8 @@
 // inspect's words in English. The shape of this object is the type zh.ts and ja.ts must match:
 // a missing key or a different signature fails the build.
 
+import type { ChangeKind } from "../../layers/changes.js";
 import type { HideReason } from "../../layers/walk.js";
-import type { ChangeKind } from "../analyze.js";
 
 /** English plurals: a count already formatted for the reader ("1", "20,000"). */
 const plural = (count: string, word: string): string => (count === "1" ? word : `${word}s`);

@@ -2,7 +2,7 @@
 // into the container) and a verify (the checks, made on the kernel's state, whoever acted).
 // The verify of a step reads only the layers, the mount and what earlier steps recorded.
 import { formatBytes } from "../../i18n/format.js";
-import { summarizeStack } from "../../layers/hidden.js";
+import { analyzeDisk, stackPaths } from "../../layers/stack.js";
 import { exactBytes } from "../observe.js";
 import { buildNumber, type Ctx, describeEntry, duBytes, entryAt, execArgv, lowersOf, type RunState, upperOf } from "./state.js";
 
@@ -114,25 +114,18 @@ async function deleteFigures(ctx: Ctx, state: RunState): Promise<void> {
   // The image as built, then with the container's UpperDir on top: what is hidden only in the
   // second is what the container hides. Of it, the whiteout's share: the copy the image showed.
   const wanted = remove.path.slice(1);
-  let shownByImage: number | undefined;
+  const stack = { dirs: [upper, ...lowersOf(state)], namespace: "trusted", hasUpper: true } as const;
   let whiteoutHides = 0;
-  const image = summarizeStack(lowersOf(state), {
-    namespace: "trusted",
-    top: 0,
-    onPath: (found) => {
-      if (found.path === wanted && found.shownFrom !== undefined) shownByImage = found.shownFrom;
-    },
-  });
-  const withUpper = summarizeStack([upper, ...lowersOf(state)], {
-    namespace: "trusted",
-    top: 0,
-    onPath: (found) => {
-      if (found.path !== wanted || shownByImage === undefined) return;
-      const cell = found.cells[shownByImage + 1];
-      if (cell?.entry.kind === "file" && cell.hiddenBy?.layer === 0 && cell.hiddenBy.how === "whiteout") whiteoutHides = cell.entry.size;
-    },
-  });
-  const containerHides = withUpper.hiddenBytes - image.hiddenBytes;
+  for (const found of stackPaths(stack)) {
+    if (found.path !== wanted) continue;
+    // The copy the image showed (its own view), now under the container's whiteout.
+    const imageCells = found.image ?? found.cells.slice(1);
+    found.cells.slice(1).forEach((cell, layer) => {
+      const hidden = cell?.entry.kind === "file" && cell.hiddenBy?.layer === 0 && cell.hiddenBy.how === "whiteout";
+      if (hidden && imageCells[layer]?.state === "visible") whiteoutHides += cell.entry.size;
+    });
+  }
+  const containerHides = analyzeDisk(stack, 0).containerHiddenBytes;
   ctx.facts([
     [w.delete.duBefore, w.delete.duOf(before === undefined ? "?" : exactBytes(before), layerName)],
     [w.delete.duAfter, w.delete.duOf(layerDu === undefined ? "?" : exactBytes(layerDu), layerName)],

@@ -2,7 +2,7 @@
 // anything starts: any image with a shell works, so nothing about its files can be assumed.
 // Files the container needs to keep running commands (its shell, its libraries) and files the
 // runtime bind-mounts over (/etc/hosts …, whose writes never reach the overlay) are left alone.
-import { walkStack } from "../../layers/walk.js";
+import { stackPaths } from "../../layers/stack.js";
 
 export interface PlannedFile {
   /** In the container, with a leading slash. */
@@ -35,7 +35,7 @@ const PREFERRED_CHANGE = ["etc/os-release", "usr/lib/os-release", "etc/alpine-re
 export function planFiles(layers: readonly string[]): FilePlan | undefined {
   const candidates: PlannedFile[] = [];
   const names = new Set<string>();
-  for (const found of walkStack(layers, { namespace: "trusted" })) {
+  for (const found of stackPaths({ dirs: layers, namespace: "trusted" })) {
     if (!found.path.includes("/")) names.add(found.path);
     const shown = found.shownFrom === undefined ? undefined : found.cells[found.shownFrom];
     if (found.shownFrom === undefined || shown?.entry.kind !== "file") continue;

@@ -5,8 +5,7 @@
 
 import { posix } from "node:path";
 import { formatBytes } from "../../i18n/format.js";
-import { summarizeStack } from "../../layers/hidden.js";
-import { walkStack } from "../../layers/walk.js";
+import { analyzeDisk, stackPaths } from "../../layers/stack.js";
 import { discoverOverlays, hostPath, splitLowerdir } from "../../overlay/discover.js";
 import { apparentUsage } from "../../overlay/usage.js";
 import type { Lesson } from "../../runner/types.js";
@@ -101,7 +100,7 @@ async function imageLayers(ctx: Ctx, state: RunState): Promise<void> {
   const built = [...layers].reverse();
   const du = await ctx.run(["du", "-sb", ...built]);
   state.duLayerBefore = duBytes(du.stdout, layers[plan.remove.layer] ?? "");
-  const summary = summarizeStack(layers, { namespace: "trusted", top: 0 });
+  const summary = analyzeDisk({ dirs: layers, namespace: "trusted" }, 0);
   ctx.say(w.layers.order);
   ctx.facts(
     [...summary.layers]
@@ -128,7 +127,7 @@ async function imageLayers(ctx: Ctx, state: RunState): Promise<void> {
   // What merged shows, file by file, against the topmost copy in the stack (sizes: no reads of contents).
   const mismatched: string[] = [];
   let checked = 0;
-  for (const found of walkStack([upperOf(state), ...lowers], { namespace: "trusted" })) {
+  for (const found of stackPaths({ dirs: [upperOf(state), ...lowers], namespace: "trusted", hasUpper: true })) {
     const shown = found.shownFrom === undefined ? undefined : found.cells[found.shownFrom]?.entry;
     if (shown?.kind !== "file") continue;
     checked++;

@@ -4,7 +4,7 @@ import { formatBytes } from "../../i18n/format.js";
 import { type MountReport, readMount } from "../../inspect/report.js";
 import { selectTargets } from "../../inspect/targets.js";
 import { inspectWords } from "../../inspect/words/index.js";
-import { walkStack } from "../../layers/walk.js";
+import { stackPaths } from "../../layers/stack.js";
 import { discoverOverlays } from "../../overlay/discover.js";
 import { apparentUsage } from "../../overlay/usage.js";
 import type { Step } from "../../runner/types.js";
@@ -56,7 +56,7 @@ async function diskUsage(ctx: Ctx, state: RunState): Promise<void> {
   // The kernel's own answer: every regular file merged shows, summed.
   let mergedBytes = 0;
   if (state.mergedHere !== undefined) {
-    for (const found of walkStack([state.mergedHere], { namespace: "trusted" })) {
+    for (const found of stackPaths({ dirs: [state.mergedHere], namespace: "trusted" })) {
       const entry = found.cells[0]?.entry;
       if (entry?.kind === "file") mergedBytes += entry.size;
     }

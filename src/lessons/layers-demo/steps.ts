@@ -2,9 +2,9 @@
 // one real overlay mount per instruction, then run as a container; then the bloat of a later
 // `RUN rm`, measured, and the same image built in one layer.
 import { formatBytes } from "../../i18n/format.js";
-import { isWhiteout } from "../../layers/entry.js";
-import { summarizeStack } from "../../layers/hidden.js";
-import { walkStack } from "../../layers/walk.js";
+import { isWhiteout, readEntry } from "../../layers/entry.js";
+import type { HiddenGroup } from "../../layers/hidden.js";
+import { analyzeDisk, stackPaths } from "../../layers/stack.js";
 import { overlayLayers, readMountInfo } from "../../overlay/mountinfo.js";
 import { apparentUsage } from "../../overlay/usage.js";
 import { readOverlayXattrs } from "../../overlay/xattr.js";
@@ -224,39 +224,31 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
         const { w } = ctx;
         await ctx.run(["du", "-sb", ...IMAGE_LAYERS.map((layer) => layer.diff), "merged"]);
         showDuOf(ctx, [...IMAGE_LAYERS.map((layer) => layer.diff), "merged"]);
-        const summary = summarizeStack(
-          IMAGE_LAYERS.map((layer) => ctx.path(layer.diff)),
-          { namespace: ctx.xattrNamespace, top: 10 },
-        );
+        const summary = analyzeDisk({ dirs: IMAGE_LAYERS.map((layer) => ctx.path(layer.diff)), namespace: ctx.xattrNamespace });
         // The kernel's own answer, independent of the stack reader: every layer's files, and merged's.
         const held = IMAGE_LAYERS.reduce((sum, layer) => sum + total(fileSizes(ctx, layer.diff)), 0);
         const seen = total(fileSizes(ctx, "merged"));
         ctx.facts([
           [w.hidden.layersHold, formatBytes(held)],
           [w.hidden.mergedShows, formatBytes(seen)],
-          [w.hidden.hiddenTotal, formatBytes(summary.hiddenBytes)],
+          [w.hidden.hiddenTotal, formatBytes(summary.imageHiddenBytes)],
         ]);
         const name = (layer: number): string => IMAGE_LAYERS[layer]?.name ?? "?";
-        for (const item of summary.hidden) {
-          const how =
-            item.hiddenBy.how === "opaque"
-              ? w.hidden.how.opaque(name(item.hiddenBy.layer), item.hiddenBy.path)
-              : w.hidden.how[item.hiddenBy.how](name(item.hiddenBy.layer));
-          ctx.say(`• ${w.hidden.item(item.path, formatBytes(item.bytes), name(item.layer), how)}`);
+        // A group is what one entry hides in one layer: a lone file by its own path, several by the entry's.
+        const shown = (group: HiddenGroup): string => (group.files === 1 ? group.firstPath : group.path).slice(1);
+        for (const group of summary.hidden) {
+          const hider = name(group.hiddenByLayer ?? -1);
+          const how = group.cause === "opaque" ? w.hidden.how.opaque(hider, group.path.slice(1)) : w.hidden.how[group.cause](hider);
+          ctx.say(`• ${w.hidden.item(shown(group), formatBytes(group.bytes), name(group.layer), how)}`);
         }
-        ctx.check("difference-is-hidden", w.hidden.checkDifference, exactBytes(summary.hiddenBytes), exactBytes(held - seen));
-        const causes = summary.hidden.map((item) => `${item.path}@${name(item.layer)}:${item.hiddenBy.how}`).sort();
-        const expected = [
-          `bin/app@1-from:newer-copy`,
-          `${BIG}@1-from:whiteout`,
-          `${CACHE}/index.db@1-from:opaque`,
-          `${CACHE}/pkg.list@1-from:opaque`,
-        ];
+        ctx.check("difference-is-hidden", w.hidden.checkDifference, exactBytes(summary.imageHiddenBytes), exactBytes(held - seen));
+        const causes = summary.hidden.map((group) => `${shown(group)}@${name(group.layer)}:${group.cause}`).sort();
+        const expected = [`bin/app@1-from:newer-copy`, `${BIG}@1-from:whiteout`, `${CACHE}@1-from:opaque`];
         ctx.check("hidden-causes", w.hidden.checkCauses, expected.join(" "), causes.join(" "));
         ctx.metric("imageLayers", IMAGE_LAYERS.length);
         ctx.metric("imageBytes", held);
         ctx.metric("imageVisibleBytes", seen);
-        ctx.metric("imageHiddenBytes", summary.hiddenBytes);
+        ctx.metric("imageHiddenBytes", summary.imageHiddenBytes);
       },
       keyPoint: (w) => w.hidden.key,
     },
@@ -278,9 +270,14 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
         const seen = fileSizes(ctx, "merged");
         const describe = (sizes: Map<string, number>): string => [...sizes].map(([path, size]) => `${path}=${size}`).join(" ");
         ctx.check("same-files", w.single.checkSame, describe(seen), describe(single));
-        const marks = [...walkStack([ctx.path(SINGLE.diff)], { namespace: ctx.xattrNamespace })].filter(
-          (found) => found.cells[0]?.entry.kind === "whiteout" || found.cells[0]?.entry.opaque === true,
-        );
+        // One layer: the walk asks for no opaque mark (nothing lies below), so each directory is read itself.
+        const marks = stackPaths({ dirs: [ctx.path(SINGLE.diff)], namespace: ctx.xattrNamespace }).filter((found) => {
+          const kind = found.cells[0]?.entry.kind;
+          return (
+            kind === "whiteout" ||
+            (kind === "dir" && readEntry(ctx.path(`${SINGLE.diff}/${found.path}`), ctx.xattrNamespace)?.opaque === true)
+          );
+        });
         ctx.check("no-whiteouts", w.single.checkNoWhiteouts, "(none)", marks.map((found) => found.path).join(" ") || "(none)");
         const multi = Number(ctx.metricsSoFar.imageBytes ?? Number.NaN);
         const hidden = Number(ctx.metricsSoFar.imageHiddenBytes ?? Number.NaN);

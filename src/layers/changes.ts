@@ -1,0 +1,207 @@
+// A container's changes (what its upper layer does to the image), as `docker diff` names them,
+// handed on in path order. A deleted or opaque directory's change is final only once its subtree
+// is walked (its hidden bytes are summed there), while the changes beneath it are final at once:
+// so changes wait in a queue behind the first open one, and are handed on when every change
+// before them is final. A read-ahead worker's subtree comes as one batch, counted already.
+import { TopItems } from "./hidden.js";
+import { compareWalkOrder } from "./order.js";
+
+export type ChangeKind = "added" | "changed" | "deleted" | "opaque";
+export const CHANGE_KINDS: readonly ChangeKind[] = ["added", "changed", "deleted", "opaque"];
+
+export interface Change {
+  /** In the container, with a leading slash, as `docker diff` prints it. */
+  path: string;
+  kind: ChangeKind;
+  /** st_size of the upper's regular file (0 for the rest). */
+  bytes: number;
+  /** Bytes of the image this change hides (a copy-up's original, everything beneath a deleted or opaque directory). */
+  hiddenBytes: number;
+}
+
+export interface ChangeTotals {
+  count: number;
+  bytes: number;
+  hiddenBytes: number;
+}
+
+export interface OpenChange extends Change {
+  open: boolean;
+  /** A file (or symlink, …) that replaced the image's: a copy-up, or a new file over an old one. */
+  copyUp: boolean;
+}
+
+/** Changes in path order, columns for the threads between which they travel ("\0" joins paths: no name holds it). */
+export interface ChangeBatch {
+  paths: string;
+  kinds: Uint8Array;
+  bytes: Float64Array;
+  hiddenBytes: Float64Array;
+}
+
+/** What a queue counted: the totals per kind, the copy-ups, the largest changes. */
+export interface ChangeCounts {
+  totals: Record<ChangeKind, ChangeTotals>;
+  copyUps: number;
+  /** The largest changes by bytes written plus bytes hidden, none of 0 B. */
+  largest: Change[];
+  /** How many changes write or hide a byte: `largest` lists the largest of them. */
+  listable: number;
+}
+
+const emptyTotals = (): Record<ChangeKind, ChangeTotals> =>
+  Object.fromEntries(CHANGE_KINDS.map((kind) => [kind, { count: 0, bytes: 0, hiddenBytes: 0 }])) as Record<ChangeKind, ChangeTotals>;
+
+/** The changes of a batch, one by one. */
+export function* batchChanges(batch: ChangeBatch): Generator<Change> {
+  const paths = batch.paths === "" ? [] : batch.paths.split("\0");
+  for (let at = 0; at < paths.length; at++) {
+    yield {
+      path: paths[at] ?? "",
+      kind: CHANGE_KINDS[batch.kinds[at] ?? 0] ?? "added",
+      bytes: batch.bytes[at] ?? 0,
+      hiddenBytes: batch.hiddenBytes[at] ?? 0,
+    };
+  }
+}
+
+/** Collects changes into a batch (a worker's subtree), in the order they are handed on. */
+export class BatchBuilder {
+  private readonly paths: string[] = [];
+  private readonly kinds: number[] = [];
+  private readonly bytes: number[] = [];
+  private readonly hiddenBytes: number[] = [];
+
+  add(change: Change): void {
+    this.paths.push(change.path);
+    this.kinds.push(CHANGE_KINDS.indexOf(change.kind));
+    this.bytes.push(change.bytes);
+    this.hiddenBytes.push(change.hiddenBytes);
+  }
+
+  /** The changes gathered since the last take, as a batch; the builder starts again empty. */
+  take(): ChangeBatch {
+    const batch = {
+      paths: this.paths.join("\0"),
+      kinds: Uint8Array.from(this.kinds),
+      bytes: Float64Array.from(this.bytes),
+      hiddenBytes: Float64Array.from(this.hiddenBytes),
+    };
+    this.paths.length = 0;
+    this.kinds.length = 0;
+    this.bytes.length = 0;
+    this.hiddenBytes.length = 0;
+    return batch;
+  }
+}
+
+type Queued = OpenChange | { batch: ChangeBatch; open: false };
+
+export class ChangeQueue {
+  readonly totals = emptyTotals();
+  copyUps = 0;
+  /** Every change counted, however many the largest list keeps. */
+  count = 0;
+  /**
+   * The changes that may be listed among the largest: those that write or hide a byte. A
+   * directory merely copied up to hold a changed file, an empty new file or a symlink say
+   * nothing about what eats the disk; a deleted or opaque directory that hides bytes does.
+   */
+  listable = 0;
+  readonly largest: TopItems<Change>;
+  /** Changes not yet handed on, in path order; `head` is the first not handed on. */
+  private queue: Array<Queued | undefined> = [];
+  private head = 0;
+
+  constructor(
+    top: number,
+    private readonly onChange: ((change: Change) => void) | undefined,
+  ) {
+    this.largest = new TopItems(
+      top,
+      (change) => change.bytes + change.hiddenBytes,
+      (a, b) => compareWalkOrder(a.path, b.path),
+    );
+  }
+
+  push(change: OpenChange): void {
+    this.queue.push(change);
+  }
+
+  /**
+   * A change that is final as it is found (not a copy-up): handed on at once when no change
+   * waits before it, else queued behind them, so that the order stays the paths' order.
+   */
+  final(change: Change): void {
+    if (this.head === this.queue.length) {
+      this.handOn(change);
+      return;
+    }
+    const queued: OpenChange = { ...change, open: false, copyUp: false };
+    this.queue.push(queued);
+    this.close(queued);
+  }
+
+  /** Final changes another queue counted (a worker's subtree): handed on in order, not counted again. */
+  stream(batch: ChangeBatch): void {
+    if (this.onChange === undefined) return;
+    if (this.head === this.queue.length) {
+      for (const change of batchChanges(batch)) this.onChange(change);
+      return;
+    }
+    this.queue.push({ batch, open: false });
+  }
+
+  /** What another queue counted (a worker's, over all its subtrees). */
+  addCounts(counted: ChangeCounts & { count: number }): void {
+    for (const kind of CHANGE_KINDS) {
+      const totals = this.totals[kind];
+      totals.count += counted.totals[kind].count;
+      totals.bytes += counted.totals[kind].bytes;
+      totals.hiddenBytes += counted.totals[kind].hiddenBytes;
+    }
+    this.count += counted.count;
+    this.copyUps += counted.copyUps;
+    this.listable += counted.listable;
+    for (const change of counted.largest) this.largest.add(change);
+  }
+
+  /** A change is final: hand on every final change at the head of the queue, in path order. */
+  close(change: OpenChange): void {
+    change.open = false;
+    while (this.head < this.queue.length) {
+      const next = this.queue[this.head];
+      if (next === undefined || next.open) break;
+      this.queue[this.head++] = undefined;
+      if ("batch" in next) {
+        if (this.onChange !== undefined) for (const item of batchChanges(next.batch)) this.onChange(item);
+        continue;
+      }
+      const { open: _open, copyUp, ...final } = next;
+      if (copyUp) this.copyUps++;
+      this.handOn(final);
+    }
+    if (this.head > 4096 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  counts(): ChangeCounts {
+    return { totals: this.totals, copyUps: this.copyUps, largest: this.largest.items, listable: this.listable };
+  }
+
+  private handOn(change: Change): void {
+    const totals = this.totals[change.kind];
+    totals.count++;
+    totals.bytes += change.bytes;
+    totals.hiddenBytes += change.hiddenBytes;
+    this.count++;
+    const weight = change.bytes + change.hiddenBytes;
+    if (weight > 0) {
+      this.listable++;
+      if (this.largest.wants(weight)) this.largest.add(change);
+    }
+    this.onChange?.(change);
+  }
+}

@@ -1,0 +1,133 @@
+// One walk, three ways to run it, one answer: on a few hundred stacks made up by fast-check
+// (seeded: a failure prints its seed and path to replay it) and written to disk, inspect's JSON
+// line is byte for byte the same whether the stack is walked on this thread, with the fast path
+// for single-layer paths or without it, or by the read-ahead workers (dist/read-ahead-worker.js,
+// built by `npm test`), and the layer map read from disk is the one read from the stack as data.
+// No root needed.
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import fc from "fast-check";
+import { expect, it } from "vitest";
+import { JsonMountWriter } from "../../src/inspect/json.js";
+import { mountReport } from "../../src/inspect/report.js";
+import type { InspectTarget } from "../../src/inspect/targets.js";
+import { type AnalysisTotals, StackAnalysis } from "../../src/layers/analysis.js";
+import type { Change } from "../../src/layers/changes.js";
+import { isOpaque } from "../../src/layers/entry.js";
+import { diskLister } from "../../src/layers/listing.js";
+import { readLayerMap } from "../../src/layers/map.js";
+import { analyzeStack } from "../../src/layers/read-ahead.js";
+import { walkStack } from "../../src/layers/walk.js";
+import { ROOT } from "../helpers/cli.js";
+import { type GeneratedStack, generatedStackReason, materialize, stackArbitrary } from "../helpers/generated-stack.js";
+import { announceSkip } from "../helpers/needs.js";
+import { layerCount, specLister } from "../helpers/stack-spec.js";
+
+const WORKER = pathToFileURL(join(ROOT, "dist/read-ahead-worker.js"));
+const SEED = 20261201;
+const reason = generatedStackReason();
+if (reason !== undefined) announceSkip("the walk, three ways", reason);
+
+/** So few kept that ties at the cut are common with `few` sizes. */
+const TOP = 2;
+
+/** inspect's JSON line for this analysis of the stack in `dirs`. */
+function jsonLine(dirs: readonly string[], hasUpper: boolean, analysis: AnalysisTotals, changes: readonly Change[]): string {
+  const [upper, ...lower] = hasUpper ? dirs : [undefined, ...dirs];
+  const target = { mountPoint: "/generated", container: null, lower, upper, problems: [] } as unknown as InspectTarget;
+  let text = "";
+  const writer = new JsonMountWriter((chunk) => {
+    text += chunk;
+  });
+  writer.start(target);
+  for (const change of changes) writer.change(change);
+  writer.end(mountReport(target, analysis, [], false));
+  return text;
+}
+
+/** This thread, and the general case for every path (no `single`). */
+function generalCase(dirs: readonly string[], hasUpper: boolean): string {
+  const changes: Change[] = [];
+  const analysis = new StackAnalysis({
+    hasUpper,
+    lowerCount: dirs.length - (hasUpper ? 1 : 0),
+    top: TOP,
+    onChange: (change) => changes.push(change),
+  });
+  walkStack(
+    { layers: dirs.length, hasUpper, lister: diskLister(dirs), opaque: (layer, path) => isOpaque(`${dirs[layer]}/${path}`, "user") },
+    { path: (found) => analysis.path(found) },
+  );
+  return jsonLine(dirs, hasUpper, analysis.result(), changes);
+}
+
+async function analyzed(dirs: readonly string[], hasUpper: boolean, workers: "never" | "always"): Promise<string> {
+  const changes: Change[] = [];
+  const analysis = await analyzeStack({
+    dirs,
+    hasUpper,
+    namespace: "user",
+    top: TOP,
+    onChange: (change) => changes.push(change),
+    onUnreadable: (dir, code) => {
+      throw new Error(`${dir}: ${code}`);
+    },
+    workers,
+    workerUrl: WORKER,
+  });
+  return jsonLine(dirs, hasUpper, analysis, changes);
+}
+
+it.skipIf(reason !== undefined).for([
+  ["any", 200],
+  ["few", 100],
+] as const)(
+  "inspect --json is the same on this thread, without the fast path, and in the workers: %s file sizes, %i made-up stacks",
+  { timeout: 300_000 },
+  async ([sizes, runs]) => {
+    await fc.assert(
+      fc.asyncProperty(stackArbitrary(sizes), async (stack: GeneratedStack) => {
+        const { dirs, remove } = materialize(stack);
+        try {
+          const plain = await analyzed(dirs, stack.hasUpper, "never");
+          expect(generalCase(dirs, stack.hasUpper)).toBe(plain);
+          expect(await analyzed(dirs, stack.hasUpper, "always")).toBe(plain);
+        } finally {
+          remove();
+        }
+      }),
+      { seed: SEED, numRuns: runs },
+    );
+  },
+);
+
+it.skipIf(reason !== undefined)("the layer map read from disk is the one read from the same stack as data", () => {
+  fc.assert(
+    fc.property(stackArbitrary(), (stack: GeneratedStack) => {
+      if (stack.layers.length < 2) return;
+      const { dirs, spec, remove } = materialize(stack);
+      try {
+        const [upper = "", ...lower] = dirs;
+        const fromDisk = readLayerMap({ upper, lower, namespace: "user" });
+        const layers = layerCount(spec);
+        const paths: string[] = [];
+        walkStack(
+          { layers, hasUpper: true, lister: specLister(spec), opaque: (layer, path) => spec[path]?.[layer] === "o", limit: 200 },
+          { path: (found) => paths.push(found.path) },
+        );
+        expect(fromDisk.map((row) => row.path)).toEqual(paths);
+        for (const row of fromDisk) {
+          const cells = spec[row.path] ?? [];
+          const kinds = [row.upper, ...row.lowers].map((cell) => cell.kind);
+          const expected = cells.map((cell) =>
+            cell === undefined ? "absent" : cell.startsWith("f:") ? "file" : cell === "w" ? "whiteout" : cell === "l" ? "symlink" : "dir",
+          );
+          expect(kinds, row.path).toEqual(expected);
+        }
+      } finally {
+        remove();
+      }
+    }),
+    { seed: SEED, numRuns: 200 },
+  );
+});
