@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { unmountAllBeneath } from "../../src/overlay/mount.js";
-import { isWithin } from "../../src/overlay/mountinfo.js";
+import { isWithin, mountsBeneath, readMountInfo } from "../../src/overlay/mountinfo.js";
 import { isOrphaned, OWNER_SELECTOR, START_TIME_LABEL } from "../../src/runtime/index.js";
 import { findProgram } from "../../src/sys/host.js";
 import type { MadeRecord } from "./suite.js";
@@ -39,17 +39,47 @@ function namespaceOf(pid: number | "self"): number | undefined {
   }
 }
 
+/** The parent of a process, from /proc/PID/stat (undefined once it is gone). */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command (field 2) may hold spaces and parentheses: count from the last ")".
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Is `pid` this process or one it started (a lesson, a shell, the lesson's own namespace)? */
+function descendsFromUs(pid: number): boolean {
+  for (let at: number | undefined = pid, hops = 0; at !== undefined && at > 1 && hops < 64; hops++) {
+    if (at === process.pid) return true;
+    at = parentOf(at);
+  }
+  return false;
+}
+
 /**
- * Unmount everything beneath `root` here; end the processes that hold a mount beneath it in a
- * namespace of their own (the namespace, and its mounts, go with them). Returns the mount points.
+ * Unmount everything beneath `root` here, and end the processes of ours (this process's
+ * descendants) that hold a mount beneath it in a namespace of their own: the namespace, and its
+ * mounts, go with them. Other processes' namespaces may hold copies of these mounts (a new mount
+ * namespace copies every mount there is): those are not ours to end, and removing the directory
+ * detaches the copies. Returns the mount points that were ours.
  */
 export function clearMountsBeneath(root: string): string[] {
   const before = mountsBeneathAnywhere(root);
   if (before.size === 0) return [];
   unmountAllBeneath(root);
-  for (const pids of before.values()) {
+  const own = namespaceOf("self");
+  const ours = new Set<string>();
+  for (const [point, pids] of before) {
     for (const pid of pids) {
-      if (pid === process.pid || namespaceOf(pid) === namespaceOf("self")) continue;
+      if (pid === process.pid || namespaceOf(pid) === own) {
+        ours.add(point);
+        continue;
+      }
+      if (!descendsFromUs(pid)) continue;
+      ours.add(point);
       try {
         process.kill(pid, "SIGKILL");
       } catch {
@@ -57,13 +87,13 @@ export function clearMountsBeneath(root: string): string[] {
       }
     }
   }
-  return [...before.keys()].sort();
+  return [...ours].sort();
 }
 
-/** Mounts cleared, then the directory removed (never through a mount: rm does not cross into one once none is left). */
+/** Mounts cleared, then the directory removed (never through a mount of this namespace: none is left). */
 export function removeTree(root: string): string[] {
   const mounts = clearMountsBeneath(root);
-  if (mountsBeneathAnywhere(root).size === 0) rmSync(root, { recursive: true, force: true });
+  if (mountsBeneath(root, readMountInfo()).length === 0) rmSync(root, { recursive: true, force: true });
   return mounts;
 }
 
