@@ -9,7 +9,7 @@ import { overlayMountArgv, unmountSync } from "../overlay/mount.js";
 import { isMountPoint } from "../overlay/mountinfo.js";
 import type { Workspace } from "../overlay/workspace.js";
 import type { CleanupRegistry, Registration } from "../sys/cleanup.js";
-import { InterruptedError, StepError } from "../sys/errors.js";
+import { InterruptedError, StepError, StepSkipped } from "../sys/errors.js";
 import { type CommandResult, firstLine, runCommand, shellQuote } from "../sys/exec.js";
 import { findProgram } from "../sys/host.js";
 import type { Reporter } from "./report/reporter.js";
@@ -163,6 +163,9 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
       };
       visit("");
       return found;
+    },
+    skip(reason) {
+      throw new StepSkipped(reason);
     },
     check(id, label, expected, observed, ok = expected === observed) {
       const record: CheckRecord = { id, label, ok, expected, observed };

@@ -78,10 +78,17 @@ export interface CheckRecord {
   observed: string;
 }
 
+/** passed: every check held; failed: a check did not, or the step broke; skipped: it could not run here. */
+export type StepStatus = "passed" | "failed" | "skipped";
+
 export interface StepRecord {
   id: string;
   title: string;
+  /** Nothing failed: true for a passed step and for a skipped one (whose status says so). */
   ok: boolean;
+  status: StepStatus;
+  /** Why the step was skipped, in the learner's language. */
+  reason?: string;
   ms: number;
   checks: CheckRecord[];
   /** Set when a command or action failed outright (not just a check). */
@@ -152,6 +159,11 @@ export interface LessonContext<Options = unknown, Words = unknown> {
   stat(relativePath: string): Stats | undefined;
   /** Every file (not directory) beneath, relative to it, sorted. */
   files(relativePath: string): string[];
+  /**
+   * This step cannot run here (the kernel lacks the feature, or rootless mode cannot have it):
+   * stop it and report it as skipped with `reason`, which says why in the learner's language.
+   */
+  skip(reason: string): never;
   /** Record a claim and whether the kernel agreed. Returns ok. */
   check(id: string, label: string, expected: string, observed: string, ok?: boolean): boolean;
   /** A line of teaching text. */
