@@ -135,8 +135,15 @@ export interface LessonContext<Options = unknown, Words = unknown> {
   has(program: string): boolean;
   /** Run a real command, show `$ command` and its output, record it. Throws if it fails. */
   run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
-  /** Mount an overlay through `mount -t overlay`, registered for teardown before it exists. */
-  mountOverlay(spec: { lower: string[]; upper: string; work: string; merged: string }): Promise<CommandResult>;
+  /** Mount an overlay through `mount -t overlay`, registered for teardown before it exists. Throws if refused. */
+  mountOverlay(spec: OverlayMount): Promise<CommandResult>;
+  /**
+   * The same mount where the kernel may refuse it (a feature this kernel lacks, or one rootless
+   * mode cannot have): a refusal is shown and returned, never thrown, with what overlayfs logged.
+   */
+  tryMountOverlay(spec: OverlayMount): Promise<MountAttempt>;
+  /** Mount a tmpfs of `sizeBytes` on a directory of the workspace (a filesystem of its own), registered like an overlay. */
+  mountTmpfs(relativePath: string, sizeBytes: number): Promise<CommandResult>;
   /**
    * Own a resource the runner cannot make itself (a container): registered for teardown at once,
    * so register it before the command that makes it (release must cope with it not existing).
@@ -146,6 +153,8 @@ export interface LessonContext<Options = unknown, Words = unknown> {
   unmount(merged: string): Promise<CommandResult>;
   /** Write a file in-process, shown as the shell a learner would type (`cat > path <<'EOF'`). */
   writeFile(relativePath: string, content: string, mode?: "write" | "append"): Promise<void>;
+  /** Set an xattr in-process (lsetxattr), shown as `setfattr -n NAME -v VALUE path` (attr's tool, which minimal installs lack). */
+  setXattr(relativePath: string, name: string, value: string): Promise<void>;
   /** Make directories in-process, shown as `mkdir -p …`. */
   mkdir(...relativePaths: string[]): Promise<void>;
   /** Remove a file in-process, shown as `rm path`. */
@@ -181,6 +190,29 @@ export interface LessonContext<Options = unknown, Words = unknown> {
    * By default: lower/, upper/ and merged/. merged is read only while it is mounted.
    */
   showLayers(stack: LayerView): void;
+}
+
+/**
+ * An overlay to mount: paths relative to the workspace root (the commands show them so, as a
+ * learner in the workspace would type them) or absolute. Rootless, the runner adds userxattr.
+ */
+export interface OverlayMount {
+  /** Top first. */
+  lower: readonly string[];
+  /** Data-only lower layers, after `::` (Linux 6.5). */
+  dataLower?: readonly string[];
+  upper: string;
+  work: string;
+  merged: string;
+  /** Options beyond the layers, as `mount -o` takes them: `metacopy=on`, `index=off`, `volatile`… */
+  options?: readonly string[];
+}
+
+export interface MountAttempt {
+  mounted: boolean;
+  result: CommandResult;
+  /** What overlayfs logged during the mount ("overlayfs: …"); undefined where the kernel's log is not readable (not root). */
+  kernelSays?: string[];
 }
 
 export interface LayerView {
