@@ -134,12 +134,13 @@ export async function runLesson<Options, Words>(
   const workspace: Workspace = createWorkspace(parent, lesson.id, (root) => {
     registry.register({ label: t.report.teardownRemove(root), release: () => void removeWorkspace(root) });
   });
+  const stack = lesson.stack?.(workspace);
   const workspaceJson: WorkspaceJson = {
     root: workspace.root,
-    lower: lesson.lowerLayers?.(workspace, options) ?? [workspace.lower],
-    upper: workspace.upper,
-    work: workspace.work,
-    merged: workspace.merged,
+    lower: stack?.lower ?? lesson.lowerLayers?.(workspace, options) ?? [workspace.lower],
+    upper: stack?.upper ?? workspace.upper,
+    work: stack?.work ?? workspace.work,
+    merged: stack?.merged ?? workspace.merged,
   };
   reporter.lessonStart(lesson.id, lesson.title(w), workspaceJson, staleRemoved, common.mode);
 

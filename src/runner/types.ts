@@ -65,6 +65,11 @@ export interface Lesson<Options = unknown, Words = unknown> {
    * (layers-demo's container stacks several image layers).
    */
   lowerLayers?(workspace: Workspace, options: Options): string[];
+  /**
+   * The stack `summary.workspace` and --keep name, when it is not the workspace's own lower/,
+   * upper/, work/ and merged/ (features-demo keeps one folder per step: it names its last one).
+   */
+  stack?(workspace: Workspace): { lower: string[]; upper: string; work: string; merged: string };
 }
 
 /** Stable English kebab-case: the lesson's folder name and its subcommand. */
