@@ -5,6 +5,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { Ora } from "ora";
 import { formatBytes, formatRate } from "../../i18n/format.js";
 import type { Lang, Messages } from "../../i18n/index.js";
+import { mountsBeneath } from "../../overlay/mountinfo.js";
 import { shellQuote } from "../../sys/exec.js";
 import { cleanupCommand } from "../preflight.js";
 import { renderLayerTable } from "./layer-table.js";
@@ -182,7 +183,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
       line(`  ${c.bold(cleanupCommand(parentOf(workspace.root), process.argv, !rootless))}`);
       line(c.dim(t.report.keptManual));
       if (rootless) line(`  ${c.dim(`chmod -R u+rwx ${shellQuote([workspace.root])} && rm -rf ${shellQuote([workspace.root])}`)}`);
-      else line(`  ${c.dim(`sudo umount ${shellQuote([workspace.merged])} && sudo rm -rf ${shellQuote([workspace.root])}`)}`);
+      else line(`  ${c.dim(`sudo umount ${shellQuote(keptMounts(workspace))} && sudo rm -rf ${shellQuote([workspace.root])}`)}`);
     },
     summary(summary: Summary) {
       spinner?.stop();
@@ -215,6 +216,12 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
  */
 export function shortenHashes(text: string): string {
   return text.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, "$1…");
+}
+
+/** What --keep left mounted beneath the workspace, deepest first (features-demo keeps a dozen); merged when nothing is. */
+function keptMounts(workspace: WorkspaceJson): string[] {
+  const mounts = mountsBeneath(workspace.root).map((mount) => mount.mountPoint);
+  return mounts.length > 0 ? mounts : [workspace.merged];
 }
 
 function parentOf(path: string): string {
