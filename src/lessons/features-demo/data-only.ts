@@ -88,11 +88,14 @@ async function checkShared(ctx: Ctx, object: string): Promise<void> {
   ctx.say(w.dataOnly.composefs);
 }
 
-/** Container a of this step, absolute: the stack the summary and --keep name (the lesson's last). */
+/**
+ * Container a of this step, absolute: the stack the summary and --keep name (the lesson's last).
+ * Its lower is the image's metadata layer; the store is a data-only layer, not a lower of it.
+ */
 export function dataOnlyStack(root: string): { lower: string[]; upper: string; work: string; merged: string } {
   const [a] = BOXES;
   return {
-    lower: [`${root}/${IMAGES[0]}`, `${root}/${STORE}`],
+    lower: [`${root}/${IMAGES[0]}`],
     upper: `${root}/${a.upper}`,
     work: `${root}/${a.work}`,
     merged: `${root}/${a.merged}`,
