@@ -86,6 +86,7 @@ async function checkShared(ctx: Ctx, object: string): Promise<void> {
     [w.dataOnly.store, formatBytes(store)],
   ]);
   ctx.say(w.dataOnly.composefs);
+  ctx.say(w.common.mapShows(`lowerdir=${IMAGES[0]}::${STORE}`));
 }
 
 /**

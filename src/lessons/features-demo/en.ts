@@ -7,6 +7,7 @@ export const en = {
     checkApplied: (option: string) => `the kernel applies ${option} to this mount (findmnt shows it)`,
     ownReading: "getfattr is not installed here (apt install attr): the lesson reads the xattr itself:",
     noXattr: "(none)",
+    mapShows: (mount: string) => `The layer map below shows the container mounted with ${mount}.`,
   },
   skip: {
     userxattr: (option: string) =>

@@ -55,6 +55,7 @@ async function writeThroughOneName(ctx: Ctx): Promise<void> {
   const index = ctx.entries(`${ON.work}/index`) ?? [];
   ctx.check("index-entry", w.hardlinks.checkIndex, "1", String(index.length));
   ctx.say(w.hardlinks.why);
+  ctx.say(w.common.mapShows("index=off"));
 }
 
 export const hardlinksStep: Step<Record<string, never>, FeaturesWords> = {

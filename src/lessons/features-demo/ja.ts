@@ -7,6 +7,7 @@ export const ja: FeaturesWords = {
     checkApplied: (option: string) => `カーネルがこのマウントに ${option} を適用している（findmnt で確認できる）`,
     ownReading: "getfattr がインストールされていません（apt install attr）。このレッスン自身が xattr を読み取ります：",
     noXattr: "（なし）",
+    mapShows: (mount: string) => `下のレイヤーマップは ${mount} でマウントしたコンテナのものです。`,
   },
   skip: {
     userxattr: (option: string) =>

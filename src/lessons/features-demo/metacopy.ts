@@ -123,6 +123,7 @@ async function writeCopiesData(ctx: Ctx): Promise<void> {
   const left = readOverlayXattrs(ctx.path(`${ON.upper}/${LIB}`), ctx.xattrNamespace).metacopy === true;
   ctx.check("metacopy-gone", w.metacopy.checkGone, "no", yesNo(left));
   ctx.say(w.metacopy.layers);
+  ctx.say(w.common.mapShows("metacopy=off"));
 }
 
 export const metacopyStep: Step<Record<string, never>, FeaturesWords> = {

@@ -127,6 +127,7 @@ async function checkRedirect(ctx: Ctx): Promise<void> {
   ]);
   ctx.metric("redirectUpperBytes", copiedOn);
   ctx.say(w.redirect.dockerDiff);
+  ctx.say(w.common.mapShows("redirect_dir=off"));
 }
 
 export const redirectDirStep: Step<Record<string, never>, FeaturesWords> = {

@@ -97,6 +97,7 @@ async function remount(ctx: Ctx): Promise<void> {
   await ctx.mountOverlay(mountOf(ON, [IMAGE], ["volatile"]));
   const kept = ctx.stat(journal(ON, 1))?.size ?? 0;
   ctx.check("data-still-there", w.volatile.checkKept, String(WRITES * WRITE_BYTES), String(kept));
+  ctx.say(w.common.mapShows("volatile"));
 }
 
 export const volatileStep: Step<Record<string, never>, FeaturesWords> = {

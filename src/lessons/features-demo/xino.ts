@@ -77,6 +77,7 @@ async function compare(ctx: Ctx): Promise<void> {
   ctx.check("du-x-misses-files", w.xino.checkDuOff, `< ${DATA_BYTES} B`, `${offDu} B`, offDu < DATA_BYTES);
   ctx.check("du-x-counts-files", w.xino.checkDuOn, `≥ ${DATA_BYTES} B`, `${onDu} B`, onDu >= DATA_BYTES);
   ctx.say(w.xino.why);
+  ctx.say(w.common.mapShows("xino=off"));
 }
 
 export const xinoStep: Step<Record<string, never>, FeaturesWords> = {

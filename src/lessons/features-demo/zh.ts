@@ -7,6 +7,7 @@ export const zh: FeaturesWords = {
     checkApplied: (option: string) => `内核在这次挂载上启用了 ${option}（findmnt 能看到）`,
     ownReading: "这里没有安装 getfattr（apt install attr）：由本课自己读取这个 xattr：",
     noXattr: "（没有）",
+    mapShows: (mount: string) => `下面的分层图画的是用 ${mount} 挂载的那个容器。`,
   },
   skip: {
     userxattr: (option: string) =>
