@@ -26,7 +26,7 @@ export const en = {
     checkFullCopy: "metacopy=off: chown copied libbig.so up whole (its blocks are in upper)",
     checkXattr: (name: string) => `metacopy=on: upper's libbig.so carries ${name}`,
     checkMetadataOnly: "metacopy=on: upper's libbig.so has the full size but no data blocks: metadata only",
-    checkChanged: "its new owner is in upper: the metadata was copied up and changed there",
+    checkChanged: "its new owner or mode is in upper: the metadata was copied up and changed there",
     checkReads: "read through merged, its bytes are still the image's: the data comes from lower",
     layerOff: "upper after the chown, metacopy=off",
     layerOn: "upper after the chown, metacopy=on",
@@ -40,7 +40,7 @@ export const en = {
     practice: {
       task: "Be the RUN chown -R: through metacopy/on/merged (the container with metacopy=on), give the files under opt/app another owner, then compare the two uppers.",
       hint: "chown -R 1000:1000 metacopy/on/merged/opt/app, then du -s -B1 metacopy/off/upper metacopy/on/upper",
-      done: "Your chown copied up the metadata only: upper's copy has the file's size, not its blocks, and reads still come from the image layer.",
+      done: "Your change copied up the metadata only: upper's copy has the file's size, not its blocks, and reads still come from the image layer.",
     },
   },
   redirect: {
@@ -125,6 +125,7 @@ export const en = {
     ownFilesystem:
       "This step's image lives on a filesystem of its own, a tmpfs, as when images are on another disk or in an erofs image (composefs):",
     logLine: "a line the container wrote",
+    duCounts: (mount: string) => `du -sx of merged, ${mount}`,
     checkOffDevices: "xino=off: the mount's root, a file of the image and a new file do not report one device",
     checkOnDevice: "xino=on: all three report the mount's one device",
     checkHighBits: "xino=on: the image file's inode is its inode in the image plus the layer's number in the high bits",

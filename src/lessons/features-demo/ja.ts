@@ -27,7 +27,7 @@ export const ja: FeaturesWords = {
     checkFullCopy: "metacopy=off：chown で libbig.so がまるごとコピーアップされた（データブロックが upper にある）",
     checkXattr: (name: string) => `metacopy=on：upper の libbig.so に ${name} が付いている`,
     checkMetadataOnly: "metacopy=on：upper の libbig.so はサイズは元のままで、データブロックがない：メタデータだけ",
-    checkChanged: "新しい所有者は upper に記録されている：メタデータがコピーアップされ、そこで変更された",
+    checkChanged: "新しい所有者やモードは upper に記録されている：メタデータがコピーアップされ、そこで変更された",
     checkReads: "merged 経由で読んだ内容はイメージのままである：データは lower から読まれている",
     layerOff: "chown 後の upper（metacopy=off）",
     layerOn: "chown 後の upper（metacopy=on）",
@@ -41,7 +41,7 @@ export const ja: FeaturesWords = {
     practice: {
       task: "RUN chown -R の役をやってみましょう：metacopy/on/merged（metacopy=on のコンテナ）経由で opt/app 以下のファイルの所有者を変え、2 つの upper を比べてください。",
       hint: "chown -R 1000:1000 metacopy/on/merged/opt/app のあと、du -s -B1 metacopy/off/upper metacopy/on/upper",
-      done: "あなたの chown はメタデータだけをコピーアップしました。upper のコピーにはファイルのサイズはあってもデータブロックはなく、読み取りは今もイメージレイヤーから行われます。",
+      done: "あなたの変更でコピーアップされたのはメタデータだけです。upper のコピーにはファイルのサイズはあってもデータブロックはなく、読み取りは今もイメージレイヤーから行われます。",
     },
   },
   redirect: {
@@ -127,6 +127,7 @@ export const ja: FeaturesWords = {
     ownFilesystem:
       "このステップのイメージは専用のファイルシステム（tmpfs）に置きます。イメージが別のディスクや erofs イメージ（composefs）にある場合と同じです：",
     logLine: "コンテナが書き込んだ行",
+    duCounts: (mount: string) => `du -sx で数えた merged（${mount}）`,
     checkOffDevices: "xino=off：マウントのルート、イメージのファイル、新しいファイルが同じデバイス番号を返さない",
     checkOnDevice: "xino=on：3 つともマウント自身の 1 つのデバイス番号を返す",
     checkHighBits: "xino=on：イメージのファイルの inode 番号は、イメージ内での inode 番号の上位ビットにレイヤーの番号を加えたもの",

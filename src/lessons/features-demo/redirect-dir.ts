@@ -126,8 +126,12 @@ async function checkRedirect(ctx: Ctx): Promise<void> {
     [w.redirect.upperOn, formatBytes(copiedOn)],
   ]);
   ctx.metric("redirectUpperBytes", copiedOn);
-  ctx.say(w.redirect.dockerDiff);
-  ctx.say(w.common.mapShows("redirect_dir=off"));
+}
+
+/** Why it matters beyond this container; said once the rename passed (in practice, not after a failed try). */
+function explainRedirect(ctx: Ctx): void {
+  ctx.say(ctx.w.redirect.dockerDiff);
+  ctx.say(ctx.w.common.mapShows("redirect_dir=off"));
 }
 
 export const redirectDirStep: Step<Record<string, never>, FeaturesWords> = {
@@ -138,6 +142,7 @@ export const redirectDirStep: Step<Record<string, never>, FeaturesWords> = {
     await setUp(ctx);
     await renameWith(ctx);
     await checkRedirect(ctx);
+    explainRedirect(ctx);
   },
   keyPoint: (w) => w.redirect.key,
   practice: {
@@ -147,5 +152,6 @@ export const redirectDirStep: Step<Record<string, never>, FeaturesWords> = {
     prepare: setUp,
     showMe: renameWith,
     verify: checkRedirect,
+    finish: async (ctx) => explainRedirect(ctx),
   },
 };

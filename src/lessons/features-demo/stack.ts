@@ -73,7 +73,8 @@ function appliedForms(options: Map<string, string>, feature: Feature): string[] 
 export async function mountWithFeature(ctx: Ctx, spec: OverlayMount, feature: Feature): Promise<void> {
   const { w } = ctx;
   const attempt = await ctx.tryMountOverlay(spec);
-  const logged = attempt.kernelSays?.join(" / ");
+  // Lessons running side by side log the same lines: each is quoted once.
+  const logged = [...new Set(attempt.kernelSays ?? [])].join(" / ");
   if (!attempt.mounted) {
     if (ctx.mode === "rootless" && (feature.option === "metacopy=on" || feature.option === "redirect_dir=on"))
       ctx.skip(w.skip.userxattr(feature.option));

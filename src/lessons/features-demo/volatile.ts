@@ -82,8 +82,9 @@ async function remount(ctx: Ctx): Promise<void> {
   ctx.check("remount-refused", w.volatile.checkRefused, "refused", again.mounted ? "mounted" : "refused");
   if (again.kernelSays === undefined) ctx.say(w.volatile.logUnreadable);
   else {
-    ctx.facts([[w.volatile.kernelSays, again.kernelSays.join(" / ") || w.volatile.nothingLogged]]);
+    // The log is the whole machine's: quote the line about this mount's work dir, else all that came.
     const quoted = again.kernelSays.find((line) => line.includes("incompat feature 'volatile'"));
+    ctx.facts([[w.volatile.kernelSays, quoted ?? ([...new Set(again.kernelSays)].join(" / ") || w.volatile.nothingLogged)]]);
     ctx.check(
       "kernel-says-why",
       w.volatile.checkKernel,

@@ -71,8 +71,8 @@ async function compare(ctx: Ctx): Promise<void> {
   ctx.metric("duOneFilesystemXinoOffBytes", offDu);
   ctx.metric("duOneFilesystemXinoOnBytes", onDu);
   ctx.facts([
-    ["xino=off", formatBytes(offDu)],
-    ["xino=on", formatBytes(onDu)],
+    [w.xino.duCounts("xino=off"), formatBytes(offDu)],
+    [w.xino.duCounts("xino=on"), formatBytes(onDu)],
   ]);
   ctx.check("du-x-misses-files", w.xino.checkDuOff, `< ${DATA_BYTES} B`, `${offDu} B`, offDu < DATA_BYTES);
   ctx.check("du-x-counts-files", w.xino.checkDuOn, `≥ ${DATA_BYTES} B`, `${onDu} B`, onDu >= DATA_BYTES);

@@ -25,7 +25,7 @@ export const zh: FeaturesWords = {
     checkFullCopy: "metacopy=off：chown 把 libbig.so 整个复制了上来（数据块都在 upper 里）",
     checkXattr: (name: string) => `metacopy=on：upper 里的 libbig.so 带有 ${name}`,
     checkMetadataOnly: "metacopy=on：upper 里的 libbig.so 大小完整，却没有数据块：只有元数据",
-    checkChanged: "新的属主记在 upper 里：元数据被复制上来并在那里修改",
+    checkChanged: "新的属主或权限记在 upper 里：元数据被复制上来并在那里修改",
     checkReads: "通过 merged 读到的字节仍是镜像里的：数据来自 lower",
     layerOff: "chown 之后的 upper，metacopy=off",
     layerOn: "chown 之后的 upper，metacopy=on",
@@ -39,7 +39,7 @@ export const zh: FeaturesWords = {
     practice: {
       task: "你来当 RUN chown -R：通过 metacopy/on/merged（带 metacopy=on 的容器），把 opt/app 下的文件改成另一个属主，然后比较两个 upper。",
       hint: "chown -R 1000:1000 metacopy/on/merged/opt/app，然后 du -s -B1 metacopy/off/upper metacopy/on/upper",
-      done: "你的 chown 只复制了元数据：upper 里的副本有文件的大小，没有它的数据块，读取仍然来自镜像层。",
+      done: "你的修改只复制了元数据：upper 里的副本有文件的大小，没有它的数据块，读取仍然来自镜像层。",
     },
   },
   redirect: {
@@ -121,6 +121,7 @@ export const zh: FeaturesWords = {
       "st_dev 和 st_ino 说明一个路径是哪个文件：du、find、tar 和 rsync 靠它们区分文件、统计硬链接。所有层都在同一个文件系统上时，overlayfs 对每个路径报告挂载本身的设备号。不在同一个文件系统上时，文件报告的是它所在层的设备号和 inode，除非挂载时带了 xino=on，它把层的编号放进 inode 号的高位。",
     ownFilesystem: "这一步的镜像放在一个单独的文件系统（tmpfs）上，就像镜像放在另一块磁盘上，或放在 erofs 镜像里（composefs）那样：",
     logLine: "容器写入的一行",
+    duCounts: (mount: string) => `du -sx 统计的 merged，${mount}`,
     checkOffDevices: "xino=off：挂载的根目录、镜像里的文件和新文件报告的不是同一个设备号",
     checkOnDevice: "xino=on：三者都报告挂载本身的那一个设备号",
     checkHighBits: "xino=on：镜像文件的 inode 号等于它在镜像里的 inode 号，高位加上层的编号",
