@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isOpaqueDir, listXattrs, readOverlayXattrs, readXattr } from "../../src/overlay/xattr.js";
 import { describeWith } from "../helpers/needs.js";
 
-// The test sets xattrs by hand with the library's own setter (src/overlay/xattr.ts only reads).
+// The test sets xattrs by hand with the library's own setter, not with src/overlay/xattr.ts (whose writeXattr features-demo uses).
 const { setAttributeSync } = createRequire(import.meta.url)("@napi-rs/xattr") as typeof NapiXattr;
 
 let base = "";

@@ -80,7 +80,7 @@ export const en = {
     version1: "version 1",
     version2: "version 2, written through state",
     whyOffRootless:
-      "an overlay mounted in a user namespace cannot decode file handles (that takes CAP_DAC_READ_SEARCH on the host), and index finds its inodes by file handle, so the kernel turns index off",
+      "an overlay mounted in a user namespace cannot decode file handles (that takes CAP_DAC_READ_SEARCH on the host), and index finds its inodes by file handle, so the kernel turns index off.",
     checkBroken: "index=off: after the write, state is a new inode of its own: the link is broken",
     checkCounts: "index=off: state now has 1 link, and state.link still says 2",
     checkOldContent: "index=off: state.link still shows the old content",

@@ -81,7 +81,7 @@ export const ja: FeaturesWords = {
     version1: "バージョン 1",
     version2: "バージョン 2、state 経由で書き込み",
     whyOffRootless:
-      "ユーザー名前空間でマウントした overlay はファイルハンドルをデコードできず（ホストでの CAP_DAC_READ_SEARCH が必要）、index はファイルハンドルで inode を探すため、カーネルは index を無効にしました",
+      "ユーザー名前空間でマウントした overlay はファイルハンドルをデコードできず（ホストでの CAP_DAC_READ_SEARCH が必要）、index はファイルハンドルで inode を探すため、カーネルは index を無効にしました。",
     checkBroken: "index=off：書き込み後、state は独立した新しい inode になった：リンクが切れた",
     checkCounts: "index=off：state のリンク数は 1 になり、state.link は 2 のまま",
     checkOldContent: "index=off：state.link には古い内容が見える",

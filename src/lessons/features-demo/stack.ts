@@ -83,7 +83,7 @@ export async function mountWithFeature(ctx: Ctx, spec: OverlayMount, feature: Fe
   await ctx.run(["findmnt", "-n", "-o", "OPTIONS", spec.merged]);
   const applied = appliedForms(appliedOptions(ctx, spec.merged), feature);
   if (applied.length === 0) ctx.skip(w.skip.notApplied(feature.option, logged || feature.whyOff || w.skip.noReason));
-  ctx.check(`${feature.id}-applied`, w.common.checkApplied(feature.option), feature.option, applied.join(","), true);
+  ctx.check(`${feature.id}-applied`, w.common.checkApplied(feature.option), feature.option, applied.join(","), applied.length > 0);
 }
 
 /**

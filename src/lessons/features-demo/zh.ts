@@ -78,7 +78,7 @@ export const zh: FeaturesWords = {
     version1: "版本 1",
     version2: "版本 2，通过 state 写入",
     whyOffRootless:
-      "在用户命名空间里挂载的 overlay 无法解析文件句柄（这需要宿主机上的 CAP_DAC_READ_SEARCH），而 index 要靠文件句柄找到 inode，所以内核关掉了 index",
+      "在用户命名空间里挂载的 overlay 无法解析文件句柄（这需要宿主机上的 CAP_DAC_READ_SEARCH），而 index 要靠文件句柄找到 inode，所以内核关掉了 index。",
     checkBroken: "index=off：写入之后 state 成了一个独立的新 inode：链接断了",
     checkCounts: "index=off：state 现在只有 1 个链接，而 state.link 仍说有 2 个",
     checkOldContent: "index=off：state.link 仍显示旧内容",
