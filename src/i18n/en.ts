@@ -216,6 +216,8 @@ export const en = {
     interrupted: (signal: string) => `Interrupted by ${signal}.`,
     interruptedClean: (signal: string) => `interrupted by ${signal}: the workspace was removed and nothing is left mounted`,
     interruptedKept: (signal: string) => `interrupted by ${signal}: the workspace was kept (--keep), see the paths above`,
+    skipped: (reason: string) => `skipped: ${reason}`,
+    summarySkipped: (count: number) => `, ${count} step${count === 1 ? "" : "s"} skipped`,
     summary: (stepsOk: number, steps: number, held: number, checks: number) =>
       `${stepsOk}/${steps} steps ok, ${held}/${checks} checks held`,
     keptTitle: "Kept the workspace, still mounted (--keep):",

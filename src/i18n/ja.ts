@@ -221,6 +221,8 @@ export const ja: Messages = {
     interrupted: (signal: string) => `${signal} により中断しました。`,
     interruptedClean: (signal: string) => `${signal} により中断：ワークスペースは削除済みで、マウントは残っていません`,
     interruptedKept: (signal: string) => `${signal} により中断：ワークスペースは残してあります（--keep）。パスは上記を参照してください`,
+    skipped: (reason: string) => `スキップしました：${reason}`,
+    summarySkipped: (count: number) => `、${count} ステップをスキップ`,
     summary: (stepsOk: number, steps: number, held: number, checks: number) =>
       `${stepsOk}/${steps} ステップ成功、${held}/${checks} チェック成立`,
     keptTitle: "ワークスペースをマウントしたまま残しました（--keep）：",

@@ -211,6 +211,8 @@ export const zh: Messages = {
     interrupted: (signal: string) => `被 ${signal} 中断。`,
     interruptedClean: (signal: string) => `被 ${signal} 中断：工作区已删除，没有留下任何挂载`,
     interruptedKept: (signal: string) => `被 ${signal} 中断：按 --keep 保留了工作区，路径见上文`,
+    skipped: (reason: string) => `已跳过：${reason}`,
+    summarySkipped: (count: number) => `，${count} 步已跳过`,
     summary: (stepsOk: number, steps: number, held: number, checks: number) => `${stepsOk}/${steps} 步成功，${held}/${checks} 项检查成立`,
     keptTitle: "已保留工作区，仍处于挂载状态（--keep）：",
     keptLook: "可以这样查看：",

@@ -3,10 +3,11 @@
 import type { LessonMeta } from "./catalog.js";
 import { containerDemoMeta } from "./container-demo/meta.js";
 import { cowDemoMeta } from "./cow-demo/meta.js";
+import { featuresDemoMeta } from "./features-demo/meta.js";
 import { layersDemoMeta } from "./layers-demo/meta.js";
 import { mountDemoMeta } from "./mount-demo/meta.js";
 
-export const LESSONS: readonly LessonMeta[] = [mountDemoMeta, cowDemoMeta, layersDemoMeta, containerDemoMeta];
+export const LESSONS: readonly LessonMeta[] = [mountDemoMeta, cowDemoMeta, layersDemoMeta, containerDemoMeta, featuresDemoMeta];
 
 export function findLesson(id: string): LessonMeta | undefined {
   return LESSONS.find((lesson) => lesson.id === id);

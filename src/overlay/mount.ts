@@ -7,17 +7,30 @@ import { isMountPoint, mountsBeneath, readMountInfo } from "./mountinfo.js";
 export interface OverlaySpec {
   /** Top first: the leftmost lowerdir wins. */
   lower: readonly string[];
+  /**
+   * Data-only lower layers (Linux 6.5), given after `::`: their paths never show in merged, only
+   * their files' data does, through the redirect of a metacopy file in a layer above.
+   */
+  dataLower?: readonly string[];
   upper: string;
   work: string;
   merged: string;
   /** Keep overlay's notes in `user.overlay.*` xattrs: what an unprivileged (rootless) mount needs. */
   userxattr?: boolean;
+  /** Further overlay options, each as `mount -o` takes it: `metacopy=on`, `index=off`, `volatile`… */
+  options?: readonly string[];
 }
 
 export function overlayMountArgv(spec: OverlaySpec): string[] {
-  const userxattr = spec.userxattr === true ? ",userxattr" : "";
-  const options = `lowerdir=${spec.lower.join(":")},upperdir=${spec.upper},workdir=${spec.work}${userxattr}`;
-  return ["mount", "-t", "overlay", "overlay", "-o", options, spec.merged];
+  const lowerdir = [spec.lower.join(":"), ...(spec.dataLower ?? [])].join("::");
+  const options = [`lowerdir=${lowerdir}`, `upperdir=${spec.upper}`, `workdir=${spec.work}`, ...(spec.options ?? [])];
+  if (spec.userxattr === true) options.push("userxattr");
+  return ["mount", "-t", "overlay", "overlay", "-o", options.join(","), spec.merged];
+}
+
+/** A tmpfs of `sizeBytes` at `target`: a filesystem of its own, in memory. */
+export function tmpfsMountArgv(target: string, sizeBytes: number): string[] {
+  return ["mount", "-t", "tmpfs", "-o", `size=${sizeBytes}`, "tmpfs", target];
 }
 
 export interface UnmountOutcome {

@@ -42,7 +42,7 @@ export interface OverlayXattrs {
   impure?: string;
 }
 
-type Binding = Pick<typeof NapiXattr, "getAttributeSync" | "listAttributesSync">;
+type Binding = Pick<typeof NapiXattr, "getAttributeSync" | "listAttributesSync" | "setAttributeSync">;
 
 let binding: Binding | undefined;
 
@@ -149,4 +149,17 @@ export function readOverlayXattrs(path: string, namespace: XattrNamespace): Over
     }
   }
   return xattrs;
+}
+
+/**
+ * Set one xattr on path itself (lsetxattr: a symlink gets it, never what it points to), as
+ * `setfattr -h -n NAME -v VALUE` does: how a tool that builds layers (composefs's mkcomposefs)
+ * writes overlay's notes where the kernel did not. Throws with the path and the errno's message.
+ */
+export function writeXattr(path: string, name: string, value: string): void {
+  try {
+    native().setAttributeSync(path, name, value);
+  } catch (error) {
+    throw new Error(`cannot set ${name} on ${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }

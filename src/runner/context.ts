@@ -1,19 +1,21 @@
 // The runner's side of LessonContext: every command, write and check a lesson makes goes
 // through here, so output, recording, JSON and cleanup stay in one place.
 import { appendFile, lstatSync, mkdir, readdirSync, readFileSync, statSync, unlink, writeFile } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { Lang, Messages } from "../i18n/index.js";
 import { classifyMountError } from "../overlay/hints.js";
-import { overlayMountArgv, unmountSync } from "../overlay/mount.js";
+import { overlayMountArgv, tmpfsMountArgv, unmountSync } from "../overlay/mount.js";
 import { isMountPoint } from "../overlay/mountinfo.js";
 import type { Workspace } from "../overlay/workspace.js";
+import { writeXattr } from "../overlay/xattr.js";
 import type { CleanupRegistry, Registration } from "../sys/cleanup.js";
-import { InterruptedError, StepError } from "../sys/errors.js";
+import { InterruptedError, StepError, StepSkipped } from "../sys/errors.js";
 import { type CommandResult, firstLine, runCommand, shellQuote } from "../sys/exec.js";
 import { findProgram } from "../sys/host.js";
+import { kernelLogMark, kernelLogSince } from "../sys/kernel-log.js";
 import type { Reporter } from "./report/reporter.js";
-import type { CheckRecord, LayerView, LessonContext, LessonMode, RunOptions } from "./types.js";
+import type { CheckRecord, LayerView, LessonContext, LessonMode, MountAttempt, OverlayMount, RunOptions } from "./types.js";
 
 const writeFileAsync = promisify(writeFile);
 const appendFileAsync = promisify(appendFile);
@@ -67,6 +69,34 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
     return result;
   }
 
+  const overlayArgv = (spec: OverlayMount): string[] => overlayMountArgv({ ...spec, userxattr: deps.mode === "rootless" });
+
+  /**
+   * Mount with `argv` on `target` (relative to the workspace or absolute), registered for teardown
+   * before mount(8) runs, so that a signal during the spawn still finds and undoes it; a refusal
+   * forgets the registration.
+   */
+  async function mountTracked(argv: string[], target: string): Promise<MountAttempt> {
+    ensureRunning();
+    const point = resolve(workspace.root, target);
+    const registration = deps.registry.register({
+      label: t.report.teardownUmount(point),
+      release: () => {
+        const outcome = unmountSync(point);
+        if (outcome.lazy) {
+          reporter.say(stepId, t.report.lazyUnmount(point, outcome.holders.map((h) => `${h.command}[${h.pid}] ${h.how}`).join(", ")));
+        }
+      },
+    });
+    const result = await run(argv, { allowFailure: true });
+    if (result.exitCode !== 0) {
+      registration.forget();
+      return { mounted: false, result };
+    }
+    mounted.set(point, registration);
+    return { mounted: true, result };
+  }
+
   return {
     t,
     w: deps.w,
@@ -81,28 +111,22 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
     has: (program) => findProgram(program) !== undefined,
     run,
     async mountOverlay(spec) {
-      ensureRunning();
-      // Registered before mount(8) runs: a signal during the spawn still finds and undoes it.
-      const registration = deps.registry.register({
-        label: t.report.teardownUmount(spec.merged),
-        release: () => {
-          const outcome = unmountSync(spec.merged);
-          if (outcome.lazy) {
-            reporter.say(
-              stepId,
-              t.report.lazyUnmount(spec.merged, outcome.holders.map((h) => `${h.command}[${h.pid}] ${h.how}`).join(", ")),
-            );
-          }
-        },
-      });
-      const result = await run(overlayMountArgv({ ...spec, userxattr: deps.mode === "rootless" }), { allowFailure: true });
-      if (result.exitCode !== 0) {
-        registration.forget();
-        const hint = classifyMountError(result.stderr);
-        throw new StepError(hint ? t.hints[hint] : t.errors.mountFailed(firstLine(result.stderr)));
+      const attempt = await mountTracked(overlayArgv(spec), spec.merged);
+      if (!attempt.mounted) {
+        const hint = classifyMountError(attempt.result.stderr);
+        throw new StepError(hint ? t.hints[hint] : t.errors.mountFailed(firstLine(attempt.result.stderr)));
       }
-      mounted.set(spec.merged, registration);
-      return result;
+      return attempt.result;
+    },
+    async tryMountOverlay(spec) {
+      const mark = kernelLogMark();
+      const attempt = await mountTracked(overlayArgv(spec), spec.merged);
+      return mark === undefined ? attempt : { ...attempt, kernelSays: kernelLogSince(mark, "overlayfs:") };
+    },
+    async mountTmpfs(relativePath, sizeBytes) {
+      const attempt = await mountTracked(tmpfsMountArgv(relativePath, sizeBytes), relativePath);
+      if (!attempt.mounted) throw new StepError(t.errors.mountFailed(firstLine(attempt.result.stderr)));
+      return attempt.result;
     },
     track(resource) {
       return deps.registry.register(resource);
@@ -110,8 +134,9 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
     async unmount(merged) {
       // Shown and run as the learner would; the registration stays until the kernel agrees.
       const result = await run(["umount", merged]);
-      if (!isMountPoint(merged)) mounted.get(merged)?.forget();
-      mounted.delete(merged);
+      const target = resolve(workspace.root, merged);
+      if (!isMountPoint(target)) mounted.get(target)?.forget();
+      mounted.delete(target);
       return result;
     },
     async writeFile(relativePath, content, mode = "write") {
@@ -120,6 +145,12 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
       const path = join(workspace.root, relativePath);
       if (mode === "append") await appendFileAsync(path, content);
       else await writeFileAsync(path, content);
+    },
+    async setXattr(relativePath, name, value) {
+      ensureRunning();
+      const valueArgs = value === "" ? [] : ["-v", value];
+      reporter.action(stepId, shellQuote(["setfattr", "-n", name, ...valueArgs, relativePath]));
+      writeXattr(join(workspace.root, relativePath), name, value);
     },
     async mkdir(...relativePaths) {
       ensureRunning();
@@ -163,6 +194,9 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
       };
       visit("");
       return found;
+    },
+    skip(reason) {
+      throw new StepSkipped(reason);
     },
     check(id, label, expected, observed, ok = expected === observed) {
       const record: CheckRecord = { id, label, ok, expected, observed };

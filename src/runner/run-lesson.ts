@@ -14,7 +14,7 @@ import {
   type Workspace,
 } from "../overlay/workspace.js";
 import { installExitHook, registry } from "../sys/cleanup.js";
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError, InterruptedError, StepError } from "../sys/errors.js";
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError, InterruptedError, StepError, StepSkipped } from "../sys/errors.js";
 import { SIGNAL_EXIT_CODES, type TerminationSignal, watchSignals } from "../sys/signals.js";
 import { createStepContext } from "./context.js";
 import { LayerMapper } from "./layer-view.js";
@@ -24,7 +24,7 @@ import { cleanupCommand, parentProblemMessage, runPreflight, transcriptProblem }
 import { createReporter } from "./report/create.js";
 import type { Summary, WorkspaceJson } from "./report/reporter.js";
 import { chooseShell, openShell } from "./shell.js";
-import type { LayerView, Lesson, LessonMode, StepRecord } from "./types.js";
+import type { CheckRecord, LayerView, Lesson, LessonMode, StepRecord } from "./types.js";
 import { aborted, settle } from "./waiting.js";
 
 export interface CommonOptions {
@@ -134,12 +134,13 @@ export async function runLesson<Options, Words>(
   const workspace: Workspace = createWorkspace(parent, lesson.id, (root) => {
     registry.register({ label: t.report.teardownRemove(root), release: () => void removeWorkspace(root) });
   });
+  const stack = lesson.stack?.(workspace);
   const workspaceJson: WorkspaceJson = {
     root: workspace.root,
-    lower: lesson.lowerLayers?.(workspace, options) ?? [workspace.lower],
-    upper: workspace.upper,
-    work: workspace.work,
-    merged: workspace.merged,
+    lower: stack?.lower ?? lesson.lowerLayers?.(workspace, options) ?? [workspace.lower],
+    upper: stack?.upper ?? workspace.upper,
+    work: stack?.work ?? workspace.work,
+    merged: stack?.merged ?? workspace.merged,
   };
   reporter.lessonStart(lesson.id, lesson.title(w), workspaceJson, staleRemoved, common.mode);
 
@@ -175,7 +176,6 @@ export async function runLesson<Options, Words>(
     };
     const ctx = createStepContext(deps, step.id);
     const started = performance.now();
-    let error: string | undefined;
     const practice = common.practice === true && index >= fromIndex ? step.practice : undefined;
     const running =
       practice === undefined
@@ -196,27 +196,17 @@ export async function runLesson<Options, Words>(
               shellOpen = open;
             },
           });
+    let outcome: StepOutcome = {};
     try {
       await Promise.race([running, interruption]);
     } catch (caught) {
-      if (caught instanceof InterruptedError || abort.signal.aborted) {
-        error = t.report.stepInterrupted(interruptedBy ?? "SIGINT");
-      } else if (caught instanceof PracticeQuit) {
-        error = t.practice.quit(caught.step);
-        brokenBy = error;
-      } else if (caught instanceof StepError) {
-        error = caught.message;
-        brokenBy = caught.message;
-      } else {
-        error = t.errors.stepCrashed(caught instanceof Error ? caught.message : String(caught));
-        brokenBy = error;
-      }
+      outcome = outcomeOf(caught, t, abort.signal.aborted ? (interruptedBy ?? "SIGINT") : undefined);
     }
+    brokenBy ??= outcome.broken;
     if (abort.signal.aborted) await settle(running, WIND_DOWN_MS);
-    const ok = error === undefined && ctx.checks.every((check) => check.ok);
-    const record: StepRecord = { id: step.id, title, ok, ms: performance.now() - started, checks: ctx.checks };
-    if (error !== undefined) record.error = error;
-    if (!abort.signal.aborted) {
+    const record = stepRecord(step.id, title, ctx.checks, performance.now() - started, outcome);
+    // A skipped step changed nothing the lesson goes on from: its map would only repeat the last.
+    if (!abort.signal.aborted && record.status !== "skipped") {
       Object.assign(record, mapper.draw());
     }
     records.push(record);
@@ -266,6 +256,8 @@ export async function runLesson<Options, Words>(
       id: record.id,
       title: record.title,
       ok: record.ok,
+      status: record.status,
+      ...(record.reason !== undefined ? { reason: record.reason } : {}),
       ms: Math.round(record.ms * 1000) / 1000,
       checks: record.checks.map(({ id, ok, expected, observed }) => ({ id, ok, expected, observed })),
       ...(record.error !== undefined ? { error: record.error } : {}),
@@ -290,4 +282,36 @@ export async function runLesson<Options, Words>(
     return { exitCode: EXIT_FAILED, message: t.errors.checksFailed(failed) };
   }
   return { exitCode: EXIT_OK };
+}
+
+/** How a step ended, when it did not simply return: the error it shows, whether the lesson stops, why it was skipped. */
+interface StepOutcome {
+  error?: string;
+  /** The lesson cannot go on after this step (the one-line reason for stderr). */
+  broken?: string;
+  skipped?: string;
+}
+
+function outcomeOf(caught: unknown, t: Messages, interruptedBy: string | undefined): StepOutcome {
+  if (caught instanceof InterruptedError || interruptedBy !== undefined)
+    return { error: t.report.stepInterrupted(interruptedBy ?? "SIGINT") };
+  if (caught instanceof StepSkipped) return { skipped: caught.reason };
+  if (caught instanceof PracticeQuit) {
+    const error = t.practice.quit(caught.step);
+    return { error, broken: error };
+  }
+  if (caught instanceof StepError) return { error: caught.message, broken: caught.message };
+  const error = t.errors.stepCrashed(caught instanceof Error ? caught.message : String(caught));
+  return { error, broken: error };
+}
+
+/** A skipped step did not fail, unless a check it made before the skip did not hold. */
+function stepRecord(id: string, title: string, checks: CheckRecord[], ms: number, outcome: StepOutcome): StepRecord {
+  const held = checks.every((check) => check.ok);
+  const ok = outcome.error === undefined && held;
+  const skipped = ok ? outcome.skipped : undefined;
+  const record: StepRecord = { id, title, ok, status: !ok ? "failed" : skipped !== undefined ? "skipped" : "passed", ms, checks };
+  if (outcome.error !== undefined) record.error = outcome.error;
+  if (skipped !== undefined) record.reason = skipped;
+  return record;
 }

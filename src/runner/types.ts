@@ -111,6 +111,11 @@ export interface Lesson<Options = unknown, Words = unknown> {
    * (layers-demo's container stacks several image layers).
    */
   lowerLayers?(workspace: Workspace, options: Options): string[];
+  /**
+   * The stack `summary.workspace` and --keep name, when it is not the workspace's own lower/,
+   * upper/, work/ and merged/ (features-demo keeps one folder per step: it names its last one).
+   */
+  stack?(workspace: Workspace): { lower: string[]; upper: string; work: string; merged: string };
 }
 
 /** Stable English kebab-case: the lesson's folder name and its subcommand. */
@@ -124,10 +129,17 @@ export interface CheckRecord {
   observed: string;
 }
 
+/** passed: every check held; failed: a check did not, or the step broke; skipped: it could not run here. */
+export type StepStatus = "passed" | "failed" | "skipped";
+
 export interface StepRecord {
   id: string;
   title: string;
+  /** Nothing failed: true for a passed step and for a skipped one (whose status says so). */
   ok: boolean;
+  status: StepStatus;
+  /** Why the step was skipped, in the learner's language. */
+  reason?: string;
   ms: number;
   checks: CheckRecord[];
   /** Set when a command or action failed outright (not just a check). */
@@ -174,8 +186,15 @@ export interface LessonContext<Options = unknown, Words = unknown> {
   has(program: string): boolean;
   /** Run a real command, show `$ command` and its output, record it. Throws if it fails. */
   run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
-  /** Mount an overlay through `mount -t overlay`, registered for teardown before it exists. */
-  mountOverlay(spec: { lower: string[]; upper: string; work: string; merged: string }): Promise<CommandResult>;
+  /** Mount an overlay through `mount -t overlay`, registered for teardown before it exists. Throws if refused. */
+  mountOverlay(spec: OverlayMount): Promise<CommandResult>;
+  /**
+   * The same mount where the kernel may refuse it (a feature this kernel lacks, or one rootless
+   * mode cannot have): a refusal is shown and returned, never thrown, with what overlayfs logged.
+   */
+  tryMountOverlay(spec: OverlayMount): Promise<MountAttempt>;
+  /** Mount a tmpfs of `sizeBytes` on a directory of the workspace (a filesystem of its own), registered like an overlay. */
+  mountTmpfs(relativePath: string, sizeBytes: number): Promise<CommandResult>;
   /**
    * Own a resource the runner cannot make itself (a container): registered for teardown at once,
    * so register it before the command that makes it (release must cope with it not existing).
@@ -185,6 +204,8 @@ export interface LessonContext<Options = unknown, Words = unknown> {
   unmount(merged: string): Promise<CommandResult>;
   /** Write a file in-process, shown as the shell a learner would type (`cat > path <<'EOF'`). */
   writeFile(relativePath: string, content: string, mode?: "write" | "append"): Promise<void>;
+  /** Set an xattr in-process (lsetxattr), shown as `setfattr -n NAME -v VALUE path` (attr's tool, which minimal installs lack). */
+  setXattr(relativePath: string, name: string, value: string): Promise<void>;
   /** Make directories in-process, shown as `mkdir -p …`. */
   mkdir(...relativePaths: string[]): Promise<void>;
   /** Remove a file in-process, shown as `rm path`. */
@@ -198,6 +219,11 @@ export interface LessonContext<Options = unknown, Words = unknown> {
   stat(relativePath: string): Stats | undefined;
   /** Every file (not directory) beneath, relative to it, sorted. */
   files(relativePath: string): string[];
+  /**
+   * This step cannot run here (the kernel lacks the feature, or rootless mode cannot have it):
+   * stop it and report it as skipped with `reason`, which says why in the learner's language.
+   */
+  skip(reason: string): never;
   /** Record a claim and whether the kernel agreed. Returns ok. */
   check(id: string, label: string, expected: string, observed: string, ok?: boolean): boolean;
   /** A line of teaching text. */
@@ -215,6 +241,29 @@ export interface LessonContext<Options = unknown, Words = unknown> {
    * By default: lower/, upper/ and merged/. merged is read only while it is mounted.
    */
   showLayers(stack: LayerView): void;
+}
+
+/**
+ * An overlay to mount: paths relative to the workspace root (the commands show them so, as a
+ * learner in the workspace would type them) or absolute. Rootless, the runner adds userxattr.
+ */
+export interface OverlayMount {
+  /** Top first. */
+  lower: readonly string[];
+  /** Data-only lower layers, after `::` (Linux 6.5). */
+  dataLower?: readonly string[];
+  upper: string;
+  work: string;
+  merged: string;
+  /** Options beyond the layers, as `mount -o` takes them: `metacopy=on`, `index=off`, `volatile`… */
+  options?: readonly string[];
+}
+
+export interface MountAttempt {
+  mounted: boolean;
+  result: CommandResult;
+  /** What overlayfs logged during the mount ("overlayfs: …"); undefined where the kernel's log is not readable (not root). */
+  kernelSays?: string[];
 }
 
 export interface LayerView {

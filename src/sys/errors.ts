@@ -32,3 +32,14 @@ export class StepError extends Error {
     this.name = "StepError";
   }
 }
+
+/**
+ * A step cannot run on this machine (a kernel without the feature, or one rootless mode cannot
+ * have): the step is reported as skipped with this reason, neither passed nor failed.
+ */
+export class StepSkipped extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = "StepSkipped";
+  }
+}

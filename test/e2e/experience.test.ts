@@ -96,7 +96,7 @@ describe("list and help", () => {
     const flag = await runCli(["--help", "--lang", "ja"]);
     expect(flag.stdout).toBe(help.stdout);
     const list = await runCli(["list", "--lang", "ja"]);
-    for (const lesson of ["mount-demo", "cow-demo", "layers-demo", "container-demo"])
+    for (const lesson of ["mount-demo", "cow-demo", "layers-demo", "container-demo", "features-demo"])
       expect(list.stdout).toMatch(new RegExp(`^${lesson}\\s+約 \\d+ 分`, "m"));
     const error = await runCli(["bogus"], { env: { LANG: "ja_JP.UTF-8" } });
     expect(error.code).toBe(2);

@@ -19,6 +19,10 @@ const LESSONS = {
     args: [] as string[],
     steps: ["from", "copy", "run-rm", "container", "hidden-bytes", "one-layer"],
   },
+  "features-demo": {
+    args: [] as string[],
+    steps: ["metacopy", "redirect-dir", "hardlinks", "volatile", "xino", "data-only-layers"],
+  },
 } as const;
 
 type Signal = "SIGINT" | "SIGTERM" | "SIGHUP";

@@ -4,6 +4,7 @@ import { chooseLang } from "../../src/i18n/index.js";
 import { ja } from "../../src/i18n/ja.js";
 import { zh } from "../../src/i18n/zh.js";
 import { cowDemo } from "../../src/lessons/cow-demo/steps.js";
+import { featuresDemo } from "../../src/lessons/features-demo/lesson.js";
 import { LESSONS } from "../../src/lessons/index.js";
 import { layersDemo } from "../../src/lessons/layers-demo/steps.js";
 import { mountDemo } from "../../src/lessons/mount-demo/steps.js";
@@ -57,6 +58,7 @@ const CATALOGUES = [
   ["mount-demo", mountDemo.words],
   ["cow-demo", cowDemo.words],
   ["layers-demo", layersDemo.words],
+  ["features-demo", featuresDemo.words],
 ] as const;
 
 describe.each(CATALOGUES)("the %s catalogue", (_name, words) => {

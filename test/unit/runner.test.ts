@@ -151,4 +151,62 @@ describeWith(["root"], "runner", () => {
     expect(result.code).toBe(1);
     expect(result.message).toContain("modprobe overlay");
   });
+
+  const skipping = lesson([
+    {
+      id: "probe",
+      title: () => "probe",
+      explain: () => "a feature this kernel lacks",
+      keyPoint: () => "never shown for a skipped step",
+      async run(ctx) {
+        ctx.say("trying the feature");
+        ctx.skip("this kernel has no such feature");
+      },
+    },
+    {
+      id: "after",
+      title: () => "after",
+      explain: () => "the lesson goes on",
+      async run(ctx) {
+        ctx.check("ran", "the next step ran", "yes", "yes");
+      },
+    },
+    {
+      id: "failed-then-skipped",
+      title: () => "failed then skipped",
+      explain: () => "a check that did not hold is not hidden by a skip",
+      async run(ctx) {
+        ctx.check("wrong", "two plus two", "5", String(2 + 2));
+        ctx.skip("too late to skip");
+      },
+    },
+  ]);
+
+  it("a skipped step is reported as skipped with its reason, neither passed nor failed, in JSON", async () => {
+    const result = await run(skipping, true, parent);
+    const events = result.out
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(events.filter((event) => event.type === "step-end").map((event) => [event.step, event.status, event.reason])).toEqual([
+      ["probe", "skipped", "this kernel has no such feature"],
+      ["after", "passed", undefined],
+      ["failed-then-skipped", "failed", undefined],
+    ]);
+    const summary = events.at(-1) as { ok: boolean; steps: Array<{ id: string; ok: boolean; status: string; reason?: string }> };
+    expect(summary.steps[0]).toMatchObject({ id: "probe", ok: true, status: "skipped", reason: "this kernel has no such feature" });
+    // The failed check decides: exit 1, and the skip after it is not a way out of it.
+    expect(summary.ok).toBe(false);
+    expect(result.code).toBe(1);
+  });
+
+  it("a lesson whose only departure is a skipped step exits 0; the terminal says skipped, and why, in the summary too", async () => {
+    const result = await run(lesson(skipping.steps.slice(0, 2)), false, parent);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("↷ skipped: this kernel has no such feature");
+    expect(result.out).toMatch(/↷ Step 1\/2 · probe/);
+    expect(result.out).not.toContain("never shown for a skipped step");
+    expect(result.out).toContain("✔ 1/2 steps ok, 1/1 checks held, 1 step skipped");
+    expect(result.out).toContain("↷ probe: this kernel has no such feature");
+  });
 });

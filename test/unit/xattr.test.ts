@@ -11,7 +11,7 @@ import { isOpaqueMark } from "../../src/layers/entry.js";
 import { listXattrs, readOverlayXattrs, readXattr } from "../../src/overlay/xattr.js";
 import { describeWith } from "../helpers/needs.js";
 
-// The test sets xattrs by hand with the library's own setter (src/overlay/xattr.ts only reads).
+// The test sets xattrs by hand with the library's own setter, not with src/overlay/xattr.ts (whose writeXattr features-demo uses).
 const { setAttributeSync } = createRequire(import.meta.url)("@napi-rs/xattr") as typeof NapiXattr;
 
 let base = "";

@@ -5,6 +5,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { Ora } from "ora";
 import { formatBytes, formatRate } from "../../i18n/format.js";
 import type { Lang, Messages } from "../../i18n/index.js";
+import { mountsBeneath } from "../../overlay/mountinfo.js";
 import { shellQuote } from "../../sys/exec.js";
 import { cleanupCommand } from "../preflight.js";
 import { renderLayerTable } from "./layer-table.js";
@@ -47,7 +48,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
 
   function prose(text: string, indent = "  ", style: (s: string) => string = (s) => s): void {
     // A bullet or arrow hangs: its continuation lines start under the text, not under the mark.
-    const mark = /^[•→] /.exec(text)?.[0] ?? "";
+    const mark = /^[•→↷] /.exec(text)?.[0] ?? "";
     const rows = wrap(text.slice(mark.length), width - indent.length - mark.length);
     rows.forEach((row, index) => {
       if (row === "") line("");
@@ -123,6 +124,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
     },
     stepEnd(record, keyPoint) {
       if (record.error !== undefined) line(`  ${c.red(record.error)}`);
+      if (record.reason !== undefined) prose(`↷ ${t.report.skipped(record.reason)}`, "  ", c.yellow);
       // The map is shown when this step changed a layer: it is the picture of the step.
       if (
         record.layers !== undefined &&
@@ -133,9 +135,9 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
         const style = { changed: c.yellow.bold, dim: c.dim, whiteout: c.magenta, header: c.underline };
         for (const row of renderLayerTable(record.layers, t, lang, tableWidth, style, record.layerNames, record.upperName)) line(row);
       }
-      if (keyPoint !== undefined && record.ok) prose(`→ ${keyPoint}`, "  ", c.bold);
+      if (keyPoint !== undefined && record.status === "passed") prose(`→ ${keyPoint}`, "  ", c.bold);
       const finalText = `${stepLabel} ${c.dim(`(${formatMs(record.ms)})`)}`;
-      const symbol = record.ok ? c.green("✔") : c.red("✖");
+      const symbol = record.status === "passed" ? c.green("✔") : record.status === "skipped" ? c.yellow("↷") : c.red("✖");
       if (spinner) {
         spinner.stopAndPersist({ symbol, text: finalText });
         spinner = undefined;
@@ -181,20 +183,24 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
       line(`  ${c.bold(cleanupCommand(parentOf(workspace.root), process.argv, !rootless))}`);
       line(c.dim(t.report.keptManual));
       if (rootless) line(`  ${c.dim(`chmod -R u+rwx ${shellQuote([workspace.root])} && rm -rf ${shellQuote([workspace.root])}`)}`);
-      else line(`  ${c.dim(`sudo umount ${shellQuote([workspace.merged])} && sudo rm -rf ${shellQuote([workspace.root])}`)}`);
+      else line(`  ${c.dim(`sudo umount ${shellQuote(keptMounts(workspace))} && sudo rm -rf ${shellQuote([workspace.root])}`)}`);
     },
     summary(summary: Summary) {
       spinner?.stop();
       spinner = undefined;
       const checks = summary.steps.flatMap((step) => step.checks);
       const held = checks.filter((check) => check.ok).length;
-      const stepsOk = summary.steps.filter((step) => step.ok).length;
+      const stepsOk = summary.steps.filter((step) => step.status === "passed").length;
+      const skipped = summary.steps.filter((step) => step.status === "skipped");
       line();
       if (summary.interrupted !== undefined) {
         line(c.yellow.bold(t.report.interrupted(summary.interrupted)));
       }
-      const text = t.report.summary(stepsOk, Math.max(stepsTotal, summary.steps.length), held, checks.length);
+      const text =
+        t.report.summary(stepsOk, Math.max(stepsTotal, summary.steps.length), held, checks.length) +
+        (skipped.length > 0 ? t.report.summarySkipped(skipped.length) : "");
       line(summary.ok ? c.green.bold(`✔ ${text}`) : c.red.bold(`✖ ${text}`));
+      for (const step of skipped) prose(`↷ ${step.id}: ${step.reason ?? ""}`, "  ", c.yellow);
       for (const step of summary.steps) {
         for (const check of step.checks.filter((item) => !item.ok)) {
           line(c.red(`  ✗ ${step.id} / ${check.id}: ${t.report.expected} ${check.expected}; ${t.report.observed} ${check.observed}`));
@@ -210,6 +216,12 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
  */
 export function shortenHashes(text: string): string {
   return text.replace(/\b([0-9a-f]{12})[0-9a-f]{52}\b/g, "$1…");
+}
+
+/** What --keep left mounted beneath the workspace, deepest first (features-demo keeps a dozen); merged when nothing is. */
+function keptMounts(workspace: WorkspaceJson): string[] {
+  const mounts = mountsBeneath(workspace.root).map((mount) => mount.mountPoint);
+  return mounts.length > 0 ? mounts : [workspace.merged];
 }
 
 function parentOf(path: string): string {

@@ -36,7 +36,14 @@ export function createJsonReporter(): Reporter {
     },
     progress() {},
     stepEnd(record) {
-      const event: Record<string, unknown> = { type: "step-end", step: record.id, ok: record.ok, ms: round(record.ms) };
+      const event: Record<string, unknown> = {
+        type: "step-end",
+        step: record.id,
+        ok: record.ok,
+        status: record.status,
+        ...(record.reason !== undefined ? { reason: record.reason } : {}),
+        ms: round(record.ms),
+      };
       if (record.error !== undefined) event.error = record.error;
       if (record.layers !== undefined) event.layers = record.layers;
       if (record.layerNames !== undefined) event.layerNames = record.layerNames;

@@ -75,6 +75,7 @@ export function createMarkdownReporter(path: string, t: Messages, lang: Lang): R
       closeConsole();
       out.push("");
       if (record.error !== undefined) out.push(`> ✗ ${record.error}`, "");
+      if (record.reason !== undefined) out.push(`> ↷ ${t.report.skipped(record.reason)}`, "");
       if (
         record.layers !== undefined &&
         record.layers.length > 0 &&
@@ -93,8 +94,9 @@ export function createMarkdownReporter(path: string, t: Messages, lang: Lang): R
         }
         out.push("");
       }
-      if (keyPoint !== undefined && record.ok) out.push(`**→ ${keyPoint}**`, "");
-      out.push(`${record.ok ? "✔" : "✖"} ${stepHeading} (${record.ms.toFixed(1)} ms)`, "");
+      if (keyPoint !== undefined && record.status === "passed") out.push(`**→ ${keyPoint}**`, "");
+      const symbol = record.status === "passed" ? "✔" : record.status === "skipped" ? "↷" : "✖";
+      out.push(`${symbol} ${stepHeading} (${record.ms.toFixed(1)} ms)`, "");
     },
     pausePrompt() {},
     task(_step, task, hint) {
@@ -116,15 +118,19 @@ export function createMarkdownReporter(path: string, t: Messages, lang: Lang): R
     summary(summary: Summary) {
       closeConsole();
       const checks = summary.steps.flatMap((step) => step.checks);
-      const line = t.report.summary(
-        summary.steps.filter((step) => step.ok).length,
-        Math.max(stepsTotal, summary.steps.length),
-        checks.filter((check) => check.ok).length,
-        checks.length,
-      );
+      const skipped = summary.steps.filter((step) => step.status === "skipped");
+      const line =
+        t.report.summary(
+          summary.steps.filter((step) => step.status === "passed").length,
+          Math.max(stepsTotal, summary.steps.length),
+          checks.filter((check) => check.ok).length,
+          checks.length,
+        ) + (skipped.length > 0 ? t.report.summarySkipped(skipped.length) : "");
       out.push("", "---", "");
       if (summary.interrupted !== undefined) out.push(`**${t.report.interrupted(summary.interrupted)}**`, "");
       out.push(`**${summary.ok ? "✔" : "✖"} ${line}**`, "");
+      for (const step of skipped) out.push(`- ↷ \`${step.id}\`: ${step.reason ?? ""}`);
+      if (skipped.length > 0) out.push("");
       if (Object.keys(summary.metrics).length > 0) {
         out.push("| metric | value |", "|---|---|");
         for (const [name, value] of Object.entries(summary.metrics))
