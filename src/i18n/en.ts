@@ -199,6 +199,7 @@ export const en = {
     step: (n: number, total: number) => `Step ${n}/${total}`,
     expected: "expected:",
     observed: "observed:",
+    failedCheck: (where: string, expected: string, observed: string) => `${where}: expected ${expected}; observed ${observed}`,
     exitCode: (code: number) => `exit code ${code}`,
     moreLines: (count: number) => `… ${count} more lines`,
     pressEnter: "Press Enter to continue…",

@@ -203,6 +203,7 @@ export const ja: Messages = {
     step: (n: number, total: number) => `ステップ ${n}/${total}`,
     expected: "期待：",
     observed: "実際：",
+    failedCheck: (where: string, expected: string, observed: string) => `${where}：期待 ${expected}、実際 ${observed}`,
     exitCode: (code: number) => `終了コード ${code}`,
     moreLines: (count: number) => `… ほか ${count} 行`,
     pressEnter: "Enter キーで続行…",

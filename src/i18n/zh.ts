@@ -194,6 +194,7 @@ export const zh: Messages = {
     step: (n: number, total: number) => `第 ${n}/${total} 步`,
     expected: "预期：",
     observed: "实际：",
+    failedCheck: (where: string, expected: string, observed: string) => `${where}：预期 ${expected}；实际 ${observed}`,
     exitCode: (code: number) => `退出码 ${code}`,
     moreLines: (count: number) => `…… 还有 ${count} 行`,
     pressEnter: "按 Enter 继续……",

@@ -1,0 +1,61 @@
+// Every line the lessons print fits the terminal, in every language and at 60, 80 and 100
+// columns, as a learner's terminal shows it: tmux runs the lesson, and tmux itself (its own
+// character widths, not ours) says whether a line was too wide, by having wrapped it.
+import { execFileSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { CLI, isRoot, useParent } from "../helpers/cli.js";
+import { Terminal, tmuxReason } from "../helpers/tmux.js";
+
+const reason = !isRoot ? "not root: the lessons mount overlays" : tmuxReason();
+if (reason) console.warn(`skipping terminal-fit tests: ${reason}`);
+
+const LOCALES = { en: "C.UTF-8", zh: "zh_CN.UTF-8", ja: "ja_JP.UTF-8" } as const;
+type Lang = keyof typeof LOCALES;
+
+/** The run as tmux shows it: rows as on the screen, and lines (rows tmux wrapped, joined again). */
+async function runAt(lesson: string, lang: Lang, columns: number, parent: string): Promise<{ rows: string[]; lines: string[] }> {
+  // CI="" lets the lesson draw its spinners, as on a learner's terminal.
+  const terminal = new Terminal([process.execPath, CLI, lesson, "--yes", "--dir", parent], { LANG: LOCALES[lang], CI: "" }, { columns, rows: 50 });
+  try {
+    expect(await terminal.exitCode(60_000)).toBe(0);
+    // -J keeps trailing spaces; rows without it lose them: compare both trimmed.
+    const capture = (...flags: string[]): string[] =>
+      execFileSync("tmux", ["capture-pane", "-p", ...flags, "-S", "-5000", "-t", terminal.name], { encoding: "utf8" })
+        .split("\n")
+        .map((line) => line.trimEnd());
+    return { rows: capture(), lines: capture("-J") };
+  } finally {
+    terminal.close();
+  }
+}
+
+/** What the program printed, up to the shell's EXIT= line. */
+const printed = (lines: string[]): string[] => lines.slice(0, lines.findIndex((line) => line.startsWith("EXIT=")));
+
+const CASES = (["mount-demo", "layers-demo"] as const).flatMap((lesson) =>
+  (["en", "zh", "ja"] as const).flatMap((lang) => [60, 80, 100].map((columns) => [lesson, lang, columns] as const)),
+);
+
+describe.skipIf(reason !== undefined)("every line fits the terminal", () => {
+  const parent = useParent();
+
+  it.each(CASES)("%s --lang %s at %i columns", async (lesson, lang, columns) => {
+    const { rows, lines } = await runAt(lesson, lang, columns, parent());
+    const output = printed(lines);
+    expect(output.length).toBeGreaterThan(50);
+    // A line wider than the terminal is wrapped by tmux: joined, it is one line for two rows.
+    const tooWide = output.filter((line) => !rows.includes(line));
+    expect(tooWide, `lines wider than ${columns} columns`).toEqual([]);
+    expect(printed(rows).length).toBe(output.length);
+    for (const line of output) {
+      // A timing or a closing mark never starts a row of its own.
+      expect(line, "a lone timing").not.toMatch(/^\s*(\(\d[\d.]* m?s\)|m?s\))/);
+      expect(line, "a row starting with punctuation").not.toMatch(/^\s*[，。、；：！？）」』”,.;:!?)]/);
+    }
+    if (lang !== "en") {
+      // Full-width punctuation carries its own spacing: no ASCII space after it, nor before "（".
+      const spaced = output.filter((line) => /[：（，。；）] |\S +（/.test(line));
+      expect(spaced, "a space next to full-width punctuation").toEqual([]);
+    }
+  });
+});
