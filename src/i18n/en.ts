@@ -238,8 +238,9 @@ export const en = {
   layers: {
     absent: "—",
     dir: "dir",
-    whiteout: "whiteout c 0:0",
+    whiteout: "whiteout",
     opaque: "opaque dir",
+    opaqueBrief: "opaque",
     symlink: "symlink",
     other: "special",
     hidden: "hidden",

@@ -243,8 +243,9 @@ export const ja: Messages = {
   layers: {
     absent: "—",
     dir: "ディレクトリ",
-    whiteout: "ホワイトアウト c 0:0",
+    whiteout: "ホワイトアウト",
     opaque: "オペークディレクトリ",
+    opaqueBrief: "オペーク",
     symlink: "シンボリックリンク",
     other: "特殊ファイル",
     hidden: "隠れている",

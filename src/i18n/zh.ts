@@ -232,8 +232,9 @@ export const zh: Messages = {
   layers: {
     absent: "—",
     dir: "目录",
-    whiteout: "whiteout c 0:0",
+    whiteout: "whiteout",
     opaque: "不透明目录 opaque",
+    opaqueBrief: "opaque",
     symlink: "符号链接",
     other: "特殊文件",
     hidden: "被遮住",

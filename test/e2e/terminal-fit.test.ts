@@ -15,7 +15,11 @@ type Lang = keyof typeof LOCALES;
 /** The run as tmux shows it: rows as on the screen, and lines (rows tmux wrapped, joined again). */
 async function runAt(lesson: string, lang: Lang, columns: number, parent: string): Promise<{ rows: string[]; lines: string[] }> {
   // CI="" lets the lesson draw its spinners, as on a learner's terminal.
-  const terminal = new Terminal([process.execPath, CLI, lesson, "--yes", "--dir", parent], { LANG: LOCALES[lang], CI: "" }, { columns, rows: 50 });
+  const terminal = new Terminal(
+    [process.execPath, CLI, lesson, "--yes", "--dir", parent],
+    { LANG: LOCALES[lang], CI: "" },
+    { columns, rows: 50 },
+  );
   try {
     expect(await terminal.exitCode(60_000)).toBe(0);
     // -J keeps trailing spaces; rows without it lose them: compare both trimmed.
@@ -30,7 +34,11 @@ async function runAt(lesson: string, lang: Lang, columns: number, parent: string
 }
 
 /** What the program printed, up to the shell's EXIT= line. */
-const printed = (lines: string[]): string[] => lines.slice(0, lines.findIndex((line) => line.startsWith("EXIT=")));
+const printed = (lines: string[]): string[] =>
+  lines.slice(
+    0,
+    lines.findIndex((line) => line.startsWith("EXIT=")),
+  );
 
 const CASES = (["mount-demo", "layers-demo"] as const).flatMap((lesson) =>
   (["en", "zh", "ja"] as const).flatMap((lang) => [60, 80, 100].map((columns) => [lesson, lang, columns] as const)),
