@@ -3,12 +3,14 @@
 // `--help` stays fast.
 import { Command, CommanderError } from "commander";
 import pkg from "../package.json" with { type: "json" };
+import { OTHER_COMMANDS } from "./commands/names.js";
 import { chooseLang, isLang, type Lang, loadMessages, type Messages } from "./i18n/index.js";
 import type { LessonFlags } from "./lessons/catalog.js";
 import { LESSONS } from "./lessons/index.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "./sys/errors.js";
 
 export type { LessonFlags };
+export { OTHER_COMMANDS };
 
 export interface CleanupFlags {
   dir?: string;
@@ -62,7 +64,9 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
     .usage(`${t.cli.usageCommand} ${t.cli.usage}`)
     .version(pkg.version, "-V, --version", t.cli.optVersion)
     .helpOption("-h, --help", t.cli.optHelp)
-    .helpCommand("help [command]", t.cli.helpCommand)
+    // Our own `help [command]`: commander's answers a command it does not know with the whole
+    // help and exit code 1, where any other unknown command gets one line and 2.
+    .helpCommand(false)
     .option("--lang <lang>", t.cli.optLang)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
@@ -139,6 +143,17 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
       setExitCode(await actions.inspect(target, flags));
     });
 
+  program
+    .command("help")
+    .argument("[command]")
+    .description(t.cli.helpCommand)
+    .helpOption(false)
+    .action((name: string | undefined) => {
+      const target = name === undefined ? program : program.commands.find((command) => command.name() === name);
+      if (target === undefined) throw new CommanderError(1, "commander.unknownCommand", `error: unknown command '${name}'`);
+      target.outputHelp();
+    });
+
   return program;
 }
 
@@ -157,7 +172,11 @@ export function usageMessage(t: Messages, error: CommanderError): string {
   const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? "";
   switch (error.code) {
     case "commander.unknownCommand":
-      return t.usage.unknownCommand(quoted, LESSONS.map((lesson) => lesson.id).join(", "));
+      return t.usage.unknownCommand(
+        quoted,
+        LESSONS.map((lesson) => lesson.id),
+        OTHER_COMMANDS,
+      );
     case "commander.unknownOption":
       return t.usage.unknownOption(quoted);
     case "commander.optionMissingArgument":

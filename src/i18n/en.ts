@@ -54,8 +54,8 @@ export const en = {
   },
   usage: {
     shellNeedsTerminal: "--shell opens an interactive shell, which JSON output cannot hold: leave out one of --shell and --json",
-    unknownCommand: (name: string, lessons: string) =>
-      `unknown command '${name}'. Lessons: ${lessons}; also cleanup, doctor, list (see --help)`,
+    unknownCommand: (name: string, lessons: readonly string[], others: readonly string[]) =>
+      `unknown command '${name}'. Lessons: ${lessons.join(", ")}; other commands: ${others.join(", ")} (see --help)`,
     unknownOption: (option: string) => `unknown option '${option}' (see --help)`,
     missingValue: (option: string) => `option '${option}' needs a value`,
     missingArgument: (name: string) => `missing argument '${name}'`,

@@ -55,8 +55,8 @@ export const ja: Messages = {
   },
   usage: {
     shellNeedsTerminal: "--shell は対話シェルを開くため、JSON 出力とは両立しません：--shell と --json のどちらかを外してください",
-    unknownCommand: (name: string, lessons: string) =>
-      `不明なコマンド '${name}' です。レッスン：${lessons}。ほかに cleanup、doctor、list があります（--help を参照）`,
+    unknownCommand: (name: string, lessons: readonly string[], others: readonly string[]) =>
+      `不明なコマンド '${name}' です。レッスン：${lessons.join("、")}。ほかのコマンド：${others.join("、")}（--help を参照）`,
     unknownOption: (option: string) => `不明なオプション '${option}' です（--help を参照）`,
     missingValue: (option: string) => `オプション '${option}' には値が必要です`,
     missingArgument: (name: string) => `引数 '${name}' がありません`,

@@ -54,8 +54,8 @@ export const zh: Messages = {
   },
   usage: {
     shellNeedsTerminal: "--shell 会打开交互式 shell，无法放进 JSON 输出：--shell 和 --json 只能选一个",
-    unknownCommand: (name: string, lessons: string) =>
-      `没有 '${name}' 这个命令。课程有 ${lessons}；另有 cleanup、doctor、list（见 --help）`,
+    unknownCommand: (name: string, lessons: readonly string[], others: readonly string[]) =>
+      `没有 '${name}' 这个命令。课程有 ${lessons.join("、")}；其他命令有 ${others.join("、")}（见 --help）`,
     unknownOption: (option: string) => `没有 '${option}' 这个选项（见 --help）`,
     missingValue: (option: string) => `选项 '${option}' 需要一个值`,
     missingArgument: (name: string) => `缺少参数 '${name}'`,

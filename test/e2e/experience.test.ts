@@ -91,6 +91,25 @@ describe("list and help", () => {
     expect((await runCli(["--version"])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it("help names a command or says in one line that there is none, exit 2", async () => {
+    const help = await runCli(["help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: overlay-lesson/);
+    for (const [args, lang] of [
+      [["help", "nosuch"], "en"],
+      [["nosuch"], "en"],
+      [["help", "nosuch", "--lang", "zh"], "zh"],
+      [["help", "nosuch", "--lang", "ja"], "ja"],
+    ] as const) {
+      const result = await runCli([...args]);
+      expect(result.code, `${args.join(" ")}`).toBe(2);
+      expect(result.stdout).toBe("");
+      const lines = result.stderr.trimEnd().split("\n");
+      expect(lines, `${args.join(" ")} (${lang})`).toHaveLength(1);
+      for (const name of ["mount-demo", "layers-demo", "cleanup", "doctor", "list", "inspect", "help"]) expect(lines[0]).toContain(name);
+    }
+  });
+
   it("Japanese: help, every lesson's line, and errors, from --lang ja or LANG=ja_JP.UTF-8", async () => {
     const help = await runCli(["--help"], { env: { LANG: "ja_JP.UTF-8" } });
     expect(help.stdout).toContain("使い方:");
