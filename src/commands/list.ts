@@ -1,6 +1,6 @@
 // `overlay-lesson list`: each lesson, one line, what it teaches and how long it takes; then the
 // steps a learner can practise, ✓ where they have done it themselves (--practice).
-import { type Lang, messages } from "../i18n/index.js";
+import { joinWords, type Lang, messages } from "../i18n/index.js";
 import { LESSONS } from "../lessons/index.js";
 import { readProgress } from "../runner/progress.js";
 import { padEnd } from "../runner/report/text.js";
@@ -27,7 +27,7 @@ export async function listCommand(flags: { lang?: string; json?: boolean }, fall
     process.stdout.write(`${padEnd(lesson.id, idWidth)} ${padEnd(t.list.minutes(lesson.minutes), 12)} ${lesson.summary}\n`);
     if (lesson.practice.length === 0) continue;
     const marks = lesson.practice.map(({ step, done }) => `${done ? "✓" : "·"} ${step}`).join("  ");
-    process.stdout.write(`${" ".repeat(idWidth + 1)}${t.practice.practised} ${marks}\n`);
+    process.stdout.write(`${" ".repeat(idWidth + 1)}${joinWords(t.practice.practised, marks)}\n`);
   }
   return EXIT_OK;
 }

@@ -2,7 +2,7 @@
 // kernel's state, decide whether it worked. A failure shows what was expected and what was
 // seen, a hint, and a menu: [r]etry (the same shell again, state kept), [s]how me (the lesson
 // does it), [q]uit (teardown). Leaving the shell without changing anything is a failure.
-import type { Messages } from "../i18n/index.js";
+import { joinWords, type Messages } from "../i18n/index.js";
 import { unmountAllBeneath } from "../overlay/mount.js";
 import type { Workspace } from "../overlay/workspace.js";
 import type { CleanupRegistry } from "../sys/cleanup.js";
@@ -81,7 +81,7 @@ export async function practise<Options, Words>(run: PracticeRun<Options, Words>)
       return;
     }
     ctx.checks.splice(first);
-    reporter.say(stepId, `${t.practice.hintLabel} ${practice.hint(w, ctx)}`);
+    reporter.say(stepId, joinWords(t.practice.hintLabel, practice.hint(w, ctx)));
     const choice = await ask(run);
     if (choice === "q") throw new PracticeQuit(stepId);
     if (choice === "s") {

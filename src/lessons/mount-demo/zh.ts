@@ -29,7 +29,8 @@ export const zh: MountDemoWords = {
   },
   mount: {
     title: "挂载 overlay",
-    explain: "一条 mount 命令把各层合在一起：lowerdir 只读，upperdir 接收写入，workdir 是工作区。容器运行时启动容器时做的就是这次挂载。",
+    explain:
+      "一条 mount 命令把各层合在一起：lowerdir 只读，upperdir 接收写入，workdir 是内核的工作目录。容器运行时启动容器时做的就是这次挂载。",
     checkType: "内核报告 merged 上挂着 overlay",
     checkLower: "它的 lowerdir 是我们的 lower/",
     checkUpper: "它的 upperdir 是我们的 upper/",
