@@ -187,7 +187,7 @@ export const en = {
     mode: {
       root: "Mode: root. The mounts are made on the host, where every process can see them.",
       rootless:
-        'Mode: rootless. The lesson runs in a user and mount namespace of its own: you are "root" there, but only over your own files, and its mounts vanish with it, even if it is killed.',
+        'Mode: rootless. The lesson runs in a user and mount namespace of its own: you are "root" there, but only over your own files, and its mounts vanish with it, even if it is killed. Its overlays are mounted with -o userxattr: without root the kernel lets a user namespace write only user.* xattrs, so overlayfs keeps its marks (whiteouts, opaque directories) as user.overlay.* instead of trusted.overlay.*.',
     },
     keptRootlessTitle: "Kept the directories (--keep):",
     keptRootlessWhy:

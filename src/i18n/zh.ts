@@ -182,7 +182,7 @@ export const zh: Messages = {
     mode: {
       root: "模式：root。挂载建在主机上，所有进程都能看到。",
       rootless:
-        '模式：rootless。课程运行在它自己的用户与挂载命名空间里：你在其中是 "root"，但只能管自己的文件；课程一结束（哪怕被强行杀掉），它的挂载就随之消失。',
+        '模式：rootless。课程运行在它自己的用户与挂载命名空间里：你在其中是 "root"，但只能管自己的文件；课程一结束（哪怕被强行杀掉），它的挂载就随之消失。overlay 挂载会带上 -o userxattr：没有 root 权限时，内核只允许用户命名空间写 user.* xattr，所以 overlayfs 把它的标记（whiteout、不透明目录）记作 user.overlay.*，而不是 trusted.overlay.*。',
     },
     keptRootlessTitle: "已保留目录（--keep）：",
     keptRootlessWhy:

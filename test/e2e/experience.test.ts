@@ -169,3 +169,36 @@ describe.skipIf(!isRoot)("doctor", () => {
     expect(result.stdout).toMatch(/✓ not root: lessons run rootless, in a user and mount namespace of their own/);
   });
 });
+
+describe.skipIf(!isRoot)("rootless mode says why the mount's options differ", () => {
+  it.each([
+    ["en", /user\.overlay\.\*/, /redirect_dir=nofollow[^\n]*\n?[^\n]*forge/],
+    ["zh", /user\.overlay\.\*/, /redirect_dir=nofollow[^\n]*\n?[^\n]*伪造/],
+    ["ja", /user\.overlay\.\*/, /redirect_dir=nofollow[^\n]*\n?[^\n]*偽造/],
+  ] as const)(
+    "%s: at the mode line (userxattr) and under findmnt's options (userxattr, redirect_dir=nofollow)",
+    async (lang, userxattr, nofollow) => {
+      const parent = makeParent();
+      try {
+        const rootless = await runCli(["mount-demo", "--yes", "--rootless", "--lang", lang, "--dir", parent], { env: { COLUMNS: "100" } });
+        expect(rootless.code, rootless.stderr).toBe(0);
+        const [head = "", afterFindmnt = ""] = rootless.stdout.split("$ findmnt merged");
+        // The mode line, before the first step: why -o userxattr.
+        expect(head.split("●")[0]).toMatch(/userxattr/);
+        expect(head.split("●")[0]).toMatch(userxattr);
+        // findmnt's own answer shows both options; the words under it say what each means.
+        const mountStep = afterFindmnt.split("✔")[0] ?? "";
+        expect(mountStep).toMatch(/redirect_dir=nofollow/);
+        expect(mountStep.replace(/\n\s*/g, " ")).toMatch(/userxattr.*user\.overlay\.\*/);
+        expect(mountStep).toMatch(nofollow);
+        // As root the kernel adds neither option, and the lesson says nothing of them.
+        const root = await runCli(["mount-demo", "--yes", "--lang", lang, "--dir", parent]);
+        expect(root.code, root.stderr).toBe(0);
+        expect(root.stdout).not.toMatch(/redirect_dir|userxattr/);
+        expectNothingLeft(parent);
+      } finally {
+        removeParent(parent);
+      }
+    },
+  );
+});

@@ -39,6 +39,10 @@ export const ja: MountDemoWords = {
     checkWork: "workdir がこの work/ を指している",
     checkMerged: "merged の中身が lower のファイルと完全に一致する",
     key: "merged はライブなビューです。これを作るために何もコピーしていません。",
+    rootlessUserxattr:
+      "rootless では、findmnt のオプションに userxattr が付いています。root なしのユーザー名前空間が書き込める xattr は user.* だけなので、overlayfs は印を user.overlay.* として残します。",
+    rootlessRedirect:
+      "誰も指定していない redirect_dir=nofollow も表示されています。user.* の xattr はユーザーが自分で偽造できるため、カーネルはディレクトリの名前変更で残るリダイレクトの印（overlay.redirect）をたどらず、作りもしません。merged 経由で lower のディレクトリの名前を変えると rename は EXDEV で失敗し、mv は代わりにコピーします。",
   },
   read: {
     title: "merged 経由で読み取る",

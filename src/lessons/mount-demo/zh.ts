@@ -37,6 +37,10 @@ export const zh: MountDemoWords = {
     checkWork: "它的 workdir 是我们的 work/",
     checkMerged: "merged 里恰好是 lower 的文件",
     key: "merged 是实时的视图：生成它没有复制任何东西。",
+    rootlessUserxattr:
+      "rootless 模式下，findmnt 的选项里有 userxattr：overlayfs 把它的标记记作 user.overlay.* xattr，因为没有 root 权限的用户命名空间只能写 user.* 这一类。",
+    rootlessRedirect:
+      "选项里还有谁都没要求的 redirect_dir=nofollow：user.* xattr 是用户自己就能伪造的，所以内核不跟随目录改名留下的 redirect 标记（overlay.redirect），也不创建它；通过 merged 给 lower 里的目录改名时，rename 会以 EXDEV 失败，mv 会改为复制。",
   },
   read: {
     title: "通过 merged 读取",
