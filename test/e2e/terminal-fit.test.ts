@@ -3,7 +3,7 @@
 // character widths, not ours) says whether a line was too wide, by having wrapped it.
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { CLI, isRoot, useParent } from "../helpers/cli.js";
+import { CLI, isRoot, runCli, useParent } from "../helpers/cli.js";
 import { Terminal, tmuxReason } from "../helpers/tmux.js";
 
 const reason = !isRoot ? "not root: the lessons mount overlays" : tmuxReason();
@@ -13,13 +13,9 @@ const LOCALES = { en: "C.UTF-8", zh: "zh_CN.UTF-8", ja: "ja_JP.UTF-8" } as const
 type Lang = keyof typeof LOCALES;
 
 /** The run as tmux shows it: rows as on the screen, and lines (rows tmux wrapped, joined again). */
-async function runAt(lesson: string, lang: Lang, columns: number, parent: string): Promise<{ rows: string[]; lines: string[] }> {
+async function runAt(args: readonly string[], lang: Lang, columns: number): Promise<{ rows: string[]; lines: string[] }> {
   // CI="" lets the lesson draw its spinners, as on a learner's terminal.
-  const terminal = new Terminal(
-    [process.execPath, CLI, lesson, "--yes", "--dir", parent],
-    { LANG: LOCALES[lang], CI: "" },
-    { columns, rows: 50 },
-  );
+  const terminal = new Terminal([process.execPath, CLI, ...args], { LANG: LOCALES[lang], CI: "" }, { columns, rows: 50 });
   try {
     expect(await terminal.exitCode(60_000)).toBe(0);
     // -J keeps trailing spaces; rows without it lose them: compare both trimmed.
@@ -48,22 +44,45 @@ describe.skipIf(reason !== undefined)("every line fits the terminal", () => {
   const parent = useParent();
 
   it.each(CASES)("%s --lang %s at %i columns", async (lesson, lang, columns) => {
-    const { rows, lines } = await runAt(lesson, lang, columns, parent());
-    const output = printed(lines);
-    expect(output.length).toBeGreaterThan(50);
-    // A line wider than the terminal is wrapped by tmux: joined, it is one line for two rows.
-    const tooWide = output.filter((line) => !rows.includes(line));
-    expect(tooWide, `lines wider than ${columns} columns`).toEqual([]);
-    expect(printed(rows).length).toBe(output.length);
-    for (const line of output) {
-      // A timing or a closing mark never starts a row of its own.
-      expect(line, "a lone timing").not.toMatch(/^\s*(\(\d[\d.]* m?s\)|m?s\))/);
-      expect(line, "a row starting with punctuation").not.toMatch(/^\s*[，。、；：！？）」』”,.;:!?)]/);
+    const { rows, lines } = await runAt([lesson, "--yes", "--dir", parent()], lang, columns);
+    expect(printed(lines).length).toBeGreaterThan(50);
+    expectFits(rows, lines, columns, lang);
+  });
+
+  it.each(["en", "zh", "ja"] as const)("%s at 60 columns: the kept-workspace block, cleanup and doctor", async (lang) => {
+    const kept = await runAt(["mount-demo", "--yes", "--keep", "--dir", parent()], lang, 60);
+    try {
+      expect(kept.lines.join("\n")).toContain("--keep");
+      expectFits(kept.rows, kept.lines, 60, lang);
+    } catch (error) {
+      // Never leave the kept mount behind, whatever failed.
+      await runCli(["cleanup", "--dir", parent()]);
+      throw error;
     }
-    if (lang !== "en") {
-      // Full-width punctuation carries its own spacing: no ASCII space after it, nor before "（".
-      const spaced = output.filter((line) => /[：（，。；）] |\S +（/.test(line));
-      expect(spaced, "a space next to full-width punctuation").toEqual([]);
-    }
+    const cleanup = await runAt(["cleanup", "--dir", parent()], lang, 60);
+    expect(printed(cleanup.lines).length).toBeGreaterThan(2);
+    expectFits(cleanup.rows, cleanup.lines, 60, lang);
+    const doctor = await runAt(["doctor", "--dir", parent()], lang, 60);
+    expect(printed(doctor.lines).length).toBeGreaterThan(6);
+    expectFits(doctor.rows, doctor.lines, 60, lang);
   });
 });
+
+/** No line wider than the terminal, none starting with a lone timing or punctuation, no space after full-width punctuation. */
+function expectFits(rows: string[], lines: string[], columns: number, lang: Lang): void {
+  const output = printed(lines);
+  // A line wider than the terminal is wrapped by tmux: joined, it is one line for two rows.
+  const tooWide = output.filter((line) => !rows.includes(line));
+  expect(tooWide, `lines wider than ${columns} columns`).toEqual([]);
+  expect(printed(rows).length).toBe(output.length);
+  for (const line of output) {
+    // A timing or a closing mark never starts a row of its own.
+    expect(line, "a lone timing").not.toMatch(/^\s*(\(\d[\d.]* m?s\)|m?s\))/);
+    expect(line, "a row starting with punctuation").not.toMatch(/^\s*[，。、；：！？）」』”,.;:!?)]/);
+  }
+  if (lang !== "en") {
+    // Full-width punctuation carries its own spacing: no ASCII space after it, nor before "（".
+    const spaced = output.filter((line) => /[：（，。；）] |\S +（/.test(line));
+    expect(spaced, "a space next to full-width punctuation").toEqual([]);
+  }
+}
