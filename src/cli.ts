@@ -3,10 +3,9 @@
 // `--help` stays fast.
 import { Command, CommanderError } from "commander";
 import pkg from "../package.json" with { type: "json" };
-import { OTHER_COMMANDS } from "./commands/names.js";
 import { chooseLang, isLang, type Lang, loadMessages, type Messages } from "./i18n/index.js";
 import type { LessonFlags } from "./lessons/catalog.js";
-import { LESSONS } from "./lessons/index.js";
+import { LESSONS, OTHER_COMMANDS } from "./lessons/index.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "./sys/errors.js";
 
 export type { LessonFlags };

@@ -4,11 +4,10 @@
 
 import { type Lang, messages } from "../i18n/index.js";
 import type { LessonFlags } from "../lessons/catalog.js";
-import { findLesson, LESSONS } from "../lessons/index.js";
+import { findLesson, LESSONS, OTHER_COMMANDS } from "../lessons/index.js";
 import { sudoCommand } from "../runner/preflight.js";
 import { EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { insideLessonNamespace, rootlessRefusal, runInNamespace, watchOutsideProcess } from "../sys/userns.js";
-import { OTHER_COMMANDS } from "./names.js";
 import { langOption } from "./options.js";
 import { colorWanted } from "./shared.js";
 
