@@ -153,7 +153,7 @@ async function printOutcomes(
   parent: string,
 ): Promise<void> {
   const { Screen } = await import("../runner/report/screen.js");
-  const screen = new Screen(process.stdout.columns || 80, (text) => process.stdout.write(text));
+  const screen = await Screen.open(process.stdout.columns || 80, (text) => process.stdout.write(text));
   const plain = (text: string): string => text;
   const say = (mark: string, text: string, style: (text: string) => string): void => screen.prose(`${mark} ${text}`, "", plain, style);
   for (const outcome of outcomes) {

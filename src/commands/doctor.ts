@@ -56,7 +56,7 @@ async function printReport(
   c: ChalkInstance,
 ): Promise<void> {
   const { Screen } = await import("../runner/report/screen.js");
-  const screen = new Screen(process.stdout.columns || 80, (text) => process.stdout.write(text));
+  const screen = await Screen.open(process.stdout.columns || 80, (text) => process.stdout.write(text));
   screen.prose(t.doctor.title, "", c.bold);
   for (const check of checks) {
     screen.prose(`${check.ok ? "✓" : "✗"} ${check.label}`, "", plain, check.ok ? c.green : c.red);

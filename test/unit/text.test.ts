@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   displayWidth,
   HARD_MARK,
+  loadExactWidths,
   truncate,
   truncateStart,
   wrap,
@@ -13,7 +14,20 @@ import {
 /** Nothing lost, nothing added: the rows hold the text's characters in order (spaces aside). */
 const sameText = (rows: string[], text: string): boolean => rows.join("").replace(/\s/g, "") === text.replace(/\s/g, "");
 
+describe("widths from the East Asian Width table alone (as --help measures)", () => {
+  it("counts CJK characters as two columns, escapes as none", () => {
+    expect(displayWidth("镜像层 abc")).toBe(10);
+    expect(displayWidth("コピーアップ")).toBe(12);
+    expect(displayWidth("\u001b[1mbold\u001b[22m")).toBe(4);
+    expect(
+      wrap("命令が終わるとビルダーはアンマウントし、その upper が新しいレイヤーになります。", 20).every((row) => displayWidth(row) <= 20),
+    ).toBe(true);
+  });
+});
+
 describe("terminal widths", () => {
+  beforeAll(loadExactWidths);
+
   it("counts CJK characters as two columns, escapes as none", () => {
     expect(displayWidth("abc")).toBe(3);
     expect(displayWidth("镜像层")).toBe(6);
@@ -37,6 +51,8 @@ describe("terminal widths", () => {
 });
 
 describe("wrapping prose", () => {
+  beforeAll(loadExactWidths);
+
   it("wraps English at spaces, never inside a word", () => {
     expect(wrap("the quick brown fox jumps", 10)).toEqual(["the quick", "brown fox", "jumps"]);
     const text = "overlayfs copies the whole file up on its first write";

@@ -35,7 +35,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
   const ora = options.live ? (await import("ora")).default : undefined;
   const { t, lang } = options;
   const c: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
-  const screen = new Screen(
+  const screen = await Screen.open(
     options.columns ?? (process.stdout.columns || 80),
     options.write ?? ((text: string) => process.stdout.write(text)),
   );

@@ -3,7 +3,7 @@
 // the last row, output lines are cut hard under a mark. Continuation rows go under the text
 // they continue. An ora spinner, when one runs, is cleared around each write.
 import type { Ora } from "ora";
-import { displayWidth, HARD_MARK, wrap, wrapCommand, wrapRaw, wrapWithTail } from "./text.js";
+import { displayWidth, HARD_MARK, loadExactWidths, wrap, wrapCommand, wrapRaw, wrapWithTail } from "./text.js";
 
 export type Style = (text: string) => string;
 
@@ -20,6 +20,12 @@ export class Screen {
   readonly width: number;
   spinner: Ora | undefined;
   readonly #write: (text: string) => void;
+
+  /** A screen whose widths are exact: string-width and wrap-ansi loaded (text.ts). */
+  static async open(columns: number, write: (text: string) => void): Promise<Screen> {
+    await loadExactWidths();
+    return new Screen(columns, write);
+  }
 
   constructor(columns: number, write: (text: string) => void) {
     this.columns = columns;

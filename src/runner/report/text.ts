@@ -1,17 +1,53 @@
-// The one place that knows how wide text is on a terminal and how it breaks into rows. Widths
-// come from string-width (East Asian Width, emoji, combining marks: a CJK character takes two
-// columns); hard breaks inside a word come from wrap-ansi, which cuts between graphemes, never
-// inside one. Where the line breaks is decided here: wrap-ansi breaks only at spaces, which
-// Chinese and Japanese do not have, so prose is cut into units the way CJK typesetting does
-// (between any two characters, but never before 。）ー or a small kana, never after （「) and
-// Latin words stay whole. Loaded only by the human reporters: --json and --help never pay for it.
-import stringWidth from "string-width";
-import wrapAnsi from "wrap-ansi";
+// The one place that knows how wide text is on a terminal and how it breaks into rows.
+//
+// Widths: the East Asian Width table (get-east-asian-width: a CJK character takes two columns)
+// for text whose every code point stands alone, string-width for the rest (combining marks,
+// joiners, emoji sequences: it segments graphemes). Hard cuts inside a word come from wrap-ansi,
+// which cuts between graphemes, never inside one. string-width and wrap-ansi cost about 25 ms
+// to load and string-width some 40 µs a sentence, so they are loaded by the reporters before
+// their first line (loadExactWidths) and never by --help or --json; help, which measures only
+// the catalogue's own words, reads the table alone.
+//
+// Where a line breaks is decided here: wrap-ansi breaks only at spaces, which Chinese and
+// Japanese do not have, so prose is cut into units the way CJK typesetting does (between any
+// two characters, but never before 。）ー or a small kana, never after （「) and Latin words stay
+// whole.
+import { eastAsianWidth } from "get-east-asian-width";
 import { gap } from "../../i18n/index.js";
 
-export function displayWidth(text: string): number {
-  return stringWidth(text);
+interface ExactWidths {
+  stringWidth(text: string): number;
+  wrapAnsi(text: string, columns: number, options: { hard: boolean; wordWrap: boolean; trim: boolean }): string;
 }
+
+let exact: ExactWidths | undefined;
+
+/** Load string-width and wrap-ansi: a reporter does before it lays out its first line. */
+export async function loadExactWidths(): Promise<void> {
+  if (exact !== undefined) return;
+  const [{ default: stringWidth }, { default: wrapAnsi }] = await Promise.all([import("string-width"), import("wrap-ansi")]);
+  exact = { stringWidth, wrapAnsi };
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// What only a grapheme segmenter measures right: combining marks (and emoji variation
+// selectors), joiners, controls, skin tones, flags, Hangul jamo. A lone emoji is Wide in the
+// table already, and ▶ ✔ ↪ are one column as text: the table is right for them.
+const NEEDS_GRAPHEMES = /[\p{M}\p{Cf}\p{Cc}\p{Emoji_Modifier}\u1160-\u11ff\u{1f1e6}-\u{1f1ff}]/u;
+
+export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (exact !== undefined && NEEDS_GRAPHEMES.test(text)) return exact.stringWidth(text);
+  let width = 0;
+  for (const char of text.replace(ANSI_STYLE, "")) width += eastAsianWidth(char.codePointAt(0) ?? 0);
+  return width;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a style escape starts with ESC.
+const ANSI_STYLE = /\u001b\[[0-9;]*m/g;
+
+/** One code point's columns. */
+const charWidth = (char: string): number => displayWidth(char);
 
 export function padEnd(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
@@ -32,7 +68,11 @@ export function truncateStart(text: string, width: number): string {
   if (width <= 1) return "…".slice(0, width);
   const chars = [...text];
   let tail = "";
-  while (chars.length > 0 && displayWidth(`${chars.at(-1)}${tail}`) <= width - 1) tail = `${chars.pop()}${tail}`;
+  let used = 0;
+  while (chars.length > 0 && used + charWidth(chars.at(-1) ?? "") <= width - 1) {
+    used += charWidth(chars.at(-1) ?? "");
+    tail = `${chars.pop()}${tail}`;
+  }
   return `…${tail}`;
 }
 
@@ -43,7 +83,12 @@ export function expandTabs(text: string, stop = 8): string {
     .split("\n")
     .map((line) => {
       let out = "";
-      for (const char of line) out += char === "\t" ? " ".repeat(stop - (displayWidth(out) % stop)) : char;
+      let column = 0;
+      for (const char of line) {
+        const add = char === "\t" ? " ".repeat(stop - (column % stop)) : char;
+        out += add;
+        column += char === "\t" ? add.length : charWidth(char);
+      }
       return out;
     })
     .join("\n");
@@ -51,7 +96,20 @@ export function expandTabs(text: string, stop = 8): string {
 
 /** Pieces of at most `width` columns, cut between graphemes (a wide character is never halved). */
 function hardSplit(text: string, width: number): string[] {
-  return wrapAnsi(text, width, { hard: true, wordWrap: false, trim: false }).split("\n");
+  if (exact !== undefined) return exact.wrapAnsi(text, width, { hard: true, wordWrap: false, trim: false }).split("\n");
+  // Without wrap-ansi (help's words): between code points.
+  const pieces = [""];
+  let used = 0;
+  for (const char of text) {
+    const add = charWidth(char);
+    if (used + add > width && pieces.at(-1) !== "") {
+      pieces.push("");
+      used = 0;
+    }
+    pieces[pieces.length - 1] += char;
+    used += add;
+  }
+  return pieces;
 }
 
 /** A piece that is never broken inside, and whether a space stood before it. */
@@ -65,7 +123,10 @@ interface Unit {
 const NO_BREAK_BEFORE = new Set("，。、；：！？）」』”’》】〉〕｝…‥・ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ),.:;!?%");
 const NO_BREAK_AFTER = new Set("（「『“‘《【〈〔｛(");
 
-const isWide = (char: string): boolean => displayWidth(char) === 2;
+const isWide = (char: string): boolean => {
+  const code = char.codePointAt(0) ?? 0;
+  return code >= 0x1100 && eastAsianWidth(code) === 2;
+};
 
 function breakAllowed(before: string, after: string): boolean {
   if (NO_BREAK_BEFORE.has(after) || NO_BREAK_AFTER.has(before)) return false;
@@ -100,20 +161,26 @@ function proseUnits(paragraph: string): Unit[] {
 function fill(units: readonly Unit[], first: number, rest: number, mark = ""): string[] {
   const rows: string[] = [];
   let row = "";
+  let used = 0;
   const limit = (): number => (rows.length === 0 ? first : rest);
   const push = (): void => {
     rows.push(row);
     row = "";
+    used = 0;
   };
   for (const unit of units) {
     let text = unit.text;
-    const space = row !== "" && unit.space ? " " : "";
-    if (row !== "" && displayWidth(row + space + text) > limit()) push();
+    let width = displayWidth(text);
+    const space = row !== "" && unit.space ? 1 : 0;
+    if (row !== "" && used + space + width > limit()) push();
     // A first row narrowed by a label: a word that fits the next rows goes there whole.
-    else if (row === "" && rows.length === 0 && displayWidth(text) > first && displayWidth(text) <= rest) push();
-    else row += space;
-    while (displayWidth(row + text) > limit()) {
-      const room = limit() - displayWidth(row);
+    else if (row === "" && rows.length === 0 && width > first && width <= rest) push();
+    else if (space === 1) {
+      row += " ";
+      used += 1;
+    }
+    while (used + width > limit()) {
+      const room = limit() - used;
       if (room < 4 && row !== "") {
         push();
         continue;
@@ -122,8 +189,10 @@ function fill(units: readonly Unit[], first: number, rest: number, mark = ""): s
       row += head;
       push();
       text = hard ? `${mark}${tail}` : tail;
+      width = displayWidth(text);
     }
     row += text;
+    used += width;
   }
   if (row !== "" || rows.length === 0) rows.push(row);
   return rows;
@@ -136,7 +205,7 @@ function splitAt(text: string, room: number): [head: string, tail: string, hard:
   let fits = 0;
   let separator = 0;
   for (const [index, char] of chars.entries()) {
-    width += displayWidth(char);
+    width += charWidth(char);
     if (width > room) break;
     fits = index + 1;
     if (" /,:=".includes(char)) separator = index + 1;
