@@ -1,13 +1,23 @@
 // Every line the lessons print fits the terminal, in every language and at 60, 80 and 100
 // columns, as a learner's terminal shows it: tmux runs the lesson, and tmux itself (its own
 // character widths, not ours) says whether a line was too wide, by having wrapped it.
-import { execFileSync } from "node:child_process";
-import { describe, expect, it } from "vitest";
+import { execFileSync, spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, isRoot, runCli, useParent } from "../helpers/cli.js";
 import { Terminal, tmuxReason } from "../helpers/tmux.js";
 
 const reason = !isRoot ? "not root: the lessons mount overlays" : tmuxReason();
 if (reason) console.warn(`skipping terminal-fit tests: ${reason}`);
+
+// One tmux session lives as long as the file's tests: when the last session closes, the tmux
+// server exits, and a test starting a session just then fails ("server exited unexpectedly").
+const KEEPALIVE = `ol-fit-keepalive-${process.pid}`;
+beforeAll(() => {
+  if (tmuxReason() === undefined) execFileSync("tmux", ["new-session", "-d", "-s", KEEPALIVE, "sleep 3600"]);
+});
+afterAll(() => {
+  if (tmuxReason() === undefined) spawnSync("tmux", ["kill-session", "-t", KEEPALIVE]);
+});
 
 const LOCALES = { en: "C.UTF-8", zh: "zh_CN.UTF-8", ja: "ja_JP.UTF-8" } as const;
 type Lang = keyof typeof LOCALES;
@@ -66,6 +76,17 @@ describe.skipIf(reason !== undefined)("every line fits the terminal", () => {
     expect(printed(doctor.lines).length).toBeGreaterThan(6);
     expectFits(doctor.rows, doctor.lines, 60, lang);
   });
+});
+
+describe.skipIf(tmuxReason() !== undefined)("--help fits the terminal", () => {
+  it.each((["en", "zh", "ja"] as const).flatMap((lang) => [60, 80, 100].map((columns) => [lang, columns] as const)))(
+    "--help --lang %s at %i columns",
+    async (lang, columns) => {
+      const { rows, lines } = await runAt(["--help", "--lang", lang], lang, columns);
+      expect(printed(lines).length).toBeGreaterThan(20);
+      expectFits(rows, lines, columns, lang);
+    },
+  );
 });
 
 /** No line wider than the terminal, none starting with a lone timing or punctuation, no space after full-width punctuation. */
