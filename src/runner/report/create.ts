@@ -17,7 +17,9 @@ export async function createReporter(common: {
         t,
         lang: common.lang,
         color: common.color,
-        live: process.stdout.isTTY === true && !process.env.CI,
+        // A terminal that does not know its width (columns 0: `script` without a tty above it,
+        // some `docker exec -t`) would make ora clear lines forever: no spinner there.
+        live: process.stdout.isTTY === true && (process.stdout.columns ?? 0) > 0 && !process.env.CI,
       });
   if (common.transcript === undefined) return screen;
   const { createMarkdownReporter, teeReporter } = await import("./markdown.js");
