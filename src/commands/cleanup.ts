@@ -152,8 +152,8 @@ async function printOutcomes(
   done: string | undefined,
   parent: string,
 ): Promise<void> {
-  const { Screen } = await import("../runner/report/screen.js");
-  const screen = await Screen.open(process.stdout.columns || 80, (text) => process.stdout.write(text));
+  const { Screen, terminalColumns } = await import("../runner/report/screen.js");
+  const screen = await Screen.open(terminalColumns(), (text) => process.stdout.write(text));
   const plain = (text: string): string => text;
   const say = (mark: string, text: string, style: (text: string) => string): void => screen.prose(`${mark} ${text}`, "", plain, style);
   for (const outcome of outcomes) {

@@ -55,8 +55,8 @@ async function printReport(
   runtimes: Array<{ label: string; fix?: string; probe: RuntimeProbe }>,
   c: ChalkInstance,
 ): Promise<void> {
-  const { Screen } = await import("../runner/report/screen.js");
-  const screen = await Screen.open(process.stdout.columns || 80, (text) => process.stdout.write(text));
+  const { Screen, terminalColumns } = await import("../runner/report/screen.js");
+  const screen = await Screen.open(terminalColumns(), (text) => process.stdout.write(text));
   screen.prose(t.doctor.title, "", c.bold);
   for (const check of checks) {
     screen.prose(`${check.ok ? "✓" : "✗"} ${check.label}`, "", plain, check.ok ? c.green : c.red);

@@ -172,9 +172,9 @@ describe.skipIf(!isRoot)("doctor", () => {
 
 describe.skipIf(!isRoot)("rootless mode says why the mount's options differ", () => {
   it.each([
-    ["en", /user\.overlay\.\*/, /redirect_dir=nofollow[^\n]*\n?[^\n]*forge/],
-    ["zh", /user\.overlay\.\*/, /redirect_dir=nofollow[^\n]*\n?[^\n]*伪造/],
-    ["ja", /user\.overlay\.\*/, /redirect_dir=nofollow[^\n]*\n?[^\n]*偽造/],
+    ["en", /user\.overlay\.\*/, /redirect_dir=nofollow.{0,80}forge/],
+    ["zh", /user\.overlay\.\*/, /redirect_dir=nofollow.{0,80}伪造/],
+    ["ja", /user\.overlay\.\*/, /redirect_dir=nofollow.{0,80}偽造/],
   ] as const)(
     "%s: at the mode line (userxattr) and under findmnt's options (userxattr, redirect_dir=nofollow)",
     async (lang, userxattr, nofollow) => {
@@ -190,7 +190,8 @@ describe.skipIf(!isRoot)("rootless mode says why the mount's options differ", ()
         const mountStep = afterFindmnt.split("✔")[0] ?? "";
         expect(mountStep).toMatch(/redirect_dir=nofollow/);
         expect(mountStep.replace(/\n\s*/g, " ")).toMatch(/userxattr.*user\.overlay\.\*/);
-        expect(mountStep).toMatch(nofollow);
+        // The words under findmnt, their rows joined again (a CJK row may end mid-word: no space).
+        expect(mountStep.replace(/\n\s*/g, "").split("userxattr").at(-1)).toMatch(nofollow);
         // As root the kernel adds neither option, and the lesson says nothing of them.
         const root = await runCli(["mount-demo", "--yes", "--lang", lang, "--dir", parent]);
         expect(root.code, root.stderr).toBe(0);

@@ -7,10 +7,10 @@ import { formatBytes, formatMs, formatRate } from "../../i18n/format.js";
 import { gap, joinWords, type Lang, type Messages } from "../../i18n/index.js";
 import { shellQuote } from "../../sys/exec.js";
 import { cleanupCommand } from "../preflight.js";
-import type { StepRecord } from "../types.js";
+import type { CheckRecord, StepRecord } from "../types.js";
 import { renderLayerTable } from "./layer-table.js";
 import type { Reporter, Summary, WorkspaceJson } from "./reporter.js";
-import { Screen, type Style } from "./screen.js";
+import { Screen, type Style, terminalColumns } from "./screen.js";
 import { displayWidth, expandTabs, padEnd, truncate } from "./text.js";
 
 export interface HumanReporterOptions {
@@ -20,7 +20,7 @@ export interface HumanReporterOptions {
   /** Animate spinners and progress (a terminal, not CI). */
   live: boolean;
   write?: (text: string) => void;
-  /** The terminal's width; process.stdout.columns (80 when not a terminal) unless given. */
+  /** The columns to lay lines out in; the terminal's (screen.ts terminalColumns) unless given. */
   columns?: number;
 }
 
@@ -35,10 +35,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
   const ora = options.live ? (await import("ora")).default : undefined;
   const { t, lang } = options;
   const c: ChalkInstance = new Chalk({ level: options.color ? 1 : 0 });
-  const screen = await Screen.open(
-    options.columns ?? (process.stdout.columns || 80),
-    options.write ?? ((text: string) => process.stdout.write(text)),
-  );
+  const screen = await Screen.open(options.columns ?? terminalColumns(), options.write ?? ((text: string) => process.stdout.write(text)));
   let stepLabel = "";
   // Out of all the lesson's steps, not only those that ran before an interruption.
   let stepsTotal = 0;
@@ -49,19 +46,12 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
     screen.spinner = undefined;
   };
 
-  function block(text: string, indent: string, style: Style): void {
-    if (text === "") return;
-    // Tabs (du's "4.0K<TAB>upper") would jump to the terminal's tab stops, not ours: expand them.
-    const rows = shortenHashes(expandTabs(text)).split("\n");
-    const shown = rows.slice(0, MAX_OUTPUT_LINES);
-    for (const row of shown) screen.raw(row, indent, style, c.dim);
-    if (rows.length > shown.length) screen.line(indent + c.dim(t.report.moreLines(rows.length - shown.length)));
-  }
+  const block = (text: string, indent: string, style: Style): void => outputBlock(screen, t, text, indent, style, c);
 
   return {
     lessonStart(lesson, title, workspace, staleRemoved, mode) {
-      const name = `overlay-lesson · ${lesson} — `;
-      screen.lead(c.bold(name.slice(0, -3)) + c.dim(" — "), displayWidth(name), title, "  ", c.dim);
+      const name = `overlay-lesson · ${lesson}`;
+      screen.lead(c.bold(name) + c.dim(" — "), displayWidth(`${name} — `), title, "  ", c.dim);
       screen.prose(t.report.mode[mode], "", c.dim);
       for (const found of staleRemoved) screen.prose(t.report.staleRemoved(found.path, found.marker?.pid ?? 0), "", c.yellow);
       workspaceLine(screen, t, workspace.root, c);
@@ -99,13 +89,7 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
       }
     },
     check(_step, record) {
-      if (record.ok) {
-        screen.prose(`✓ ${record.label}`, "  ", plain, c.green);
-        return;
-      }
-      screen.prose(`✗ ${record.label}`, "  ", c.red);
-      screen.labelled("      ", labelHead(t.report.expected, record.expected), record.expected, c.dim, plain);
-      screen.labelled("      ", labelHead(t.report.observed, record.observed), record.observed, c.dim, plain);
+      checkLines(screen, t, record, c);
     },
     progress(_step, progress) {
       if (progress === undefined) return;
@@ -141,20 +125,46 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
     },
     summary(summary: Summary) {
       stopSpinner();
-      const checks = summary.steps.flatMap((step) => step.checks);
-      const held = checks.filter((check) => check.ok).length;
-      const stepsOk = summary.steps.filter((step) => step.ok).length;
-      screen.line();
-      if (summary.interrupted !== undefined) screen.prose(t.report.interrupted(summary.interrupted), "", c.yellow.bold);
-      const text = t.report.summary(stepsOk, Math.max(stepsTotal, summary.steps.length), held, checks.length);
-      screen.prose(summary.ok ? `✔ ${text}` : `✖ ${text}`, "", summary.ok ? c.green.bold : c.red.bold);
-      for (const step of summary.steps) {
-        for (const check of step.checks.filter((item) => !item.ok)) {
-          screen.prose(`✗ ${t.report.failedCheck(`${step.id} / ${check.id}`, check.expected, check.observed)}`, "  ", c.red);
-        }
-      }
+      summaryLines(screen, t, summary, stepsTotal, c);
     },
   };
+}
+
+/** A command's output as it came, never reflowed: a line too wide is cut under a mark. */
+function outputBlock(screen: Screen, t: Messages, text: string, indent: string, style: Style, c: ChalkInstance): void {
+  if (text === "") return;
+  // Tabs (du's "4.0K<TAB>upper") would jump to the terminal's tab stops, not ours: expand them.
+  const rows = shortenHashes(expandTabs(text)).split("\n");
+  const shown = rows.slice(0, MAX_OUTPUT_LINES);
+  for (const row of shown) screen.raw(row, indent, style, c.dim);
+  if (rows.length > shown.length) screen.line(indent + c.dim(t.report.moreLines(rows.length - shown.length)));
+}
+
+/** ✓ label, or ✗ label with what was expected and what the kernel showed, each under its label. */
+function checkLines(screen: Screen, t: Messages, record: CheckRecord, c: ChalkInstance): void {
+  if (record.ok) {
+    screen.prose(`✓ ${record.label}`, "  ", plain, c.green);
+    return;
+  }
+  screen.prose(`✗ ${record.label}`, "  ", c.red);
+  screen.labelled("      ", labelHead(t.report.expected, record.expected), record.expected, c.dim, plain);
+  screen.labelled("      ", labelHead(t.report.observed, record.observed), record.observed, c.dim, plain);
+}
+
+/** The run in one line (steps ok, checks held), then one line per check that did not hold. */
+function summaryLines(screen: Screen, t: Messages, summary: Summary, stepsTotal: number, c: ChalkInstance): void {
+  const checks = summary.steps.flatMap((step) => step.checks);
+  const held = checks.filter((check) => check.ok).length;
+  const stepsOk = summary.steps.filter((step) => step.ok).length;
+  screen.line();
+  if (summary.interrupted !== undefined) screen.prose(t.report.interrupted(summary.interrupted), "", c.yellow.bold);
+  const text = t.report.summary(stepsOk, Math.max(stepsTotal, summary.steps.length), held, checks.length);
+  screen.prose(summary.ok ? `✔ ${text}` : `✖ ${text}`, "", summary.ok ? c.green.bold : c.red.bold);
+  for (const step of summary.steps) {
+    for (const check of step.checks.filter((item) => !item.ok)) {
+      screen.prose(`✗ ${t.report.failedCheck(`${step.id} / ${check.id}`, check.expected, check.observed)}`, "  ", c.red);
+    }
+  }
 }
 
 /** "expected: " or, after full-width punctuation, "预期：" with no space. */
