@@ -97,6 +97,8 @@ function expectFits(rows: string[], lines: string[], columns: number, lang: Lang
   expect(tooWide, `lines wider than ${columns} columns`).toEqual([]);
   expect(printed(rows).length).toBe(output.length);
   for (const line of output) {
+    // A spinner's frame never stays behind ("- Step 3/8 · …": ora printing instead of animating).
+    expect(line, "a spinner frame left on the screen").not.toMatch(/^[-⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] (Step|第|ステップ) /);
     // A timing or a closing mark never starts a row of its own.
     expect(line, "a lone timing").not.toMatch(/^\s*(\(\d[\d.]* m?s\)|m?s\))/);
     expect(line, "a row starting with punctuation").not.toMatch(/^\s*[，。、；：！？）」』”,.;:!?)]/);

@@ -19,7 +19,7 @@ export async function createReporter(common: {
         color: common.color,
         // A terminal that does not know its width (columns 0: `script` without a tty above it,
         // some `docker exec -t`) would make ora clear lines forever: no spinner there.
-        live: process.stdout.isTTY === true && (process.stdout.columns ?? 0) > 0 && !process.env.CI,
+        live: process.stdout.isTTY === true && (process.stdout.columns ?? 0) > 0 && !process.env.CI && process.env.TERM !== "dumb",
       });
   if (common.transcript === undefined) return screen;
   const { createMarkdownReporter, teeReporter } = await import("./markdown.js");

@@ -63,7 +63,15 @@ export async function createHumanReporter(options: HumanReporterOptions): Promis
       screen.prose(`● ${stepLabel}`, "", c.bold.blue);
       screen.prose(explain, "  ", c.italic);
       if (ora) {
-        screen.spinner = ora({ text: spinnerText(stepLabel), stream: process.stdout, discardStdin: false, color: "blue" }).start();
+        // live was decided once (create.ts); ora's own test (CI set at all, even empty) would
+        // otherwise print its frame as a stray "- Step 3/8 · …" line that stop() cannot clear.
+        screen.spinner = ora({
+          text: spinnerText(stepLabel),
+          stream: process.stdout,
+          discardStdin: false,
+          color: "blue",
+          isEnabled: true,
+        }).start();
       }
     },
     command(_step, result) {
