@@ -59,7 +59,7 @@ describe.skipIf(reason !== undefined)("every line fits the terminal", () => {
     expectFits(rows, lines, columns, lang);
   });
 
-  it.each(["en", "zh", "ja"] as const)("%s at 60 columns: the kept-workspace block, cleanup and doctor", async (lang) => {
+  it.each(["en", "zh", "ja"] as const)("%s at 60 columns: the kept-workspace block, cleanup, doctor and list", async (lang) => {
     const kept = await runAt(["mount-demo", "--yes", "--keep", "--dir", parent()], lang, 60);
     try {
       expect(kept.lines.join("\n")).toContain("--keep");
@@ -75,6 +75,9 @@ describe.skipIf(reason !== undefined)("every line fits the terminal", () => {
     const doctor = await runAt(["doctor", "--dir", parent()], lang, 60);
     expect(printed(doctor.lines).length).toBeGreaterThan(6);
     expectFits(doctor.rows, doctor.lines, 60, lang);
+    const list = await runAt(["list"], lang, 60);
+    expect(printed(list.lines).length).toBeGreaterThan(6);
+    expectFits(list.rows, list.lines, 60, lang);
   });
 });
 

@@ -171,3 +171,14 @@ describe("text that is not prose", () => {
     for (const row of wrapRaw("# app.conf：随镜像发布，在容器里改过，再改一次", 15)) expect(displayWidth(row)).toBeLessThanOrEqual(15);
   });
 });
+
+describe("no-break spaces", () => {
+  it("keep two words on one row, and are plain spaces on screen", () => {
+    const rows = wrap("practised: ·\u00a0mount  ·\u00a0copy-up  ·\u00a0new-file  ·\u00a0whiteout", 20);
+    for (const row of rows) {
+      expect(row).not.toContain("\u00a0");
+      expect(row).not.toMatch(/[·✓]$/);
+    }
+    expect(rows.join(" ")).toContain("· whiteout");
+  });
+});

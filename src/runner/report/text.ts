@@ -140,7 +140,8 @@ function proseUnits(paragraph: string): Unit[] {
   let space = false;
   let previous = "";
   for (const char of paragraph) {
-    if (/\s/.test(char)) {
+    // A break at a space, never at a no-break space (U+00A0), which keeps "✓ step" together.
+    if (/[ \t\n\r\f\v\u3000]/.test(char)) {
       space = units.length > 0;
       continue;
     }
@@ -228,7 +229,7 @@ function splitAt(text: string, room: number): [head: string, tail: string, hard:
  * rows are narrower). Blank lines stay as paragraph breaks.
  */
 export function wrap(text: string, width: number, restWidth = width): string[] {
-  return text.split("\n").flatMap((paragraph) => fill(proseUnits(paragraph), width, restWidth));
+  return text.split("\n").flatMap((paragraph) => fill(proseUnits(paragraph), width, restWidth).map(unglue));
 }
 
 /**
