@@ -90,7 +90,12 @@ describe("the layer map on a narrow terminal", () => {
     expect(wide).toMatch(/bin\/app\s+72 B "#!\/bin\/sh" · hidden\s+copy-up · 102 B "#!\/bin\/sh"\s+102 B/);
   });
 
-  it("cuts a long path from its start, so the file name still tells the rows apart", () => {
+  it("cuts a long path from its start, at a /, so the file name still tells the rows apart", () => {
+    const copy = renderLayerTable(COPY, ja, "ja", 60, undefined, ["1-from"], "2-copy").join("\n");
+    expect(copy).toMatch(/…\/config\.yaml/);
+    expect(copy).not.toMatch(/…[^/\s]+\/config/);
+    // Already at a "/": kept as it is ("…/app/index.db", not "…/index.db").
+    expect(copy).toMatch(/…\/app\/(index\.db|pkg\.list)/);
     const text = renderLayerTable(COPY, ja, "ja", 60, undefined, ["1-from"], "2-copy").join("\n");
     const cut = text.split("\n").filter((line) => line.includes("…/") || /…\S*\.(db|list)/.test(line));
     expect(cut.some((line) => line.includes("index.db"))).toBe(true);

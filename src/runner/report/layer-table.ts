@@ -232,9 +232,16 @@ function drawTable(
       if (cell.kind === "absent" || cell.hidden === true) return style.dim(text);
       return text;
     });
-    // A path cut short keeps its end: the file name tells the rows apart.
-    const body = `${padEnd(truncateStart(row.path, pathWidth), pathWidth)}${gap}${cells.join(gap)}`.trimEnd();
+    const body = `${padEnd(cutPath(row.path, pathWidth), pathWidth)}${gap}${cells.join(gap)}`.trimEnd();
     lines.push(row.changed ? `${style.changed("▶")} ${style.changed(body)}` : `${" ".repeat(INDENT)}${body}`);
   }
   return lines;
+}
+
+/** A path cut short keeps its end, from a "/" when it can: "…/config.yaml", not "…p/config.yaml". */
+function cutPath(path: string, width: number): string {
+  const cut = truncateStart(path, width);
+  if (cut === path || cut[1] === "/") return cut;
+  const slash = cut.indexOf("/", 2);
+  return slash > 1 && slash < cut.length - 1 ? `…${cut.slice(slash)}` : cut;
 }
