@@ -3,12 +3,14 @@
 // `--help` stays fast.
 import { Command, CommanderError } from "commander";
 import pkg from "../package.json" with { type: "json" };
+import { addExamples, type HelpFit, helpConfiguration } from "./help-layout.js";
 import { chooseLang, isLang, type Lang, loadMessages, type Messages } from "./i18n/index.js";
 import type { LessonFlags } from "./lessons/catalog.js";
-import { LESSONS } from "./lessons/index.js";
+import { LESSONS, OTHER_COMMANDS } from "./lessons/index.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "./sys/errors.js";
 
 export type { LessonFlags };
+export { OTHER_COMMANDS };
 
 export interface CleanupFlags {
   dir?: string;
@@ -56,22 +58,20 @@ export function scanLang(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitCode: (code: number) => void): Command {
+export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitCode: (code: number) => void, fit?: HelpFit): Command {
   const program = new Command("overlay-lesson")
     .description(t.cli.description)
     .usage(`${t.cli.usageCommand} ${t.cli.usage}`)
     .version(pkg.version, "-V, --version", t.cli.optVersion)
     .helpOption("-h, --help", t.cli.optHelp)
-    .helpCommand("help [command]", t.cli.helpCommand)
+    // Our own `help [command]`: commander's answers a command it does not know with the whole
+    // help and exit code 1, where any other unknown command gets one line and 2.
+    .helpCommand(false)
     .option("--lang <lang>", t.cli.optLang)
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
-    // Commander writes its section titles in English; styleTitle sees each one, so translate there.
-    .configureHelp({ styleTitle: (title: string) => t.cli.helpTitles[title as keyof Messages["cli"]["helpTitles"]] ?? title })
-    .addHelpText(
-      "after",
-      `\n${t.cli.examples}\n  ${alignComments([t.cli.exampleMount, t.cli.exampleLang, t.cli.examplePractice, t.cli.exampleCow, t.cli.exampleInspect, t.cli.exampleJson, t.cli.exampleDoctor]).join("\n  ")}\n`,
-    );
+    .configureHelp(helpConfiguration(t, fit));
+  addExamples(program, t, fit);
 
   // Options every command shares: where, how to print, in which language.
   const withOutput = (command: Command, options: { dir?: string; json: string; color: boolean }): Command => {
@@ -139,17 +139,27 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
       setExitCode(await actions.inspect(target, flags));
     });
 
+  program
+    .command("help")
+    .argument("[command]")
+    .description(t.cli.helpCommand)
+    .helpOption(false)
+    .action((name: string | undefined) => {
+      const target = name === undefined ? program : program.commands.find((command) => command.name() === name);
+      if (target === undefined) throw new CommanderError(1, "commander.unknownCommand", `error: unknown command '${name}'`);
+      target.outputHelp();
+    });
+
   return program;
 }
 
-/** Line up the `# comments` of example commands, whatever the catalogue's spacing. */
-export function alignComments(lines: readonly string[]): string[] {
-  const split = lines.map((line) => {
-    const at = line.search(/\s+# /);
-    return at === -1 ? [line, ""] : [line.slice(0, at), line.slice(at).trimStart()];
-  });
-  const width = Math.max(...split.filter(([, comment]) => comment !== "").map(([command]) => command?.length ?? 0));
-  return split.map(([command = "", comment = ""]) => (comment === "" ? command : `${command.padEnd(width)}  ${comment}`));
+/**
+ * Whether this run will show help: -h, --help, `help`, or no command at all (help as an error).
+ * Only then, and only in Chinese or Japanese, main() loads the width tables for it.
+ */
+export function wantsHelp(args: readonly string[]): boolean {
+  const words = args.filter((arg, index) => !arg.startsWith("--lang") && args[index - 1] !== "--lang");
+  return words.length === 0 || words.includes("-h") || words.includes("--help") || words[0] === "help";
 }
 
 /** Commander's own errors, in the learner's language. Its exits are 1: ours are 2. */
@@ -157,7 +167,11 @@ export function usageMessage(t: Messages, error: CommanderError): string {
   const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? "";
   switch (error.code) {
     case "commander.unknownCommand":
-      return t.usage.unknownCommand(quoted, LESSONS.map((lesson) => lesson.id).join(", "));
+      return t.usage.unknownCommand(
+        quoted,
+        LESSONS.map((lesson) => lesson.id),
+        OTHER_COMMANDS,
+      );
     case "commander.unknownOption":
       return t.usage.unknownOption(quoted);
     case "commander.optionMissingArgument":
@@ -190,9 +204,16 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     return EXIT_USAGE;
   }
   let exitCode = EXIT_OK;
-  const program = buildProgram(t, lang, lazyActions(lang), (code) => {
-    exitCode = code;
-  });
+  const fit = lang !== "en" && wantsHelp(argv.slice(2)) ? await import("./runner/report/text.js") : undefined;
+  const program = buildProgram(
+    t,
+    lang,
+    lazyActions(lang),
+    (code) => {
+      exitCode = code;
+    },
+    fit,
+  );
   try {
     await program.parseAsync(argv as string[]);
     return exitCode;

@@ -4,7 +4,7 @@
 // containers container-demo ran whose lesson is gone: found by our owner label, removed only when
 // their labels name a process that no longer runs (src/runtime/labels.ts); no other container.
 import { tmpdir } from "node:os";
-import { Chalk } from "chalk";
+import { Chalk, type ChalkInstance } from "chalk";
 import type { CleanupFlags } from "../cli.js";
 import { type Lang, type Messages, messages } from "../i18n/index.js";
 import { checkParent, type FoundWorkspace, findWorkspaces, RefusedError, removeWorkspace } from "../overlay/workspace.js";
@@ -134,23 +134,39 @@ export async function cleanupCommand(flags: CleanupFlags, fallbackLang: Lang): P
     const summary = { type: "summary", parent, removed, containersRemoved, failed, ok: failed === 0, dryRun: flags.dryRun === true };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
-    for (const outcome of outcomes) {
-      for (const path of outcome.unmounted) process.stdout.write(`${c.green("✓")} ${t.cleanup.unmounted(path)}\n`);
-      for (const lazy of outcome.lazy) process.stdout.write(`${c.yellow("!")} ${t.cleanup.lazy(lazy.path, lazy.holders.join(", "))}\n`);
-      if (outcome.action === "removed") process.stdout.write(`${c.green("✓")} ${t.cleanup.removed(outcome.path)}\n`);
-      else if (outcome.action === "failed") process.stdout.write(`${c.red("✗")} ${outcome.reason ?? ""}\n`);
-      else process.stdout.write(`${c.dim("·")} ${outcome.reason ?? ""}\n`);
-    }
-    for (const outcome of containers) {
-      const mark = { removed: c.green("✓"), failed: c.red("✗"), left: c.dim("·"), "would-remove": c.dim("·") }[outcome.action];
-      process.stdout.write(`${mark} ${outcome.reason ?? ""}\n`);
-    }
-    if (outcomes.length === 0 && containers.length === 0) process.stdout.write(`${t.cleanup.nothing(parent)}\n`);
-    else if (failed === 0 && flags.dryRun !== true) process.stdout.write(`${t.cleanup.done(removed)}\n`);
+    await printOutcomes(t, c, outcomes, containers, flags.dryRun !== true && failed === 0 ? t.cleanup.done(removed) : undefined, parent);
   }
   if (failed > 0) {
     process.stderr.write(`overlay-lesson: ${t.cleanup.failed(failed)}\n`);
     return EXIT_FAILED;
   }
   return EXIT_OK;
+}
+
+/** One line per thing done or left alone, fitted to the terminal (loaded only here: --json never pays for it). */
+async function printOutcomes(
+  t: Messages,
+  c: ChalkInstance,
+  outcomes: readonly Outcome[],
+  containers: readonly ContainerOutcome[],
+  done: string | undefined,
+  parent: string,
+): Promise<void> {
+  const { Screen, terminalColumns } = await import("../runner/report/screen.js");
+  const screen = await Screen.open(terminalColumns(), (text) => process.stdout.write(text));
+  const plain = (text: string): string => text;
+  const say = (mark: string, text: string, style: (text: string) => string): void => screen.prose(`${mark} ${text}`, "", plain, style);
+  for (const outcome of outcomes) {
+    for (const path of outcome.unmounted) say("✓", t.cleanup.unmounted(path), c.green);
+    for (const lazy of outcome.lazy) say("!", t.cleanup.lazy(lazy.path, lazy.holders.join(", ")), c.yellow);
+    if (outcome.action === "removed") say("✓", t.cleanup.removed(outcome.path), c.green);
+    else if (outcome.action === "failed") say("✗", outcome.reason ?? "", c.red);
+    else say("·", outcome.reason ?? "", c.dim);
+  }
+  for (const outcome of containers) {
+    const style = { removed: c.green, failed: c.red, left: c.dim, "would-remove": c.dim }[outcome.action];
+    say(outcome.action === "removed" ? "✓" : outcome.action === "failed" ? "✗" : "·", outcome.reason ?? "", style);
+  }
+  if (outcomes.length === 0 && containers.length === 0) screen.prose(t.cleanup.nothing(parent), "");
+  else if (done !== undefined) screen.prose(done, "");
 }

@@ -1,11 +1,11 @@
 // `overlay-lesson doctor`: the lessons' own preflight, one line per check, each ✗ with its fix.
 
 import { tmpdir } from "node:os";
-import { Chalk } from "chalk";
+import { Chalk, type ChalkInstance } from "chalk";
 import type { DoctorFlags } from "../cli.js";
 import { formatBytes } from "../i18n/format.js";
 import { type Lang, type Messages, messages } from "../i18n/index.js";
-import { optionalTools, runPreflight } from "../runner/preflight.js";
+import { optionalTools, type PreflightCheck, runPreflight } from "../runner/preflight.js";
 import { explainProbe } from "../runtime/explain.js";
 import { detectRuntimes, RUNTIMES, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
 import { EXIT_OK, EXIT_USAGE } from "../sys/errors.js";
@@ -47,21 +47,7 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
     const tools = optional.map(({ program, package: pkg, path, label }) => ({ program, package: pkg, found: path !== undefined, label }));
     process.stdout.write(`${JSON.stringify({ type: "doctor", ok: failed.length === 0, checks, optional: tools, runtimes: found })}\n`);
   } else {
-    const c = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
-    process.stdout.write(`${c.bold(t.doctor.title)}\n`);
-    for (const check of checks) {
-      process.stdout.write(`${check.ok ? c.green("✓") : c.red("✗")} ${check.label}\n`);
-      if (check.fix !== undefined && !check.ok) process.stdout.write(`  ${c.yellow("→")} ${check.fix}\n`);
-      if (check.note !== undefined) process.stdout.write(`  ${c.dim(`· ${check.note}`)}\n`);
-    }
-    process.stdout.write(`${c.bold(t.doctor.optionalTitle)}\n`);
-    for (const tool of optional) process.stdout.write(`${tool.path === undefined ? c.dim("·") : c.green("·")} ${tool.label}\n`);
-    process.stdout.write(`${c.bold(t.doctor.runtimesTitle)}\n`);
-    for (const { probe, label, fix } of runtimes) {
-      process.stdout.write(`${probe.state === "ok" ? c.green("·") : c.dim("·")} ${label}\n`);
-      if (fix !== undefined) process.stdout.write(`  ${c.dim(`→ ${fix}`)}\n`);
-    }
-    process.stdout.write(`${failed.length === 0 ? c.green(t.doctor.ready) : c.red(t.doctor.notReady(failed.length))}\n`);
+    await printReport(t, checks, optional, runtimes, new Chalk({ level: colorWanted(flags) ? 1 : 0 }));
   }
   if (failed.length > 0) {
     const first = failed[0];
@@ -70,6 +56,35 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
   }
   return EXIT_OK;
 }
+
+/** One line per check, each ✗ with its fix, fitted to the terminal (loaded only here: --json never pays for it). */
+async function printReport(
+  t: Messages,
+  checks: PreflightCheck[],
+  optional: Array<{ label: string; path: string | undefined }>,
+  runtimes: Array<{ label: string; fix?: string; probe: RuntimeProbe }>,
+  c: ChalkInstance,
+): Promise<void> {
+  const { Screen, terminalColumns } = await import("../runner/report/screen.js");
+  const screen = await Screen.open(terminalColumns(), (text) => process.stdout.write(text));
+  screen.prose(t.doctor.title, "", c.bold);
+  for (const check of checks) {
+    screen.prose(`${check.ok ? "✓" : "✗"} ${check.label}`, "", plain, check.ok ? c.green : c.red);
+    if (check.fix !== undefined && !check.ok) screen.prose(`→ ${check.fix}`, "  ", plain, c.yellow);
+    if (check.note !== undefined) screen.prose(`· ${check.note}`, "  ", c.dim);
+  }
+  screen.prose(t.doctor.optionalTitle, "", c.bold);
+  for (const tool of optional) screen.prose(`· ${tool.label}`, "", plain, tool.path === undefined ? c.dim : c.green);
+  screen.prose(t.doctor.runtimesTitle, "", c.bold);
+  for (const { probe, label, fix } of runtimes) {
+    screen.prose(`· ${label}`, "", plain, probe.state === "ok" ? c.green : c.dim);
+    if (fix !== undefined) screen.prose(`→ ${fix}`, "  ", c.dim);
+  }
+  const failed = checks.filter((check) => !check.ok).length;
+  screen.prose(failed === 0 ? t.doctor.ready : t.doctor.notReady(failed), "", failed === 0 ? c.green : c.red);
+}
+
+const plain = (text: string): string => text;
 
 function onPathOnly(t: Messages, runtime: RuntimeName): { label: string; fix?: string; probe: RuntimeProbe } {
   const path = findProgram(runtime);

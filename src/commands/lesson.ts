@@ -1,9 +1,10 @@
 // `overlay-lesson <lesson>`: validate every option (exit 2, nothing created), choose the mode,
 // load the lesson and hand it to the runner. Not root (or --rootless): the lesson runs again
 // inside a user and mount namespace of its own, where this same command then runs it.
+
 import { type Lang, messages } from "../i18n/index.js";
 import type { LessonFlags } from "../lessons/catalog.js";
-import { findLesson, LESSONS } from "../lessons/index.js";
+import { findLesson, LESSONS, OTHER_COMMANDS } from "../lessons/index.js";
 import { sudoCommand } from "../runner/preflight.js";
 import { EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { insideLessonNamespace, rootlessRefusal, runInNamespace, watchOutsideProcess } from "../sys/userns.js";
@@ -18,7 +19,15 @@ export async function lessonCommand(id: string, flags: LessonFlags, fallbackLang
   const lang = langOption(messages(fallbackLang), text(flags.lang)) ?? fallbackLang;
   const t = messages(lang);
   const meta = findLesson(id);
-  if (meta === undefined) throw new ExitError(EXIT_USAGE, t.usage.unknownCommand(id, LESSONS.map((lesson) => lesson.id).join(", ")));
+  if (meta === undefined)
+    throw new ExitError(
+      EXIT_USAGE,
+      t.usage.unknownCommand(
+        id,
+        LESSONS.map((lesson) => lesson.id),
+        OTHER_COMMANDS,
+      ),
+    );
   if (flags.shell === true && flags.json === true) throw new ExitError(EXIT_USAGE, t.usage.shellNeedsTerminal);
   // The learner types in a shell: a pipe, CI or --json cannot.
   const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;

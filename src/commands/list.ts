@@ -1,6 +1,6 @@
 // `overlay-lesson list`: each lesson, one line, what it teaches and how long it takes; then the
 // steps a learner can practise, ✓ where they have done it themselves (--practice).
-import { type Lang, messages } from "../i18n/index.js";
+import { joinWords, type Lang, messages } from "../i18n/index.js";
 import { LESSONS } from "../lessons/index.js";
 import { readProgress } from "../runner/progress.js";
 import { padEnd } from "../runner/report/text.js";
@@ -22,12 +22,18 @@ export async function listCommand(flags: { lang?: string; json?: boolean }, fall
     for (const lesson of lessons) process.stdout.write(`${JSON.stringify({ type: "lesson", ...lesson })}\n`);
     return EXIT_OK;
   }
+  // Fitted to the terminal like every line (loaded only here: --json never pays for it).
+  const { Screen, terminalColumns } = await import("../runner/report/screen.js");
+  const screen = await Screen.open(terminalColumns(), (text) => process.stdout.write(text));
+  const plain = (text: string): string => text;
   const idWidth = Math.max(...lessons.map((lesson) => lesson.id.length));
   for (const lesson of lessons) {
-    process.stdout.write(`${padEnd(lesson.id, idWidth)} ${padEnd(t.list.minutes(lesson.minutes), 12)} ${lesson.summary}\n`);
+    // The summary wraps under itself, beside the id and the minutes.
+    screen.labelled("", `${padEnd(lesson.id, idWidth)} ${padEnd(t.list.minutes(lesson.minutes), 12)} `, lesson.summary, plain, plain);
     if (lesson.practice.length === 0) continue;
-    const marks = lesson.practice.map(({ step, done }) => `${done ? "✓" : "·"} ${step}`).join("  ");
-    process.stdout.write(`${" ".repeat(idWidth + 1)}${t.practice.practised} ${marks}\n`);
+    // A mark stays with its step (a no-break space): a row never ends on a lone ✓.
+    const marks = lesson.practice.map(({ step, done }) => `${done ? "✓" : "·"}\u00a0${step}`).join("  ");
+    screen.prose(joinWords(t.practice.practised, marks), " ".repeat(idWidth + 1));
   }
   return EXIT_OK;
 }

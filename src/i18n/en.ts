@@ -54,8 +54,8 @@ export const en = {
   },
   usage: {
     shellNeedsTerminal: "--shell opens an interactive shell, which JSON output cannot hold: leave out one of --shell and --json",
-    unknownCommand: (name: string, lessons: string) =>
-      `unknown command '${name}'. Lessons: ${lessons}; also cleanup, doctor, list (see --help)`,
+    unknownCommand: (name: string, lessons: readonly string[], others: readonly string[]) =>
+      `unknown command '${name}'. Lessons: ${lessons.join(", ")}; other commands: ${others.join(", ")} (see --help)`,
     unknownOption: (option: string) => `unknown option '${option}' (see --help)`,
     missingValue: (option: string) => `option '${option}' needs a value`,
     missingArgument: (name: string) => `missing argument '${name}'`,
@@ -192,7 +192,7 @@ export const en = {
     mode: {
       root: "Mode: root. The mounts are made on the host, where every process can see them.",
       rootless:
-        'Mode: rootless. The lesson runs in a user and mount namespace of its own: you are "root" there, but only over your own files, and its mounts vanish with it, even if it is killed.',
+        'Mode: rootless. The lesson runs in a user and mount namespace of its own: you are "root" there, but only over your own files, and its mounts vanish with it, even if it is killed. Its overlays are mounted with -o userxattr: without root the kernel lets a user namespace write only user.* xattrs, so overlayfs keeps its marks (whiteouts, opaque directories) as user.overlay.* instead of trusted.overlay.*.',
     },
     keptRootlessTitle: "Kept the directories (--keep):",
     keptRootlessWhy:
@@ -204,6 +204,7 @@ export const en = {
     step: (n: number, total: number) => `Step ${n}/${total}`,
     expected: "expected:",
     observed: "observed:",
+    failedCheck: (where: string, expected: string, observed: string) => `${where}: expected ${expected}; observed ${observed}`,
     exitCode: (code: number) => `exit code ${code}`,
     moreLines: (count: number) => `… ${count} more lines`,
     pressEnter: "Press Enter to continue…",
@@ -292,8 +293,9 @@ export const en = {
   layers: {
     absent: "—",
     dir: "dir",
-    whiteout: "whiteout c 0:0",
+    whiteout: "whiteout",
     opaque: "opaque dir",
+    opaqueBrief: "opaque",
     symlink: "symlink",
     other: "special",
     hidden: "hidden",

@@ -62,3 +62,10 @@ export function formatPercent(percent: number): string {
   if (rounded === 100 && percent < 100) return ">99.9%";
   return `${formatCount(rounded)}%`;
 }
+
+/** A duration as a person reads it: 0.42 ms, 3.1 ms, 42 ms, 1.25 s. */
+export function formatMs(ms: number): string {
+  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 1000) return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}

@@ -35,3 +35,19 @@ export async function loadMessages(lang: Lang): Promise<Messages> {
 export function messages(lang: Lang): Messages {
   return loaded[lang] ?? en;
 }
+
+// Full-width punctuation (、。：（）「」…, U+3000–U+303F and U+FF00–U+FF65) carries its own spacing.
+const FULL_WIDTH_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
+
+/**
+ * Words the code puts side by side ("Workspace:" and a path), with a space between them, except
+ * where full-width punctuation meets it: "工作区：/tmp…", "分层图（▶ …）", never "工作区： /tmp".
+ */
+export function joinWords(...words: readonly string[]): string {
+  return words.filter((word) => word !== "").reduce((joined, word) => (joined === "" ? word : `${joined}${gap(joined, word)}${word}`), "");
+}
+
+/** The space to put between `left` and `right`: none where full-width punctuation meets. */
+export function gap(left: string, right: string): string {
+  return FULL_WIDTH_PUNCTUATION.test(left.at(-1) ?? "") || FULL_WIDTH_PUNCTUATION.test(right[0] ?? "") ? "" : " ";
+}

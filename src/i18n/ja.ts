@@ -55,8 +55,8 @@ export const ja: Messages = {
   },
   usage: {
     shellNeedsTerminal: "--shell は対話シェルを開くため、JSON 出力とは両立しません：--shell と --json のどちらかを外してください",
-    unknownCommand: (name: string, lessons: string) =>
-      `不明なコマンド '${name}' です。レッスン：${lessons}。ほかに cleanup、doctor、list があります（--help を参照）`,
+    unknownCommand: (name: string, lessons: readonly string[], others: readonly string[]) =>
+      `不明なコマンド '${name}' です。レッスン：${lessons.join("、")}。ほかのコマンド：${others.join("、")}（--help を参照）`,
     unknownOption: (option: string) => `不明なオプション '${option}' です（--help を参照）`,
     missingValue: (option: string) => `オプション '${option}' には値が必要です`,
     missingArgument: (name: string) => `引数 '${name}' がありません`,
@@ -195,7 +195,7 @@ export const ja: Messages = {
     mode: {
       root: "モード：root。マウントはホスト上に作られ、すべてのプロセスから見えます。",
       rootless:
-        'モード：rootless。レッスンは専用のユーザー名前空間とマウント名前空間で動きます。その中であなたは "root" ですが、権限が及ぶのは自分のファイルだけです。レッスンが終われば（強制終了されても）マウントは一緒に消えます。',
+        'モード：rootless。レッスンは専用のユーザー名前空間とマウント名前空間で動きます。その中であなたは "root" ですが、権限が及ぶのは自分のファイルだけです。レッスンが終われば（強制終了されても）マウントは一緒に消えます。overlay は -o userxattr 付きでマウントします。root でなければ、カーネルがユーザー名前空間に書き込みを許す xattr は user.* だけなので、overlayfs はその印（ホワイトアウト、オペークディレクトリ）を trusted.overlay.* ではなく user.overlay.* として残します。',
     },
     keptRootlessTitle: "ディレクトリを残しました（--keep）：",
     keptRootlessWhy:
@@ -208,6 +208,7 @@ export const ja: Messages = {
     step: (n: number, total: number) => `ステップ ${n}/${total}`,
     expected: "期待：",
     observed: "実際：",
+    failedCheck: (where: string, expected: string, observed: string) => `${where}：期待 ${expected}、実際 ${observed}`,
     exitCode: (code: number) => `終了コード ${code}`,
     moreLines: (count: number) => `… ほか ${count} 行`,
     pressEnter: "Enter キーで続行…",
@@ -278,7 +279,7 @@ export const ja: Messages = {
           `mount にはオプションの後に 2 つの語が必要です。マウントの名前（何でもよく、慣例では overlay）と、マウントポイントです。${given} だけだと、mount は /etc/fstab から ${given} を探します`,
         unknownOption: (option: string, meant: string) => `${option}= は overlay のオプションではありません。${meant}= のつもりでしたか？`,
         noLowerdir: "lowerdir= がありません。overlay には少なくとも 1 つの lower レイヤーが必要です",
-        noWorkdir: "upperdir= には workdir= が必要です。upper と同じファイルシステム上にある、カーネルの作業領域です",
+        noWorkdir: "upperdir= には workdir= が必要です。upper と同じファイルシステム上にある、カーネルの作業用ディレクトリです",
         noUpperdir:
           "upperdir= がありません。upper レイヤーのない overlay は読み取り専用で（lower レイヤーも 2 つ必要です）、コンテナの変更の書き込み先がありません",
         missing: (option: string, value: string, near: string) =>
@@ -301,8 +302,9 @@ export const ja: Messages = {
   layers: {
     absent: "—",
     dir: "ディレクトリ",
-    whiteout: "ホワイトアウト c 0:0",
+    whiteout: "ホワイトアウト",
     opaque: "オペークディレクトリ",
+    opaqueBrief: "オペーク",
     symlink: "シンボリックリンク",
     other: "特殊ファイル",
     hidden: "隠れている",

@@ -54,8 +54,8 @@ export const zh: Messages = {
   },
   usage: {
     shellNeedsTerminal: "--shell 会打开交互式 shell，无法放进 JSON 输出：--shell 和 --json 只能选一个",
-    unknownCommand: (name: string, lessons: string) =>
-      `没有 '${name}' 这个命令。课程有 ${lessons}；另有 cleanup、doctor、list（见 --help）`,
+    unknownCommand: (name: string, lessons: readonly string[], others: readonly string[]) =>
+      `没有 '${name}' 这个命令。课程有 ${lessons.join("、")}；其他命令有 ${others.join("、")}（见 --help）`,
     unknownOption: (option: string) => `没有 '${option}' 这个选项（见 --help）`,
     missingValue: (option: string) => `选项 '${option}' 需要一个值`,
     missingArgument: (name: string) => `缺少参数 '${name}'`,
@@ -187,7 +187,7 @@ export const zh: Messages = {
     mode: {
       root: "模式：root。挂载建在主机上，所有进程都能看到。",
       rootless:
-        '模式：rootless。课程运行在它自己的用户与挂载命名空间里：你在其中是 "root"，但只能管自己的文件；课程一结束（哪怕被强行杀掉），它的挂载就随之消失。',
+        '模式：rootless。课程运行在它自己的用户与挂载命名空间里：你在其中是 "root"，但只能管自己的文件；课程一结束（哪怕被强行杀掉），它的挂载就随之消失。overlay 挂载会带上 -o userxattr：没有 root 权限时，内核只允许用户命名空间写 user.* xattr，所以 overlayfs 把它的标记（whiteout、不透明目录）记作 user.overlay.*，而不是 trusted.overlay.*。',
     },
     keptRootlessTitle: "已保留目录（--keep）：",
     keptRootlessWhy:
@@ -199,6 +199,7 @@ export const zh: Messages = {
     step: (n: number, total: number) => `第 ${n}/${total} 步`,
     expected: "预期：",
     observed: "实际：",
+    failedCheck: (where: string, expected: string, observed: string) => `${where}：预期 ${expected}；实际 ${observed}`,
     exitCode: (code: number) => `退出码 ${code}`,
     moreLines: (count: number) => `…… 还有 ${count} 行`,
     pressEnter: "按 Enter 继续……",
@@ -284,8 +285,9 @@ export const zh: Messages = {
   layers: {
     absent: "—",
     dir: "目录",
-    whiteout: "whiteout c 0:0",
+    whiteout: "whiteout",
     opaque: "不透明目录 opaque",
+    opaqueBrief: "opaque",
     symlink: "符号链接",
     other: "特殊文件",
     hidden: "被遮住",

@@ -12,3 +12,10 @@ export const LESSONS: readonly LessonMeta[] = [mountDemoMeta, cowDemoMeta, layer
 export function findLesson(id: string): LessonMeta | undefined {
   return LESSONS.find((lesson) => lesson.id === id);
 }
+
+/**
+ * The CLI's commands beside the lessons, in the order --help lists them: an unknown command's
+ * line names them all (cli.ts builds exactly these; a unit test holds it to that). Kept here, in
+ * the module --help already loads, rather than in a file of its own.
+ */
+export const OTHER_COMMANDS = ["cleanup", "doctor", "list", "inspect", "help"] as const;

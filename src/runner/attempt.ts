@@ -3,6 +3,7 @@
 // shell's record). After a failed try, the explanation: a mount that did not take (mount-replay.ts),
 // then the step's own diagnosis, then the commands that failed, then the next thing to try.
 import { relative } from "node:path";
+import { joinWords } from "../i18n/index.js";
 import { isWithin } from "../overlay/mountinfo.js";
 import { shellQuote } from "../sys/exec.js";
 import { explainFailedMounts, flat } from "./mount-replay.js";
@@ -67,5 +68,5 @@ export async function explainAttempt<Options, Words>(
 
   const next = explained.count > 0 ? t.practice.mount.next : diagnosis.next;
   if (next !== undefined) ctx.say(`${t.practice.nextLabel} ${next}`);
-  else ctx.say(`${t.practice.hintLabel} ${practice.hint(ctx.w, ctx)}`);
+  else ctx.say(joinWords(t.practice.hintLabel, practice.hint(ctx.w, ctx)));
 }

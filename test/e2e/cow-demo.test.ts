@@ -103,7 +103,8 @@ describeWith(["root"], "cow-demo on a real kernel", () => {
     }
     const flat = squash(screen);
     // The one-byte writes as shown, each with its time: the copy-up's, then step 6's three.
-    const writes = [...screen.matchAll(/\$ dd if=\/dev\/zero of=merged\/bigfile\.bin bs=1 count=1 .*\((\d[\d.]* m?s)\)$/gm)].map(
+    // A long command wraps under itself, its timing kept on its last row.
+    const writes = [...screen.matchAll(/\$ dd if=\/dev\/zero of=merged\/bigfile\.bin bs=1 count=1\s[\s\S]*?\((\d[\d.]* m?s)\)$/gm)].map(
       (match) => match[1] ?? "",
     );
     expect(writes).toHaveLength(4);

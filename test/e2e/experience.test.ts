@@ -89,6 +89,25 @@ describe("list and help", () => {
     expect((await runCli(["--version"])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it("help names a command or says in one line that there is none, exit 2", async () => {
+    const help = await runCli(["help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: overlay-lesson/);
+    for (const [args, lang] of [
+      [["help", "nosuch"], "en"],
+      [["nosuch"], "en"],
+      [["help", "nosuch", "--lang", "zh"], "zh"],
+      [["help", "nosuch", "--lang", "ja"], "ja"],
+    ] as const) {
+      const result = await runCli([...args]);
+      expect(result.code, `${args.join(" ")}`).toBe(2);
+      expect(result.stdout).toBe("");
+      const lines = result.stderr.trimEnd().split("\n");
+      expect(lines, `${args.join(" ")} (${lang})`).toHaveLength(1);
+      for (const name of ["mount-demo", "layers-demo", "cleanup", "doctor", "list", "inspect", "help"]) expect(lines[0]).toContain(name);
+    }
+  });
+
   it("Japanese: help, every lesson's line, and errors, from --lang ja or LANG=ja_JP.UTF-8", async () => {
     const help = await runCli(["--help"], { env: { LANG: "ja_JP.UTF-8" } });
     expect(help.stdout).toContain("使い方:");
@@ -147,4 +166,38 @@ describeWith(["root"], "doctor", () => {
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toMatch(/✓ not root: lessons run rootless, in a user and mount namespace of their own/);
   });
+});
+
+describeWith(["root", "nobody"], "rootless mode says why the mount's options differ", () => {
+  it.each([
+    ["en", /user\.overlay\.\*/, /redirect_dir=nofollow.{0,80}forge/],
+    ["zh", /user\.overlay\.\*/, /redirect_dir=nofollow.{0,80}伪造/],
+    ["ja", /user\.overlay\.\*/, /redirect_dir=nofollow.{0,80}偽造/],
+  ] as const)(
+    "%s: at the mode line (userxattr) and under findmnt's options (userxattr, redirect_dir=nofollow)",
+    async (lang, userxattr, nofollow) => {
+      const parent = makeParent();
+      try {
+        const rootless = await runCli(["mount-demo", "--yes", "--rootless", "--lang", lang, "--dir", parent], { env: { COLUMNS: "100" } });
+        expect(rootless.code, rootless.stderr).toBe(0);
+        const [head = "", afterFindmnt = ""] = rootless.stdout.split("$ findmnt merged");
+        // The mode line, before the first step: why -o userxattr.
+        expect(head.split("●")[0]).toMatch(/userxattr/);
+        expect(head.split("●")[0]).toMatch(userxattr);
+        // findmnt's own answer shows both options; the words under it say what each means.
+        const mountStep = afterFindmnt.split("✔")[0] ?? "";
+        expect(mountStep).toMatch(/redirect_dir=nofollow/);
+        expect(mountStep.replace(/\n\s*/g, " ")).toMatch(/userxattr.*user\.overlay\.\*/);
+        // The words under findmnt, their rows joined again (a CJK row may end mid-word: no space).
+        expect(mountStep.replace(/\n\s*/g, "").split("userxattr").at(-1)).toMatch(nofollow);
+        // As root the kernel adds neither option, and the lesson says nothing of them.
+        const root = await runCli(["mount-demo", "--yes", "--lang", lang, "--dir", parent]);
+        expect(root.code, root.stderr).toBe(0);
+        expect(root.stdout).not.toMatch(/redirect_dir|userxattr/);
+        expectNothingLeft(parent);
+      } finally {
+        removeParent(parent);
+      }
+    },
+  );
 });

@@ -47,7 +47,7 @@ function rows(term: Terminal): string[] {
 }
 
 /** The screen joined, and its wrapped lines made one again, so that a sentence can be matched whole. */
-const prose = (screen: string): string => screen.replace(/\n {2,}/g, " ").replace(/\s+/g, " ");
+const prose = (screen: string): string => screen.replace(/\n {2,}(?:↪ )?/g, " ").replace(/\s+/g, " ");
 
 /**
  * The explanation of the last failed try (after its last check, up to the menu) is the lesson's
@@ -58,8 +58,9 @@ const prose = (screen: string): string => screen.replace(/\n {2,}/g, " ").replac
 function expectExplanationFits(term: Terminal, columns: number): void {
   const all = rows(term);
   const menu = all.findLastIndex((row) => row.includes("[r]"));
-  let first = all.slice(0, menu).findLastIndex((row) => /^ {6}\S/.test(row)) + 1; // after the last "observed:"
-  while (/^\S/.test(all[first] ?? "")) first++; // the rest of an observed value the terminal wrapped
+  let first = all.slice(0, menu).findLastIndex((row) => /^ {2}[✗✓] /.test(row)) + 1; // after the last check
+  // Its "expected:" and "observed:" rows (indented 6), and the rest of one the terminal wrapped.
+  while (/^ {6}|^\S/.test(all[first] ?? "")) first++;
   let inCommand = false;
   const checked: string[] = [];
   for (const row of all.slice(first, menu)) {

@@ -11,12 +11,18 @@ interface TerminalRun {
 }
 
 /** Run the CLI on a pty; `react` sees the screen so far and may type into the terminal. */
-function inTerminal(args: string[], react: (screen: string, type: (keys: string) => void) => void): Promise<TerminalRun> {
+function inTerminal(
+  args: string[],
+  react: (screen: string, type: (keys: string) => void) => void,
+  env: NodeJS.ProcessEnv = { CI: "1" },
+  timeoutMs = 60_000,
+): Promise<TerminalRun> {
   return new Promise((resolve, reject) => {
     const command = [process.execPath, CLI, ...args].map((word) => `'${word}'`).join(" ");
+    const { CI: _ci, ...outside } = process.env;
     const child = spawn("script", ["-qfec", command, "/dev/null"], {
       stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, NO_COLOR: "1", CI: "1", LANG: "C.UTF-8", TERM: "dumb" },
+      env: { ...outside, NO_COLOR: "1", LANG: "C.UTF-8", TERM: "dumb", ...env },
     });
     let screen = "";
     const type = (keys: string): void => {
@@ -28,8 +34,8 @@ function inTerminal(args: string[], react: (screen: string, type: (keys: string)
     });
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`timed out; screen so far:\n${screen}`));
-    }, 60_000);
+      reject(new Error(`timed out; screen so far:\n${screen.slice(-2000)}`));
+    }, timeoutMs);
     child.on("close", (code) => {
       clearTimeout(timer);
       resolve({ code, screen });
@@ -83,5 +89,13 @@ describeWith(["root"], "in a terminal", () => {
     });
     expect(run.code).toBe(130);
     expect(run.screen).toContain("Interrupted by SIGINT");
+  });
+
+  it("a terminal that does not know its width (0 columns): no spinner, and the lesson ends", async () => {
+    // script(1) with no terminal above it gives the pty 0 columns; ora, asked to draw there,
+    // cleared lines forever. Without CI, as a learner's shell would be.
+    const run = await inTerminal(["mount-demo", "--yes", "--dir", parent()], () => undefined, {}, 30_000);
+    expect(run.code).toBe(0);
+    expect(run.screen).toContain("8/8 steps ok");
   });
 });

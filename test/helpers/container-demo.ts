@@ -56,7 +56,9 @@ type Event = Record<string, unknown> & { type: string };
 export function stableInventory(): { containers: string[]; images: string[] } {
   const foreign = (name: string): boolean => {
     const match = /^(?:localhost\/)?ol-(?:test|bench)-(\d+)-/.exec(name);
-    return (match !== null && Number(match[1]) !== process.pid) || name.startsWith("overlay-lesson-");
+    // A build elsewhere (another test's image) commits under a transient "<id>-tmp" name for a moment.
+    const building = /^(?:[\w.-]+\/)*[0-9a-f]{64}-tmp:/.test(name);
+    return (match !== null && Number(match[1]) !== process.pid) || name.startsWith("overlay-lesson-") || building;
   };
   const lines = (output: string): string[] => output.split("\n").filter((line) => line !== "" && !line.startsWith("<none>"));
   return {

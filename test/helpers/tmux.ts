@@ -10,6 +10,20 @@ export function tmuxReason(): string | undefined {
 
 let counter = 0;
 
+/**
+ * tmux's server exits when its last session closes; a session started in that moment fails with
+ * "server exited unexpectedly" (or finds no server). Asked again, a fresh server starts.
+ */
+function startSession(args: readonly string[]): void {
+  for (let attempt = 1; ; attempt++) {
+    const started = spawnSync("tmux", args, { encoding: "utf8" });
+    if (started.status === 0) return;
+    const transient = /server exited unexpectedly|no server running|lost server/i.test(started.stderr ?? "");
+    if (!transient || attempt === 5) throw new Error(`tmux ${args.join(" ")} failed: ${started.stderr}`);
+    spawnSync("sleep", ["0.2"]);
+  }
+}
+
 export class Terminal {
   readonly name = `ol-test-${process.pid}-${++counter}`;
 
@@ -25,7 +39,7 @@ export class Terminal {
     const script = `cd /tmp && env ${exports} ${quoted}; echo "EXIT=$?"; sleep 600`;
     const columns = String(size.columns ?? 120);
     const rows = String(size.rows ?? 50);
-    execFileSync("tmux", ["new-session", "-d", "-s", this.name, "-x", columns, "-y", rows, script]);
+    startSession(["new-session", "-d", "-s", this.name, "-x", columns, "-y", rows, script]);
   }
 
   screen(): string {

@@ -1,8 +1,10 @@
 import { CommanderError } from "commander";
 import { describe, expect, it } from "vitest";
-import { type Actions, buildProgram, scanLang, usageMessage } from "../../src/cli.js";
+import { type Actions, buildProgram, OTHER_COMMANDS, scanLang, usageMessage } from "../../src/cli.js";
 import { en } from "../../src/i18n/en.js";
+import { ja } from "../../src/i18n/ja.js";
 import { zh } from "../../src/i18n/zh.js";
+import { LESSONS } from "../../src/lessons/index.js";
 
 interface Call {
   command: string;
@@ -75,6 +77,8 @@ describe("option parsing", () => {
     [["mount-demo", "--dir"], "commander.optionMissingArgument"],
     [["cow-demo", "--size"], "commander.optionMissingArgument"],
     [["mount-demo", "extra"], "commander.excessArguments"],
+    // Like any unknown command: one line and exit 2, not the whole help and exit 1.
+    [["help", "nosuch"], "commander.unknownCommand"],
   ])("%j is a usage error (%s)", async (args, code) => {
     const error = await parseError(args);
     expect(error.code).toBe(code);
@@ -92,5 +96,20 @@ describe("option parsing", () => {
     expect(scanLang(["mount-demo", "--lang", "zh"])).toBe("zh");
     expect(scanLang(["--lang=en", "doctor"])).toBe("en");
     expect(scanLang(["mount-demo"])).toBeUndefined();
+  });
+
+  it("an unknown command's line names every command, in every language", async () => {
+    const program = buildProgram(en, "en", {} as Actions, () => undefined);
+    const names = program.commands.map((command) => command.name());
+    expect(names).toEqual([...LESSONS.map((lesson) => lesson.id), ...OTHER_COMMANDS]);
+    for (const args of [["frobnicate"], ["help", "frobnicate"]]) {
+      const error = await parseError(args);
+      for (const t of [en, zh, ja]) {
+        const line = usageMessage(t, error);
+        expect(line).toContain("'frobnicate'");
+        for (const name of names) expect(line).toContain(name);
+        expect(line).not.toContain("\n");
+      }
+    }
   });
 });

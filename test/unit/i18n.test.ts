@@ -3,6 +3,10 @@ import { en } from "../../src/i18n/en.js";
 import { chooseLang } from "../../src/i18n/index.js";
 import { ja } from "../../src/i18n/ja.js";
 import { zh } from "../../src/i18n/zh.js";
+import { inspectWords } from "../../src/inspect/words/index.js";
+import { en as containerEn } from "../../src/lessons/container-demo/en.js";
+import { ja as containerJa } from "../../src/lessons/container-demo/ja.js";
+import { zh as containerZh } from "../../src/lessons/container-demo/zh.js";
 import { cowDemo } from "../../src/lessons/cow-demo/steps.js";
 import { featuresDemo } from "../../src/lessons/features-demo/lesson.js";
 import { LESSONS } from "../../src/lessons/index.js";
@@ -85,5 +89,46 @@ describe("the list of lessons", () => {
         expect(describe.en).not.toMatch(HAN);
       }
     }
+  });
+});
+
+/** Every message of a catalogue, functions called with sample arguments ("X"). */
+function sentences(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (typeof value === "function") {
+    const call = (sample: unknown): unknown =>
+      (value as (...args: unknown[]) => unknown)(...Array.from({ length: value.length }, () => sample));
+    let said: unknown;
+    try {
+      said = call("X");
+    } catch {
+      said = call(["X"]); // a list (the commands an unknown command's line names)
+    }
+    return typeof said === "string" ? [said] : [];
+  }
+  if (typeof value === "object" && value !== null) return Object.values(value).flatMap(sentences);
+  return [];
+}
+
+const containerDemoWords = { en: containerEn, zh: containerZh, ja: containerJa };
+
+const EVERY = [
+  ...CATALOGUES,
+  ["container-demo", containerDemoWords],
+  ["inspect", { en: inspectWords("en"), zh: inspectWords("zh"), ja: inspectWords("ja") }],
+] as const;
+
+describe.each(EVERY)("the %s catalogue's small words", (_name, words) => {
+  it("puts no ASCII space after full-width punctuation, nor before （", () => {
+    for (const text of [...sentences(words.zh), ...sentences(words.ja)]) expect(text).not.toMatch(/[：（，。；）、] |\S （/);
+  });
+
+  it("Chinese: the workspace is 工作区, workdir is 工作目录, never the one for the other", () => {
+    // "workdir 是工作区" told a learner the two were one thing.
+    for (const text of sentences(words.zh)) expect(text).not.toMatch(/\bwork(dir)?\/?\s*(是|作为|为)[^，。；]*工作区/);
+  });
+
+  it("Japanese: workdir is 作業用ディレクトリ, never 作業領域, a near twin of ワークスペース", () => {
+    for (const text of sentences(words.ja)) expect(text).not.toContain("作業領域");
   });
 });

@@ -1,9 +1,8 @@
 // cow-demo's measuring tools: the dd commands it times, sizes as the learner reads them, and
 // the copy-up's cost, reported the same way whether the lesson or the learner made the copy.
-import { formatBytes, formatCount, formatRate } from "../../i18n/format.js";
+import { formatBytes, formatCount, formatMs, formatRate } from "../../i18n/format.js";
 import { CLONING_FS } from "../../overlay/fsinfo.js";
 import { fileUsage } from "../../overlay/usage.js";
-import { formatMs } from "../../runner/report/text.js";
 import { median, range } from "../../runner/stats.js";
 import type { LessonContext } from "../../runner/types.js";
 import { exactBytes } from "../observe.js";

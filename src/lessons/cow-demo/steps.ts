@@ -4,10 +4,9 @@
 
 export type { CowOptions };
 
-import { formatBytes, formatCount } from "../../i18n/format.js";
+import { formatBytes, formatCount, formatMs } from "../../i18n/format.js";
 import { CLONING_FS, fsInfo } from "../../overlay/fsinfo.js";
 import { diskUsage, fileUsage } from "../../overlay/usage.js";
-import { formatMs } from "../../runner/report/text.js";
 import { compareTimings, median, range } from "../../runner/stats.js";
 import type { Lesson } from "../../runner/types.js";
 import { exactBytes, listing } from "../observe.js";

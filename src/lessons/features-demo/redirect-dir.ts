@@ -3,10 +3,9 @@
 // redirect_dir=on, upper gets the new name, an overlay.redirect xattr naming the old one, a
 // whiteout at the old name, and not one byte of the files.
 import { dirname, posix } from "node:path";
-import { formatBytes } from "../../i18n/format.js";
+import { formatBytes, formatMs } from "../../i18n/format.js";
 import { isWhiteout } from "../../layers/entry.js";
 import { readOverlayXattrs } from "../../overlay/xattr.js";
-import { formatMs } from "../../runner/report/text.js";
 import type { Step } from "../../runner/types.js";
 import { listing, yesNo } from "../observe.js";
 import type { FeaturesWords } from "./en.js";

@@ -3,7 +3,7 @@
 // leaves work/work/incompat/volatile behind, and refuses the next mount of that upper and work
 // until the learner, sure that the machine did not crash, removes it.
 
-import { formatMs } from "../../runner/report/text.js";
+import { formatMs } from "../../i18n/format.js";
 import { compareTimings, median, range } from "../../runner/stats.js";
 import type { Step } from "../../runner/types.js";
 import { yesNo } from "../observe.js";

@@ -38,6 +38,10 @@ export const en = {
     checkWork: "its workdir is our work/",
     checkMerged: "merged shows exactly lower's files",
     key: "merged is a live view: nothing was copied to make it.",
+    rootlessUserxattr:
+      "Rootless, findmnt shows userxattr among the options: overlayfs keeps its marks as user.overlay.* xattrs, the only ones a user namespace may write without root.",
+    rootlessRedirect:
+      "It also shows redirect_dir=nofollow, which nobody asked for: a user can forge user.* xattrs, so the kernel will not follow the redirects a renamed directory leaves (overlay.redirect), nor make any; renaming a directory of lower through merged fails with EXDEV, and mv copies it instead.",
   },
   read: {
     title: "Read through merged",

@@ -16,7 +16,7 @@ export const ja: MountDemoWords = {
       "overlay マウントには 4 つのディレクトリが必要です。Docker や Podman はコンテナごとにまさにこの 4 つを作成します。ここでは自分の手で作ってみましょう。",
     lower: "イメージレイヤー：読み取り専用で、同じイメージのすべてのコンテナが共有する",
     upper: "コンテナレイヤー：このコンテナによる変更はすべてここに書き込まれる",
-    work: "アトミックなコピーアップのためのカーネルの作業領域。空で、upper と同じファイルシステム上にある必要がある",
+    work: "アトミックなコピーアップのためのカーネルの作業用ディレクトリ。空で、upper と同じファイルシステム上にある必要がある",
     merged: "コンテナから見えるビュー：lower の上に upper を重ねたもの。コンテナにはこれだけが見える",
     checkExist: "4 つのディレクトリがすべて存在し、空である",
     checkSameFs: "upper と work が同じファイルシステム上にある",
@@ -32,13 +32,17 @@ export const ja: MountDemoWords = {
   mount: {
     title: "overlay をマウントする",
     explain:
-      "1 回の mount でレイヤーを重ね合わせます。lowerdir は読み取り専用、upperdir は書き込みの受け先、workdir は作業領域です。コンテナの起動時にコンテナランタイムが行っているのが、まさにこのマウントです。",
+      "1 回の mount でレイヤーを重ね合わせます。lowerdir は読み取り専用、upperdir は書き込みの受け先、workdir はカーネルの作業用ディレクトリです。コンテナの起動時にコンテナランタイムが行っているのが、まさにこのマウントです。",
     checkType: "カーネル上で merged に overlay がマウントされている",
     checkLower: "lowerdir がこの lower/ を指している",
     checkUpper: "upperdir がこの upper/ を指している",
     checkWork: "workdir がこの work/ を指している",
     checkMerged: "merged の中身が lower のファイルと完全に一致する",
     key: "merged はライブなビューです。これを作るために何もコピーしていません。",
+    rootlessUserxattr:
+      "rootless では、findmnt のオプションに userxattr が付いています。root なしのユーザー名前空間が書き込める xattr は user.* だけなので、overlayfs は印を user.overlay.* として残します。",
+    rootlessRedirect:
+      "誰も指定していない redirect_dir=nofollow も表示されています。user.* の xattr はユーザーが自分で偽造できるため、カーネルはディレクトリの名前変更で残るリダイレクトの印（overlay.redirect）をたどらず、作りもしません。merged 経由で lower のディレクトリの名前を変えると rename は EXDEV で失敗し、mv は代わりにコピーします。",
   },
   read: {
     title: "merged 経由で読み取る",
@@ -90,7 +94,7 @@ export const ja: MountDemoWords = {
   },
   practice: {
     mount: {
-      task: "自分で overlay をマウントしてみましょう。lower/ を読み取り専用のレイヤー、upper/ を変更の書き込み先、work/ をカーネルの作業領域として、merged/ にマウントします。",
+      task: "自分で overlay をマウントしてみましょう。lower/ を読み取り専用のレイヤー、upper/ を変更の書き込み先、work/ をカーネルの作業用ディレクトリとして、merged/ にマウントします。",
       hint: "mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=… <マウントポイント>（相対パスも使えます。シェルはワークスペースで起動します）",
       hintRootless:
         "mount -t overlay overlay -o lowerdir=…,upperdir=…,workdir=…,userxattr <マウントポイント>（rootless では overlay は自分の印を user.* xattr に保存します。相対パスも使えます）",

@@ -2,7 +2,7 @@
 // Each step shows the commands a learner would type and checks its claim on the live kernel.
 
 import { isWhiteout } from "../../layers/entry.js";
-import { overlayLayers, readMountInfo } from "../../overlay/mountinfo.js";
+import { overlayLayers, parseSuperOptions, readMountInfo } from "../../overlay/mountinfo.js";
 import type { Lesson } from "../../runner/types.js";
 import { listing, yesNo } from "../observe.js";
 import { en, type MountDemoWords } from "./en.js";
@@ -60,6 +60,10 @@ export const mountDemo: Lesson<Record<string, never>, MountDemoWords> = {
         await ctx.mountOverlay({ lower: [workspace.lower], upper: workspace.upper, work: workspace.work, merged: workspace.merged });
         await ctx.run(["findmnt", "merged"]);
         const mount = readMountInfo().findLast((entry) => entry.mountPoint === workspace.merged);
+        // Rootless, findmnt shows options the lesson did not ask for: say why, next to them.
+        const options = parseSuperOptions(mount?.superOptions ?? "");
+        if (options.has("userxattr")) ctx.say(w.mount.rootlessUserxattr);
+        if (options.get("redirect_dir") === "nofollow") ctx.say(w.mount.rootlessRedirect);
         ctx.check("is-overlay", w.mount.checkType, "overlay", mount?.fsType ?? "(not mounted)");
         const layers = mount ? overlayLayers(mount) : { lower: [] };
         ctx.check("lowerdir", w.mount.checkLower, workspace.lower, layers.lower.join(":"));

@@ -29,13 +29,18 @@ export const zh: MountDemoWords = {
   },
   mount: {
     title: "挂载 overlay",
-    explain: "一条 mount 命令把各层合在一起：lowerdir 只读，upperdir 接收写入，workdir 是工作区。容器运行时启动容器时做的就是这次挂载。",
+    explain:
+      "一条 mount 命令把各层合在一起：lowerdir 只读，upperdir 接收写入，workdir 是内核的工作目录。容器运行时启动容器时做的就是这次挂载。",
     checkType: "内核报告 merged 上挂着 overlay",
     checkLower: "它的 lowerdir 是我们的 lower/",
     checkUpper: "它的 upperdir 是我们的 upper/",
     checkWork: "它的 workdir 是我们的 work/",
     checkMerged: "merged 里恰好是 lower 的文件",
     key: "merged 是实时的视图：生成它没有复制任何东西。",
+    rootlessUserxattr:
+      "rootless 模式下，findmnt 的选项里有 userxattr：overlayfs 把它的标记记作 user.overlay.* xattr，因为没有 root 权限的用户命名空间只能写 user.* 这一类。",
+    rootlessRedirect:
+      "选项里还有谁都没要求的 redirect_dir=nofollow：user.* xattr 是用户自己就能伪造的，所以内核不跟随目录改名留下的 redirect 标记（overlay.redirect），也不创建它；通过 merged 给 lower 里的目录改名时，rename 会以 EXDEV 失败，mv 会改为复制。",
   },
   read: {
     title: "通过 merged 读取",

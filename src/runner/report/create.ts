@@ -17,10 +17,10 @@ export async function createReporter(common: {
         t,
         lang: common.lang,
         color: common.color,
-        // A terminal that reports no size (script(1) without one, some CI and container ptys)
-        // gets no spinner: ora divides by the columns to clear its lines, and with 0 it loops
-        // forever in one synchronous call, where not even Ctrl-C can end the lesson.
-        live: process.stdout.isTTY === true && !process.env.CI && (process.stdout.columns ?? 0) > 0,
+        // A terminal that does not know its width (columns 0: script(1) without a tty above it, some
+        // CI and container ptys) gets no spinner: ora divides by the columns to clear its lines, and
+        // with 0 loops forever in one synchronous call, where not even Ctrl-C can end the lesson.
+        live: process.stdout.isTTY === true && (process.stdout.columns ?? 0) > 0 && !process.env.CI && process.env.TERM !== "dumb",
       });
   if (common.transcript === undefined) return screen;
   const { createMarkdownReporter, teeReporter } = await import("./markdown.js");

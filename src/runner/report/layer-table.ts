@@ -1,12 +1,13 @@
 // The layer map as a terminal table: one row per path, a column per layer (bottom to top, the
 // way an image is built), then upper and merged. Rows that changed in this step are marked, so
 // copy-up, whiteouts and opaque directories stand out without reading `ls -la`. The table fits
-// the terminal: previews go first, then the deepest lower layers (a count says how many), and
-// only then are cells cut short.
+// the terminal: previews go first, then paths are cut from the start, then sizes and words, in
+// the widest columns first, never a cell's kind; only when kinds alone do not fit do the
+// deepest lower layers go (a count says how many), and only then are cells cut short.
 import { formatBytes } from "../../i18n/format.js";
 import type { Lang, Messages } from "../../i18n/index.js";
 import type { LayerCell, LayerRow } from "../../layers/map.js";
-import { displayWidth, padEnd } from "./text.js";
+import { displayWidth, padEnd, truncate, truncateStart } from "./text.js";
 
 export interface TableStyle {
   changed(text: string): string;
@@ -20,49 +21,73 @@ const plain: TableStyle = { changed: (s) => s, dim: (s) => s, whiteout: (s) => s
 /** Names of the lower layers' columns, top first; a lone lower is just "lower". */
 export type LowerLabels = readonly string[];
 
-export function cellText(cell: LayerCell, t: Messages, lang: Lang, withPreview = true): string {
-  const text = kindText(cell, t, lang, withPreview);
-  // A higher layer hides it: still stored, never seen (the bytes the bloat lesson counts).
-  return cell.hidden === true ? `${text} · ${t.layers.hidden}` : text;
+/**
+ * What a cell says, in parts that can be left out one tier at a time when the map is too wide:
+ * previews first, then sizes, then words ("new", "hidden", "whiteout"), never the kind itself
+ * ("c 0:0", "copy-up", "dir", or a plain file's size).
+ */
+const Tier = { Kind: 0, Word: 1, Size: 2, Preview: 3 } as const;
+type Tier = (typeof Tier)[keyof typeof Tier];
+export const FULL: number = Tier.Preview;
+
+interface Part {
+  text: string;
+  tier: Tier;
+  /** How it joins the part before it. */
+  join: " · " | " ";
+  /** What the part says once words go (a kind's short name: "c 0:0", "opaque"). */
+  brief?: string;
 }
 
-function kindText(cell: LayerCell, t: Messages, _lang: Lang, withPreview: boolean): string {
-  switch (cell.kind) {
-    case "absent":
-      return t.layers.absent;
-    case "dir":
-      if (cell.opaque === true) return t.layers.opaque;
-      if (cell.origin === "new") return `${t.layers.new} · ${t.layers.dir}`;
-      return cell.origin === "copy-up" ? `${t.layers.copyUp} · ${t.layers.dir}` : t.layers.dir;
-    case "whiteout":
-      return t.layers.whiteout;
-    case "symlink":
-      return t.layers.symlink;
-    case "other":
-      return t.layers.other;
-    case "file": {
-      const origin = cell.origin === "copy-up" ? `${t.layers.copyUp} · ` : cell.origin === "new" ? `${t.layers.new} · ` : "";
-      const size = formatBytes(cell.size ?? 0);
-      const preview = withPreview && cell.preview !== undefined && cell.preview !== "" ? ` "${cell.preview}"` : "";
-      return `${origin}${size}${preview}`;
+function cellParts(cell: LayerCell, t: Messages): Part[] {
+  const part = (text: string, tier: Tier, join: Part["join"] = " · ", brief?: string): Part => ({
+    text,
+    tier,
+    join,
+    ...(brief === undefined ? {} : { brief }),
+  });
+  const parts = ((): Part[] => {
+    switch (cell.kind) {
+      case "absent":
+        return [part(t.layers.absent, Tier.Kind)];
+      case "dir":
+        if (cell.opaque === true) return [part(t.layers.opaque, Tier.Kind, " · ", t.layers.opaqueBrief)];
+        if (cell.origin === undefined) return [part(t.layers.dir, Tier.Kind)];
+        // In a layer's own column, where a directory came from is what the lesson is about.
+        return [part(cell.origin === "new" ? t.layers.new : t.layers.copyUp, Tier.Kind), part(t.layers.dir, Tier.Word)];
+      case "whiteout":
+        return [part(`${t.layers.whiteout} c 0:0`, Tier.Kind, " · ", "c 0:0")];
+      case "symlink":
+        return [part(t.layers.symlink, Tier.Kind)];
+      case "other":
+        return [part(t.layers.other, Tier.Kind)];
+      case "file": {
+        const size = formatBytes(cell.size ?? 0);
+        const origin = cell.origin === "copy-up" ? t.layers.copyUp : cell.origin === "new" ? t.layers.new : undefined;
+        const head = origin === undefined ? [part(size, Tier.Kind)] : [part(origin, Tier.Kind), part(size, Tier.Size)];
+        const preview = cell.preview !== undefined && cell.preview !== "" ? [part(`"${cell.preview}"`, Tier.Preview, " ")] : [];
+        return [...head, ...preview];
+      }
     }
-  }
+  })();
+  // A higher layer hides it: still stored, never seen (the bytes the bloat lesson counts).
+  return cell.hidden === true ? [...parts, part(t.layers.hidden, Tier.Word)] : parts;
 }
 
-function truncate(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  let out = "";
-  for (const char of text) {
-    if (displayWidth(`${out}${char}…`) > width) break;
-    out += char;
-  }
-  return `${out}…`;
+/** The cell's text with the parts of tiers up to `level` (FULL: everything). */
+export function cellText(cell: LayerCell, t: Messages, _lang: Lang, level: number = FULL): string {
+  return cellParts(cell, t)
+    .filter((part) => part.tier <= level)
+    .map((part) => ({ ...part, text: level < Tier.Word && part.brief !== undefined ? part.brief : part.text }))
+    .map((part, index) => (index === 0 ? part.text : `${part.join}${part.text}`))
+    .join("");
 }
 
 interface Layout {
   /** How many lower layers get a column (the topmost ones). */
   lowers: number;
-  withPreview: boolean;
+  /** Each column's tier: what its cells still say. */
+  levels: number[];
   pathWidth: number;
   widths: number[];
 }
@@ -70,32 +95,16 @@ interface Layout {
 const GAP = 2;
 const INDENT = 2;
 const MIN_CELL = 5;
+/** A path cut to this still shows its file name: "…/app/index.db". */
+const PATH_MIN = 14;
 
 function columnCells(row: LayerRow, lowers: number): LayerCell[] {
   // Bottom to top: the deepest shown lower first, then upper, then merged.
   return [...row.lowers.slice(0, lowers).reverse(), row.upper, row.merged];
 }
 
-function layoutFor(
-  rows: readonly LayerRow[],
-  headers: string[],
-  lowers: number,
-  withPreview: boolean,
-  t: Messages,
-  lang: Lang,
-  pathHeader: string,
-): Layout {
-  const pathWidth = Math.min(24, Math.max(displayWidth(pathHeader), ...rows.map((row) => displayWidth(row.path))));
-  const widths = headers.map((header, column) =>
-    Math.max(
-      displayWidth(header),
-      ...rows.map((row) => displayWidth(cellText(columnCells(row, lowers)[column] ?? { kind: "absent" }, t, lang, withPreview))),
-    ),
-  );
-  return { lowers, withPreview, pathWidth, widths };
-}
-
-const totalWidth = (layout: Layout): number => INDENT + layout.pathWidth + layout.widths.reduce((sum, width) => sum + GAP + width, 0);
+const totalWidth = (pathWidth: number, widths: readonly number[]): number =>
+  INDENT + pathWidth + widths.reduce((sum, width) => sum + GAP + width, 0);
 
 function headersFor(labels: LowerLabels, lowers: number, hiddenCount: number, upperLabel: string): string[] {
   const shown = labels.slice(0, lowers).reverse();
@@ -104,21 +113,52 @@ function headersFor(labels: LowerLabels, lowers: number, hiddenCount: number, up
   return [...shown, upperLabel, "merged"];
 }
 
-/** Columns squeezed no narrower than this stay readable: "512 KiB …", "whiteout c…". */
-const READABLE = 10;
-
-/** The narrowest a layout gets when every column is squeezed only down to READABLE (or its header). */
-function squeezedWidth(layout: Layout, headers: readonly string[]): number {
-  const columns = layout.widths.map((width, column) => Math.min(width, Math.max(READABLE, displayWidth(headers[column] ?? ""))));
-  return INDENT + Math.min(layout.pathWidth, 16) + columns.reduce((sum, width) => sum + GAP + width, 0);
+/**
+ * The layout for `lowers` lower columns that fits `width`, if any: previews go first, then paths
+ * are cut (down to PATH_MIN), then the widest columns give up their sizes, then their words.
+ */
+function fitColumns(
+  rows: readonly LayerRow[],
+  headers: readonly string[],
+  lowers: number,
+  t: Messages,
+  lang: Lang,
+  width: number,
+): Layout | undefined {
+  // widthAt[column][level]: the column's width when its cells say that much.
+  const widthAt = headers.map((header, column) =>
+    [0, 1, 2, 3].map((level) =>
+      Math.max(
+        displayWidth(header),
+        ...rows.map((row) => displayWidth(cellText(columnCells(row, lowers)[column] ?? { kind: "absent" }, t, lang, level))),
+      ),
+    ),
+  );
+  const levels: number[] = headers.map(() => FULL);
+  const widths = (): number[] => levels.map((level, column) => widthAt[column]?.[level] ?? MIN_CELL);
+  const natural = Math.min(24, Math.max(displayWidth(t.report.layerPath), ...rows.map((row) => displayWidth(row.path))));
+  let pathWidth = natural;
+  const over = (): number => totalWidth(pathWidth, widths()) - width;
+  /** Take one tier from the widest column still above `floor`. */
+  const dropWidest = (floor: number): boolean => {
+    const current = widths();
+    const candidates = levels.map((level, column) => ({ level, column, width: current[column] ?? 0 })).filter((item) => item.level > floor);
+    const widest = candidates.sort((a, b) => b.width - a.width)[0];
+    if (widest === undefined) return false;
+    levels[widest.column] = widest.level - 1;
+    return true;
+  };
+  while (over() > 0 && dropWidest(Tier.Size)) {}
+  if (over() > 0) pathWidth = Math.max(Math.min(natural, PATH_MIN), pathWidth - over());
+  while (over() > 0 && dropWidest(Tier.Kind)) {}
+  return over() <= 0 ? { lowers, levels, pathWidth, widths: widths() } : undefined;
 }
 
-/** Shrink the widest columns until the table fits `width`, never below MIN_CELL. */
+/** Nothing fits even with kinds alone: cut the widest columns short, never below MIN_CELL. */
 function squeeze(layout: Layout, width: number): Layout {
   const widths = [...layout.widths];
   let pathWidth = layout.pathWidth;
-  const over = (): number => INDENT + pathWidth + widths.reduce((sum, w) => sum + GAP + w, 0) - width;
-  while (over() > 0) {
+  while (totalWidth(pathWidth, widths) > width) {
     const widest = Math.max(pathWidth, ...widths);
     if (widest <= MIN_CELL) break;
     if (pathWidth === widest) pathWidth--;
@@ -142,42 +182,66 @@ export function renderLayerTable(
     lowerCount === labels.length
       ? labels
       : Array.from({ length: lowerCount }, (_, i) => (lowerCount === 1 ? "lower" : `L${lowerCount - i}`));
-  // Candidates from the richest to the plainest; the first that fits wins.
-  const candidates: Array<[number, boolean]> = [
-    [lowerCount, true],
-    [lowerCount, false],
-  ];
-  for (let lowers = lowerCount - 1; lowers >= 1; lowers--) candidates.push([lowers, false]);
+  // Every layer with less said in each cell beats a layer left out; the deepest go only when
+  // even the kinds alone do not fit.
   let layout: Layout | undefined;
   let headers: string[] = [];
-  for (const [lowers, withPreview] of candidates) {
+  for (let lowers = lowerCount; lowers >= 1 && layout === undefined; lowers--) {
     headers = headersFor(names, lowers, lowerCount - lowers, upperLabel);
-    const candidate = layoutFor(rows, headers, lowers, withPreview, t, lang, t.report.layerPath);
-    layout = candidate;
-    // A few columns cut short (…) beat a layer left out: accept a layout that fits once squeezed
-    // with every column still readable; previews were already dropped for this one.
-    if (totalWidth(candidate) <= width || (!withPreview && squeezedWidth(candidate, headers) <= width)) break;
+    layout = fitColumns(rows, headers, lowers, t, lang, width);
   }
-  if (layout === undefined) return [];
-  layout = squeeze(layout, width);
+  if (layout === undefined) {
+    headers = headersFor(names, Math.min(1, lowerCount), lowerCount - Math.min(1, lowerCount), upperLabel);
+    const bare = headers.map((header, column) =>
+      Math.max(
+        displayWidth(header),
+        ...rows.map((row) => displayWidth(cellText(columnCells(row, 1)[column] ?? { kind: "absent" }, t, lang, Tier.Kind))),
+      ),
+    );
+    layout = squeeze(
+      { lowers: Math.min(1, lowerCount), levels: headers.map((): number => Tier.Kind), pathWidth: PATH_MIN, widths: bare },
+      width,
+    );
+  }
+  return drawTable(rows, headers, layout, t, lang, style);
+}
+
+function drawTable(
+  rows: readonly LayerRow[],
+  headers: readonly string[],
+  layout: Layout,
+  t: Messages,
+  lang: Lang,
+  style: TableStyle,
+): string[] {
   const { pathWidth, widths } = layout;
-  const lines: string[] = [];
+  const gap = " ".repeat(GAP);
   const headerText = headers
     .map((header, column) => padEnd(truncate(header, widths[column] ?? MIN_CELL), widths[column] ?? MIN_CELL))
-    .join(" ".repeat(GAP));
-  lines.push(
-    `${" ".repeat(INDENT)}${style.header(`${padEnd(truncate(t.report.layerPath, pathWidth), pathWidth)}${" ".repeat(GAP)}${headerText}`.trimEnd())}`,
-  );
+    .join(gap);
+  const lines = [
+    `${" ".repeat(INDENT)}${style.header(`${padEnd(truncate(t.report.layerPath, pathWidth), pathWidth)}${gap}${headerText}`.trimEnd())}`,
+  ];
   for (const row of rows) {
-    const cells = columnCells(row, layout.lowers).map((cell, column) => {
+    const cells = columnCells(row, layout.lowers).map((cell, column, all) => {
       const cellWidth = widths[column] ?? MIN_CELL;
-      const text = padEnd(truncate(cellText(cell, t, lang, layout.withPreview), cellWidth), cellWidth);
+      const cut = truncate(cellText(cell, t, lang, layout.levels[column] ?? Tier.Kind), cellWidth);
+      // The last column is not padded: no styled trailing spaces at the end of the row.
+      const text = column === all.length - 1 ? cut : padEnd(cut, cellWidth);
       if (cell.kind === "whiteout" || cell.opaque === true) return style.whiteout(text);
       if (cell.kind === "absent" || cell.hidden === true) return style.dim(text);
       return text;
     });
-    const body = `${padEnd(truncate(row.path, pathWidth), pathWidth)}${" ".repeat(GAP)}${cells.join(" ".repeat(GAP))}`.trimEnd();
+    const body = `${padEnd(cutPath(row.path, pathWidth), pathWidth)}${gap}${cells.join(gap)}`.trimEnd();
     lines.push(row.changed ? `${style.changed("▶")} ${style.changed(body)}` : `${" ".repeat(INDENT)}${body}`);
   }
   return lines;
+}
+
+/** A path cut short keeps its end, from a "/" when it can: "…/config.yaml", not "…p/config.yaml". */
+function cutPath(path: string, width: number): string {
+  const cut = truncateStart(path, width);
+  if (cut === path || cut[1] === "/") return cut;
+  const slash = cut.indexOf("/", 2);
+  return slash > 1 && slash < cut.length - 1 ? `…${cut.slice(slash)}` : cut;
 }

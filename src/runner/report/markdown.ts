@@ -2,7 +2,7 @@
 // events as the terminal and writes the file once, when the summary arrives (an interrupted
 // run has a summary too).
 import { writeFileSync } from "node:fs";
-import type { Lang, Messages } from "../../i18n/index.js";
+import { joinWords, type Lang, type Messages } from "../../i18n/index.js";
 import { shellQuote } from "../../sys/exec.js";
 import { cellText } from "./layer-table.js";
 import type { Reporter, Summary } from "./reporter.js";
@@ -31,7 +31,12 @@ export function createMarkdownReporter(path: string, t: Messages, lang: Lang): R
   return {
     lessonStart(lesson, title, workspace, staleRemoved, mode) {
       out.push(`# overlay-lesson · ${lesson}`, "", `**${title}**`, "");
-      out.push(`- ${t.report.workspace} \`${workspace.root}\``, `- ${t.report.mode[mode]}`, `- ${new Date().toISOString()}`, "");
+      out.push(
+        `- ${joinWords(t.report.workspace, `\`${workspace.root}\``)}`,
+        `- ${t.report.mode[mode]}`,
+        `- ${new Date().toISOString()}`,
+        "",
+      );
       for (const found of staleRemoved) out.push(`> ${t.report.staleRemoved(found.path, found.marker?.pid ?? 0)}`, "");
     },
     stepStart(index, total, _id, title, explain) {
@@ -67,7 +72,7 @@ export function createMarkdownReporter(path: string, t: Messages, lang: Lang): R
       if (record.ok) out.push(`- ✓ ${record.label}`);
       else
         out.push(
-          `- ✗ **${record.label}** — ${t.report.expected} \`${escapeCell(record.expected)}\`, ${t.report.observed} \`${escapeCell(record.observed)}\``,
+          `- ✗ ${t.report.failedCheck(`**${record.label}**`, `\`${escapeCell(record.expected)}\``, `\`${escapeCell(record.observed)}\``)}`,
         );
     },
     progress() {},
@@ -81,7 +86,7 @@ export function createMarkdownReporter(path: string, t: Messages, lang: Lang): R
         record.layers.length > 0 &&
         (record.newStack === true || record.layers.some((row) => row.changed))
       ) {
-        out.push(`**${t.report.layersTitle}** ${t.report.layersLegend}`, "");
+        out.push(joinWords(`**${t.report.layersTitle}**`, t.report.layersLegend), "");
         // Bottom to top, as the image was built: each lower layer, then upper, then merged.
         const lowerNames = [...(record.layerNames ?? record.layers[0]?.lowers.map((_, index) => `L${index + 1}`) ?? [])].reverse();
         const headers = [...lowerNames, record.upperName ?? "upper", "merged"];

@@ -1,25 +1,79 @@
-// Text helpers for what the learner reads: durations, and widths that know CJK characters take
-// two columns.
+// The one place that knows how wide text is on a terminal and how it breaks into rows.
+//
+// Widths: the East Asian Width table (get-east-asian-width: a CJK character takes two columns)
+// for text whose every code point stands alone, string-width for the rest (combining marks,
+// joiners, emoji sequences: it segments graphemes). Hard cuts inside a word come from wrap-ansi,
+// which cuts between graphemes, never inside one. string-width and wrap-ansi cost about 25 ms
+// to load and string-width some 40 µs a sentence, so they are loaded by the reporters before
+// their first line (loadExactWidths) and never by --help or --json; help, which measures only
+// the catalogue's own words, reads the table alone.
+//
+// Where a line breaks is decided here: wrap-ansi breaks only at spaces, which Chinese and
+// Japanese do not have, so prose is cut into units the way CJK typesetting does (between any
+// two characters, but never before 。）ー or a small kana, never after （「) and Latin words stay
+// whole.
+import { eastAsianWidth } from "get-east-asian-width";
+import { gap } from "../../i18n/index.js";
 
-export function isWide(codePoint: number): boolean {
-  return (
-    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
-    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
-    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
-    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
-    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
-    (codePoint >= 0xffe0 && codePoint <= 0xffe6)
-  );
+interface ExactWidths {
+  stringWidth(text: string): number;
+  wrapAnsi(text: string, columns: number, options: { hard: boolean; wordWrap: boolean; trim: boolean }): string;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes start with ESC.
-const ANSI = /\u001b\[[0-9;]*m/g;
+let exact: ExactWidths | undefined;
+
+/** Load string-width and wrap-ansi: a reporter does before it lays out its first line. */
+export async function loadExactWidths(): Promise<void> {
+  if (exact !== undefined) return;
+  const [{ default: stringWidth }, { default: wrapAnsi }] = await Promise.all([import("string-width"), import("wrap-ansi")]);
+  exact = { stringWidth, wrapAnsi };
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// What only a grapheme segmenter measures right: combining marks (and emoji variation
+// selectors), joiners, controls, skin tones, flags, Hangul jamo. A lone emoji is Wide in the
+// table already, and ▶ ✔ ↪ are one column as text: the table is right for them.
+const NEEDS_GRAPHEMES = /[\p{M}\p{Cf}\p{Cc}\p{Emoji_Modifier}\u1160-\u11ff\u{1f1e6}-\u{1f1ff}]/u;
 
 export function displayWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  if (exact !== undefined && NEEDS_GRAPHEMES.test(text)) return exact.stringWidth(text);
   let width = 0;
-  for (const char of text.replace(ANSI, "")) width += isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
+  for (const char of text.replace(ANSI_STYLE, "")) width += eastAsianWidth(char.codePointAt(0) ?? 0);
   return width;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: a style escape starts with ESC.
+const ANSI_STYLE = /\u001b\[[0-9;]*m/g;
+
+/** One code point's columns. */
+const charWidth = (char: string): number => displayWidth(char);
+
+export function padEnd(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Cut `text` to `width` columns, ending in "…" when anything was cut. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 1) return "…".slice(0, width);
+  const head = hardSplit(text, width - 1)[0] ?? "";
+  // A wide character cannot go into one last column: leave the column empty rather than overflow.
+  return displayWidth(head) <= width - 1 ? `${head}…` : "…";
+}
+
+/** Cut from the start, keeping the end (a path's file name): "…/app/index.db". */
+export function truncateStart(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 1) return "…".slice(0, width);
+  const chars = [...text];
+  let tail = "";
+  let used = 0;
+  while (chars.length > 0 && used + charWidth(chars.at(-1) ?? "") <= width - 1) {
+    used += charWidth(chars.at(-1) ?? "");
+    tail = `${chars.pop()}${tail}`;
+  }
+  return `…${tail}`;
 }
 
 /** Replace tabs with spaces up to the next stop every 8 columns, counted from each line's start. */
@@ -29,56 +83,197 @@ export function expandTabs(text: string, stop = 8): string {
     .split("\n")
     .map((line) => {
       let out = "";
+      let column = 0;
       for (const char of line) {
-        out += char === "\t" ? " ".repeat(stop - (displayWidth(out) % stop)) : char;
+        const add = char === "\t" ? " ".repeat(stop - (column % stop)) : char;
+        out += add;
+        column += char === "\t" ? add.length : charWidth(char);
       }
       return out;
     })
     .join("\n");
 }
 
-export function padEnd(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+/** Pieces of at most `width` columns, cut between graphemes (a wide character is never halved). */
+function hardSplit(text: string, width: number): string[] {
+  if (exact !== undefined) return exact.wrapAnsi(text, width, { hard: true, wordWrap: false, trim: false }).split("\n");
+  // Without wrap-ansi (help's words): between code points.
+  const pieces = [""];
+  let used = 0;
+  for (const char of text) {
+    const add = charWidth(char);
+    if (used + add > width && pieces.at(-1) !== "") {
+      pieces.push("");
+      used = 0;
+    }
+    pieces[pieces.length - 1] += char;
+    used += add;
+  }
+  return pieces;
+}
+
+/** A piece that is never broken inside, and whether a space stood before it. */
+interface Unit {
+  text: string;
+  space: boolean;
+}
+
+// Kinsoku: characters a row may not start with (closing marks, the long-vowel mark, small kana)
+// and characters a row may not end with (opening marks).
+const NO_BREAK_BEFORE = new Set("，。、；：！？）」』”’》】〉〕｝…‥・ー々ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ),.:;!?%");
+const NO_BREAK_AFTER = new Set("（「『“‘《【〈〔｛(");
+
+const isWide = (char: string): boolean => {
+  const code = char.codePointAt(0) ?? 0;
+  return code >= 0x1100 && eastAsianWidth(code) === 2;
+};
+
+function breakAllowed(before: string, after: string): boolean {
+  if (NO_BREAK_BEFORE.has(after) || NO_BREAK_AFTER.has(before)) return false;
+  // Between two CJK characters, or where CJK meets a Latin word; never inside a Latin word.
+  return isWide(before) || isWide(after);
+}
+
+/** Prose cut into units: Latin words, and CJK characters with the punctuation that clings to them. */
+function proseUnits(paragraph: string): Unit[] {
+  const units: Unit[] = [];
+  let space = false;
+  let previous = "";
+  for (const char of paragraph) {
+    // A break at a space, never at a no-break space (U+00A0), which keeps "✓ step" together.
+    if (/[ \t\n\r\f\v\u3000]/.test(char)) {
+      space = units.length > 0;
+      continue;
+    }
+    const last = units.at(-1);
+    if (last !== undefined && !space && !breakAllowed(previous, char)) last.text += char;
+    else units.push({ text: char, space });
+    space = false;
+    previous = char;
+  }
+  return units;
 }
 
 /**
- * Wrap prose to `width` columns. Latin text breaks at spaces; CJK text may break between any two
- * wide characters (but not before closing punctuation), as Chinese typesetting does.
+ * Units laid into rows greedily: the first row holds `first` columns, the others `rest`. A unit
+ * wider than a row is split at the last separator that fits (`/`, `,`, `:`, `=` in a path or an
+ * option list), else hard; each piece after a hard cut starts with `mark`.
  */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let line = "";
-    let lineWidth = 0;
-    const tokens =
-      paragraph.match(
-        /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60][，。、；：！？）」』”’》]*|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]+|\s+/g,
-      ) ?? [];
-    for (const token of tokens) {
-      const tokenWidth = displayWidth(token);
-      if (/^\s+$/.test(token)) {
-        if (lineWidth > 0 && lineWidth + 1 <= width) {
-          line += " ";
-          lineWidth += 1;
-        }
+function fill(units: readonly Unit[], first: number, rest: number, mark = ""): string[] {
+  const rows: string[] = [];
+  let row = "";
+  let used = 0;
+  const limit = (): number => (rows.length === 0 ? first : rest);
+  const push = (): void => {
+    rows.push(row);
+    row = "";
+    used = 0;
+  };
+  for (const unit of units) {
+    let text = unit.text;
+    let width = displayWidth(text);
+    const space = row !== "" && unit.space ? 1 : 0;
+    if (row !== "" && used + space + width > limit()) push();
+    // A first row narrowed by a label: a word that fits the next rows goes there whole.
+    else if (row === "" && rows.length === 0 && width > first && width <= rest) push();
+    else if (space === 1) {
+      row += " ";
+      used += 1;
+    }
+    while (used + width > limit()) {
+      const room = limit() - used;
+      if (room < 4 && row !== "") {
+        push();
         continue;
       }
-      if (lineWidth > 0 && lineWidth + tokenWidth > width) {
-        lines.push(line.trimEnd());
-        line = "";
-        lineWidth = 0;
-      }
-      line += token;
-      lineWidth += tokenWidth;
+      const [head, tail, hard] = splitAt(text, room);
+      row += head;
+      push();
+      text = hard ? `${mark}${tail}` : tail;
+      width = displayWidth(text);
     }
-    lines.push(line.trimEnd());
+    row += text;
+    used += width;
   }
-  return lines;
+  if (row !== "" || rows.length === 0) rows.push(row);
+  return rows;
 }
 
-/** A duration as a person reads it: 0.42 ms, 3.1 ms, 42 ms, 1.25 s. */
-export function formatMs(ms: number): string {
-  if (ms < 1) return `${ms.toFixed(2)} ms`;
-  if (ms < 1000) return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
-  return `${(ms / 1000).toFixed(2)} s`;
+/** The longest head of `text` within `room` columns, preferring to end after a space or a separator. */
+function splitAt(text: string, room: number): [head: string, tail: string, hard: boolean] {
+  const chars = [...text];
+  let width = 0;
+  let fits = 0;
+  let separator = 0;
+  for (const [index, char] of chars.entries()) {
+    width += charWidth(char);
+    if (width > room) break;
+    fits = index + 1;
+    if (" /,:=".includes(char)) separator = index + 1;
+  }
+  // A separator in the second half of the room reads better than a cut; earlier, it wastes the row.
+  if (separator > 0 && separator >= fits / 2) return [chars.slice(0, separator).join(""), chars.slice(separator).join(""), false];
+  // At least one grapheme, or the row would never move on; never into a glued tail, whose word
+  // keeps at least its last character.
+  let head = hardSplit(text, Math.max(room, 1))[0] || (chars[0] ?? "");
+  const glued = text.indexOf(NO_BREAK);
+  // (Unless nothing but a mark would be left before the cut: a row that narrow has no choice.)
+  if (glued > 1 && head.length >= glued && text.slice(0, glued - 1).replace(HARD_MARK, "") !== "") head = text.slice(0, glued - 1);
+  // Kinsoku holds in a hard cut too: the next row does not start with "）" or "ー".
+  while (head.length > 1 && NO_BREAK_BEFORE.has(text[head.length] ?? "")) head = head.slice(0, -1);
+  return [head, text.slice(head.length), true];
+}
+
+/**
+ * Wrap prose: the first row holds `width` columns, the rest `restWidth` (a hanging indent's
+ * rows are narrower). Blank lines stay as paragraph breaks.
+ */
+export function wrap(text: string, width: number, restWidth = width): string[] {
+  return text.split("\n").flatMap((paragraph) => fill(proseUnits(paragraph), width, restWidth).map(unglue));
+}
+
+/**
+ * Wrap prose whose last word carries `tail` (a timing: "(3.1 ms)"): the tail never starts a row
+ * of its own, it goes down with the last word.
+ */
+export function wrapWithTail(text: string, tail: string, width: number, restWidth = width): string[] {
+  const units = proseUnits(text);
+  const last = units.at(-1);
+  if (last === undefined) return [tail];
+  last.text += glue(last.text, tail);
+  return fill(units, width, restWidth).map(unglue);
+}
+
+/**
+ * A shell command as rows: breaks between its words; a word wider than a row breaks after a
+ * separator, else hard, marked. `tail` (the timing) stays with the last word.
+ */
+export function wrapCommand(command: string, width: number, restWidth: number, tail = ""): string[] {
+  const units: Unit[] = shellWords(command).map((word, index) => ({ text: word, space: index > 0 }));
+  const last = units.at(-1);
+  if (last !== undefined && tail !== "") last.text += glue(last.text, tail);
+  return fill(units, width, restWidth, HARD_MARK).map(unglue);
+}
+
+// A tail is glued to its word by no-break spaces, which splitAt never breaks at: "merged (6.3 ms)"
+// may go down a row whole, never leave "(6.3 ms)" alone. They are plain spaces again on screen.
+const NO_BREAK = "\u00a0";
+const glue = (word: string, tail: string): string => `${gap(word, tail) === "" ? "" : NO_BREAK}${tail.replaceAll(" ", NO_BREAK)}`;
+const unglue = (row: string): string => row.replaceAll(NO_BREAK, " ");
+
+/** Words split at spaces outside single quotes: `stat -c '%F %t:%T'` has three. */
+function shellWords(command: string): string[] {
+  return command.match(/(?:'[^']*'|[^\s'])+|'[^']*$/g) ?? [];
+}
+
+/** Starts each part of a line that did not fit and was cut hard (not prose: never reflowed). */
+export const HARD_MARK = "↪";
+
+/**
+ * Text that is not prose (a line of command output, a path): kept as it is when it fits, else
+ * cut into rows, each after the first starting with the mark, so it is never read as a new line.
+ */
+export function wrapRaw(line: string, width: number): string[] {
+  if (displayWidth(line) <= width) return [line];
+  return fill([{ text: line, space: false }], width, width - 2).map((row, index) => (index === 0 ? row : `${HARD_MARK} ${row}`).trimEnd());
 }
