@@ -63,5 +63,6 @@ export const podman: RuntimeAdapter = {
   // containers-storage also answers to the alias overlay2 for its overlay driver.
   overlayDrivers: new Set(["overlay", "overlay2"]),
   ...cli,
-  fixes: (t) => ({ noDaemon: t.doctor.dockerStart, permission: t.doctor.dockerPermission }),
+  // podman has no daemon; "Cannot connect to Podman" is podman-remote (or CONTAINER_HOST) missing its service.
+  fixes: (t) => ({ noDaemon: t.doctor.podmanStart }),
 };

@@ -130,6 +130,23 @@ describe("the registry", () => {
     });
   });
 
+  it("tells podman's unreachable service by podman's own fix, not docker's", async () => {
+    fakeCli(
+      "podman",
+      {},
+      "Cannot connect to Podman. Please verify your connection to the Linux system using `podman system connection list`",
+    );
+    const [, podman] = await probeRuntimes();
+    expect(podman?.state).toBe("no-daemon");
+    for (const lang of ["en", "zh", "ja"] as const) {
+      const words = messages(lang);
+      expect(podman === undefined ? undefined : explainProbe(words, podman)).toEqual({
+        label: words.doctor.runtimeNoDaemon("podman"),
+        fix: words.doctor.podmanStart,
+      });
+    }
+  });
+
   it("tells an overlay driver from another by the adapter's own list", async () => {
     fakeCli("docker", { info: "28.2.2\toverlay2" });
     fakeCli("podman", { info: "4.3.1\tvfs" });
