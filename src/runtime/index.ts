@@ -45,7 +45,6 @@ export {
   runtimeEnvironment,
   runtimeOwnFiles,
   type StoreKind,
-  usableRuntimes,
 } from "./registry.js";
 export { classifyStore, type LayerStore, matchLayer, storesUnder } from "./stores.js";
 export type { ContainerInfo, ContainerSummary, GraphDriverDirs, HistoryEntry, ImageInfo, ImageSummary, LayerStack } from "./types.js";

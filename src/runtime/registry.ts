@@ -76,11 +76,6 @@ export async function answering(among: readonly RuntimeAdapter[] = adapters()): 
   return among.filter((_, index) => probes[index]?.state === "ok");
 }
 
-/** The runtimes that answer, in order of preference. */
-export async function usableRuntimes(): Promise<RuntimeName[]> {
-  return (await answering()).map((adapter) => adapter.name);
-}
-
 /** The probe says the runtime answers with a driver whose containers are overlay mounts we read. */
 export function drivesOverlays(probe: RuntimeProbe): boolean {
   return probe.state === "ok" && adapterFor(probe.runtime).overlayDrivers.has(probe.driver ?? "");

@@ -12,6 +12,7 @@ import {
   adapterFor,
   adapters,
   adaptersOfStores,
+  classifyStore,
   drivesOverlays,
   explainProbe,
   firstAnswering,
@@ -188,6 +189,27 @@ describe("stores on disk", () => {
     root = mkdtempSync(join(tmpdir(), "ol-test-root-"));
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  it("tries containers-storage before docker: a home named overlay2 is podman's when overlay-layers is beside it", () => {
+    const own = { inode: 0, pid: process.pid, own: true };
+    for (const dir of [
+      "docker/overlay2/l",
+      "docker/overlay2/a/diff",
+      "graph/overlay2/l",
+      "graph/overlay2/b/diff",
+      "graph/overlay-layers",
+    ]) {
+      mkdirSync(join(root, dir), { recursive: true });
+    }
+    expect(classifyStore({ lower: [], upper: join(root, "docker/overlay2/a/diff"), namespace: own })).toMatchObject({
+      kind: "docker-overlay2",
+      layerIds: { upper: "a" },
+    });
+    expect(classifyStore({ lower: [], upper: join(root, "graph/overlay2/b/diff"), namespace: own })).toMatchObject({
+      kind: "containers-storage",
+      layerIds: { upper: "b" },
+    });
+  });
 
   it("finds each layout's store beneath a root, and none where there is none", () => {
     expect(storesUnder(root)).toEqual([]);
