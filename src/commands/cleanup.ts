@@ -10,13 +10,14 @@ import { type Lang, type Messages, messages } from "../i18n/index.js";
 import { checkParent, type FoundWorkspace, findWorkspaces, RefusedError, removeWorkspace } from "../overlay/workspace.js";
 import { parentProblemMessage } from "../runner/preflight.js";
 import {
+  adapters,
+  answering,
+  type ContainerSummary,
   isOrphaned,
-  listContainers,
+  lessonRuntimes,
   OWNER_SELECTOR,
   ownerOf,
   type RuntimeName,
-  removeContainer,
-  usableRuntimes,
 } from "../runtime/index.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { langOption } from "./options.js";
@@ -45,10 +46,13 @@ async function cleanupContainers(t: Messages, dryRun: boolean): Promise<Containe
   // container-demo runs only as root (root's runtime store): nobody else has containers of ours,
   // and asking rootless podman would set up a store in the user's home.
   if (process.getuid?.() !== 0) return outcomes;
-  for (const runtime of await usableRuntimes()) {
-    let ours: Awaited<ReturnType<typeof listContainers>>;
+  // Only a runtime that can run a lesson's container can have one to remove.
+  for (const adapter of await answering(adapters(lessonRuntimes()))) {
+    const { name: runtime, lifecycle } = adapter;
+    if (lifecycle === undefined) continue;
+    let ours: ContainerSummary[];
     try {
-      ours = await listContainers(runtime, { label: OWNER_SELECTOR });
+      ours = await adapter.cli.listContainers({ label: OWNER_SELECTOR });
     } catch {
       continue; // it answered `info` a moment ago; a runtime that cannot list has nothing we can remove
     }
@@ -63,7 +67,7 @@ async function cleanupContainers(t: Messages, dryRun: boolean): Promise<Containe
         outcome.reason = t.cleanup.containerWouldRemove(name, runtime);
       } else {
         try {
-          await removeContainer(runtime, container.id);
+          await lifecycle.remove(container.id);
           outcome.action = "removed";
           outcome.reason = t.cleanup.containerRemoved(name, runtime);
         } catch (error) {

@@ -6,8 +6,7 @@ import type { DoctorFlags } from "../cli.js";
 import { formatBytes } from "../i18n/format.js";
 import { type Lang, type Messages, messages } from "../i18n/index.js";
 import { optionalTools, type PreflightCheck, runPreflight } from "../runner/preflight.js";
-import { explainProbe } from "../runtime/explain.js";
-import { detectRuntimes, RUNTIMES, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
+import { adapterFor, explainProbe, probeRuntimes, RUNTIMES, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
 import { EXIT_OK, EXIT_USAGE } from "../sys/errors.js";
 import { findProgram } from "../sys/host.js";
 import { langOption } from "./options.js";
@@ -33,7 +32,7 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
   // It runs them as root; asked as an ordinary user, podman would make a store in their home.
   const runtimes =
     process.getuid?.() === 0
-      ? (await detectRuntimes()).map((probe) => ({ ...explainProbe(t, probe), probe }))
+      ? (await probeRuntimes()).map((probe) => ({ ...explainProbe(t, probe), probe }))
       : RUNTIMES.map((runtime) => onPathOnly(t, runtime));
   if (flags.json === true) {
     const found = runtimes.map(({ probe, label, fix }) => ({
@@ -87,7 +86,7 @@ async function printReport(
 const plain = (text: string): string => text;
 
 function onPathOnly(t: Messages, runtime: RuntimeName): { label: string; fix?: string; probe: RuntimeProbe } {
-  const path = findProgram(runtime);
+  const path = findProgram(adapterFor(runtime).program);
   const probe: RuntimeProbe = {
     runtime,
     state: path === undefined ? "absent" : "ok",

@@ -159,6 +159,7 @@ export const en = {
     runtimeInstall: "install podman (sudo apt-get install podman runc) or docker (sudo apt-get install docker.io)",
     dockerStart: "start the daemon (sudo systemctl start docker, or sudo dockerd &), or use --runtime podman",
     dockerPermission: "run as root (sudo), or add yourself to the docker group",
+    podmanStart: "start podman's service (sudo systemctl start podman.socket), or use --runtime docker",
   },
   cleanup: {
     nothing: (parent: string) => `Nothing of overlay-lesson's under ${parent}.`,

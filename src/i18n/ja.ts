@@ -161,6 +161,7 @@ export const ja: Messages = {
     runtimeInstall: "podman（sudo apt-get install podman runc）か docker（sudo apt-get install docker.io）をインストールしてください",
     dockerStart: "デーモンを起動するか（sudo systemctl start docker、または sudo dockerd &）、--runtime podman を使ってください",
     dockerPermission: "root で実行する（sudo）か、自分を docker グループに追加してください",
+    podmanStart: "podman のサービスを起動するか（sudo systemctl start podman.socket）、--runtime docker を使ってください",
   },
   cleanup: {
     nothing: (parent: string) => `${parent} の下に overlay-lesson が残したものはありません。`,

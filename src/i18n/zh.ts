@@ -154,6 +154,7 @@ export const zh: Messages = {
     runtimeInstall: "请安装 podman（sudo apt-get install podman runc）或 docker（sudo apt-get install docker.io）",
     dockerStart: "请启动守护进程（sudo systemctl start docker，或 sudo dockerd &），或者改用 --runtime podman",
     dockerPermission: "请以 root 运行（sudo），或把自己加入 docker 组",
+    podmanStart: "请启动 podman 的服务（sudo systemctl start podman.socket），或者改用 --runtime docker",
   },
   cleanup: {
     nothing: (parent: string) => `${parent} 下没有 overlay-lesson 留下的东西。`,

@@ -1,18 +1,18 @@
 // What to inspect: every overlay on the host, or the one TARGET names (a mount point, or a
-// container asked of docker and podman), each with the container that owns it when a runtime
+// container asked of every runtime adapter), each with the container that owns it when a runtime
 // can say (matched by upperdir, the one directory no two containers share).
 import { realpathSync } from "node:fs";
 import { posix, resolve } from "node:path";
-import { classifyStore, type StoreKind } from "../layers/store.js";
 import { type DiscoveredOverlay, discoverOverlays, type MountNamespace, type ProcessName } from "../overlay/discover.js";
 import {
+  adapters,
+  adaptersOfStores,
+  answering,
   type ContainerInfo,
-  inspectContainer,
-  inspectContainers,
-  listContainers,
-  probeRuntime,
-  RUNTIMES,
-  type RuntimeName,
+  classifyStore,
+  containersByUpper,
+  findContainerNamed,
+  type StoreKind,
 } from "../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../sys/errors.js";
 import type { InspectWords } from "./words/index.js";
@@ -59,30 +59,6 @@ function toTarget(overlay: DiscoveredOverlay, container: ContainerInfo | null): 
   };
 }
 
-/** The runtimes a store belongs to: only those are asked (each `info` costs a spawn). */
-function runtimesFor(stores: readonly StoreKind[]): RuntimeName[] {
-  return RUNTIMES.filter((runtime) => stores.includes(runtime === "docker" ? "docker-overlay2" : "containers-storage"));
-}
-
-async function answering(runtimes: readonly RuntimeName[]): Promise<RuntimeName[]> {
-  const probes = await Promise.all(runtimes.map(probeRuntime));
-  return probes.filter((probe) => probe.state === "ok").map((probe) => probe.runtime);
-}
-
-/** Every container of these runtimes, by its upperdir. A runtime that fails is skipped: naming is a courtesy. */
-async function containersByUpper(runtimes: readonly RuntimeName[]): Promise<Map<string, ContainerInfo>> {
-  const byUpper = new Map<string, ContainerInfo>();
-  for (const runtime of runtimes) {
-    try {
-      const ids = (await listContainers(runtime)).map((container) => container.id);
-      for (const info of await inspectContainers(runtime, ids)) byUpper.set(trimSlashes(info.graphDriver.upper), info);
-    } catch {
-      // The runtime stopped answering between the probe and here: the mounts stay unnamed.
-    }
-  }
-  return byUpper;
-}
-
 /** The overlays mounted at `target` (a path), in our namespace or, by name, in any. */
 function overlaysAt(target: string, overlays: readonly DiscoveredOverlay[]): DiscoveredOverlay[] {
   const candidates = new Set([trimSlashes(resolve(target)), trimSlashes(posix.normalize(target))]);
@@ -100,7 +76,7 @@ export async function selectTargets(target: string | undefined, words: InspectWo
   const unreadableNamespaces = discovery.unreadable;
   if (target === undefined) {
     const stores = discovery.overlays.map((overlay) => classifyStore(overlay).kind);
-    const byUpper = await containersByUpper(await answering(runtimesFor(stores)));
+    const byUpper = await containersByUpper(await answering(adaptersOfStores(stores)));
     const targets = discovery.overlays.map((overlay) =>
       toTarget(overlay, overlay.upper === undefined ? null : (byUpper.get(trimSlashes(overlay.upper)) ?? null)),
     );
@@ -109,41 +85,33 @@ export async function selectTargets(target: string | undefined, words: InspectWo
   const mounted = overlaysAt(target, discovery.overlays);
   if (mounted.length > 0) {
     const stores = mounted.map((overlay) => classifyStore(overlay).kind);
-    const byUpper = await containersByUpper(await answering(runtimesFor(stores)));
+    const byUpper = await containersByUpper(await answering(adaptersOfStores(stores)));
     const targets = mounted.map((overlay) => toTarget(overlay, byUpper.get(trimSlashes(overlay.upper ?? "")) ?? null));
     return { targets, unreadableNamespaces };
   }
-  const runtimes = await answering(RUNTIMES);
+  const runtimes = await answering(adapters());
   if (runtimes.length === 0) throw new ExitError(EXIT_USAGE, words.notFoundNoRuntime(target));
-  for (const runtime of runtimes) {
-    let info: ContainerInfo | undefined;
-    try {
-      info = await inspectContainer(runtime, target);
-    } catch {
-      info = undefined;
-    }
-    if (info === undefined) continue;
-    const upper = trimSlashes(info.graphDriver.upper);
-    const overlays = discovery.overlays.filter((overlay) => trimSlashes(overlay.upper ?? "") === upper);
-    if (overlays.length > 0) return { targets: overlays.map((overlay) => toTarget(overlay, info)), unreadableNamespaces };
-    // Not mounted (stopped, or created and never started): its layers are still on disk.
-    const stopped = { lower: info.graphDriver.lower, upper: info.graphDriver.upper, namespace: OWN_NAMESPACE };
-    return {
-      targets: [
-        {
-          mountPoint: info.graphDriver.merged ?? null,
-          mounted: false,
-          namespace: OWN_NAMESPACE,
-          lower: info.graphDriver.lower,
-          upper: info.graphDriver.upper,
-          userXattr: false,
-          store: classifyStore(stopped).kind,
-          container: info,
-          problems: [],
-        },
-      ],
-      unreadableNamespaces,
-    };
-  }
-  throw new ExitError(EXIT_USAGE, words.notFound(target, runtimes.join(", ")));
+  const info = await findContainerNamed(target, runtimes);
+  if (info === undefined) throw new ExitError(EXIT_USAGE, words.notFound(target, runtimes.map((runtime) => runtime.name).join(", ")));
+  const upper = trimSlashes(info.graphDriver.upper);
+  const overlays = discovery.overlays.filter((overlay) => trimSlashes(overlay.upper ?? "") === upper);
+  if (overlays.length > 0) return { targets: overlays.map((overlay) => toTarget(overlay, info)), unreadableNamespaces };
+  // Not mounted (stopped, or created and never started): its layers are still on disk.
+  const stopped = { lower: info.graphDriver.lower, upper: info.graphDriver.upper, namespace: OWN_NAMESPACE };
+  return {
+    targets: [
+      {
+        mountPoint: info.graphDriver.merged ?? null,
+        mounted: false,
+        namespace: OWN_NAMESPACE,
+        lower: info.graphDriver.lower,
+        upper: info.graphDriver.upper,
+        userXattr: false,
+        store: classifyStore(stopped).kind,
+        container: info,
+        problems: [],
+      },
+    ],
+    unreadableNamespaces,
+  };
 }

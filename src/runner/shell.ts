@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Workspace } from "../overlay/workspace.js";
+import { runtimeEnvironment } from "../runtime/index.js";
 import type { ShellCommand } from "./types.js";
 
 export interface ChosenShell {
@@ -105,7 +106,7 @@ export function readRecord(record: ShellRecord): ShellCommand[] {
 /** What the shell's environment holds, and nothing else: documented in the README. */
 export function shellEnvironment(workspace: Workspace, prompt: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   // The terminal and language, and how the learner's container runtime is reached (container-demo's
-  // tasks run docker or podman in this shell).
+  // tasks run docker or podman in this shell: each adapter names the variables its CLI reads).
   const keep = [
     "PATH",
     "HOME",
@@ -118,11 +119,7 @@ export function shellEnvironment(workspace: Workspace, prompt: string, env: Node
     "COLORTERM",
     "NO_COLOR",
     "XDG_RUNTIME_DIR",
-    "DOCKER_HOST",
-    "DOCKER_CONFIG",
-    "CONTAINER_HOST",
-    "CONTAINERS_CONF",
-    "CONTAINERS_STORAGE_CONF",
+    ...runtimeEnvironment(),
   ];
   const clean: NodeJS.ProcessEnv = {};
   for (const name of keep) if (env[name] !== undefined) clean[name] = env[name];

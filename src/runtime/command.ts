@@ -1,6 +1,6 @@
-// How this module runs docker and podman: always through sys/exec.ts (the one importer of
-// execa), always with an argv, and with failures turned into a RuntimeError that names the
-// problem from the one stderr table in problems.ts.
+// How the adapters run a runtime's CLI: always through sys/exec.ts (the one importer of execa),
+// always with an argv, and with failures turned into a RuntimeError that names the problem from
+// the one stderr table in problems.ts.
 //
 // Environment: exec.ts passes { LC_ALL: "C" } and execa *extends* process.env with it
 // (extendEnv defaults to true), so CONTAINERS_CONF, BUILDAH_ISOLATION, DOCKER_HOST,
@@ -9,7 +9,13 @@
 // checks that it arrives by reading `ulimit -n` inside a container.
 import { type CommandResult, type RunOptions, runCommand, runCommandSync, shellQuote } from "../sys/exec.js";
 import { classifyRuntimeError, type RuntimeProblem } from "./problems.js";
-import type { RuntimeName } from "./types.js";
+import type { RuntimeName } from "./registry.js";
+
+/** A runtime's CLI: the runtime it speaks for, and the program on PATH. */
+export interface CliProgram {
+  runtime: RuntimeName;
+  program: string;
+}
 
 /** Queries (inspect, ps, images, history) answer in well under a second; the first podman call may set up its store. */
 export const QUERY_TIMEOUT_MS = 30_000;
@@ -31,26 +37,26 @@ export class RuntimeError extends Error {
   }
 }
 
-/** Run `<runtime> ...args` and hand back the result, whatever its exit code. */
-export function runRuntime(runtime: RuntimeName, args: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
-  return runCommand([runtime, ...args], { timeoutMs: QUERY_TIMEOUT_MS, ...options });
+/** Run `<program> ...args` and hand back the result, whatever its exit code. */
+export function runRuntime(cli: CliProgram, args: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
+  return runCommand([cli.program, ...args], { timeoutMs: QUERY_TIMEOUT_MS, ...options });
 }
 
-/** Run `<runtime> ...args`; its stdout, or a RuntimeError when it exits non-zero. */
-export async function runtimeOutput(runtime: RuntimeName, args: readonly string[], options: RunOptions = {}): Promise<string> {
-  return checked(runtime, await runRuntime(runtime, args, options));
+/** Run `<program> ...args`; its stdout, or a RuntimeError when it exits non-zero. */
+export async function runtimeOutput(cli: CliProgram, args: readonly string[], options: RunOptions = {}): Promise<string> {
+  return checked(cli, await runRuntime(cli, args, options));
 }
 
 /** The synchronous variant, for teardown (sys/exec.ts runCommandSync, 30 s timeout). */
-export function runtimeOutputSync(runtime: RuntimeName, args: readonly string[]): string {
-  return checked(runtime, runCommandSync([runtime, ...args]));
+export function runtimeOutputSync(cli: CliProgram, args: readonly string[]): string {
+  return checked(cli, runCommandSync([cli.program, ...args]));
 }
 
 export function problemOf(result: CommandResult): RuntimeProblem | undefined {
   return result.exitCode === 0 ? undefined : classifyRuntimeError(result.stderr);
 }
 
-function checked(runtime: RuntimeName, result: CommandResult): string {
-  if (result.exitCode !== 0) throw new RuntimeError(runtime, problemOf(result), result);
+function checked(cli: CliProgram, result: CommandResult): string {
+  if (result.exitCode !== 0) throw new RuntimeError(cli.runtime, problemOf(result), result);
   return result.stdout;
 }

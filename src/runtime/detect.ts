@@ -1,10 +1,10 @@
-// Which container runtimes this machine has, and whether each answers. docker is asked first
-// (DESIGN.md: the lesson prefers it), then podman. Three answers matter to a learner and each
-// needs a different fix: the CLI is absent (install it), docker's daemon does not answer
-// (start it), or it works.
+// Whether a runtime answers. Three answers matter to a learner and each needs a different fix:
+// the CLI is absent (install it), its daemon does not answer (start it), or it works. The
+// registry probes every adapter in its order of preference (registry.ts).
 import { findProgram } from "../sys/host.js";
 import { problemOf, runRuntime } from "./command.js";
-import { RUNTIMES, type RuntimeName } from "./types.js";
+import type { CliDialect } from "./docker-compatible.js";
+import type { RuntimeName } from "./registry.js";
 
 export type RuntimeState = "ok" | "absent" | "no-daemon" | "permission-denied" | "error";
 
@@ -21,18 +21,15 @@ export interface RuntimeProbe {
   detail: string;
 }
 
-// `info` rather than `version`: it needs docker's daemon, and makes podman open its store,
-// so "ok" means a container can be inspected, not just that the CLI prints its own version.
-const INFO_FORMAT: Record<RuntimeName, string> = {
-  docker: "{{.ServerVersion}}\t{{.Driver}}",
-  podman: "{{.Version.Version}}\t{{.Store.GraphDriverName}}",
-};
-
-export async function probeRuntime(runtime: RuntimeName): Promise<RuntimeProbe> {
-  const path = findProgram(runtime);
-  const base = { runtime, path, version: undefined, driver: undefined };
-  if (path === undefined) return { ...base, state: "absent", detail: `${runtime} is not on PATH` };
-  const result = await runRuntime(runtime, ["info", "--format", INFO_FORMAT[runtime]]);
+/**
+ * `info` rather than `version`: it needs docker's daemon, and makes podman open its store, so
+ * "ok" means a container can be inspected, not just that the CLI prints its own version.
+ */
+export async function probeCli(cli: CliDialect): Promise<RuntimeProbe> {
+  const path = findProgram(cli.program);
+  const base = { runtime: cli.runtime, path, version: undefined, driver: undefined };
+  if (path === undefined) return { ...base, state: "absent", detail: `${cli.program} is not on PATH` };
+  const result = await runRuntime(cli, ["info", "--format", cli.infoFormat]);
   const detail = result.stderr.split("\n").find((line) => line.trim() !== "") ?? "";
   if (result.exitCode !== 0) {
     const problem = problemOf(result);
@@ -41,14 +38,4 @@ export async function probeRuntime(runtime: RuntimeName): Promise<RuntimeProbe> 
   }
   const [version = "", driver = ""] = result.stdout.trim().split("\t");
   return { ...base, state: "ok", version: version || undefined, driver: driver || undefined, detail };
-}
-
-/** Every runtime we know, docker first, each with its state. */
-export function detectRuntimes(): Promise<RuntimeProbe[]> {
-  return Promise.all(RUNTIMES.map(probeRuntime));
-}
-
-/** The runtimes that answer, in order of preference. */
-export async function usableRuntimes(): Promise<RuntimeName[]> {
-  return (await detectRuntimes()).filter((probe) => probe.state === "ok").map((probe) => probe.runtime);
 }

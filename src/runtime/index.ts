@@ -1,11 +1,20 @@
-// The program's one door to docker and podman. Everything outside src/runtime imports from
-// here; everything in here runs the CLIs through sys/exec.ts.
+// The program's one door to the container runtimes. Everything outside src/runtime imports from
+// here and asks the registry for adapters (registry.ts); nothing outside names a runtime.
+export type {
+  LessonCommands,
+  ListContainersOptions,
+  RunContainerOptions,
+  RuntimeAdapter,
+  RuntimeLifecycle,
+  RuntimeSource,
+  StoreLayout,
+  StoreOnDisk,
+} from "./adapter.js";
 export { EXEC_TIMEOUT_MS, QUERY_TIMEOUT_MS, RUN_TIMEOUT_MS, RuntimeError } from "./command.js";
-export { findContainerByUpper, inspectContainer, inspectContainers, type ListContainersOptions, listContainers } from "./containers.js";
-export { detectRuntimes, probeRuntime, type RuntimeProbe, type RuntimeState, usableRuntimes } from "./detect.js";
-export { explainProbe, refusalLine } from "./explain.js";
+export type { RuntimeProbe, RuntimeState } from "./detect.js";
+export { explainProbe, noneAnswersLine, refusalLine } from "./explain.js";
+export { containersByUpper, findContainerByUpper, findContainerNamed } from "./find.js";
 export { splitLowerDir } from "./graph-driver.js";
-export { imageHistory, inspectImage, listImages } from "./images.js";
 export {
   BOOT_ID_LABEL,
   isOrphaned,
@@ -18,16 +27,24 @@ export {
   PID_LABEL,
   START_TIME_LABEL,
 } from "./labels.js";
-export { execInContainer, type RunContainerOptions, removeContainer, removeContainerSync, runContainer } from "./lifecycle.js";
 export { classifyRuntimeError, type RuntimeProblem } from "./problems.js";
-export type {
-  ContainerInfo,
-  ContainerSummary,
-  GraphDriverDirs,
-  HistoryEntry,
-  ImageInfo,
-  ImageSummary,
-  LayerStack,
-  RuntimeName,
-} from "./types.js";
-export { RUNTIMES } from "./types.js";
+export {
+  adapterFor,
+  adapters,
+  adaptersOfStores,
+  answering,
+  drivesOverlays,
+  firstAnswering,
+  isRuntime,
+  lessonRuntimes,
+  lifecycleOf,
+  probeRuntimes,
+  RUNTIMES,
+  type RuntimeChoice,
+  type RuntimeName,
+  runtimeEnvironment,
+  runtimeOwnFiles,
+  type StoreKind,
+} from "./registry.js";
+export { classifyStore, type LayerStore, matchLayer, storesUnder } from "./stores.js";
+export type { ContainerInfo, ContainerSummary, GraphDriverDirs, HistoryEntry, ImageInfo, ImageSummary, LayerStack } from "./types.js";

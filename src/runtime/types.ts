@@ -1,10 +1,8 @@
-// The shapes the rest of the program sees of docker and podman. Both CLIs answer in JSON that
-// differs in small ways (an array or one object per line, labels as an object or "k=v,k=v");
-// these types are what is left once that difference has been parsed away.
-
-/** The runtimes we drive, in the order we prefer them. */
-export const RUNTIMES = ["docker", "podman"] as const;
-export type RuntimeName = (typeof RUNTIMES)[number];
+// The shapes the rest of the program sees of a runtime's containers and images, whichever adapter
+// found them. docker's and podman's CLIs answer in JSON that differs in small ways (an array or
+// one object per line, labels as an object or "k=v,k=v"); these types are what is left once that
+// difference has been parsed away.
+import type { RuntimeName } from "./registry.js";
 
 /** A stack of layer directories as the runtime reports them (its GraphDriver.Data). */
 export interface LayerStack {
@@ -28,7 +26,7 @@ export interface ContainerInfo {
   /** The image as the container was created from it (a name, or an id). */
   image: string;
   labels: Record<string, string>;
-  /** The runtime's storage driver, "overlay" (podman) or "overlay2" (docker) for the overlays we read. */
+  /** The runtime's storage driver (RuntimeAdapter.overlayDrivers for the overlays we read). */
   driver: string;
   graphDriver: GraphDriverDirs;
   /** The main process on the host while the container runs; its /proc/PID/mountinfo shows the overlay. */

@@ -8,9 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { classifyStore } from "../../src/layers/store.js";
 import { type DiscoveredOverlay, discoverOverlays, hostPath } from "../../src/overlay/discover.js";
 import { isWithin, parseMountInfo } from "../../src/overlay/mountinfo.js";
+import { classifyStore } from "../../src/runtime/index.js";
 import { describeWith } from "../helpers/needs.js";
 
 function mountPointsBeneath(parent: string, mountInfoPath = "/proc/self/mountinfo"): string[] {

@@ -6,25 +6,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
+  adapterFor,
   classifyRuntimeError,
-  detectRuntimes,
-  execInContainer,
   findContainerByUpper,
-  imageHistory,
-  inspectContainer,
-  inspectImage,
   isOurs,
-  listContainers,
-  listImages,
+  lifecycleOf,
   OWNER_LABEL,
   OWNER_SELECTOR,
   OWNER_VALUE,
   ownerLabels,
   ownerOf,
+  probeRuntimes,
   RuntimeError,
-  removeContainer,
-  removeContainerSync,
-  runContainer,
 } from "../../src/runtime/index.js";
 import { RUNTIME_ERROR_PATTERNS, type RuntimeProblem } from "../../src/runtime/problems.js";
 import { describeWith } from "../helpers/needs.js";
@@ -93,12 +86,14 @@ describe("without a working runtime", () => {
 
   it("says the CLI is absent when neither is on PATH", async () => {
     process.env.PATH = bin; // empty: neither docker nor podman
-    const probes = await detectRuntimes();
+    const probes = await probeRuntimes();
     expect(probes.map((probe) => [probe.runtime, probe.state])).toEqual([
       ["docker", "absent"],
       ["podman", "absent"],
     ]);
-    const error = await listContainers("docker").catch((caught: unknown) => caught);
+    const error = await adapterFor("docker")
+      .cli.listContainers()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RuntimeError);
     expect((error as RuntimeError).problem).toBe("absent");
   });
@@ -130,10 +125,10 @@ describe("without a working runtime", () => {
       "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?",
     );
     process.env.PATH = bin;
-    const [docker] = await detectRuntimes();
+    const [docker] = await probeRuntimes();
     expect(docker).toMatchObject({ runtime: "docker", state: "no-daemon", path: join(bin, "docker") });
     expect(docker?.detail).toMatch(/Cannot connect to the Docker daemon/);
-    const [listed] = await listContainers("docker");
+    const [listed] = await adapterFor("docker").cli.listContainers();
     expect(listed).toEqual({
       runtime: "docker",
       id: "c0ffee",
@@ -142,7 +137,7 @@ describe("without a working runtime", () => {
       labels: { [OWNER_LABEL]: OWNER_VALUE, a: "b" },
       state: "exited",
     });
-    expect(await inspectContainer("docker", "web-1")).toEqual({
+    expect(await adapterFor("docker").cli.findContainer("web-1")).toEqual({
       runtime: "docker",
       id: "c0ffee",
       name: "web-1",
@@ -152,7 +147,7 @@ describe("without a working runtime", () => {
       graphDriver: { lower: ["/d/l1-init/diff", "/d/l0/diff"], upper: "/d/up/diff", merged: "/d/up/merged", work: "/d/up/work" },
       pid: undefined,
     });
-    expect((await findContainerByUpper("/d/up/diff/", ["docker"]))?.id).toBe("c0ffee");
+    expect((await findContainerByUpper("/d/up/diff/", [adapterFor("docker")]))?.id).toBe("c0ffee");
   });
 });
 
@@ -168,6 +163,8 @@ describe("owner labels", () => {
 describeWith(["root", "podman"], "podman, for real", () => {
   const base = `localhost/${testName("base")}`;
   const image = `localhost/${testName("layers")}`;
+  const runtime = adapterFor("podman");
+  const lifecycle = lifecycleOf("podman");
 
   beforeAll(() => {
     usePodmanEnv();
@@ -185,7 +182,7 @@ describeWith(["root", "podman"], "podman, for real", () => {
   });
 
   it("finds podman answering, with the overlay driver", async () => {
-    const probes = await detectRuntimes();
+    const probes = await probeRuntimes();
     expect(probes.map((probe) => probe.runtime)).toEqual(["docker", "podman"]);
     expect(probes[1]).toMatchObject({ state: "ok", driver: "overlay", path: expect.stringMatching(/\/podman$/) });
     // Whatever docker's state on this machine, it is one the table knows (here: CLI, no daemon).
@@ -193,7 +190,7 @@ describeWith(["root", "podman"], "podman, for real", () => {
   });
 
   it("inspects an image: its layers top first, as podman's LowerDir lists them, each one on disk", async () => {
-    const info = await inspectImage("podman", image);
+    const info = await runtime.cli.findImage(image);
     if (info === undefined) throw new Error("image not found");
     expect(info.names).toEqual([`${image}:latest`]);
     expect(info.id).toBe(podman(["image", "inspect", "--format", "{{.Id}}", image]).trim());
@@ -213,11 +210,11 @@ describeWith(["root", "podman"], "podman, for real", () => {
     expect([whiteout.isCharacterDevice(), whiteout.rdev]).toEqual([true, 0]);
     // `rm -rf dir && mkdir dir` makes an opaque directory.
     expect(readXattr(join(`${rmCache}`, "data/cache"), "trusted.overlay.opaque"), XATTR_READER).toBe("y");
-    expect(await inspectImage("podman", `${image}-no-such`)).toBeUndefined();
+    expect(await runtime.cli.findImage(`${image}-no-such`)).toBeUndefined();
   });
 
   it("reads the history in Containerfile order, with the empty layers marked", async () => {
-    const history = await imageHistory("podman", image);
+    const history = await runtime.cli.imageHistory(image);
     expect(history.map((step) => step.createdBy)).toEqual([
       expect.stringMatching(/^\/bin\/sh -c #\(nop\) ADD file:\w+ in \/$/),
       ...STEPS.map((step) => (step.startsWith("RUN ") ? `/bin/sh -c ${step.slice(4)}` : expect.stringContaining(step.split(" ")[0] ?? ""))),
@@ -228,15 +225,15 @@ describeWith(["root", "podman"], "podman, for real", () => {
     // Each RUN step left an intermediate image; podman's history says "<missing>" for the COPY
     // and ENV, and gives the last step an id that is not the final image's own.
     expect(history.slice(1, 5).map((step) => step.id !== undefined)).toEqual([true, true, true, true]);
-    expect((await listImages("podman")).find((listed) => listed.names.includes(`${image}:latest`))?.size).toBeGreaterThan(2 * MIB);
+    expect((await runtime.cli.listImages()).find((listed) => listed.names.includes(`${image}:latest`))?.size).toBeGreaterThan(2 * MIB);
   });
 
   it("runs a container, inspects it, finds it by its upperdir, execs in it and removes it", async () => {
     const name = testName("web");
-    const id = await runContainer("podman", { image, name, labels: ownerLabels(), command: ["sleep", "600"] });
-    const info = await inspectContainer("podman", name);
+    const id = await lifecycle.run({ image, name, labels: ownerLabels(), command: ["sleep", "600"] });
+    const info = await runtime.cli.findContainer(name);
     if (info === undefined) throw new Error("container not found");
-    const imageInfo = await inspectImage("podman", image);
+    const imageInfo = await runtime.cli.findImage(image);
     expect(info).toMatchObject({ runtime: "podman", id, name, image: `${image}:latest`, driver: "overlay" });
     expect(isOurs(info.labels)).toBe(true);
     const lowerDir = podman(["container", "inspect", "--format", "{{.GraphDriver.Data.LowerDir}}", name]).trim();
@@ -254,32 +251,32 @@ describeWith(["root", "podman"], "podman, for real", () => {
     expect(mount).toContain(`upperdir=${info.graphDriver.upper},`);
     expect(info.pid).toBeGreaterThan(0);
 
-    const listed = (await listContainers("podman", { label: OWNER_SELECTOR })).find((container) => container.id === id);
+    const listed = (await runtime.cli.listContainers({ label: OWNER_SELECTOR })).find((container) => container.id === id);
     expect(listed).toMatchObject({ names: [name], image: `${image}:latest`, state: "running" });
     expect((await findContainerByUpper(info.graphDriver.upper))?.id).toBe(id);
-    expect(await findContainerByUpper("/nowhere/diff", ["podman"])).toBeUndefined();
+    expect(await findContainerByUpper("/nowhere/diff", [adapterFor("podman")])).toBeUndefined();
 
-    const written = await execInContainer("podman", name, ["-c", `echo hi > /data/new && cat ${BASE_FILE.path} && ulimit -n`]);
+    const written = await lifecycle.exec(name, ["-c", `echo hi > /data/new && cat ${BASE_FILE.path} && ulimit -n`]);
     // ulimit -n is CONTAINERS_CONF's 1024: the user's environment reached podman through exec.ts.
     expect([written.exitCode, written.stdout]).toEqual([0, `${COPIED}1024`]);
     expect(readFileSync(join(info.graphDriver.upper, "data/new"), "utf8")).toBe("hi\n");
-    const failed = await execInContainer("podman", name, ["-c", "ls /data/big"]);
+    const failed = await lifecycle.exec(name, ["-c", "ls /data/big"]);
     expect(failed.exitCode).not.toBe(0);
     expect(failed.stderr).toMatch(/No such file/);
 
-    await removeContainer("podman", name);
-    expect(await inspectContainer("podman", name)).toBeUndefined();
+    await lifecycle.remove(name);
+    expect(await runtime.cli.findContainer(name)).toBeUndefined();
     expect(readFileSync("/proc/self/mountinfo", "utf8")).not.toContain(` ${info.graphDriver.merged} `);
-    await removeContainer("podman", name); // already gone: nothing to do
+    await lifecycle.remove(name); // already gone: nothing to do
   });
 
   it("removes a running container synchronously, as teardown does", async () => {
     const name = testName("teardown");
-    await runContainer("podman", { image, name, labels: ownerLabels() });
+    await lifecycle.run({ image, name, labels: ownerLabels() });
     const started = performance.now();
-    removeContainerSync("podman", name);
+    lifecycle.removeSync(name);
     expect(performance.now() - started).toBeLessThan(5000); // -t 0: no 10 s wait for a SIGTERM
-    expect(await inspectContainer("podman", name)).toBeUndefined();
-    removeContainerSync("podman", name);
+    expect(await runtime.cli.findContainer(name)).toBeUndefined();
+    lifecycle.removeSync(name);
   });
 });

@@ -114,7 +114,7 @@ export function podmanReason(): string | undefined {
 }
 
 /** A dynamically linked busybox names its loader (PT_INTERP) within the first bytes of the file. */
-function isStaticBusybox(): boolean {
+export function isStaticBusybox(): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(BUSYBOX, "r");
@@ -133,27 +133,32 @@ function isStaticBusybox(): boolean {
 export const BASE_FILE = { path: "/etc/ol-release", content: "overlay-lesson busybox base\n" };
 
 /**
- * A base image with no registry: `podman import` of a tar holding the static /bin/busybox and a
- * symlink for each of its applets (/bin/sh → busybox, …), /tmp and BASE_FILE. Returns its id.
+ * The root of a base image with no registry, as a tar in `dir`: the static /bin/busybox and a
+ * symlink for each of its applets (/bin/sh → busybox, …), /tmp and BASE_FILE. Returns its path.
  */
+export function busyboxBaseTar(dir: string): string {
+  const root = join(dir, "root");
+  mkdirSync(join(root, "bin"), { recursive: true });
+  mkdirSync(join(root, "tmp"));
+  chmodSync(join(root, "tmp"), 0o1777); // past the umask
+  mkdirSync(join(root, dirname(BASE_FILE.path)), { recursive: true });
+  writeFileSync(join(root, BASE_FILE.path), BASE_FILE.content);
+  copyFileSync(BUSYBOX, join(root, "bin/busybox"));
+  const listed = spawnSync(BUSYBOX, ["--list"], { encoding: "utf8" }).stdout.split("\n");
+  const applets = new Set([...NEEDED_APPLETS, ...listed.filter((name) => /^[\w.[-]+$/.test(name))]);
+  applets.delete("busybox");
+  for (const applet of applets) symlinkSync("busybox", join(root, "bin", applet));
+  const tar = join(dir, "base.tar");
+  const tarred = spawnSync("tar", ["-C", root, "-cf", tar, "."], { encoding: "utf8" });
+  if (tarred.status !== 0) throw new Error(`tar failed: ${tarred.stderr}`);
+  return tar;
+}
+
+/** A base image with no registry: `podman import` of busyboxBaseTar(). Returns its id. */
 export function buildBusyboxBase(tag: string): string {
   const dir = mkdtempSync(join(tmpdir(), `${TEST_PREFIX}base-`));
   try {
-    const root = join(dir, "root");
-    mkdirSync(join(root, "bin"), { recursive: true });
-    mkdirSync(join(root, "tmp"));
-    chmodSync(join(root, "tmp"), 0o1777); // past the umask
-    mkdirSync(join(root, dirname(BASE_FILE.path)), { recursive: true });
-    writeFileSync(join(root, BASE_FILE.path), BASE_FILE.content);
-    copyFileSync(BUSYBOX, join(root, "bin/busybox"));
-    const listed = spawnSync(BUSYBOX, ["--list"], { encoding: "utf8" }).stdout.split("\n");
-    const applets = new Set([...NEEDED_APPLETS, ...listed.filter((name) => /^[\w.[-]+$/.test(name))]);
-    applets.delete("busybox");
-    for (const applet of applets) symlinkSync("busybox", join(root, "bin", applet));
-    const tar = join(dir, "base.tar");
-    const tarred = spawnSync("tar", ["-C", root, "-cf", tar, "."], { encoding: "utf8" });
-    if (tarred.status !== 0) throw new Error(`tar failed: ${tarred.stderr}`);
-    return podman(["import", "--quiet", tar, tag]).trim();
+    return podman(["import", "--quiet", busyboxBaseTar(dir), tag]).trim();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

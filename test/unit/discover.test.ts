@@ -4,7 +4,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { classifyStore } from "../../src/layers/store.js";
 import {
   type DiscoveredOverlay,
   hostPath,
@@ -14,6 +13,7 @@ import {
   parseOverlayOptions,
   splitLowerdir,
 } from "../../src/overlay/discover.js";
+import { classifyStore } from "../../src/runtime/index.js";
 
 const OWN: MountNamespace = { inode: 4026531841, pid: process.pid, own: true };
 const ID_A = "a".repeat(64);

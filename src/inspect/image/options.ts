@@ -1,10 +1,9 @@
 // `inspect --image`'s flags, checked before any runtime is asked: every refusal is one line in
 // the learner's language and exit 2 (a bad threshold, --runtime with no image, --ci with no rule).
 import type { Messages } from "../../i18n/index.js";
-import type { RuntimeName } from "../../runtime/index.js";
+import { isRuntime, type RuntimeName } from "../../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
 import type { InspectWords } from "../words/index.js";
-import { isRuntime } from "./source.js";
 import { parseBudget, parsePercent, type Thresholds } from "./thresholds.js";
 
 export interface ImageFlags {

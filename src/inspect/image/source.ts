@@ -6,22 +6,21 @@
 // little as it can (`image inspect`, then `history` while the layers are walked): a whole
 // `inspect --image` of a 200,000-file image is measured against `du -s` of its layers.
 import type { Messages } from "../../i18n/index.js";
-import { refusalLine } from "../../runtime/explain.js";
 import {
+  adapters,
+  drivesOverlays,
   type HistoryEntry,
   type ImageInfo,
-  imageHistory,
-  inspectImage,
-  probeRuntime,
+  noneAnswersLine,
+  probeRuntimes,
   RUNTIMES,
+  type RuntimeAdapter,
   RuntimeError,
   type RuntimeName,
 } from "../../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
 import { findProgram } from "../../sys/host.js";
 import type { InspectWords } from "../words/index.js";
-
-const OVERLAY_DRIVERS = new Set(["overlay", "overlay2"]);
 
 export interface ImageSource {
   runtime: RuntimeName;
@@ -32,10 +31,6 @@ export interface ImageSource {
   dirs: string[];
   /** Every build step, oldest first (asked while the layers are read). */
   history: Promise<HistoryEntry[]>;
-}
-
-export function isRuntime(value: string): value is RuntimeName {
-  return (RUNTIMES as readonly string[]).includes(value);
 }
 
 /**
@@ -50,15 +45,10 @@ async function whyNotFound(
   asked: readonly RuntimeName[],
   wanted: RuntimeName | undefined,
 ): Promise<string> {
-  const probes = await Promise.all((wanted === undefined ? RUNTIMES : [wanted]).map(probeRuntime));
+  const probes = await probeRuntimes(wanted === undefined ? RUNTIMES : [wanted]);
   const usable = probes.filter((probe) => probe.state === "ok");
-  if (usable.length === 0) {
-    const present = probes.find((probe) => probe.state !== "absent");
-    if (present !== undefined) return refusalLine(t, present);
-    const [first] = probes;
-    return wanted !== undefined && first !== undefined ? refusalLine(t, first) : `${t.doctor.runtimeNone}: ${t.doctor.runtimeInstall}`;
-  }
-  const overlay = usable.filter((probe) => OVERLAY_DRIVERS.has(probe.driver ?? ""));
+  if (usable.length === 0) return noneAnswersLine(t, probes, wanted);
+  const overlay = usable.filter(drivesOverlays);
   const [other] = usable;
   if (overlay.length === 0 && other !== undefined) return words.image.notOverlay(other.runtime, other.driver ?? "");
   return words.image.notFound(image, (asked.length > 0 ? asked : overlay.map((probe) => probe.runtime)).join(", "));
@@ -74,12 +64,12 @@ async function asking<T>(words: InspectWords, run: () => Promise<T>): Promise<T>
   }
 }
 
-type Answer = { runtime: RuntimeName; info: ImageInfo | undefined } | { runtime: RuntimeName; error: RuntimeError };
+type Answer = { runtime: RuntimeAdapter; info: ImageInfo | undefined } | { runtime: RuntimeAdapter; error: RuntimeError };
 
 /** `image inspect` in one runtime: the image, undefined when it has none, or the runtime's failure. */
-async function ask(runtime: RuntimeName, image: string): Promise<Answer> {
+async function ask(runtime: RuntimeAdapter, image: string): Promise<Answer> {
   try {
-    return { runtime, info: await inspectImage(runtime, image) };
+    return { runtime, info: await runtime.cli.findImage(image) };
   } catch (error) {
     if (error instanceof RuntimeError) return { runtime, error };
     throw error;
@@ -87,17 +77,17 @@ async function ask(runtime: RuntimeName, image: string): Promise<Answer> {
 }
 
 /**
- * The image in `wanted`, or in the first runtime that has it (docker first; both are asked at
- * once). Its history is asked at once and not awaited here: the runtime answers while the layers
+ * The image in `wanted`, or in the first runtime that has it (in the registry's order of
+ * preference; all are asked at once). Its history is asked at once and not awaited here: the runtime answers while the layers
  * are walked.
  */
 export async function findImage(t: Messages, words: InspectWords, image: string, wanted: RuntimeName | undefined): Promise<ImageSource> {
-  const runtimes = (wanted === undefined ? RUNTIMES : [wanted]).filter((runtime) => findProgram(runtime) !== undefined);
+  const runtimes = adapters(wanted === undefined ? RUNTIMES : [wanted]).filter((runtime) => findProgram(runtime.program) !== undefined);
   const answers = await Promise.all(runtimes.map((runtime) => ask(runtime, image)));
-  const asked = answers.filter((answer) => !("error" in answer)).map((answer) => answer.runtime);
+  const asked = answers.filter((answer) => !("error" in answer)).map((answer) => answer.runtime.name);
   for (const answer of answers) {
     if ("error" in answer) {
-      // docker without its daemon, or not allowed to ask it: another runtime may have the image.
+      // A daemon that does not answer, or not to us: another runtime may have the image.
       if (wanted === undefined) continue;
       const problem = answer.error.problem;
       const unreachable = problem === "absent" || problem === "no-daemon" || problem === "permission-denied";
@@ -106,10 +96,10 @@ export async function findImage(t: Messages, words: InspectWords, image: string,
     }
     const { runtime, info } = answer;
     if (info === undefined) continue;
-    const history = asking(words, () => imageHistory(runtime, info.id));
+    const history = asking(words, () => runtime.cli.imageHistory(info.id));
     // Awaited after the walk; a failure before then must not count as unhandled.
     history.catch(() => undefined);
-    return { runtime, name: image, id: info.id, dirs: [info.graphDriver.upper, ...info.graphDriver.lower], history };
+    return { runtime: runtime.name, name: image, id: info.id, dirs: [info.graphDriver.upper, ...info.graphDriver.lower], history };
   }
   throw new ExitError(EXIT_USAGE, await whyNotFound(t, words, image, asked, wanted));
 }

@@ -4,7 +4,7 @@
 // the host. The lesson's later steps measure the files it chose, so those are the ones asked for.
 import type { Diagnosis, PracticeAttempt } from "../../runner/types.js";
 import { few } from "../observe.js";
-import { type Ctx, entryAt, type RunState, upperOf } from "./state.js";
+import { type Ctx, entryAt, programOf, type RunState, upperOf } from "./state.js";
 
 /** The try's paths beneath UpperDir, as the container names them ("/etc/os-release"). */
 function inContainer(upper: string, paths: readonly string[]): string[] {
@@ -38,7 +38,7 @@ export function diagnoseWrite(ctx: Ctx, state: RunState, attempt: PracticeAttemp
   }
   const image = entryAt(`${options.imageLayers[plan.change.layer] ?? ""}${plan.change.path}`);
   if (image?.kind !== "file" || image.size !== plan.change.bytes) found.push(why.layerTouched(plan.change.path));
-  next ??= found.length > 0 ? w.practice.writeNext(options.runtime, options.name, plan.create, plan.change.path) : undefined;
+  next ??= found.length > 0 ? w.practice.writeNext(programOf(options), options.name, plan.create, plan.change.path) : undefined;
   return { found, next };
 }
 
@@ -61,5 +61,5 @@ export function diagnoseDelete(ctx: Ctx, state: RunState, attempt: PracticeAttem
   }
   const layer = entryAt(`${options.imageLayers[remove.layer] ?? ""}${remove.path}`);
   if (layer?.kind !== "file" || layer.size !== remove.bytes) found.push(why.layerTouched(remove.path));
-  return { found, next: found.length > 0 ? w.practice.deleteNext(options.runtime, options.name, remove.path) : undefined };
+  return { found, next: found.length > 0 ? w.practice.deleteNext(programOf(options), options.name, remove.path) : undefined };
 }

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { sudoCommand } from "../../runner/preflight.js";
 import { runLesson } from "../../runner/run-lesson.js";
-import { RUNTIMES, type RuntimeName } from "../../runtime/index.js";
+import { isRuntime, lessonRuntimes, type RuntimeName } from "../../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
 import { type LessonModule, practiceStepsOf } from "../catalog.js";
 import { en } from "./en.js";
@@ -19,12 +19,13 @@ const IMAGE_REFERENCE = new RegExp(
   `^(?:[A-Za-z0-9.-]+(?::[0-9]+)?/)?${COMPONENT}(?:/${COMPONENT})*(?::\\w[\\w.-]{0,127})?(?:@[a-z0-9]+:[a-f0-9]{32,})?$`,
 );
 
-const isRuntime = (value: string): value is RuntimeName => (RUNTIMES as readonly string[]).includes(value);
+/** A runtime that can run, exec in and remove the lesson's container. */
+const isLessonRuntime = (value: string): value is RuntimeName => isRuntime(value) && lessonRuntimes().includes(value);
 
 export const prepare: LessonModule["prepare"] = (flags, _t, lang) => {
   const w = { en, zh, ja }[lang];
   const runtime = typeof flags.runtime === "string" ? flags.runtime : undefined;
-  if (runtime !== undefined && !isRuntime(runtime)) throw new ExitError(EXIT_USAGE, w.refuse.runtimeValue(runtime));
+  if (runtime !== undefined && !isLessonRuntime(runtime)) throw new ExitError(EXIT_USAGE, w.refuse.runtimeValue(runtime));
   const image = typeof flags.image === "string" ? flags.image : undefined;
   if (image !== undefined && !IMAGE_REFERENCE.test(image)) throw new ExitError(EXIT_USAGE, w.refuse.imageValue(image));
   // The runtime's store is root's; a user namespace of the lesson's own (rootless mode) cannot

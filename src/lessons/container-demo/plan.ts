@@ -3,6 +3,7 @@
 // Files the container needs to keep running commands (its shell, its libraries) and files the
 // runtime bind-mounts over (/etc/hosts …, whose writes never reach the overlay) are left alone.
 import { stackPaths } from "../../layers/stack.js";
+import { runtimeOwnFiles } from "../../runtime/index.js";
 
 export interface PlannedFile {
   /** In the container, with a leading slash. */
@@ -24,8 +25,9 @@ const LEFT_ALONE = [
   /^(?:usr\/(?:local\/)?)?(?:s?bin|lib(?:32|64|x32|exec)?)\//,
   /^(?:proc|sys|dev|run|tmp)\//,
   /^etc\/(?:hosts|hostname|resolv\.conf|mtab|passwd|group|shadow|gshadow)$/,
-  /^\.(?:dockerenv|containerenv)$/,
 ];
+/** What a runtime makes in each container (/.dockerenv …): the runtime's, even where an image holds a copy. */
+const RUNTIME_FILES = runtimeOwnFiles();
 // Plain names only: the paths go into `sh -c` and onto the screen unquoted.
 const PLAIN = /^[A-Za-z0-9._+/-]+$/;
 // A small text file every learner recognises, when the image has one.
@@ -39,7 +41,7 @@ export function planFiles(layers: readonly string[]): FilePlan | undefined {
     if (!found.path.includes("/")) names.add(found.path);
     const shown = found.shownFrom === undefined ? undefined : found.cells[found.shownFrom];
     if (found.shownFrom === undefined || shown?.entry.kind !== "file") continue;
-    if (!PLAIN.test(found.path) || LEFT_ALONE.some((pattern) => pattern.test(found.path))) continue;
+    if (!PLAIN.test(found.path) || RUNTIME_FILES.has(found.path) || LEFT_ALONE.some((pattern) => pattern.test(found.path))) continue;
     candidates.push({ path: `/${found.path}`, bytes: shown.entry.size, layer: found.shownFrom });
   }
   const nonEmpty = candidates.filter((file) => file.bytes > 0);

@@ -2,14 +2,21 @@
 // be, with the runtime's own progress on a terminal), and files in it to change and delete.
 // Every refusal is one line and exit 2, naming the fix (DESIGN.md, Exit codes).
 import type { Messages } from "../../i18n/index.js";
-import { refusalLine } from "../../runtime/explain.js";
-import { type ImageInfo, inspectImage, listImages, probeRuntime, RUNTIMES, type RuntimeName } from "../../runtime/index.js";
+import {
+  adapterFor,
+  drivesOverlays,
+  firstAnswering,
+  type ImageInfo,
+  lessonRuntimes,
+  lifecycleOf,
+  noneAnswersLine,
+  type RuntimeName,
+} from "../../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
 import { firstLine, runCommand } from "../../sys/exec.js";
 import type { ContainerDemoWords } from "./en.js";
 import { type FilePlan, planFiles } from "./plan.js";
 
-const OVERLAY_DRIVERS = new Set(["overlay", "overlay2"]);
 /** Without --image: an image of these the learner already has (any tag), else this one, pulled. */
 const SHELL_IMAGES = /(?:^|\/)(?:alpine|busybox)(?::|$)|:[^/]*alpine[^/]*$/;
 export const DEFAULT_IMAGE = "alpine";
@@ -20,22 +27,12 @@ export interface RuntimeChoice {
   skipped?: RuntimeName;
 }
 
-/** --runtime, or docker if it answers, else podman; exit 2 with the fix when none will do. */
+/** --runtime, or the first runtime that answers in the registry's order (docker first); exit 2 with the fix when none will do. */
 export async function chooseRuntime(t: Messages, w: ContainerDemoWords, wanted: RuntimeName | undefined): Promise<RuntimeChoice> {
-  const probes = await Promise.all((wanted === undefined ? RUNTIMES : [wanted]).map(probeRuntime));
-  const usable = probes.find((probe) => probe.state === "ok");
-  if (usable === undefined) {
-    const present = probes.find((probe) => probe.state !== "absent");
-    if (present !== undefined) throw new ExitError(EXIT_USAGE, refusalLine(t, present));
-    const first = probes[0];
-    throw new ExitError(
-      EXIT_USAGE,
-      wanted !== undefined && first !== undefined ? refusalLine(t, first) : `${t.doctor.runtimeNone}: ${t.doctor.runtimeInstall}`,
-    );
-  }
-  if (!OVERLAY_DRIVERS.has(usable.driver ?? "")) throw new ExitError(EXIT_USAGE, w.refuse.notOverlay(usable.runtime, usable.driver ?? ""));
-  const skipped = probes.find((probe) => probe !== usable && probe.state !== "absent" && probes.indexOf(probe) < probes.indexOf(usable));
-  return skipped === undefined ? { runtime: usable.runtime } : { runtime: usable.runtime, skipped: skipped.runtime };
+  const { probes, chosen, skipped } = await firstAnswering(wanted, lessonRuntimes());
+  if (chosen === undefined) throw new ExitError(EXIT_USAGE, noneAnswersLine(t, probes, wanted));
+  if (!drivesOverlays(chosen)) throw new ExitError(EXIT_USAGE, w.refuse.notOverlay(chosen.runtime, chosen.driver ?? ""));
+  return skipped === undefined ? { runtime: chosen.runtime } : { runtime: chosen.runtime, skipped: skipped.runtime };
 }
 
 export interface ImageChoice {
@@ -53,7 +50,8 @@ export async function chooseImage(
   wanted: string | undefined,
   output: { json: boolean },
 ): Promise<ImageChoice> {
-  const local = await listImages(runtime);
+  const { cli } = adapterFor(runtime);
+  const local = await cli.listImages();
   const image =
     wanted ??
     local
@@ -61,14 +59,14 @@ export async function chooseImage(
       .sort((a, b) => (a.size ?? 0) - (b.size ?? 0))[0]
       ?.names.find((name) => SHELL_IMAGES.test(name)) ??
     DEFAULT_IMAGE;
-  let info = await inspectImage(runtime, image);
+  let info = await cli.findImage(image);
   if (info === undefined) {
     const pulled = await pull(w, runtime, image, output);
     if (pulled !== "") {
       const names = local.flatMap((summary) => summary.names.slice(0, 1)).slice(0, 8);
       throw new ExitError(EXIT_USAGE, w.refuse.image(image, runtime, pulled, names.join(", ") || w.refuse.noLocal));
     }
-    info = await inspectImage(runtime, image);
+    info = await cli.findImage(image);
     if (info === undefined) throw new ExitError(EXIT_USAGE, w.refuse.image(image, runtime, "not found after the pull", w.refuse.noLocal));
   }
   const layers = [info.graphDriver.upper, ...info.graphDriver.lower];
@@ -78,17 +76,18 @@ export async function chooseImage(
 }
 
 /**
- * `<runtime> pull IMAGE`: on a terminal with its own progress bars (stdout and stderr are the
+ * The runtime's pull of IMAGE: on a terminal with its own progress bars (stdout and stderr are the
  * learner's); with --json quietly, since stdout carries only events. "" when it worked, else the
  * first line of the runtime's complaint.
  */
 async function pull(w: ContainerDemoWords, runtime: RuntimeName, image: string, output: { json: boolean }): Promise<string> {
+  const { commands } = lifecycleOf(runtime);
   if (output.json) {
-    const result = await runCommand([runtime, "pull", "--quiet", image], { timeoutMs: 30 * 60 * 1000 });
+    const result = await runCommand(commands.pull(image, true), { timeoutMs: 30 * 60 * 1000 });
     return result.exitCode === 0 ? "" : firstLine(result.stderr) || `exit ${result.exitCode}`;
   }
   process.stdout.write(`${w.pulling(image, runtime)}\n`);
   // A pull's progress is only worth showing live; its complaint is still kept for the refusal.
-  const result = await runCommand([runtime, "pull", image], { timeoutMs: 30 * 60 * 1000, live: true });
+  const result = await runCommand(commands.pull(image, false), { timeoutMs: 30 * 60 * 1000, live: true });
   return result.exitCode === 0 ? "" : firstLine(result.stderr) || `exit ${result.exitCode}`;
 }

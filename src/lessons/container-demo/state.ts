@@ -1,13 +1,13 @@
 import { type LayerEntry, readEntry } from "../../layers/entry.js";
 import type { DiscoveredOverlay } from "../../overlay/discover.js";
 import type { LessonContext } from "../../runner/types.js";
-import type { ContainerInfo, RuntimeName } from "../../runtime/index.js";
+import { adapterFor, type ContainerInfo, type LessonCommands, lifecycleOf, type RuntimeName } from "../../runtime/index.js";
 import type { ContainerDemoWords } from "./en.js";
 import type { FilePlan } from "./plan.js";
 
 export interface ContainerOptions {
   runtime: RuntimeName;
-  /** docker, when it was preferred but did not answer. */
+  /** A runtime preferred before it that is there but did not answer (docker without its daemon). */
   skipped?: RuntimeName;
   image: string;
   /** The image's layer directories, top first. */
@@ -52,9 +52,15 @@ export function lowersOf(state: RunState): string[] {
  */
 export const buildNumber = (topFirstIndex: number, total: number): number => total - topFirstIndex;
 
-/** `<runtime> exec NAME sh -c SCRIPT`: POSIX sh only, so any image with a shell will do. */
+/** The commands the lesson shows and runs, as the chosen runtime's CLI spells them (preflight chose one that has them). */
+export const commandsOf = (options: ContainerOptions): LessonCommands => lifecycleOf(options.runtime).commands;
+
+/** The program a learner types for the chosen runtime (in hints: "podman exec NAME …"). */
+export const programOf = (options: ContainerOptions): string => adapterFor(options.runtime).program;
+
+/** `exec NAME sh -c SCRIPT`: POSIX sh only, so any image with a shell will do. */
 export function execArgv(options: ContainerOptions, script: string): string[] {
-  return [options.runtime, "exec", options.name, "sh", "-c", script];
+  return commandsOf(options).exec(options.name, script);
 }
 
 /** du -sb's figure for `path` in its output ("bytes<TAB>path" per line). */

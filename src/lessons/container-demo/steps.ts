@@ -9,7 +9,7 @@ import { analyzeDisk, stackPaths } from "../../layers/stack.js";
 import { discoverOverlays, hostPath, splitLowerdir } from "../../overlay/discover.js";
 import { apparentUsage } from "../../overlay/usage.js";
 import type { Lesson } from "../../runner/types.js";
-import { inspectContainer, isOurs, ownerLabels, ownerOf, removeContainerSync } from "../../runtime/index.js";
+import { adapterFor, isOurs, lifecycleOf, ownerLabels, ownerOf } from "../../runtime/index.js";
 import { showDu } from "../du.js";
 import { yesNo } from "../observe.js";
 import { diagnoseDelete, diagnoseWrite } from "./diagnose.js";
@@ -21,32 +21,30 @@ import {
   buildNumber,
   type ContainerOptions,
   type Ctx,
+  commandsOf,
   describeEntry,
   duBytes,
   entryAt,
   lowersOf,
+  programOf,
   type RunState,
   upperOf,
 } from "./state.js";
 import { finalSteps } from "./usage.js";
 import { zh } from "./zh.js";
 
-/** Go's template for GraphDriver.Data, one directory a line: what `… | jq .[0].GraphDriver` shows, readably. */
-const GRAPH_FORMAT = "{{range $key, $value := .GraphDriver.Data}}{{$key}}={{$value}}{{println}}{{end}}";
-
 async function start(ctx: Ctx, state: RunState): Promise<void> {
   const { w, options } = ctx;
   const { runtime, name, image } = options;
+  const lifecycle = lifecycleOf(runtime);
+  const { commands } = lifecycle;
   ctx.say(w.using(runtime, image));
   if (options.skipped !== undefined) ctx.say(w.fallback(runtime, options.skipped));
   // Registered before `run` exists: a signal during the spawn still finds and removes it.
-  state.registration = ctx.track({ label: `${runtime} rm -f ${name}`, release: () => removeContainerSync(runtime, name) });
-  const labels = Object.entries(ownerLabels()).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
-  // sleep as PID 1 ignores SIGTERM: --stop-signal KILL lets `rm -f` end it at once.
-  const argv = ["run", "-d", "--name", name, ...labels, "--network", "none", "--stop-signal", "KILL", "--entrypoint", "sleep"];
-  await ctx.run([runtime, ...argv, image, "infinity"]);
-  await ctx.run([runtime, "ps", "--filter", `name=${name}`]);
-  state.container = await inspectContainer(runtime, name);
+  state.registration = ctx.track({ label: commands.remove(name).join(" "), release: () => lifecycle.removeSync(name) });
+  await ctx.run(commands.runSleeping(name, ownerLabels(), image));
+  await ctx.run(commands.list(name));
+  state.container = await adapterFor(runtime).cli.findContainer(name);
   ctx.check("running", w.start.checkRunning, "running", state.container?.pid === undefined ? "not running" : "running");
   const labelsOf = state.container?.labels ?? {};
   ctx.check(
@@ -64,7 +62,7 @@ async function start(ctx: Ctx, state: RunState): Promise<void> {
 async function graphDriver(ctx: Ctx, state: RunState): Promise<void> {
   const { w, options } = ctx;
   const dirs = state.container?.graphDriver;
-  await ctx.run([options.runtime, "container", "inspect", "--format", GRAPH_FORMAT, options.name]);
+  await ctx.run(commandsOf(options).graphDriver(options.name));
   const overlay = discoverOverlays().overlays.find((found) => dirs !== undefined && found.upper === dirs.upper);
   state.overlay = overlay;
   if (overlay !== undefined) {
@@ -94,8 +92,10 @@ async function imageLayers(ctx: Ctx, state: RunState): Promise<void> {
   const extra = lowers.length - layers.length;
   ctx.check("image-layers", w.layers.checkImage, layers.join(":"), lowers.slice(Math.max(0, extra)).join(":"));
   if (extra > 0) ctx.say(w.layers.extra(extra));
-  const history = await ctx.run([options.runtime, "history", options.image], { allowFailure: true });
-  if (history.exitCode === 0) ctx.say(w.layers.historySize(options.runtime));
+  const history = commandsOf(options).history?.(options.image);
+  if (history !== undefined && (await ctx.run(history, { allowFailure: true })).exitCode === 0) {
+    ctx.say(w.layers.historySize(programOf(options)));
+  }
   // Build order, as a Dockerfile reads (layer 1 the base): du's lines and the facts below in the same order.
   const built = [...layers].reverse();
   const du = await ctx.run(["du", "-sb", ...built]);
@@ -195,7 +195,7 @@ export function containerDemo(): Lesson<ContainerOptions, ContainerDemoWords> {
         keyPoint: (w) => w.write.key,
         practice: {
           task: (w, ctx) => w.practice.writeTask(ctx.options.name, ctx.options.plan.create, ctx.options.plan.change.path),
-          hint: (w, ctx) => w.practice.writeHint(ctx.options.runtime),
+          hint: (w, ctx) => w.practice.writeHint(programOf(ctx.options)),
           done: (w) => w.practice.writeDone,
           verify: (ctx) => writeVerify(ctx, state),
           diagnose: (ctx, attempt) => diagnoseWrite(ctx, state, attempt),
@@ -215,7 +215,7 @@ export function containerDemo(): Lesson<ContainerOptions, ContainerDemoWords> {
         keyPoint: (w) => w.delete.key,
         practice: {
           task: (w, ctx) => w.practice.deleteTask(ctx.options.name, ctx.options.plan.remove.path),
-          hint: (w, ctx) => w.practice.deleteHint(ctx.options.runtime),
+          hint: (w, ctx) => w.practice.deleteHint(programOf(ctx.options)),
           done: (w) => w.practice.deleteDone,
           verify: (ctx) => deleteVerify(ctx, state),
           diagnose: (ctx, attempt) => diagnoseDelete(ctx, state, attempt),

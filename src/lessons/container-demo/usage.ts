@@ -8,11 +8,11 @@ import { stackPaths } from "../../layers/stack.js";
 import { discoverOverlays } from "../../overlay/discover.js";
 import { apparentUsage } from "../../overlay/usage.js";
 import type { Step } from "../../runner/types.js";
-import { inspectContainer } from "../../runtime/index.js";
+import { adapterFor } from "../../runtime/index.js";
 import { showDu } from "../du.js";
 import { exactBytes, yesNo } from "../observe.js";
 import type { ContainerDemoWords } from "./en.js";
-import { buildNumber, type ContainerOptions, type Ctx, entryAt, type RunState, upperOf } from "./state.js";
+import { buildNumber, type ContainerOptions, type Ctx, commandsOf, entryAt, programOf, type RunState, upperOf } from "./state.js";
 
 // The same reading `overlay-lesson inspect NAME` makes (src/inspect): its targets, its walk, its
 // split of hidden bytes into the image's own and the container's.
@@ -23,18 +23,19 @@ async function diskUsage(ctx: Ctx, state: RunState): Promise<void> {
   await ctx.run(["du", "-sb", upper]);
   const upperUsage = apparentUsage(upper);
   showDu(ctx, [["UpperDir", upperUsage]]);
-  const ps = await ctx.run(
-    [options.runtime, "ps", "--all", "--size", "--filter", `name=${options.name}`, "--format", "{{.Names}} {{.Size}}"],
-    { allowFailure: true },
-  );
-  if (ps.exitCode === 0) {
+  const commands = commandsOf(options);
+  const sizes = commands.sizes?.(options.name);
+  if (sizes !== undefined && (await ctx.run(sizes, { allowFailure: true })).exitCode === 0) {
     const { files, other } = upperUsage;
-    ctx.say(w.usage.psSize(options.runtime, exactBytes(files.bytes), exactBytes(other.bytes), exactBytes(files.bytes + other.bytes)));
+    ctx.say(w.usage.psSize(programOf(options), exactBytes(files.bytes), exactBytes(other.bytes), exactBytes(files.bytes + other.bytes)));
   }
-  const diff = await ctx.run([options.runtime, "diff", options.name]);
-  const listed = new Set(diff.stdout.split("\n").map((line) => line.trim()));
-  const wanted = [`A ${plan.create}`, `C ${plan.change.path}`, `D ${plan.remove.path}`];
-  ctx.check("diff", w.usage.checkDiff, wanted.join(", "), wanted.map((line) => (listed.has(line) ? line : `(no ${line})`)).join(", "));
+  const diffArgv = commands.diff?.(options.name);
+  if (diffArgv !== undefined) {
+    const diff = await ctx.run(diffArgv);
+    const listed = new Set(diff.stdout.split("\n").map((line) => line.trim()));
+    const wanted = [`A ${plan.create}`, `C ${plan.change.path}`, `D ${plan.remove.path}`];
+    ctx.check("diff", w.usage.checkDiff, wanted.join(", "), wanted.map((line) => (listed.has(line) ? line : `(no ${line})`)).join(", "));
+  }
 
   const words = inspectWords(ctx.lang);
   const [target] = (await selectTargets(options.name, words)).targets;
@@ -98,14 +99,16 @@ function showInspectReport(ctx: Ctx, report: MountReport | undefined): void {
 
 async function removeContainer(ctx: Ctx, state: RunState): Promise<void> {
   const { w, options } = ctx;
-  const { runtime, name } = options;
+  const { name } = options;
+  const commands = commandsOf(options);
+  const { cli } = adapterFor(options.runtime);
   const upper = upperOf(state);
   const mounted = (): boolean => discoverOverlays().overlays.some((overlay) => overlay.upper === upper);
   if (options.keep) {
     ctx.say(w.remove.kept);
-    ctx.say(`→ ${runtime} rm -f ${name}`);
+    ctx.say(`→ ${commands.remove(name).join(" ")}`);
     ctx.say(`→ overlay-lesson inspect ${name}`);
-    const running = (await inspectContainer(runtime, name))?.pid !== undefined;
+    const running = (await cli.findContainer(name))?.pid !== undefined;
     ctx.check(
       "kept",
       w.remove.checkKept,
@@ -114,11 +117,11 @@ async function removeContainer(ctx: Ctx, state: RunState): Promise<void> {
     );
     return;
   }
-  await ctx.run([runtime, "rm", "-f", name]);
-  const gone = (await inspectContainer(runtime, name)) === undefined;
+  await ctx.run(commands.remove(name));
+  const gone = (await cli.findContainer(name)) === undefined;
   // Removed in order, as a learner would: teardown has nothing left to do for it.
   if (gone) state.registration?.forget();
-  await ctx.run([runtime, "ps", "--all", "--filter", `name=${name}`]);
+  await ctx.run(commands.listAll(name));
   if (state.container?.graphDriver.merged !== undefined) {
     await ctx.run(["findmnt", state.container.graphDriver.merged], { allowFailure: true });
   }

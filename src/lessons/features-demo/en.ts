@@ -64,7 +64,7 @@ export const en = {
     checkNewName: "merged shows the image's files under the new name",
     upperOff: "upper after mv, redirect_dir=off",
     upperOn: "upper after the rename, redirect_dir=on",
-    dockerDiff:
+    nativeDiff:
       "This is why dockerd turns its native diff off when the kernel has redirect_dir on: the native diff tars upper as it is, and a redirect there is a directory without its files, so the layer would lose them. The naive diff walks the merged view instead and copies every file into the layer: correct, and slow.",
     key: "Without redirect_dir, renaming an image's directory copies the whole tree up (or fails with EXDEV); with it, upper records a redirect and copies nothing.",
     practice: {

@@ -65,7 +65,7 @@ export const ja: FeaturesWords = {
     checkNewName: "merged では新しい名前の下にイメージのファイルが見える",
     upperOff: "mv 後の upper（redirect_dir=off）",
     upperOn: "名前変更後の upper（redirect_dir=on）",
-    dockerDiff:
+    nativeDiff:
       "カーネルで redirect_dir が有効なとき dockerd が native diff を無効にするのはこのためです。native diff は upper をそのまま tar にしますが、upper のリダイレクトはファイルを持たないディレクトリなので、レイヤーからファイルが抜け落ちてしまいます。naive diff は代わりに merged のビューをたどってすべてのファイルをレイヤーにコピーします。正確ですが遅い方法です。",
     key: "redirect_dir がなければ、イメージのディレクトリの名前変更はツリー全体のコピーアップになる（または EXDEV で失敗する）。あれば upper にリダイレクトが記録されるだけで、何もコピーされません。",
     practice: {

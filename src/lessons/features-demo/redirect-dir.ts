@@ -129,7 +129,7 @@ async function checkRedirect(ctx: Ctx): Promise<void> {
 
 /** Why it matters beyond this container; said once the rename passed (in practice, not after a failed try). */
 function explainRedirect(ctx: Ctx): void {
-  ctx.say(ctx.w.redirect.dockerDiff);
+  ctx.say(ctx.w.redirect.nativeDiff);
   ctx.say(ctx.w.common.mapShows("redirect_dir=off"));
 }
 

@@ -62,7 +62,7 @@ export const zh: FeaturesWords = {
     checkNewName: "merged 在新名字下显示镜像里的文件",
     upperOff: "mv 之后的 upper，redirect_dir=off",
     upperOn: "重命名之后的 upper，redirect_dir=on",
-    dockerDiff:
+    nativeDiff:
       "这就是内核打开 redirect_dir 时 dockerd 关掉 native diff 的原因：native diff 直接把 upper 打成 tar，而 upper 里的重定向只是一个没有文件的目录，层里就会丢掉这些文件。naive diff 改为遍历 merged 视图，把每个文件都复制进层里：结果正确，但是慢。",
     key: "没有 redirect_dir 时，重命名镜像里的目录会把整棵树复制上来（或以 EXDEV 失败）；有了它，upper 只记下一个重定向，什么也不复制。",
     practice: {

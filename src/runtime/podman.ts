@@ -1,0 +1,68 @@
+// podman, through its CLI (no daemon: `podman info` opens its store). Its store is
+// containers-storage, which buildah and CRI-O share.
+//
+// containers-storage (containers/storage drivers/overlay/overlay.go): home is <graphroot>/overlay
+// (graphroot /var/lib/containers/storage, rootless ~/.local/share/containers/storage), the same
+// <id>/diff and l/ links as docker's overlay2, extra diffs of a layer as <id>/diff1, diff2 …, and
+// lowers seen through an idmapped mount as <home>/<container-id>/mapped/<n>/<rest of the path
+// below home>. store.go keeps the layer list in <graphroot>/overlay-layers, which tells this store
+// from docker's when graphroot is moved (or the driver is named by its alias overlay2).
+//
+// Part 13 reads each store's own files (overlay-containers/containers.json, overlay-images/
+// images.json, overlay-layers/layers.json): every user's rootless store, without asking podman as
+// that user (which would set up a store in their home).
+import { join, posix } from "node:path";
+import type { MountNamespace } from "../overlay/namespaces.js";
+import type { RuntimeAdapter, StoreLayout } from "./adapter.js";
+import { dockerCompatible } from "./docker-compatible.js";
+import { driverLayer, isDirectory, isDirectoryIn } from "./layer-paths.js";
+
+const GRAPH_ROOT = "var/lib/containers/storage";
+const IDMAPPED_LAYER = /^(.+)\/[^/]+\/mapped\/\d+\/([^/]+)\/diff\d*$/;
+
+function isContainersStorage(home: string, namespace: MountNamespace): boolean {
+  return home.endsWith("/containers/storage/overlay") || isDirectoryIn(namespace, `${posix.dirname(home)}/overlay-layers`);
+}
+
+export const containersStorage = {
+  kind: "containers-storage" as const,
+  matchLayer(path, namespace) {
+    const [, mappedHome, mappedId] = IDMAPPED_LAYER.exec(path) ?? [];
+    if (mappedHome !== undefined && mappedId !== undefined && isContainersStorage(mappedHome, namespace)) {
+      return { kind: "containers-storage", storeRoot: mappedHome, id: mappedId };
+    }
+    const layer = driverLayer(path);
+    // The driver makes <home>/l at start-up; a plain …/x/diff path without it is no store.
+    if (layer === undefined || !isDirectoryIn(namespace, posix.join(layer.home, "l"))) return undefined;
+    return isContainersStorage(layer.home, namespace) ? { kind: "containers-storage", storeRoot: layer.home, id: layer.id } : undefined;
+  },
+  storesUnder(root) {
+    // Root's store; part 13 adds every user's (~/.local/share/containers/storage of each user with subuids).
+    const graphRoot = join(root, GRAPH_ROOT);
+    const home = join(graphRoot, "overlay");
+    return isDirectory(home) ? [{ kind: "containers-storage", root: graphRoot, layers: home }] : [];
+  },
+} satisfies StoreLayout;
+
+const cli = dockerCompatible({
+  runtime: "podman",
+  program: "podman",
+  infoFormat: "{{.Version.Version}}\t{{.Store.GraphDriverName}}",
+  // podman's `rm -f` first sends SIGTERM and waits 10 s, which a `sleep` as PID 1 ignores.
+  removeFlags: ["-t", "0"],
+  historyFlags: [],
+  emptyLayerFlags: true,
+});
+
+export const podman: RuntimeAdapter = {
+  name: "podman",
+  program: "podman",
+  layout: containersStorage,
+  environment: ["CONTAINER_HOST", "CONTAINERS_CONF", "CONTAINERS_STORAGE_CONF"],
+  ownFiles: [".containerenv"],
+  // containers-storage also answers to the alias overlay2 for its overlay driver.
+  overlayDrivers: new Set(["overlay", "overlay2"]),
+  ...cli,
+  // podman has no daemon; "Cannot connect to Podman" is podman-remote (or CONTAINER_HOST) missing its service.
+  fixes: (t) => ({ noDaemon: t.doctor.podmanStart }),
+};
