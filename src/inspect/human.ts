@@ -66,6 +66,15 @@ export function verdict(report: MountReport, words: InspectWords): string {
   return words.verdict(image, container);
 }
 
+/**
+ * What files take on disk, where it tells something their bytes do not: a sparse file's next to
+ * nothing, a layer of small files' whole blocks. Said when the two differ by a tenth and 64 KiB.
+ */
+export function onDisk(totals: { bytes: number; diskBytes: number }): string | undefined {
+  const difference = Math.abs(totals.diskBytes - totals.bytes);
+  return difference >= 64 * 1024 && difference >= totals.bytes / 10 ? formatBytes(totals.diskBytes) : undefined;
+}
+
 /** `… N more (--top ALL)` under a list that --top cut. */
 function moreRow(shown: number, all: number, words: InspectWords, c: ChalkInstance): Row[] {
   return all > shown ? [{ indent: 4, text: words.more(formatCount(all - shown), formatCount(all)), style: c.dim }] : [];
@@ -102,7 +111,7 @@ function layerRows(report: MountReport, style: HumanStyle): Row[] {
       indent: 2,
       mark: "upper",
       gap: 2,
-      text: words.upper(report.upper.dir, bytes(report.upper.bytes), count(report.upper.files)),
+      text: words.upper(report.upper.dir, bytes(report.upper.bytes), count(report.upper.files), onDisk(report.upper)),
     });
   }
   rows.push({ indent: 2, text: words.layersTitle });
@@ -112,7 +121,7 @@ function layerRows(report: MountReport, style: HumanStyle): Row[] {
       indent: 4,
       mark: `#${layer.number}`.padEnd(markWidth),
       gap: 2,
-      text: words.layer(layer.dir, bytes(layer.bytes), count(layer.files)),
+      text: words.layer(layer.dir, bytes(layer.bytes), count(layer.files), onDisk(layer)),
     });
   }
   return rows;
@@ -137,8 +146,11 @@ function changeRows(report: MountReport, style: HumanStyle): Row[] {
   if (report.listableChanges === 0) return rows;
   rows.push({ indent: 2, text: words.largestChanges });
   for (const change of report.largestChanges) {
+    const disk = onDisk({ bytes: change.bytes, diskBytes: change.diskBytes });
     const figures = [
-      change.bytes > 0 || change.hiddenBytes === 0 ? words.changeWritten(bytes(change.bytes)) : undefined,
+      change.metacopy === true ? words.changeMetacopy : undefined,
+      change.bytes > 0 || (change.hiddenBytes === 0 && change.metacopy !== true) ? words.changeWritten(bytes(change.bytes)) : undefined,
+      disk === undefined ? undefined : words.changeDisk(disk),
       change.hiddenBytes > 0 ? words.changeHides(bytes(change.hiddenBytes)) : undefined,
     ].filter((figure) => figure !== undefined);
     rows.push({ indent: 4, mark: MARKS[change.kind], text: words.change(change.path, figures) });

@@ -13,10 +13,14 @@ export interface Change {
   /** In the container, with a leading slash, as `docker diff` prints it. */
   path: string;
   kind: ChangeKind;
-  /** st_size of the upper's regular file (0 for the rest). */
+  /** The data bytes of the upper's regular file: st_size, 0 for a metacopy (its data is the image's) and for the rest. */
   bytes: number;
+  /** What the upper's entry takes on disk (st_blocks × 512): a sparse file's next to nothing. */
+  diskBytes: number;
   /** Bytes of the image this change hides (a copy-up's original, everything beneath a deleted or opaque directory). */
   hiddenBytes: number;
+  /** A chown or chmod under metacopy=on: only the metadata was copied up; the data is still the image's. */
+  metacopy?: true;
 }
 
 export interface ChangeTotals {
@@ -36,7 +40,10 @@ export interface ChangeBatch {
   paths: string;
   kinds: Uint8Array;
   bytes: Float64Array;
+  diskBytes: Float64Array;
   hiddenBytes: Float64Array;
+  /** 1 where the change is a metacopy. */
+  metacopy: Uint8Array;
 }
 
 /** What a queue counted: the totals per kind, the copy-ups, the largest changes. */
@@ -56,12 +63,15 @@ const emptyTotals = (): Record<ChangeKind, ChangeTotals> =>
 export function* batchChanges(batch: ChangeBatch): Generator<Change> {
   const paths = batch.paths === "" ? [] : batch.paths.split("\0");
   for (let at = 0; at < paths.length; at++) {
-    yield {
+    const change: Change = {
       path: paths[at] ?? "",
       kind: CHANGE_KINDS[batch.kinds[at] ?? 0] ?? "added",
       bytes: batch.bytes[at] ?? 0,
+      diskBytes: batch.diskBytes[at] ?? 0,
       hiddenBytes: batch.hiddenBytes[at] ?? 0,
     };
+    if (batch.metacopy[at] === 1) change.metacopy = true;
+    yield change;
   }
 }
 
@@ -70,13 +80,17 @@ export class BatchBuilder {
   private readonly paths: string[] = [];
   private readonly kinds: number[] = [];
   private readonly bytes: number[] = [];
+  private readonly diskBytes: number[] = [];
   private readonly hiddenBytes: number[] = [];
+  private readonly metacopy: number[] = [];
 
   add(change: Change): void {
     this.paths.push(change.path);
     this.kinds.push(CHANGE_KINDS.indexOf(change.kind));
     this.bytes.push(change.bytes);
+    this.diskBytes.push(change.diskBytes);
     this.hiddenBytes.push(change.hiddenBytes);
+    this.metacopy.push(change.metacopy === true ? 1 : 0);
   }
 
   /** The changes gathered since the last take, as a batch; the builder starts again empty. */
@@ -85,12 +99,11 @@ export class BatchBuilder {
       paths: this.paths.join("\0"),
       kinds: Uint8Array.from(this.kinds),
       bytes: Float64Array.from(this.bytes),
+      diskBytes: Float64Array.from(this.diskBytes),
       hiddenBytes: Float64Array.from(this.hiddenBytes),
+      metacopy: Uint8Array.from(this.metacopy),
     };
-    this.paths.length = 0;
-    this.kinds.length = 0;
-    this.bytes.length = 0;
-    this.hiddenBytes.length = 0;
+    for (const column of [this.paths, this.kinds, this.bytes, this.diskBytes, this.hiddenBytes, this.metacopy]) column.length = 0;
     return batch;
   }
 }

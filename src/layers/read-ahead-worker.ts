@@ -51,7 +51,9 @@ function post(setup: WorkerSetup, counters: Int32Array, message: WorkerMessage):
   }
   const batch = "subtree" in message ? message.subtree.batch : null;
   const transfer: ArrayBuffer[] =
-    batch === null ? [] : [batch.kinds, batch.bytes, batch.hiddenBytes].map((array) => array.buffer as ArrayBuffer);
+    batch === null
+      ? []
+      : [batch.kinds, batch.bytes, batch.diskBytes, batch.hiddenBytes, batch.metacopy].map((array) => array.buffer as ArrayBuffer);
   setup.port.postMessage(message, transfer);
   Atomics.add(counters, posted, 1);
   Atomics.notify(counters, posted);

@@ -17,7 +17,7 @@ import type { XattrNamespace } from "../overlay/xattr.js";
 import { type AnalysisTotals, StackAnalysis } from "./analysis.js";
 import type { Change } from "./changes.js";
 import { KIND } from "./entry.js";
-import { diskLister, type Lister, listMerged, type MergedListing } from "./listing.js";
+import { diskLister, type Lister, type MergedListing } from "./listing.js";
 import type { WorkerMessage, WorkerSetup, WorkerSubtree } from "./read-ahead-worker.js";
 import { diskWalkOptions } from "./stack.js";
 import { type DirContext, type StackVisitor, StackWalk, type WalkOptions, walkStack } from "./walk.js";
@@ -58,14 +58,18 @@ function defaultWorkerUrl(): URL {
  * The top of the tree, breadth first: each listing kept, and the directories just below it (none
  * when the whole tree was listed before a level reached `frontierMin`).
  */
-function listTop(dirs: readonly string[], frontierMin: number): { listings: Map<string, MergedListing>; frontier: Set<string> } {
+function listTop(
+  dirs: readonly string[],
+  lister: Lister,
+  frontierMin: number,
+): { listings: Map<string, MergedListing>; frontier: Set<string> } {
   const layers = dirs.length;
   const listings = new Map<string, MergedListing>();
   let level: Array<[string, boolean[]]> = [["", dirs.map(() => true)]];
   for (;;) {
     const next: Array<[string, boolean[]]> = [];
     for (const [relative, present] of level) {
-      const listing = listMerged(dirs, relative, present);
+      const listing = lister.list(relative, present);
       listings.set(relative, listing);
       listing.names.forEach((name, at) => {
         // The layers that have a directory of this name: the walk lists it in those.
@@ -199,10 +203,10 @@ export async function analyzeStack(reading: StackReading): Promise<AnalysisTotal
   const workerCount = Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
   const mode = reading.workers ?? "auto";
   // "always" hands the root's own directories to the workers, however small the stack.
-  const top = mode === "never" ? undefined : listTop(reading.dirs, mode === "always" ? 1 : FRONTIER_MIN);
+  const disk = diskLister(reading.dirs, reading.namespace);
+  const top = mode === "never" ? undefined : listTop(reading.dirs, disk, mode === "always" ? 1 : FRONTIER_MIN);
   // A tree listed whole before its top grew wide is small: the workers would cost more than they save.
   if (top === undefined || top.frontier.size === 0) {
-    const disk = diskLister(reading.dirs);
     // What the look at the top already listed is not listed again.
     const lister: Lister = { list: (relative, present) => top?.listings.get(relative) ?? disk.list(relative, present) };
     await walkAll(new StackWalk(walkOptions(reading, lister), analysis), reading);

@@ -18,7 +18,7 @@ export function diskWalkOptions(stack: DiskStack, extra: Pick<WalkOptions, "limi
   return {
     layers: stack.dirs.length,
     hasUpper: stack.hasUpper === true,
-    lister: diskLister(stack.dirs),
+    lister: diskLister(stack.dirs, stack.namespace),
     opaque: (layer, path) => isOpaque(`${stack.dirs[layer]}/${path}`, stack.namespace),
     ...extra,
   };

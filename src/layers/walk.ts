@@ -24,8 +24,8 @@
 //
 // An explicit stack instead of recursion, so that a caller can walk a budget of paths at a time
 // (to wait for its output's reader), and memory stays at depth × the widest directory.
-import { type EntryKind, KIND, KIND_NAMES, type LayerEntry, UNMARKED_DIR } from "./entry.js";
-import type { Lister, MergedListing } from "./listing.js";
+import { type EntryKind, fileEntry, KIND, KIND_NAMES, type LayerEntry, plainEntry, UNMARKED_DIR } from "./entry.js";
+import { FLAG, type Lister, type MergedListing } from "./listing.js";
 
 export type HideReason = "whiteout" | "opaque" | "newer-copy";
 export const HIDE_REASONS: readonly HideReason[] = ["whiteout", "opaque", "newer-copy"];
@@ -78,9 +78,10 @@ export interface StackVisitor {
   path(found: StackPath): void;
   /**
    * A path only `layer` has, no directory, in a directory that layer shows: merged shows it (or
-   * it is a whiteout of nothing) and it hides nothing. Without this, such paths come to `path`.
+   * it is a whiteout of nothing) and it hides nothing; what the layer holds there is the listing's
+   * `slot`. Without this, such paths come to `path`.
    */
-  single?(parent: string, name: string, layer: number, kind: EntryKind, size: number): void;
+  single?(parent: string, name: string, layer: number, listing: MergedListing, slot: number): void;
   /** A directory the walk does not enter (`defer` said another walk does), in walk order. */
   deferred?(dir: DirContext): void;
 }
@@ -115,6 +116,8 @@ export function resolveCells(path: string, entries: ReadonlyArray<LayerEntry | u
   let blocked: HiddenBy | undefined;
   let shownFrom: number | undefined;
   let seenDir: number | undefined;
+  // A metacopy above holds this path's metadata only: the next regular file below is its data.
+  let wantsData: number | undefined;
   entries.forEach((entry, layer) => {
     if (entry === undefined) {
       cells.push(undefined);
@@ -125,8 +128,24 @@ export function resolveCells(path: string, entries: ReadonlyArray<LayerEntry | u
       cells.push({ entry, state: "hidden", hiddenBy: parent.hiddenBy });
       return;
     }
+    if (wantsData !== undefined && entry.kind === "file") {
+      // Seen: a container reads these bytes through the metacopy above.
+      cells.push({ entry, state: "visible" });
+      if (!entry.metacopy) {
+        blocked = { layer: wantsData, how: "newer-copy", path };
+        wantsData = undefined;
+      }
+      return;
+    }
     if (blocked !== undefined) {
       cells.push({ entry, state: "hidden", hiddenBy: blocked });
+      return;
+    }
+    if (wantsData !== undefined) {
+      // Not a regular file below the metacopy: the lookup ends there, and it is hidden.
+      cells.push({ entry, state: "hidden", hiddenBy: { layer: wantsData, how: "newer-copy", path } });
+      blocked = { layer: wantsData, how: "newer-copy", path };
+      wantsData = undefined;
       return;
     }
     if (entry.kind === "whiteout") {
@@ -150,7 +169,8 @@ export function resolveCells(path: string, entries: ReadonlyArray<LayerEntry | u
     }
     cells.push({ entry, state: "visible" });
     shownFrom = layer;
-    blocked = { layer, how: "newer-copy", path };
+    if (entry.metacopy) wantsData = layer;
+    else blocked = { layer, how: "newer-copy", path };
   });
   return { path, cells, shownFrom };
 }
@@ -230,14 +250,7 @@ export class StackWalk {
       }
       const name = listing.names[at] ?? "";
       if (single !== undefined && !several && !dir && only !== -1 && context.states[only]?.shown === true) {
-        const code = listing.kinds[at * layers + only] ?? KIND.other;
-        single(
-          context.relative,
-          name,
-          only,
-          KIND_NAMES[code] ?? "other",
-          code === KIND.file ? (listing.sizes[at * layers + only] ?? 0) : 0,
-        );
+        single(context.relative, name, only, listing, at * layers + only);
         continue;
       }
       this.resolve(frame, at, name, dir);
@@ -255,12 +268,15 @@ export class StackWalk {
     const layers = this.options.layers;
     const code = listing.kinds[at * layers + layer] ?? KIND.absent;
     if (code === KIND.absent || context.states[layer] === undefined) return undefined;
-    if (code !== KIND.dir) {
-      return { kind: KIND_NAMES[code] ?? "other", size: code === KIND.file ? (listing.sizes[at * layers + layer] ?? 0) : 0, opaque: false };
+    const slot = at * layers + layer;
+    if (code === KIND.file) {
+      const metacopy = ((listing.flags?.[slot] ?? 0) & FLAG.metacopy) !== 0;
+      return fileEntry(listing.sizes[slot] ?? 0, listing.disk[slot] ?? 0, metacopy, listing.inodes?.get(slot));
     }
+    if (code !== KIND.dir) return plainEntry(KIND_NAMES[code] ?? "other");
     // An opaque mark matters only where a layer below has the same name: ask only there.
     for (let lower = layer + 1; lower < layers; lower++) {
-      if (listing.kinds[at * layers + lower] !== KIND.absent) return { kind: "dir", size: 0, opaque: this.options.opaque(layer, path) };
+      if (listing.kinds[at * layers + lower] !== KIND.absent) return plainEntry("dir", this.options.opaque(layer, path));
     }
     return UNMARKED_DIR;
   }

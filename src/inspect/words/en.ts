@@ -21,9 +21,10 @@ export const en = {
   store: (kind: string) => `store: ${kind}`,
   otherNamespace: (pid: number) => `mounted in another mount namespace, read through /proc/${pid}/root`,
   layersTitle: "image layers, top first (numbered in build order: #1 is the base):",
-  layer: (dir: string, bytes: string, files: string) => `${dir}  ${bytes} in ${files} ${plural(files, "file")}`,
-  upper: (dir: string, bytes: string, files: string) =>
-    `${dir}  ${bytes} in ${files} ${plural(files, "file")} (the container's writable layer)`,
+  layer: (dir: string, bytes: string, files: string, disk: string | undefined) =>
+    `${dir}  ${bytes} in ${files} ${plural(files, "file")}${disk === undefined ? "" : `, ${disk} on disk`}`,
+  upper: (dir: string, bytes: string, files: string, disk: string | undefined) =>
+    `${dir}  ${bytes} in ${files} ${plural(files, "file")}${disk === undefined ? "" : `, ${disk} on disk`} (the container's writable layer)`,
   noUpper: "no upper layer: a read-only overlay",
   changesTitle: (count: string) => `changes (as docker diff lists them): ${count}`,
   noChanges: "no changes: the container has written nothing",
@@ -33,6 +34,8 @@ export const en = {
   largestChanges: "largest changes:",
   changeWritten: (bytes: string) => `${bytes} written`,
   changeHides: (bytes: string) => `hides ${bytes} of the image`,
+  changeDisk: (bytes: string) => `${bytes} on disk`,
+  changeMetacopy: "metadata only: its data is still the image's",
   change: (path: string, figures: readonly string[]) => `${path}  ${figures.join(", ")}`,
   // Two amounts, never one inside the other: the image's own waste, and what the container's
   // changes take out of view on top of it (bytes a fresh container of the image would see).
