@@ -20,7 +20,7 @@ export interface HumanStyle {
   width: number | undefined;
 }
 
-const MARKS: Record<ChangeKind, string> = { added: "A", changed: "C", deleted: "D", opaque: "O" };
+const MARKS: Record<ChangeKind, string> = { added: "A", changed: "C", deleted: "D", opaque: "O", renamed: "R" };
 
 /** inspect's figures, written as every figure of the program is (i18n/format.ts). */
 export const formatters = { bytes: formatBytes, count: formatCount } as const;
@@ -127,6 +127,15 @@ function layerRows(report: MountReport, style: HumanStyle): Row[] {
   return rows;
 }
 
+/** Of the changed entries: the copy-ups (the figure the verdict quotes), and those copied up as metadata only. */
+function changedParts(report: MountReport, words: InspectWords): string | undefined {
+  const parts = [
+    report.copyUps > 0 ? words.copyUps(formatters.count(report.copyUps)) : undefined,
+    report.metacopies > 0 ? words.metadataOnly(formatters.count(report.metacopies)) : undefined,
+  ].filter((part) => part !== undefined);
+  return parts.length === 0 ? undefined : parts.join(words.listSeparator);
+}
+
 function changeRows(report: MountReport, style: HumanStyle): Row[] {
   const { words, chalk: c } = style;
   const { bytes, count } = formatters;
@@ -137,12 +146,16 @@ function changeRows(report: MountReport, style: HumanStyle): Row[] {
     const totals = report.changeTotals[kind];
     if (totals.count === 0) continue;
     // The copy-ups among the changed entries: the figure the verdict quotes.
-    const of = kind === "changed" && report.copyUps > 0 ? words.copyUps(count(report.copyUps)) : undefined;
+    const of = kind === "changed" ? changedParts(report, words) : undefined;
     rows.push({
       indent: 4,
-      text: words.changeCount(words.changeKinds[kind], count(totals.count), bytes(totals.bytes), bytes(totals.hiddenBytes), of),
+      text:
+        kind === "renamed"
+          ? words.renamedCount(count(totals.count))
+          : words.changeCount(words.changeKinds[kind], count(totals.count), bytes(totals.bytes), bytes(totals.hiddenBytes), of),
     });
   }
+  rows.push(...renameRows(report, style));
   if (report.listableChanges === 0) return rows;
   rows.push({ indent: 2, text: words.largestChanges });
   for (const change of report.largestChanges) {
@@ -156,6 +169,15 @@ function changeRows(report: MountReport, style: HumanStyle): Row[] {
     rows.push({ indent: 4, mark: MARKS[change.kind], text: words.change(change.path, figures) });
   }
   return [...rows, ...moreRow(report.largestChanges.length, report.listableChanges, words, c)];
+}
+
+/** Renamed directories write and hide nothing, so no "largest" list has them: they are listed here. */
+function renameRows(report: MountReport, style: HumanStyle): Row[] {
+  const { words, chalk: c } = style;
+  if (report.renames.length === 0) return [];
+  const rows: Row[] = [{ indent: 2, text: words.renamesTitle }];
+  for (const change of report.renames) rows.push({ indent: 4, mark: MARKS.renamed, text: words.renamed(change.path, change.from ?? "") });
+  return [...rows, ...moreRow(report.renames.length, report.changeTotals.renamed.count, words, c)];
 }
 
 function hiddenRows(report: MountReport, style: HumanStyle): Row[] {

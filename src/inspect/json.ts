@@ -66,8 +66,9 @@ export class JsonMountWriter {
     // Written by hand: JSON.stringify of a whole object per change cost a tenth of a 100,000-change walk.
     const separator = this.changes++ === 0 ? "" : ",";
     const metacopy = change.metacopy === true ? `,"metacopy":true` : "";
+    const from = change.from === undefined ? "" : `,"from":${JSON.stringify(change.from)}`;
     this.put(
-      `${separator}{"path":${JSON.stringify(change.path)},"kind":"${change.kind}","bytes":${change.bytes},"diskBytes":${change.diskBytes},"hiddenBytes":${change.hiddenBytes}${metacopy}}`,
+      `${separator}{"path":${JSON.stringify(change.path)},"kind":"${change.kind}"${from},"bytes":${change.bytes},"diskBytes":${change.diskBytes},"hiddenBytes":${change.hiddenBytes}${metacopy}}`,
     );
   }
 

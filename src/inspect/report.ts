@@ -34,9 +34,13 @@ export interface MountReport {
   largestImageHidden: HiddenGroup | null;
   changeTotals: Record<ChangeKind, ChangeTotals>;
   copyUps: number;
+  /** Changes that copied only the metadata up (metacopy=on). */
+  metacopies: number;
   largestChanges: Change[];
   /** How many changes write or hide a byte: `largestChanges` lists the largest of them. */
   listableChanges: number;
+  /** The first renamed directories (at most --top), in path order. */
+  renames: Change[];
   /** Something could not be read or resolved: the numbers are what could be. */
   notes: string[];
   /** True when a layer (or part of one) could not be read. */
@@ -101,8 +105,10 @@ export function mountReport(target: InspectTarget, analysis: AnalysisTotals, not
     largestImageHidden: analysis.largestImageHidden,
     changeTotals: analysis.changes.totals,
     copyUps: analysis.changes.copyUps,
+    metacopies: analysis.changes.metacopies,
     largestChanges: analysis.changes.largest,
     listableChanges: analysis.changes.listable,
+    renames: analysis.changes.renames,
     notes,
     partial,
   };

@@ -144,7 +144,8 @@ export class StackAnalysis implements StackVisitor {
   /** The container's change at this path, as `docker diff` would name it. */
   private changeAt(found: StackPath, frame: Frame | undefined): OpenChange | undefined {
     const upperCell = this.offset === 1 ? found.cells[0] : undefined;
-    if (upperCell === undefined) return undefined;
+    // The whiteout a rename left at the old name deletes nothing: the rename is the change.
+    if (upperCell === undefined || found.movedAway === true) return undefined;
     const entry = upperCell.entry;
     const lowerCells = found.cells.slice(1);
     const imageCells = found.image ?? lowerCells;
@@ -152,6 +153,7 @@ export class StackAnalysis implements StackVisitor {
     let kind: Change["kind"] = inImage ? "changed" : "added";
     if (entry.kind === "whiteout") kind = "deleted";
     else if (entry.kind === "dir" && entry.opaque && inImage) kind = "opaque";
+    else if (found.renamedFrom !== undefined) kind = "renamed";
     // It hides an image directory's subtree: its hidden bytes are final only once that is walked.
     const hidesSubtree = lowerCells.some((cell) => cell?.entry.kind === "dir") && (entry.kind !== "dir" || entry.opaque);
     const change: OpenChange = {
@@ -161,6 +163,7 @@ export class StackAnalysis implements StackVisitor {
       diskBytes: entry.disk,
       hiddenBytes: 0,
       ...(entry.metacopy ? { metacopy: true as const } : {}),
+      ...(found.renamedFrom === undefined ? {} : { from: `/${found.renamedFrom}` }),
       open: hidesSubtree && frame !== undefined,
       // Not a file written under an opaque parent: the image entry it replaces must be hidden by it, here.
       copyUp: isCopyUp(

@@ -5,7 +5,7 @@
 // shows at the same path. lstat only (a symlink is a symlink, never followed); xattrs read exactly
 // on directories, where they decide what lower layers show.
 import { lstatSync, type Stats } from "node:fs";
-import { type OverlayXattrs, readOverlayXattrs, readXattr, type XattrNamespace } from "../overlay/xattr.js";
+import { type OverlayXattrs, readOverlayXattr, readOverlayXattrs, type XattrNamespace } from "../overlay/xattr.js";
 
 export type EntryKind = "file" | "dir" | "whiteout" | "symlink" | "other";
 
@@ -62,7 +62,7 @@ export function isOpaqueMark(value: string | undefined): boolean {
 
 /** Is the directory at `path` (never followed) opaque? */
 export function isOpaque(path: string, namespace: XattrNamespace): boolean {
-  return isOpaqueMark(readXattr(path, `${namespace}.overlay.opaque`));
+  return isOpaqueMark(readOverlayXattr(path, "opaque", namespace));
 }
 
 /**
@@ -99,7 +99,7 @@ export function readEntry(path: string, namespace: XattrNamespace): LayerEntry |
   }
   const kind = entryKind(stats);
   if (kind === "file") {
-    const metacopy = stats.blocks * 512 < stats.size && readXattr(path, `${namespace}.overlay.metacopy`) !== undefined;
+    const metacopy = stats.blocks * 512 < stats.size && readOverlayXattr(path, "metacopy", namespace) !== undefined;
     return fileEntry(stats.size, stats.blocks * 512, metacopy, stats.nlink > 1 ? `${stats.dev}:${stats.ino}` : undefined);
   }
   if (kind !== "dir") return plainEntry(kind);

@@ -12,10 +12,11 @@
 // A name that vanished between readdir and lstat (a live container writes) is left out; a
 // directory that cannot be listed is reported per layer with its error's code.
 import { type Dirent, lstatSync, readdirSync } from "node:fs";
-import { readXattr, type XattrNamespace } from "../overlay/xattr.js";
+import { readOverlayXattr, type XattrNamespace } from "../overlay/xattr.js";
 import { KIND, type KindCode, kindOfStats } from "./entry.js";
 import { decodeName, hasEscapes } from "./names.js";
 import { PathOpener } from "./paths.js";
+import { lowerPath, NO_REDIRECTS, type Redirects } from "./redirects.js";
 
 /** Flag bits of a listing's `flags`. */
 export const FLAG = { metacopy: 1 } as const;
@@ -116,22 +117,66 @@ class LayerReader {
   private isMetacopy(dir: string, name: string): boolean {
     // The binding takes string paths: a file whose own name is not UTF-8 cannot be asked (counted as data).
     if (hasEscapes(name)) return false;
-    return readXattr(`${this.paths.xattrPath(dir)}/${name}`, `${this.namespace}.overlay.metacopy`) !== undefined;
+    return readOverlayXattr(`${this.paths.xattrPath(dir)}/${name}`, "metacopy", this.namespace) !== undefined;
   }
 }
 
+/**
+ * Under an upper's renamed directories (redirects.ts), a lower layer's directory is where the
+ * redirect points, the directories renamed away are no longer in their old place, and a renamed
+ * directory is where its new name is, in every lower layer that holds its source.
+ */
+function redirected(directory: LayerDirectory, root: string, dir: string, relative: string, redirects: Redirects): LayerDirectory {
+  const join = (name: string): string => (dir === "" ? name : `${dir}/${name}`);
+  const kept: LayerDirectory = { names: [], kinds: [], sizes: [], disk: [], metacopy: null, inodes: null };
+  const renamed = new Set(redirects.renamedIn.get(relative) ?? []);
+  directory.names.forEach((name, index) => {
+    if (redirects.moved.has(join(name)) || renamed.has(name)) return;
+    const at = kept.names.push(name) - 1;
+    kept.kinds.push(directory.kinds[index] ?? KIND.other);
+    kept.sizes.push(directory.sizes[index] ?? 0);
+    kept.disk.push(directory.disk[index] ?? 0);
+    if (directory.metacopy?.has(index) === true) (kept.metacopy ??= new Set()).add(at);
+    const inode = directory.inodes?.get(index);
+    if (inode !== undefined) (kept.inodes ??= new Map()).set(at, inode);
+  });
+  for (const name of renamed) {
+    const source = redirects.sourceOf.get(relative === "" ? name : `${relative}/${name}`) ?? "";
+    if (lstatSync(`${root}/${source}`, { throwIfNoEntry: false })?.isDirectory() !== true) continue;
+    kept.names.push(name);
+    kept.kinds.push(KIND.dir);
+    kept.sizes.push(0);
+    kept.disk.push(0);
+  }
+  return kept;
+}
+
+const EMPTY_DIRECTORY: LayerDirectory = { names: [], kinds: [], sizes: [], disk: [], metacopy: null, inodes: null };
+
 /** List `relative` in every layer `present` marks, and merge the listings. */
-function merge(reader: LayerReader, roots: readonly string[], relative: string, present: readonly boolean[]): MergedListing {
+function merge(
+  reader: LayerReader,
+  roots: readonly string[],
+  relative: string,
+  present: readonly boolean[],
+  redirects: Redirects,
+): MergedListing {
   const layers = roots.length;
   const read: Array<LayerDirectory | undefined> = [];
   const errors: Array<[number, string]> = [];
   const slots = new Map<string, number>();
   const names: string[] = [];
+  const renamedHere = redirects.renamedIn.has(relative);
+  // The layers below the upper hold this directory where the nearest renamed parent came from.
+  const below = lowerPath(redirects, relative);
   for (let layer = 0; layer < layers; layer++) {
-    if (!present[layer]) continue;
-    const dir = relative === "" ? (roots[layer] ?? "") : `${roots[layer]}/${relative}`;
+    const inLayer = layer === 0 ? relative : below;
+    // A renamed directory's source may be in a lower layer that has no directory here.
+    if (!present[layer] && !(renamedHere && layer > 0)) continue;
+    const dir = inLayer === "" ? (roots[layer] ?? "") : `${roots[layer]}/${inLayer}`;
     try {
-      const directory = reader.read(dir);
+      let directory = present[layer] ? reader.read(dir) : EMPTY_DIRECTORY;
+      if (layer > 0 && redirects.sourceOf.size > 0) directory = redirected(directory, roots[layer] ?? "", inLayer, relative, redirects);
       read[layer] = directory;
       for (const name of directory.names) {
         if (slots.has(name)) continue;
@@ -173,9 +218,9 @@ function merge(reader: LayerReader, roots: readonly string[], relative: string, 
   return { relative, names, kinds, sizes, disk, flags, inodes, errors: errors.length > 0 ? errors : null };
 }
 
-/** The plain lister: every directory read from disk when the walk asks for it. */
-export function diskLister(roots: readonly string[], namespace: XattrNamespace): Lister {
+/** The plain lister: every directory read from disk when the walk asks for it (under the upper's renames). */
+export function diskLister(roots: readonly string[], namespace: XattrNamespace, redirects = NO_REDIRECTS): Lister {
   const paths = new PathOpener();
   const reader = new LayerReader(paths, namespace);
-  return { list: (relative, present) => merge(reader, roots, relative, present), close: () => paths.close() };
+  return { list: (relative, present) => merge(reader, roots, relative, present, redirects), close: () => paths.close() };
 }

@@ -49,10 +49,13 @@ describe("inspect --json", () => {
         changed: { count: 0, bytes: 0, hiddenBytes: 0 },
         deleted: { count: 1, bytes: 0, hiddenBytes: 9 },
         opaque: { count: 0, bytes: 0, hiddenBytes: 0 },
+        renamed: { count: 0, bytes: 0, hiddenBytes: 0 },
       },
       copyUps: 0,
+      metacopies: 0,
       largestChanges: [],
       listableChanges: 2,
+      renames: [],
       notes: [],
       partial: false,
     };
