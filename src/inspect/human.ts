@@ -20,7 +20,7 @@ export interface HumanStyle {
   width: number | undefined;
 }
 
-const MARKS: Record<ChangeKind, string> = { added: "A", changed: "C", deleted: "D", opaque: "O" };
+const MARKS: Record<ChangeKind, string> = { added: "A", changed: "C", deleted: "D", opaque: "O", renamed: "R" };
 
 /** inspect's figures, written as every figure of the program is (i18n/format.ts). */
 export const formatters = { bytes: formatBytes, count: formatCount } as const;
@@ -66,6 +66,15 @@ export function verdict(report: MountReport, words: InspectWords): string {
   return words.verdict(image, container);
 }
 
+/**
+ * What files take on disk, where it tells something their bytes do not: a sparse file's next to
+ * nothing, a layer of small files' whole blocks. Said when the two differ by a tenth and 64 KiB.
+ */
+export function onDisk(totals: { bytes: number; diskBytes: number }): string | undefined {
+  const difference = Math.abs(totals.diskBytes - totals.bytes);
+  return difference >= 64 * 1024 && difference >= totals.bytes / 10 ? formatBytes(totals.diskBytes) : undefined;
+}
+
 /** `… N more (--top ALL)` under a list that --top cut. */
 function moreRow(shown: number, all: number, words: InspectWords, c: ChalkInstance): Row[] {
   return all > shown ? [{ indent: 4, text: words.more(formatCount(all - shown), formatCount(all)), style: c.dim }] : [];
@@ -102,7 +111,7 @@ function layerRows(report: MountReport, style: HumanStyle): Row[] {
       indent: 2,
       mark: "upper",
       gap: 2,
-      text: words.upper(report.upper.dir, bytes(report.upper.bytes), count(report.upper.files)),
+      text: words.upper(report.upper.dir, bytes(report.upper.bytes), count(report.upper.files), onDisk(report.upper)),
     });
   }
   rows.push({ indent: 2, text: words.layersTitle });
@@ -112,10 +121,19 @@ function layerRows(report: MountReport, style: HumanStyle): Row[] {
       indent: 4,
       mark: `#${layer.number}`.padEnd(markWidth),
       gap: 2,
-      text: words.layer(layer.dir, bytes(layer.bytes), count(layer.files)),
+      text: words.layer(layer.dir, bytes(layer.bytes), count(layer.files), onDisk(layer)),
     });
   }
   return rows;
+}
+
+/** Of the changed entries: the copy-ups (the figure the verdict quotes), and those copied up as metadata only. */
+function changedParts(report: MountReport, words: InspectWords): string | undefined {
+  const parts = [
+    report.copyUps > 0 ? words.copyUps(formatters.count(report.copyUps)) : undefined,
+    report.metacopies > 0 ? words.metadataOnly(formatters.count(report.metacopies)) : undefined,
+  ].filter((part) => part !== undefined);
+  return parts.length === 0 ? undefined : parts.join(words.listSeparator);
 }
 
 function changeRows(report: MountReport, style: HumanStyle): Row[] {
@@ -128,22 +146,38 @@ function changeRows(report: MountReport, style: HumanStyle): Row[] {
     const totals = report.changeTotals[kind];
     if (totals.count === 0) continue;
     // The copy-ups among the changed entries: the figure the verdict quotes.
-    const of = kind === "changed" && report.copyUps > 0 ? words.copyUps(count(report.copyUps)) : undefined;
+    const of = kind === "changed" ? changedParts(report, words) : undefined;
     rows.push({
       indent: 4,
-      text: words.changeCount(words.changeKinds[kind], count(totals.count), bytes(totals.bytes), bytes(totals.hiddenBytes), of),
+      text:
+        kind === "renamed"
+          ? words.renamedCount(count(totals.count))
+          : words.changeCount(words.changeKinds[kind], count(totals.count), bytes(totals.bytes), bytes(totals.hiddenBytes), of),
     });
   }
+  rows.push(...renameRows(report, style));
   if (report.listableChanges === 0) return rows;
   rows.push({ indent: 2, text: words.largestChanges });
   for (const change of report.largestChanges) {
+    const disk = onDisk({ bytes: change.bytes, diskBytes: change.diskBytes });
     const figures = [
-      change.bytes > 0 || change.hiddenBytes === 0 ? words.changeWritten(bytes(change.bytes)) : undefined,
+      change.metacopy === true ? words.changeMetacopy : undefined,
+      change.bytes > 0 || (change.hiddenBytes === 0 && change.metacopy !== true) ? words.changeWritten(bytes(change.bytes)) : undefined,
+      disk === undefined ? undefined : words.changeDisk(disk),
       change.hiddenBytes > 0 ? words.changeHides(bytes(change.hiddenBytes)) : undefined,
     ].filter((figure) => figure !== undefined);
     rows.push({ indent: 4, mark: MARKS[change.kind], text: words.change(change.path, figures) });
   }
   return [...rows, ...moreRow(report.largestChanges.length, report.listableChanges, words, c)];
+}
+
+/** Renamed directories write and hide nothing, so no "largest" list has them: they are listed here. */
+function renameRows(report: MountReport, style: HumanStyle): Row[] {
+  const { words, chalk: c } = style;
+  if (report.renames.length === 0) return [];
+  const rows: Row[] = [{ indent: 2, text: words.renamesTitle }];
+  for (const change of report.renames) rows.push({ indent: 4, mark: MARKS.renamed, text: words.renamed(change.path, change.from ?? "") });
+  return [...rows, ...moreRow(report.renames.length, report.changeTotals.renamed.count, words, c)];
 }
 
 function hiddenRows(report: MountReport, style: HumanStyle): Row[] {

@@ -27,9 +27,16 @@ export interface JsonLayer {
   number: number;
   bytes: number;
   files: number;
+  /** What the layer's regular files take on disk, each inode once (st_blocks × 512). */
+  diskBytes: number;
+  /** Their st_size, where it differs from `bytes` (metacopies hold no data). */
+  apparentBytes?: number;
 }
 
 const FLUSH_AT = 64 * 1024;
+
+/** The apparent size beside the data bytes, only where they differ (metacopies hold no data). */
+const apparent = (bytes: number, apparentBytes: number): { apparentBytes?: number } => (apparentBytes === bytes ? {} : { apparentBytes });
 
 export class JsonMountWriter {
   private buffer = "";
@@ -58,8 +65,10 @@ export class JsonMountWriter {
   change(change: Change): void {
     // Written by hand: JSON.stringify of a whole object per change cost a tenth of a 100,000-change walk.
     const separator = this.changes++ === 0 ? "" : ",";
+    const metacopy = change.metacopy === true ? `,"metacopy":true` : "";
+    const from = change.from === undefined ? "" : `,"from":${JSON.stringify(change.from)}`;
     this.put(
-      `${separator}{"path":${JSON.stringify(change.path)},"kind":"${change.kind}","bytes":${change.bytes},"hiddenBytes":${change.hiddenBytes}}`,
+      `${separator}{"path":${JSON.stringify(change.path)},"kind":"${change.kind}"${from},"bytes":${change.bytes},"diskBytes":${change.diskBytes},"hiddenBytes":${change.hiddenBytes}${metacopy}}`,
     );
   }
 
@@ -77,10 +86,21 @@ export class JsonMountWriter {
       hiddenByLayer,
       hiddenByLayerNumber: hiddenByLayer === null ? null : numberOf(hiddenByLayer),
     }));
-    const layers: JsonLayer[] = report.layers.map(({ dir, number, bytes, files }) => ({ dir, number, bytes, files }));
+    const layers: JsonLayer[] = report.layers.map(({ dir, number, bytes, files, apparentBytes, diskBytes }) => ({
+      dir,
+      number,
+      bytes,
+      files,
+      diskBytes,
+      ...apparent(bytes, apparentBytes),
+    }));
+    const upper = report.upper;
     const rest = {
       layers,
-      upper: report.upper === null ? null : { dir: report.upper.dir, bytes: report.upper.bytes },
+      upper:
+        upper === null
+          ? null
+          : { dir: upper.dir, bytes: upper.bytes, diskBytes: upper.diskBytes, ...apparent(upper.bytes, upper.apparentBytes) },
       imageHiddenBytes: report.imageHiddenBytes,
       containerHiddenBytes: report.containerHiddenBytes,
       hidden,

@@ -8,6 +8,7 @@
 // docker and the lessons' reporter write them (runner/report/human.ts shortenHashes, whose rule
 // this is: that module drags the lesson reporter in with it); --json keeps them whole.
 
+import { printableName } from "../layers/names.js";
 import { displayWidth } from "../runner/report/text.js";
 
 export interface Row {
@@ -107,10 +108,11 @@ function cut(text: string, first: number, rest: number): string[] {
 /** One row as the lines it takes in `width` columns (undefined: one line, as long as it is). */
 export function fitRow(row: Row, width: number | undefined): string[] {
   const style = row.style ?? ((text: string) => text);
-  const mark = row.mark === undefined ? "" : shortenIds(row.mark);
+  // Names come from strangers' layers: no control character of theirs reaches the terminal.
+  const mark = row.mark === undefined ? "" : shortenIds(printableName(row.mark));
   const gap = row.mark === undefined ? "" : " ".repeat(row.gap ?? 1);
   const lead = `${" ".repeat(row.indent)}${mark === "" ? "" : (row.markStyle ?? style)(mark)}${gap}`;
-  const text = shortenIds(row.text);
+  const text = shortenIds(printableName(row.text));
   if (width === undefined) return [`${lead}${style(text)}`];
   // Continuation lines start under the text after a mark, and a little in without one: either
   // way a reader sees where the next row begins.

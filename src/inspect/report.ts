@@ -4,6 +4,7 @@
 // xattrs are read with the l*xattr calls).
 
 import type { AnalysisTotals } from "../layers/analysis.js";
+import { type ByteTotals, emptyBytes } from "../layers/bytes.js";
 import type { Change, ChangeKind, ChangeTotals } from "../layers/changes.js";
 import type { HiddenGroup } from "../layers/hidden.js";
 import { analyzeStack } from "../layers/read-ahead.js";
@@ -12,19 +13,17 @@ import type { RuntimeName } from "../runtime/index.js";
 import type { InspectTarget } from "./targets.js";
 import type { InspectWords } from "./words/index.js";
 
-export interface LayerReport {
+export interface LayerReport extends ByteTotals {
   dir: string;
   /** Build order, as a Containerfile reads and `inspect --image` numbers: 1 is the base, the top the highest. */
   number: number;
-  bytes: number;
-  files: number;
 }
 
 export interface MountReport {
   mountPoint: string | null;
   container: { runtime: RuntimeName; id: string; name: string } | null;
   layers: LayerReport[];
-  upper: { dir: string; bytes: number; files: number } | null;
+  upper: (ByteTotals & { dir: string }) | null;
   imageHiddenBytes: number;
   containerHiddenBytes: number;
   /** The largest hidden groups (at most --top), largest first. */
@@ -35,9 +34,13 @@ export interface MountReport {
   largestImageHidden: HiddenGroup | null;
   changeTotals: Record<ChangeKind, ChangeTotals>;
   copyUps: number;
+  /** Changes that copied only the metadata up (metacopy=on). */
+  metacopies: number;
   largestChanges: Change[];
   /** How many changes write or hide a byte: `largestChanges` lists the largest of them. */
   listableChanges: number;
+  /** The first renamed directories (at most --top), in path order. */
+  renames: Change[];
   /** Something could not be read or resolved: the numbers are what could be. */
   notes: string[];
   /** True when a layer (or part of one) could not be read. */
@@ -90,12 +93,10 @@ export function mountReport(target: InspectTarget, analysis: AnalysisTotals, not
     mountPoint: target.mountPoint,
     container:
       target.container === null ? null : { runtime: target.container.runtime, id: target.container.id, name: target.container.name },
-    layers: target.lower.map((dir, index) => ({
-      dir,
-      number: target.lower.length - index,
-      bytes: analysis.layers[index]?.bytes ?? 0,
-      files: analysis.layers[index]?.files ?? 0,
-    })),
+    layers: target.lower.map((dir, index) => {
+      const { bytes, files, apparentBytes, diskBytes } = analysis.layers[index] ?? emptyBytes();
+      return { dir, number: target.lower.length - index, bytes, files, apparentBytes, diskBytes };
+    }),
     upper: target.upper === undefined || analysis.upper === null ? null : { dir: target.upper, ...analysis.upper },
     imageHiddenBytes: analysis.imageHiddenBytes,
     containerHiddenBytes: analysis.containerHiddenBytes,
@@ -104,8 +105,10 @@ export function mountReport(target: InspectTarget, analysis: AnalysisTotals, not
     largestImageHidden: analysis.largestImageHidden,
     changeTotals: analysis.changes.totals,
     copyUps: analysis.changes.copyUps,
+    metacopies: analysis.changes.metacopies,
     largestChanges: analysis.changes.largest,
     listableChanges: analysis.changes.listable,
+    renames: analysis.changes.renames,
     notes,
     partial,
   };

@@ -11,23 +11,14 @@
 //
 // Memory: a frame per directory on the current path (depth, not size); changes are handed on as
 // soon as they are final and in path order; only the largest `top` groups and changes are kept.
+
+import { addBytes, type ByteTotals, emptyBytes, emptyLayer, FileCounter, type LayerTotals } from "./bytes.js";
 import { BatchBuilder, type Change, type ChangeBatch, type ChangeCounts, ChangeQueue, type OpenChange } from "./changes.js";
-import { type EntryKind, isCopyUp } from "./entry.js";
+import { dataBytes, fileEntry, isCopyUp, KIND } from "./entry.js";
 import { type PathFrame, PathFrames } from "./frames.js";
 import { type HiddenGroup, type HiddenScope, HiddenTotals, mergeGroup } from "./hidden.js";
-import { HIDE_REASONS, type HideReason, type StackCell, type StackPath, type StackVisitor } from "./walk.js";
-
-export interface LayerTotals {
-  /** Sum of st_size of the layer's regular files. */
-  bytes: number;
-  files: number;
-  /** Of `bytes`, what merged shows. */
-  visibleBytes: number;
-  /** Of `bytes`, what the image's later layers hide (the image's own view). */
-  hiddenBytes: number;
-  /** Bytes of earlier layers this layer's entries hide (the image's own view), by how. */
-  hides: Record<HideReason, number>;
-}
+import { FLAG, type MergedListing } from "./listing.js";
+import { HIDE_REASONS, type StackCell, type StackPath, type StackVisitor } from "./walk.js";
 
 export interface AnalysisOptions {
   /** The walk's first dir is a container's upper (else every dir is an image layer). */
@@ -44,7 +35,7 @@ export interface AnalysisOptions {
 export interface AnalysisTotals {
   /** The image's layers, top first. */
   layers: LayerTotals[];
-  upper: { bytes: number; files: number } | null;
+  upper: ByteTotals | null;
   visibleBytes: number;
   visibleFiles: number;
   imageHiddenBytes: number;
@@ -55,6 +46,8 @@ export interface AnalysisTotals {
   hiddenGroups: number;
   largestImageHidden: HiddenGroup | null;
   changes: ChangeCounts & { count: number };
+  /** Regular files with other hard links, counted once: "layer|dev:ino" and the disk bytes counted. */
+  linked: Array<[string, number]>;
 }
 
 /** What of a worker's walk of one subtree the main thread merges where its own walk defers it. */
@@ -78,18 +71,11 @@ function groupsOf(frame: Frame): Map<string, HiddenGroup> {
   return frame.groups;
 }
 
-const emptyLayer = (): LayerTotals => ({
-  bytes: 0,
-  files: 0,
-  visibleBytes: 0,
-  hiddenBytes: 0,
-  hides: { whiteout: 0, opaque: 0, "newer-copy": 0 },
-});
-
 export class StackAnalysis implements StackVisitor {
   private readonly offset: number;
   private readonly layers: LayerTotals[];
-  private readonly upper: { bytes: number; files: number } | null;
+  private readonly upper: ByteTotals | null;
+  private readonly counter = new FileCounter();
   private visibleBytes = 0;
   private visibleFiles = 0;
   private readonly hiddenTotals: HiddenTotals;
@@ -101,7 +87,7 @@ export class StackAnalysis implements StackVisitor {
   constructor(options: AnalysisOptions) {
     this.offset = options.hasUpper ? 1 : 0;
     this.layers = Array.from({ length: options.lowerCount }, emptyLayer);
-    this.upper = options.hasUpper ? { bytes: 0, files: 0 } : null;
+    this.upper = options.hasUpper ? emptyBytes() : null;
     this.hiddenTotals = new HiddenTotals(options.top);
     this.batchBuilder = options.batch === true ? new BatchBuilder() : undefined;
     const builder = this.batchBuilder;
@@ -121,35 +107,45 @@ export class StackAnalysis implements StackVisitor {
     if (local.groups !== undefined) this.finish(local);
   }
 
-  single(parent: string, name: string, layer: number, kind: EntryKind, size: number): void {
+  single(parent: string, name: string, layer: number, listing: MergedListing, slot: number): void {
     this.frames.leave(parent === "" ? "" : `${parent}/`);
+    const code = listing.kinds[slot] ?? KIND.other;
+    const entry =
+      code === KIND.file
+        ? fileEntry(
+            listing.sizes[slot] ?? 0,
+            listing.disk[slot] ?? 0,
+            ((listing.flags?.[slot] ?? 0) & FLAG.metacopy) !== 0,
+            listing.inodes?.get(slot),
+          )
+        : undefined;
     if (layer < this.offset) {
       // Only the upper has it: an added file, symlink, …, or a whiteout of nothing.
-      if (this.upper !== null && kind === "file") {
-        this.upper.bytes += size;
-        this.upper.files++;
-        this.visibleBytes += size;
+      if (this.upper !== null && entry !== undefined) {
+        this.counter.count(this.upper, layer, entry);
+        this.visibleBytes += dataBytes(entry);
         this.visibleFiles++;
       }
       const path = parent === "" ? `/${name}` : `/${parent}/${name}`;
-      this.changes.final({ path, kind: kind === "whiteout" ? "deleted" : "added", bytes: kind === "file" ? size : 0, hiddenBytes: 0 });
+      const kind = code === KIND.whiteout ? "deleted" : "added";
+      this.changes.final({ path, kind, bytes: entry === undefined ? 0 : dataBytes(entry), diskBytes: entry?.disk ?? 0, hiddenBytes: 0 });
       return;
     }
-    if (kind !== "file") return;
+    if (entry === undefined) return;
     const totals = this.layers[layer - this.offset];
     if (totals !== undefined) {
-      totals.bytes += size;
-      totals.files++;
-      totals.visibleBytes += size;
+      this.counter.count(totals, layer, entry);
+      totals.visibleBytes += dataBytes(entry);
     }
-    this.visibleBytes += size;
+    this.visibleBytes += dataBytes(entry);
     this.visibleFiles++;
   }
 
   /** The container's change at this path, as `docker diff` would name it. */
   private changeAt(found: StackPath, frame: Frame | undefined): OpenChange | undefined {
     const upperCell = this.offset === 1 ? found.cells[0] : undefined;
-    if (upperCell === undefined) return undefined;
+    // The whiteout a rename left at the old name deletes nothing: the rename is the change.
+    if (upperCell === undefined || found.movedAway === true) return undefined;
     const entry = upperCell.entry;
     const lowerCells = found.cells.slice(1);
     const imageCells = found.image ?? lowerCells;
@@ -157,13 +153,17 @@ export class StackAnalysis implements StackVisitor {
     let kind: Change["kind"] = inImage ? "changed" : "added";
     if (entry.kind === "whiteout") kind = "deleted";
     else if (entry.kind === "dir" && entry.opaque && inImage) kind = "opaque";
+    else if (found.renamedFrom !== undefined) kind = "renamed";
     // It hides an image directory's subtree: its hidden bytes are final only once that is walked.
     const hidesSubtree = lowerCells.some((cell) => cell?.entry.kind === "dir") && (entry.kind !== "dir" || entry.opaque);
     const change: OpenChange = {
       path: `/${found.path}`,
       kind,
-      bytes: entry.kind === "file" ? entry.size : 0,
+      bytes: dataBytes(entry),
+      diskBytes: entry.disk,
       hiddenBytes: 0,
+      ...(entry.metacopy ? { metacopy: true as const } : {}),
+      ...(found.renamedFrom === undefined ? {} : { from: `/${found.renamedFrom}` }),
       open: hidesSubtree && frame !== undefined,
       // Not a file written under an opaque parent: the image entry it replaces must be hidden by it, here.
       copyUp: isCopyUp(
@@ -179,10 +179,9 @@ export class StackAnalysis implements StackVisitor {
   private count(found: StackPath, here: Frame, change: OpenChange | undefined): void {
     const upperCell = this.offset === 1 ? found.cells[0] : undefined;
     if (this.upper !== null && upperCell?.entry.kind === "file") {
-      this.upper.bytes += upperCell.entry.size;
-      this.upper.files++;
+      this.counter.count(this.upper, 0, upperCell.entry);
       if (upperCell.state === "visible") {
-        this.visibleBytes += upperCell.entry.size;
+        this.visibleBytes += dataBytes(upperCell.entry);
         this.visibleFiles++;
       }
     }
@@ -195,9 +194,8 @@ export class StackAnalysis implements StackVisitor {
   /** One lower layer's regular file: its layer's totals, and where it is hidden, the group it joins. */
   private countFile(found: StackPath, layer: number, cell: StackCell, here: Frame, change: OpenChange | undefined): void {
     const totals = this.layers[layer] ?? emptyLayer();
-    const size = cell.entry.size;
-    totals.bytes += size;
-    totals.files++;
+    const size = dataBytes(cell.entry);
+    this.counter.count(totals, layer + this.offset, cell.entry);
     if (cell.state !== "hidden" || cell.hiddenBy === undefined) {
       totals.visibleBytes += size;
       this.visibleBytes += size;
@@ -273,16 +271,14 @@ export class StackAnalysis implements StackVisitor {
     more.layers.forEach((layer, index) => {
       const totals = this.layers[index];
       if (totals === undefined) return;
-      totals.bytes += layer.bytes;
-      totals.files += layer.files;
+      addBytes(totals, layer);
       totals.visibleBytes += layer.visibleBytes;
       totals.hiddenBytes += layer.hiddenBytes;
       for (const how of HIDE_REASONS) totals.hides[how] += layer.hides[how];
     });
-    if (this.upper !== null && more.upper !== null) {
-      this.upper.bytes += more.upper.bytes;
-      this.upper.files += more.upper.files;
-    }
+    if (this.upper !== null && more.upper !== null) addBytes(this.upper, more.upper);
+    // A hard-linked inode two workers both counted counts once.
+    this.counter.mergeLinked(more.linked, (layer) => (layer < this.offset ? (this.upper ?? undefined) : this.layers[layer - this.offset]));
     this.visibleBytes += more.visibleBytes;
     this.visibleFiles += more.visibleFiles;
     this.hiddenTotals.merge(more);
@@ -303,6 +299,7 @@ export class StackAnalysis implements StackVisitor {
       hiddenGroups: this.hiddenTotals.groupCount,
       largestImageHidden: this.hiddenTotals.largestImage,
       changes: { ...this.changes.counts(), count: this.changes.count },
+      linked: this.counter.linkedInodes(),
     };
   }
 

@@ -6,17 +6,23 @@
 import { TopItems } from "./hidden.js";
 import { compareWalkOrder } from "./order.js";
 
-export type ChangeKind = "added" | "changed" | "deleted" | "opaque";
-export const CHANGE_KINDS: readonly ChangeKind[] = ["added", "changed", "deleted", "opaque"];
+export type ChangeKind = "added" | "changed" | "deleted" | "opaque" | "renamed";
+export const CHANGE_KINDS: readonly ChangeKind[] = ["added", "changed", "deleted", "opaque", "renamed"];
 
 export interface Change {
   /** In the container, with a leading slash, as `docker diff` prints it. */
   path: string;
   kind: ChangeKind;
-  /** st_size of the upper's regular file (0 for the rest). */
+  /** The data bytes of the upper's regular file: st_size, 0 for a metacopy (its data is the image's) and for the rest. */
   bytes: number;
+  /** What the upper's entry takes on disk (st_blocks × 512): a sparse file's next to nothing. */
+  diskBytes: number;
   /** Bytes of the image this change hides (a copy-up's original, everything beneath a deleted or opaque directory). */
   hiddenBytes: number;
+  /** A chown or chmod under metacopy=on: only the metadata was copied up; the data is still the image's. */
+  metacopy?: true;
+  /** A renamed directory (redirect_dir): where it was, with a leading slash. Its contents were not copied. */
+  from?: string;
 }
 
 export interface ChangeTotals {
@@ -36,17 +42,26 @@ export interface ChangeBatch {
   paths: string;
   kinds: Uint8Array;
   bytes: Float64Array;
+  diskBytes: Float64Array;
   hiddenBytes: Float64Array;
+  /** 1 where the change is a metacopy. */
+  metacopy: Uint8Array;
+  /** Per change, "\0"-joined: where a renamed directory was, else "". */
+  froms: string;
 }
 
 /** What a queue counted: the totals per kind, the copy-ups, the largest changes. */
 export interface ChangeCounts {
   totals: Record<ChangeKind, ChangeTotals>;
   copyUps: number;
+  /** Changes that copied the metadata only (metacopy=on): 0 bytes written, the data still the image's. */
+  metacopies: number;
   /** The largest changes by bytes written plus bytes hidden, none of 0 B. */
   largest: Change[];
   /** How many changes write or hide a byte: `largest` lists the largest of them. */
   listable: number;
+  /** The first renamed directories, in path order (a rename writes and hides nothing, but moves a tree). */
+  renames: Change[];
 }
 
 const emptyTotals = (): Record<ChangeKind, ChangeTotals> =>
@@ -55,13 +70,19 @@ const emptyTotals = (): Record<ChangeKind, ChangeTotals> =>
 /** The changes of a batch, one by one. */
 export function* batchChanges(batch: ChangeBatch): Generator<Change> {
   const paths = batch.paths === "" ? [] : batch.paths.split("\0");
+  const froms = batch.froms.split("\0");
   for (let at = 0; at < paths.length; at++) {
-    yield {
+    const change: Change = {
       path: paths[at] ?? "",
       kind: CHANGE_KINDS[batch.kinds[at] ?? 0] ?? "added",
       bytes: batch.bytes[at] ?? 0,
+      diskBytes: batch.diskBytes[at] ?? 0,
       hiddenBytes: batch.hiddenBytes[at] ?? 0,
     };
+    if (batch.metacopy[at] === 1) change.metacopy = true;
+    const from = froms[at];
+    if (from !== undefined && from !== "") change.from = from;
+    yield change;
   }
 }
 
@@ -70,13 +91,19 @@ export class BatchBuilder {
   private readonly paths: string[] = [];
   private readonly kinds: number[] = [];
   private readonly bytes: number[] = [];
+  private readonly diskBytes: number[] = [];
   private readonly hiddenBytes: number[] = [];
+  private readonly metacopy: number[] = [];
+  private readonly froms: string[] = [];
 
   add(change: Change): void {
     this.paths.push(change.path);
     this.kinds.push(CHANGE_KINDS.indexOf(change.kind));
     this.bytes.push(change.bytes);
+    this.diskBytes.push(change.diskBytes);
     this.hiddenBytes.push(change.hiddenBytes);
+    this.metacopy.push(change.metacopy === true ? 1 : 0);
+    this.froms.push(change.from ?? "");
   }
 
   /** The changes gathered since the last take, as a batch; the builder starts again empty. */
@@ -85,12 +112,12 @@ export class BatchBuilder {
       paths: this.paths.join("\0"),
       kinds: Uint8Array.from(this.kinds),
       bytes: Float64Array.from(this.bytes),
+      diskBytes: Float64Array.from(this.diskBytes),
       hiddenBytes: Float64Array.from(this.hiddenBytes),
+      metacopy: Uint8Array.from(this.metacopy),
+      froms: this.froms.join("\0"),
     };
-    this.paths.length = 0;
-    this.kinds.length = 0;
-    this.bytes.length = 0;
-    this.hiddenBytes.length = 0;
+    for (const column of [this.paths, this.kinds, this.bytes, this.diskBytes, this.hiddenBytes, this.metacopy, this.froms]) column.length = 0;
     return batch;
   }
 }
@@ -100,6 +127,7 @@ type Queued = OpenChange | { batch: ChangeBatch; open: false };
 export class ChangeQueue {
   readonly totals = emptyTotals();
   copyUps = 0;
+  metacopies = 0;
   /** Every change counted, however many the largest list keeps. */
   count = 0;
   /**
@@ -109,12 +137,13 @@ export class ChangeQueue {
    */
   listable = 0;
   readonly largest: TopItems<Change>;
+  private renames: Change[] = [];
   /** Changes not yet handed on, in path order; `head` is the first not handed on. */
   private queue: Array<Queued | undefined> = [];
   private head = 0;
 
   constructor(
-    top: number,
+    private readonly top: number,
     private readonly onChange: ((change: Change) => void) | undefined,
   ) {
     this.largest = new TopItems(
@@ -162,8 +191,10 @@ export class ChangeQueue {
     }
     this.count += counted.count;
     this.copyUps += counted.copyUps;
+    this.metacopies += counted.metacopies;
     this.listable += counted.listable;
     for (const change of counted.largest) this.largest.add(change);
+    this.renames = [...this.renames, ...counted.renames].sort((a, b) => compareWalkOrder(a.path, b.path)).slice(0, this.top);
   }
 
   /** A change is final: hand on every final change at the head of the queue, in path order. */
@@ -188,7 +219,8 @@ export class ChangeQueue {
   }
 
   counts(): ChangeCounts {
-    return { totals: this.totals, copyUps: this.copyUps, largest: this.largest.items, listable: this.listable };
+    const { totals, copyUps, metacopies, listable, renames } = this;
+    return { totals, copyUps, metacopies, largest: this.largest.items, listable, renames };
   }
 
   private handOn(change: Change): void {
@@ -202,6 +234,8 @@ export class ChangeQueue {
       this.listable++;
       if (this.largest.wants(weight)) this.largest.add(change);
     }
+    if (change.kind === "renamed" && this.renames.length < this.top) this.renames.push(change);
+    if (change.metacopy === true) this.metacopies++;
     this.onChange?.(change);
   }
 }

@@ -5,7 +5,7 @@
 // shows at the same path. lstat only (a symlink is a symlink, never followed); xattrs read exactly
 // on directories, where they decide what lower layers show.
 import { lstatSync, type Stats } from "node:fs";
-import { type OverlayXattrs, readOverlayXattrs, readXattr, type XattrNamespace } from "../overlay/xattr.js";
+import { type OverlayXattrs, readOverlayXattr, readOverlayXattrs, type XattrNamespace } from "../overlay/xattr.js";
 
 export type EntryKind = "file" | "dir" | "whiteout" | "symlink" | "other";
 
@@ -26,12 +26,33 @@ export function kindOfStats(stats: Stats): KindCode {
 
 export interface LayerEntry {
   kind: EntryKind;
-  /** st_size: what a regular file holds; 0 for everything else (it is what hidden bytes count). */
+  /** st_size of a regular file (its apparent size); 0 for everything else. */
   size: number;
+  /** st_blocks × 512 of a regular file: what it takes on disk (a sparse file, next to nothing); else 0. */
+  disk: number;
   /** A directory marked opaque (`<ns>.overlay.opaque=y`): nothing below it shows through. */
   opaque: boolean;
+  /** A regular file that holds only metadata (`<ns>.overlay.metacopy`): its data is a lower layer's. */
+  metacopy: boolean;
+  /** "dev:ino" of a regular file with other hard links (counted once on disk), else undefined. */
+  inode: string | undefined;
   /** The overlay xattrs this entry carries, when it carries any (directories only). */
   xattrs?: OverlayXattrs;
+}
+
+/** An entry of `kind` that carries no size (a directory, a symlink, a whiteout, a device). */
+export function plainEntry(kind: EntryKind, opaque = false): LayerEntry {
+  return { kind, size: 0, disk: 0, opaque, metacopy: false, inode: undefined };
+}
+
+/** A regular file. All entries are made here or by plainEntry: one shape, which the walk's hot code relies on. */
+export function fileEntry(size: number, disk: number, metacopy: boolean, inode: string | undefined): LayerEntry {
+  return { kind: "file", size, disk, opaque: false, metacopy, inode };
+}
+
+/** The data bytes a regular file holds: a metacopy holds none (its data is read from a lower layer). */
+export function dataBytes(entry: LayerEntry): number {
+  return entry.kind !== "file" || entry.metacopy ? 0 : entry.size;
 }
 
 /** The opaque mark's value that makes a directory opaque. */
@@ -41,7 +62,7 @@ export function isOpaqueMark(value: string | undefined): boolean {
 
 /** Is the directory at `path` (never followed) opaque? */
 export function isOpaque(path: string, namespace: XattrNamespace): boolean {
-  return isOpaqueMark(readXattr(path, `${namespace}.overlay.opaque`));
+  return isOpaqueMark(readOverlayXattr(path, "opaque", namespace));
 }
 
 /**
@@ -77,9 +98,13 @@ export function readEntry(path: string, namespace: XattrNamespace): LayerEntry |
     return undefined;
   }
   const kind = entryKind(stats);
-  if (kind !== "dir") return { kind, size: kind === "file" ? stats.size : 0, opaque: false };
+  if (kind === "file") {
+    const metacopy = stats.blocks * 512 < stats.size && readOverlayXattr(path, "metacopy", namespace) !== undefined;
+    return fileEntry(stats.size, stats.blocks * 512, metacopy, stats.nlink > 1 ? `${stats.dev}:${stats.ino}` : undefined);
+  }
+  if (kind !== "dir") return plainEntry(kind);
   const xattrs = readOverlayXattrs(path, namespace);
-  const entry: LayerEntry = { kind, size: 0, opaque: isOpaqueMark(xattrs.opaque) };
+  const entry = plainEntry(kind, isOpaqueMark(xattrs.opaque));
   if (Object.keys(xattrs).length > 0) entry.xattrs = xattrs;
   return entry;
 }
@@ -89,4 +114,4 @@ export function readEntry(path: string, namespace: XattrNamespace): LayerEntry |
  * name, so an opaque or redirect mark on it hides nothing. Shared: never to be changed (not
  * frozen: a frozen object's different shape costs the walk's hot code its optimisation).
  */
-export const UNMARKED_DIR: LayerEntry = { kind: "dir", size: 0, opaque: false };
+export const UNMARKED_DIR: LayerEntry = plainEntry("dir");

@@ -12,6 +12,7 @@
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import type { XattrNamespace } from "../overlay/xattr.js";
 import { type AnalysisTotals, StackAnalysis, type SubtreeResult } from "./analysis.js";
+import { redirectsOf } from "./redirects.js";
 import { diskWalkOptions } from "./stack.js";
 import { type DirContext, type WalkOptions, walkStack } from "./walk.js";
 
@@ -20,6 +21,8 @@ export interface WorkerSetup {
   roots: string[];
   namespace: XattrNamespace;
   hasUpper: boolean;
+  /** The upper's renamed directories: [merged path, where the layers below hold it]. */
+  renames: Array<[string, string]>;
   top: number;
   /** Keep each subtree's changes, in order, for the main thread to hand on (inspect --json). */
   batch: boolean;
@@ -51,13 +54,15 @@ function post(setup: WorkerSetup, counters: Int32Array, message: WorkerMessage):
   }
   const batch = "subtree" in message ? message.subtree.batch : null;
   const transfer: ArrayBuffer[] =
-    batch === null ? [] : [batch.kinds, batch.bytes, batch.hiddenBytes].map((array) => array.buffer as ArrayBuffer);
+    batch === null
+      ? []
+      : [batch.kinds, batch.bytes, batch.diskBytes, batch.hiddenBytes, batch.metacopy].map((array) => array.buffer as ArrayBuffer);
   setup.port.postMessage(message, transfer);
   Atomics.add(counters, posted, 1);
   Atomics.notify(counters, posted);
 }
 
-type AnalysisSetup = Pick<WorkerSetup, "roots" | "namespace" | "hasUpper" | "top" | "batch">;
+type AnalysisSetup = Pick<WorkerSetup, "roots" | "namespace" | "hasUpper" | "renames" | "top" | "batch">;
 
 /**
  * Walks and counts subtrees, one after the other, into one analysis: each subtree's
@@ -77,7 +82,7 @@ export class SubtreeWalker {
       batch: setup.batch,
     });
     this.options = {
-      ...diskWalkOptions({ dirs: setup.roots, namespace: setup.namespace, hasUpper: setup.hasUpper }),
+      ...diskWalkOptions({ dirs: setup.roots, namespace: setup.namespace, hasUpper: setup.hasUpper, redirects: redirectsOf(setup.renames) }),
       onUnreadable: (layer, relative, code) => {
         this.unreadable.push([layer, relative, code]);
       },

@@ -17,9 +17,10 @@ import type { XattrNamespace } from "../overlay/xattr.js";
 import { type AnalysisTotals, StackAnalysis } from "./analysis.js";
 import type { Change } from "./changes.js";
 import { KIND } from "./entry.js";
-import { diskLister, type Lister, listMerged, type MergedListing } from "./listing.js";
+import { diskLister, type Lister, type MergedListing } from "./listing.js";
 import type { WorkerMessage, WorkerSetup, WorkerSubtree } from "./read-ahead-worker.js";
-import { diskWalkOptions } from "./stack.js";
+import type { Redirects } from "./redirects.js";
+import { diskWalkOptions, stackRedirects } from "./stack.js";
 import { type DirContext, type StackVisitor, StackWalk, type WalkOptions, walkStack } from "./walk.js";
 
 export const FRONTIER_MIN = 64;
@@ -58,14 +59,18 @@ function defaultWorkerUrl(): URL {
  * The top of the tree, breadth first: each listing kept, and the directories just below it (none
  * when the whole tree was listed before a level reached `frontierMin`).
  */
-function listTop(dirs: readonly string[], frontierMin: number): { listings: Map<string, MergedListing>; frontier: Set<string> } {
+function listTop(
+  dirs: readonly string[],
+  lister: Lister,
+  frontierMin: number,
+): { listings: Map<string, MergedListing>; frontier: Set<string> } {
   const layers = dirs.length;
   const listings = new Map<string, MergedListing>();
   let level: Array<[string, boolean[]]> = [["", dirs.map(() => true)]];
   for (;;) {
     const next: Array<[string, boolean[]]> = [];
     for (const [relative, present] of level) {
-      const listing = listMerged(dirs, relative, present);
+      const listing = lister.list(relative, present);
       listings.set(relative, listing);
       listing.names.forEach((name, at) => {
         // The layers that have a directory of this name: the walk lists it in those.
@@ -98,7 +103,7 @@ class WorkerPool {
   private readonly streams: Array<{ came: WorkerMessage[]; waiting: ((message: WorkerMessage) => void) | undefined }> = [];
   private readonly counters: Int32Array;
 
-  constructor(reading: StackReading, contexts: readonly DirContext[], count: number) {
+  constructor(reading: StackReading, redirects: Redirects, contexts: readonly DirContext[], count: number) {
     const shared = new SharedArrayBuffer(4 * (2 * count + 1));
     this.counters = new Int32Array(shared);
     for (let index = 0; index < count; index++) {
@@ -115,6 +120,7 @@ class WorkerPool {
         roots: [...reading.dirs],
         namespace: reading.namespace,
         hasUpper: reading.hasUpper,
+        renames: [...redirects.sourceOf],
         top: reading.top,
         batch: reading.onChange !== undefined,
         index,
@@ -174,8 +180,8 @@ function unreadable(reading: StackReading, layer: number, relative: string, code
   reading.onUnreadable(relative === "" ? root : `${root}/${relative}`, code);
 }
 
-function walkOptions(reading: StackReading, lister: Lister, defer?: (relative: string) => boolean): WalkOptions {
-  const stack = { dirs: reading.dirs, namespace: reading.namespace, hasUpper: reading.hasUpper };
+function walkOptions(reading: StackReading, redirects: Redirects, lister: Lister, defer?: (relative: string) => boolean): WalkOptions {
+  const stack = { dirs: reading.dirs, namespace: reading.namespace, hasUpper: reading.hasUpper, redirects };
   const onUnreadable = (layer: number, relative: string, code: string): void => unreadable(reading, layer, relative, code);
   return { ...diskWalkOptions(stack, { onUnreadable }), lister, ...(defer ? { defer } : {}) };
 }
@@ -199,21 +205,23 @@ export async function analyzeStack(reading: StackReading): Promise<AnalysisTotal
   const workerCount = Math.max(1, Math.min(MAX_WORKERS, availableParallelism()));
   const mode = reading.workers ?? "auto";
   // "always" hands the root's own directories to the workers, however small the stack.
-  const top = mode === "never" ? undefined : listTop(reading.dirs, mode === "always" ? 1 : FRONTIER_MIN);
+  // Read first: where the upper renamed a directory, every lister lists the layers below under it.
+  const redirects = stackRedirects(reading);
+  const disk = diskLister(reading.dirs, reading.namespace, redirects);
+  const top = mode === "never" ? undefined : listTop(reading.dirs, disk, mode === "always" ? 1 : FRONTIER_MIN);
   // A tree listed whole before its top grew wide is small: the workers would cost more than they save.
   if (top === undefined || top.frontier.size === 0) {
-    const disk = diskLister(reading.dirs);
     // What the look at the top already listed is not listed again.
     const lister: Lister = { list: (relative, present) => top?.listings.get(relative) ?? disk.list(relative, present) };
-    await walkAll(new StackWalk(walkOptions(reading, lister), analysis), reading);
+    await walkAll(new StackWalk(walkOptions(reading, redirects, lister), analysis), reading);
     return analysis.result();
   }
   const contexts: DirContext[] = [];
   const isFrontier = (relative: string): boolean => top.frontier.has(relative);
   const silent = { path: () => undefined, single: () => undefined, deferred: (context: DirContext) => contexts.push(context) };
-  walkStack(walkOptions({ ...reading, onUnreadable: () => undefined }, topLister(top.listings), isFrontier), silent);
+  walkStack(walkOptions({ ...reading, onUnreadable: () => undefined }, redirects, topLister(top.listings), isFrontier), silent);
   const count = Math.min(workerCount, contexts.length);
-  const pool = new WorkerPool(reading, contexts, count);
+  const pool = new WorkerPool(reading, redirects, contexts, count);
   // The walk stops right after each deferred directory: its partial is merged there, in order.
   const deferred: DirContext[] = [];
   const merging: StackVisitor = {
@@ -222,7 +230,7 @@ export async function analyzeStack(reading: StackReading): Promise<AnalysisTotal
     deferred: (context) => deferred.push(context),
   };
   let taken = 0;
-  const walk = new StackWalk(walkOptions(reading, topLister(top.listings), isFrontier), merging);
+  const walk = new StackWalk(walkOptions(reading, redirects, topLister(top.listings), isFrontier), merging);
   try {
     for (let more = true; more; ) {
       more = walk.step(PATHS_BETWEEN_PAUSES);

@@ -5,6 +5,7 @@ import type { XattrNamespace } from "../overlay/xattr.js";
 import { type AnalysisTotals, StackAnalysis } from "./analysis.js";
 import { isOpaque } from "./entry.js";
 import { diskLister } from "./listing.js";
+import { findRedirects, lowerPath, NO_REDIRECTS, type Redirects } from "./redirects.js";
 import { type StackPath, type StackVisitor, type WalkOptions, walkStack } from "./walk.js";
 
 export interface DiskStack {
@@ -12,16 +13,28 @@ export interface DiskStack {
   dirs: readonly string[];
   namespace: XattrNamespace;
   hasUpper?: boolean;
+  /** The upper's renamed directories (redirects.ts), when read already; else read here. */
+  redirects?: Redirects;
 }
 
 export function diskWalkOptions(stack: DiskStack, extra: Pick<WalkOptions, "limit" | "onUnreadable"> = {}): WalkOptions {
+  const redirects = stack.redirects ?? stackRedirects(stack);
+  // The layers below the upper hold a path under a renamed directory at its source.
+  const inLayer = (layer: number, path: string): string => (layer === 0 ? path : lowerPath(redirects, path));
   return {
     layers: stack.dirs.length,
     hasUpper: stack.hasUpper === true,
-    lister: diskLister(stack.dirs),
-    opaque: (layer, path) => isOpaque(`${stack.dirs[layer]}/${path}`, stack.namespace),
+    lister: diskLister(stack.dirs, stack.namespace, redirects),
+    opaque: (layer, path) => isOpaque(`${stack.dirs[layer]}/${inLayer(layer, path)}`, stack.namespace),
+    ...(redirects.sourceOf.size > 0 ? { redirects } : {}),
     ...extra,
   };
+}
+
+/** The renamed directories of a stack's upper, if it has one (that can be read). */
+export function stackRedirects(stack: DiskStack): Redirects {
+  const upper = stack.dirs[0];
+  return stack.hasUpper === true && upper !== undefined && upper !== "" ? findRedirects(upper, stack.namespace) : NO_REDIRECTS;
 }
 
 /** Walk a stack on disk with `visitor`. */

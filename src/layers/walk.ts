@@ -24,8 +24,9 @@
 //
 // An explicit stack instead of recursion, so that a caller can walk a budget of paths at a time
 // (to wait for its output's reader), and memory stays at depth × the widest directory.
-import { type EntryKind, KIND, KIND_NAMES, type LayerEntry, UNMARKED_DIR } from "./entry.js";
-import type { Lister, MergedListing } from "./listing.js";
+import { type EntryKind, fileEntry, KIND, KIND_NAMES, type LayerEntry, plainEntry, UNMARKED_DIR } from "./entry.js";
+import { FLAG, type Lister, type MergedListing } from "./listing.js";
+import { lowerPath, type Redirects } from "./redirects.js";
 
 export type HideReason = "whiteout" | "opaque" | "newer-copy";
 export const HIDE_REASONS: readonly HideReason[] = ["whiteout", "opaque", "newer-copy"];
@@ -59,6 +60,10 @@ export interface StackPath {
    * where they differ from `cells.slice(1)` (the upper hides something here); else undefined.
    */
   image?: Array<StackCell | undefined>;
+  /** A directory the upper renamed (redirects.ts): where the layers below hold it, no leading slash. */
+  renamedFrom?: string;
+  /** The upper's whiteout left at a renamed directory's old name: it deletes nothing (the directory moved). */
+  movedAway?: true;
 }
 
 /** Per layer, at one directory of the walk: is the layer's directory here shown, or hidden and why. */
@@ -78,9 +83,10 @@ export interface StackVisitor {
   path(found: StackPath): void;
   /**
    * A path only `layer` has, no directory, in a directory that layer shows: merged shows it (or
-   * it is a whiteout of nothing) and it hides nothing. Without this, such paths come to `path`.
+   * it is a whiteout of nothing) and it hides nothing; what the layer holds there is the listing's
+   * `slot`. Without this, such paths come to `path`.
    */
-  single?(parent: string, name: string, layer: number, kind: EntryKind, size: number): void;
+  single?(parent: string, name: string, layer: number, listing: MergedListing, slot: number): void;
   /** A directory the walk does not enter (`defer` said another walk does), in walk order. */
   deferred?(dir: DirContext): void;
 }
@@ -98,6 +104,8 @@ export interface WalkOptions {
   defer?(relative: string): boolean;
   /** A layer's directory could not be listed (permissions, vanished); the walk goes on without it. */
   onUnreadable?(layer: number, relative: string, code: string): void;
+  /** The upper's renamed directories (the lister lists the layers below under them already). */
+  redirects?: Redirects;
 }
 
 /** The walk's start: every layer's root shown. */
@@ -115,6 +123,8 @@ export function resolveCells(path: string, entries: ReadonlyArray<LayerEntry | u
   let blocked: HiddenBy | undefined;
   let shownFrom: number | undefined;
   let seenDir: number | undefined;
+  // A metacopy above holds this path's metadata only: the next regular file below is its data.
+  let wantsData: number | undefined;
   entries.forEach((entry, layer) => {
     if (entry === undefined) {
       cells.push(undefined);
@@ -125,8 +135,24 @@ export function resolveCells(path: string, entries: ReadonlyArray<LayerEntry | u
       cells.push({ entry, state: "hidden", hiddenBy: parent.hiddenBy });
       return;
     }
+    if (wantsData !== undefined && entry.kind === "file") {
+      // Seen: a container reads these bytes through the metacopy above.
+      cells.push({ entry, state: "visible" });
+      if (!entry.metacopy) {
+        blocked = { layer: wantsData, how: "newer-copy", path };
+        wantsData = undefined;
+      }
+      return;
+    }
     if (blocked !== undefined) {
       cells.push({ entry, state: "hidden", hiddenBy: blocked });
+      return;
+    }
+    if (wantsData !== undefined) {
+      // Not a regular file below the metacopy: the lookup ends there, and it is hidden.
+      cells.push({ entry, state: "hidden", hiddenBy: { layer: wantsData, how: "newer-copy", path } });
+      blocked = { layer: wantsData, how: "newer-copy", path };
+      wantsData = undefined;
       return;
     }
     if (entry.kind === "whiteout") {
@@ -150,7 +176,8 @@ export function resolveCells(path: string, entries: ReadonlyArray<LayerEntry | u
     }
     cells.push({ entry, state: "visible" });
     shownFrom = layer;
-    blocked = { layer, how: "newer-copy", path };
+    if (entry.metacopy) wantsData = layer;
+    else blocked = { layer, how: "newer-copy", path };
   });
   return { path, cells, shownFrom };
 }
@@ -229,15 +256,8 @@ export class StackWalk {
         else several = true;
       }
       const name = listing.names[at] ?? "";
-      if (single !== undefined && !several && !dir && only !== -1 && context.states[only]?.shown === true) {
-        const code = listing.kinds[at * layers + only] ?? KIND.other;
-        single(
-          context.relative,
-          name,
-          only,
-          KIND_NAMES[code] ?? "other",
-          code === KIND.file ? (listing.sizes[at * layers + only] ?? 0) : 0,
-        );
+      if (single !== undefined && !several && !dir && only !== -1 && context.states[only]?.shown === true && !this.movedAway(frame, at, only)) {
+        single(context.relative, name, only, listing, at * layers + only);
         continue;
       }
       this.resolve(frame, at, name, dir);
@@ -249,18 +269,31 @@ export class StackWalk {
     return this.stack.length > 0;
   }
 
-  /** One listed name, in its directory: what each layer holds of it. */
-  private entryAt(frame: Frame, at: number, layer: number, path: string): LayerEntry | undefined {
-    const { listing, context } = frame;
+  /** Is the name at `at` the upper's whiteout at the old name of a directory it renamed? */
+  private movedAway(frame: Frame, at: number, only: number): boolean {
+    const moved = this.options.redirects?.moved;
+    if (moved === undefined || moved.size === 0 || only !== 0) return false;
+    if (frame.listing.kinds[at * this.options.layers] !== KIND.whiteout) return false;
+    const parent = lowerPath(this.options.redirects as Redirects, frame.context.relative);
+    const name = frame.listing.names[at] ?? "";
+    return moved.has(parent === "" ? name : `${parent}/${name}`);
+  }
+
+  /** One listed name, in its directory: what each layer holds of it, its parent being as `states` say. */
+  private entryAt(frame: Frame, states: readonly LayerState[], at: number, layer: number, path: string): LayerEntry | undefined {
+    const { listing } = frame;
     const layers = this.options.layers;
     const code = listing.kinds[at * layers + layer] ?? KIND.absent;
-    if (code === KIND.absent || context.states[layer] === undefined) return undefined;
-    if (code !== KIND.dir) {
-      return { kind: KIND_NAMES[code] ?? "other", size: code === KIND.file ? (listing.sizes[at * layers + layer] ?? 0) : 0, opaque: false };
+    if (code === KIND.absent || states[layer] === undefined) return undefined;
+    const slot = at * layers + layer;
+    if (code === KIND.file) {
+      const metacopy = ((listing.flags?.[slot] ?? 0) & FLAG.metacopy) !== 0;
+      return fileEntry(listing.sizes[slot] ?? 0, listing.disk[slot] ?? 0, metacopy, listing.inodes?.get(slot));
     }
+    if (code !== KIND.dir) return plainEntry(KIND_NAMES[code] ?? "other");
     // An opaque mark matters only where a layer below has the same name: ask only there.
     for (let lower = layer + 1; lower < layers; lower++) {
-      if (listing.kinds[at * layers + lower] !== KIND.absent) return { kind: "dir", size: 0, opaque: this.options.opaque(layer, path) };
+      if (listing.kinds[at * layers + lower] !== KIND.absent) return plainEntry("dir", this.options.opaque(layer, path));
     }
     return UNMARKED_DIR;
   }
@@ -269,12 +302,17 @@ export class StackWalk {
   private resolve(frame: Frame, at: number, name: string, dir: boolean): void {
     const { context } = frame;
     const path = context.relative === "" ? name : `${context.relative}/${name}`;
-    const entries = context.states.map((_, layer) => this.entryAt(frame, at, layer, path));
-    const found = resolveCells(path, entries, context.states);
+    const renamedFrom = this.options.redirects?.sourceOf.get(path);
+    // A renamed directory's source is looked up from each lower layer's root, wherever its new parent is.
+    const states = renamedFrom === undefined ? context.states : context.states.map((state, layer) => (layer === 0 ? state : { shown: true as const }));
+    const entries = states.map((_, layer) => this.entryAt(frame, states, at, layer, path));
+    const found = resolveCells(path, entries, states);
+    if (renamedFrom !== undefined) found.renamedFrom = renamedFrom;
+    else if (this.movedAway(frame, at, entries.findIndex((entry) => entry !== undefined))) found.movedAway = true;
     const { hasUpper } = this.options;
     // The image's own view differs only where the upper hides something at this path.
     const touched = hasUpper && found.cells.some((cell, layer) => layer > 0 && cell?.state === "hidden" && cell.hiddenBy?.layer === 0);
-    if (touched) found.image = resolveCells(path, entries.slice(1), context.imageStates ?? []).cells;
+    if (touched) found.image = resolveCells(path, entries.slice(1), renamedFrom === undefined ? (context.imageStates ?? []) : states.slice(1)).cells;
     this.visitor.path(found);
     if (!dir) return;
     const child: DirContext = { relative: path, states: statesOf(found.cells) };

@@ -107,8 +107,21 @@ export function readXattr(path: string, name: string): string | undefined {
   return isText(value) ? value.toString("utf8") : `0x${value.toString("hex")}`;
 }
 
+/** The other namespace: where a stack made by the other kind of mount keeps its notes. */
+const OTHER: Record<XattrNamespace, XattrNamespace> = { trusted: "user", user: "trusted" };
+
 /**
- * The overlay.* xattrs of path in the namespace; never follows a symlink (returns {} for a
+ * One of overlay's notes (`key`: "opaque", "redirect", "metacopy", …) on path itself, in
+ * `namespace` first, else in the other one: a stack is read whoever made it (a rootless podman's
+ * layers, user.overlay.*, read by root from its store; a root-made stack read for a userxattr
+ * mount's lower). Costs a second lgetxattr only where the first finds nothing.
+ */
+export function readOverlayXattr(path: string, key: string, namespace: XattrNamespace): string | undefined {
+  return readXattr(path, `${namespace}.overlay.${key}`) ?? readXattr(path, `${OTHER[namespace]}.overlay.${key}`);
+}
+
+/**
+ * The overlay.* xattrs of path, in the namespace or else the other; never follows a symlink (returns {} for a
  * symlink); {} when none, unsupported, or vanished. Synchronous.
  *
  * A symlink is skipped after lstat because a copied-up symlink carries its own overlay.origin,
@@ -123,9 +136,11 @@ export function readOverlayXattrs(path: string, namespace: XattrNamespace): Over
     if (error instanceof Error && "code" in error && NOTHING_THERE.has(String(error.code))) return {};
     throw error;
   }
-  const prefix = `${namespace}.overlay.`;
+  const names = listXattrs(path);
+  const preferred = `${namespace}.overlay.`;
+  const prefix = names.some((name) => name.startsWith(preferred)) ? preferred : `${OTHER[namespace]}.overlay.`;
   const xattrs: OverlayXattrs = {};
-  for (const name of listXattrs(path)) {
+  for (const name of names) {
     if (!name.startsWith(prefix)) continue;
     const value = readRaw(path, name);
     if (value === undefined) continue; // removed since the listing

@@ -119,7 +119,7 @@ describeWith(["root", "podman"], "inspect --image on real podman images", () => 
     expect(layerSteps[2]?.size).toBeGreaterThan(0);
 
     // Bytes and files per layer as find counts them; the image as the kernel shows it.
-    expect(report.layers.map(({ bytes, files }) => ({ bytes, files }))).toEqual(dirs.map(totals));
+    expect(report.layers.map(({ bytes, files, diskBytes }) => ({ bytes, files, diskBytes }))).toEqual(dirs.map(totals));
     const onDisk = dirs.reduce((sum, dir) => sum + totals(dir).bytes, 0);
     const seen = totals(view).bytes;
     expect(report.bytes).toBe(onDisk);

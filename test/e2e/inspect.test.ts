@@ -72,7 +72,7 @@ describeWith(["root"], "inspect on real overlay mounts", () => {
       { dir: top, number: 2, ...totals(top) },
       { dir: bottom, number: 1, ...totals(bottom) },
     ]);
-    expect(report.upper).toEqual({ dir: upper, bytes: totals(upper).bytes });
+    expect(report.upper).toEqual({ dir: upper, bytes: totals(upper).bytes, diskBytes: totals(upper).diskBytes });
 
     mountImageView([top, bottom], image);
     mounts.push(image);
@@ -149,13 +149,21 @@ describeWith(["root"], "inspect on real overlay mounts", () => {
     write(join(merged, "etc/os-release"), 400);
     const result = await runCli(["inspect", "--json"]);
     const report = inspected(result).find((mount) => mount.mountPoint === merged);
+    const disk = (dir: string) => totals(dir).diskBytes;
     expect(report?.layers).toEqual([
-      { dir: join(store, init, "diff"), number: 2, bytes: 45, files: 1 },
-      { dir: join(store, bottom, "diff"), number: 1, bytes: 321, files: 1 },
+      { dir: join(store, init, "diff"), number: 2, bytes: 45, files: 1, diskBytes: disk(join(store, init, "diff")) },
+      { dir: join(store, bottom, "diff"), number: 1, bytes: 321, files: 1, diskBytes: disk(join(store, bottom, "diff")) },
     ]);
-    expect(report?.upper).toEqual({ dir: join(store, container, "diff"), bytes: 400 });
+    const upperDiff = join(store, container, "diff");
+    expect(report?.upper).toEqual({ dir: upperDiff, bytes: 400, diskBytes: disk(upperDiff) });
     expect(report?.containerHiddenBytes).toBe(321);
-    expect(report?.changes).toContainEqual({ path: "/etc/os-release", kind: "changed", bytes: 400, hiddenBytes: 321 });
+    expect(report?.changes).toContainEqual({
+      path: "/etc/os-release",
+      kind: "changed",
+      bytes: 400,
+      diskBytes: disk(upperDiff),
+      hiddenBytes: 321,
+    });
   });
 
   it("finds and reads a mount that exists only in another mount namespace", async () => {
@@ -195,11 +203,11 @@ describeWith(["root"], "inspect on real overlay mounts", () => {
       ["inspect", merged, "--json"],
     ]) {
       const report = inspected(await runCli(args)).find((mount) => mount.mountPoint === merged);
-      expect(report?.layers).toEqual([{ dir: lower, number: 1, bytes: 1333, files: 2 }]);
-      expect(report?.upper).toEqual({ dir: upper, bytes: 0 });
+      expect(report?.layers).toEqual([{ dir: lower, number: 1, bytes: 1333, files: 2, diskBytes: totals(lower).diskBytes }]);
+      expect(report?.upper).toEqual({ dir: upper, bytes: 0, diskBytes: 0 });
       expect(byPath(report?.changes ?? [])).toEqual([
-        { path: "/gone", kind: "deleted", bytes: 0, hiddenBytes: 99 },
-        { path: "/ready", kind: "added", bytes: 0, hiddenBytes: 0 },
+        { path: "/gone", kind: "deleted", bytes: 0, diskBytes: 0, hiddenBytes: 99 },
+        { path: "/ready", kind: "added", bytes: 0, diskBytes: 0, hiddenBytes: 0 },
       ]);
     }
   });

@@ -11,6 +11,8 @@ import { readXattr, setXattr } from "./xattrs.js";
 export interface Sizes {
   bytes: number;
   files: number;
+  /** st_blocks × 512, each inode once (hard links), as du counts. */
+  diskBytes: number;
 }
 
 /** Regular files beneath dir: path (relative) → st_size, by find -printf (never follows a symlink). */
@@ -22,14 +24,20 @@ export function fileSizes(dir: string): Map<string, number> {
   return sizes;
 }
 
+/** The regular files beneath dir as find counts them: apparent bytes, files, and disk bytes with each inode once. */
 export function totals(dir: string): Sizes {
-  let bytes = 0;
-  let files = 0;
-  for (const size of fileSizes(dir).values()) {
-    bytes += size;
-    files++;
+  const output = execFileSync("find", [dir, "-type", "f", "-printf", "%i %s %b\\n"], { encoding: "utf8", maxBuffer: 1 << 28 });
+  const seen = new Set<string>();
+  const sizes: Sizes = { bytes: 0, files: 0, diskBytes: 0 };
+  for (const line of output.split("\n").filter((row) => row !== "")) {
+    const [inode = "", size = "0", blocks = "0"] = line.split(" ");
+    sizes.bytes += Number(size);
+    sizes.files++;
+    if (seen.has(inode)) continue;
+    seen.add(inode);
+    sizes.diskBytes += Number(blocks) * 512;
   }
-  return { bytes, files };
+  return sizes;
 }
 
 /** Every entry of every dir: path, type, size, mtime and ctime (to the nanosecond), sorted. */
@@ -64,9 +72,9 @@ export function unmountIfMounted(path: string): void {
 export interface InspectedMount {
   mountPoint: string | null;
   container: { runtime: string; id: string; name: string } | null;
-  layers: Array<{ dir: string; number: number; bytes: number; files: number }>;
-  upper: { dir: string; bytes: number } | null;
-  changes: Array<{ path: string; kind: string; bytes: number; hiddenBytes: number }>;
+  layers: Array<{ dir: string; number: number; bytes: number; files: number; diskBytes: number; apparentBytes?: number }>;
+  upper: { dir: string; bytes: number; diskBytes: number; apparentBytes?: number } | null;
+  changes: Array<{ path: string; kind: string; bytes: number; diskBytes: number; hiddenBytes: number; metacopy?: true; from?: string }>;
   imageHiddenBytes: number;
   containerHiddenBytes: number;
   hidden: Array<{
@@ -109,7 +117,7 @@ export const JSON_FIELDS = [
  * image view shows and the container's merged view no longer takes from the image.
  */
 export function expectedChanges(upper: string, image: string, opaque: (path: string) => boolean) {
-  const entries = execFileSync("find", [upper, "-mindepth", "1", "-printf", "%P\\0%y\\0%s\\0"], { encoding: "utf8" }).split("\0");
+  const entries = execFileSync("find", [upper, "-mindepth", "1", "-printf", "%P\\0%y\\0%s\\0%b\\0"], { encoding: "utf8" }).split("\0");
   const imageFiles = fileSizes(image);
   const inImage = (path: string) => {
     try {
@@ -124,9 +132,9 @@ export function expectedChanges(upper: string, image: string, opaque: (path: str
     for (const [file, size] of imageFiles) if (file === path || file.startsWith(`${path}/`)) bytes += size;
     return bytes;
   };
-  const changes: Array<{ path: string; kind: string; bytes: number; hiddenBytes: number }> = [];
-  for (let index = 0; index + 2 < entries.length; index += 3) {
-    const [path = "", type, size] = [entries[index], entries[index + 1], entries[index + 2]];
+  const changes: Array<{ path: string; kind: string; bytes: number; diskBytes: number; hiddenBytes: number }> = [];
+  for (let index = 0; index + 3 < entries.length; index += 4) {
+    const [path = "", type, size, blocks] = [entries[index], entries[index + 1], entries[index + 2], entries[index + 3]];
     const there = inImage(path);
     let kind = there ? "changed" : "added";
     let hiddenBytes = 0;
@@ -139,7 +147,9 @@ export function expectedChanges(upper: string, image: string, opaque: (path: str
     } else if (type !== "d" && there) {
       hiddenBytes = beneath(path);
     }
-    changes.push({ path: `/${path}`, kind, bytes: type === "f" ? Number(size) : 0, hiddenBytes });
+    // A directory's blocks are not a change's: only regular files' are counted.
+    const diskBytes = type === "f" ? Number(blocks) * 512 : 0;
+    changes.push({ path: `/${path}`, kind, bytes: type === "f" ? Number(size) : 0, diskBytes, hiddenBytes });
   }
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -93,7 +93,13 @@ export function clearMountsBeneath(root: string): string[] {
 /** Mounts cleared, then the directory removed (never through a mount of this namespace: none is left). */
 export function removeTree(root: string): string[] {
   const mounts = clearMountsBeneath(root);
-  if (mountsBeneath(root, readMountInfo()).length === 0) rmSync(root, { recursive: true, force: true });
+  if (mountsBeneath(root, readMountInfo()).length > 0) return mounts;
+  try {
+    rmSync(root, { recursive: true, force: true });
+  } catch {
+    // A tree deeper than PATH_MAX (Node builds whole paths): rm walks it from each directory.
+    spawnSync("rm", ["-rf", "--one-file-system", root], { stdio: "ignore" });
+  }
   return mounts;
 }
 

@@ -42,7 +42,8 @@ export function specLister(stack: StackSpec): Lister {
           if (spec?.startsWith("f:")) sizes[at * layers + layer] = Number(spec.slice(2));
         });
       });
-      return { relative, names, kinds, sizes, errors: null };
+      // Data stacks hold no sparse file, metacopy or hard link: on disk, a file takes its size.
+      return { relative, names, kinds, sizes, disk: sizes.slice(), flags: null, inodes: null, errors: null };
     },
   };
 }

@@ -160,9 +160,13 @@ describe("the host's totals", () => {
         const mountTarget = { ...target, lower, upper };
         const report = {
           ...reportAt(10),
-          layers: lower.map((dir, index) => ({ dir, number: lower.length - index, bytes: dir === base ? 1000 : 300, files: 1 })),
+          layers: lower.map((dir, index) => {
+            const bytes = dir === base ? 1000 : 300;
+            return { dir, number: lower.length - index, bytes, files: 1, apparentBytes: bytes, diskBytes: 4096 };
+          }),
         };
-        return { target: mountTarget, report: { ...report, upper: { dir: upper, bytes: upperBytes, files: 1 } } };
+        const upperTotals = { dir: upper, bytes: upperBytes, files: 1, apparentBytes: upperBytes, diskBytes: 4096 };
+        return { target: mountTarget, report: { ...report, upper: upperTotals } };
       };
       const small = mount([app, base], upperA, 5);
       const large = mount([app, base], upperB, 2000);

@@ -138,7 +138,16 @@ describe("inspect --image's flags", () => {
   });
 });
 
-const layer = { number: 1, bytes: 10, files: 1, visibleBytes: 4, hiddenBytes: 6, hides: { whiteout: 1, opaque: 2, "newer-copy": 3 } };
+const layer = {
+  number: 1,
+  bytes: 10,
+  files: 1,
+  apparentBytes: 10,
+  diskBytes: 4096,
+  visibleBytes: 4,
+  hiddenBytes: 6,
+  hides: { whiteout: 1, opaque: 2, "newer-copy": 3 },
+};
 const report: ImageReport = {
   image: { name: "app", id: "abc", runtime: "podman" },
   layers: [{ ...layer, dir: "/l/diff", step: step("/bin/sh -c make", false) }],
@@ -217,6 +226,7 @@ describe("inspect --image --json", () => {
         createdBy: "/bin/sh -c make",
         bytes: 10,
         files: 1,
+        diskBytes: 4096,
         visibleBytes: 4,
         hiddenBytes: 6,
         hidesBytes: 6,

@@ -15,16 +15,18 @@ describe("inspect --json", () => {
     });
     const target = { mountPoint: '/m"x', container: null } as unknown as InspectTarget;
     writer.start(target);
-    writer.change({ path: '/a "b"', kind: "added", bytes: 1, hiddenBytes: 0 });
-    writer.change({ path: "/c", kind: "deleted", bytes: 0, hiddenBytes: 9 });
+    writer.change({ path: '/a "b"', kind: "added", bytes: 1, diskBytes: 4096, hiddenBytes: 0 });
+    writer.change({ path: "/c", kind: "deleted", bytes: 0, diskBytes: 0, hiddenBytes: 9 });
     const report: MountReport = {
       mountPoint: '/m"x',
       container: null,
       layers: [
-        { dir: "/top", number: 2, bytes: 9, files: 1 },
-        { dir: "/base", number: 1, bytes: 20, files: 1 },
+        // 9 B of data in a 4 KiB block.
+        { dir: "/top", number: 2, bytes: 9, files: 1, apparentBytes: 9, diskBytes: 4096 },
+        // A metacopy's 20 bytes of metadata, whose data is below: no data, and its apparent size apart.
+        { dir: "/base", number: 1, bytes: 0, files: 1, apparentBytes: 20, diskBytes: 0 },
       ],
-      upper: { dir: "/u", bytes: 1, files: 1 },
+      upper: { dir: "/u", bytes: 1, files: 1, apparentBytes: 1, diskBytes: 4096 },
       imageHiddenBytes: 20,
       containerHiddenBytes: 9,
       hidden: [
@@ -47,10 +49,13 @@ describe("inspect --json", () => {
         changed: { count: 0, bytes: 0, hiddenBytes: 0 },
         deleted: { count: 1, bytes: 0, hiddenBytes: 9 },
         opaque: { count: 0, bytes: 0, hiddenBytes: 0 },
+        renamed: { count: 0, bytes: 0, hiddenBytes: 0 },
       },
       copyUps: 0,
+      metacopies: 0,
       largestChanges: [],
       listableChanges: 2,
+      renames: [],
       notes: [],
       partial: false,
     };
@@ -61,15 +66,16 @@ describe("inspect --json", () => {
       mountPoint: '/m"x',
       container: null,
       changes: [
-        { path: '/a "b"', kind: "added", bytes: 1, hiddenBytes: 0 },
-        { path: "/c", kind: "deleted", bytes: 0, hiddenBytes: 9 },
+        { path: '/a "b"', kind: "added", bytes: 1, diskBytes: 4096, hiddenBytes: 0 },
+        { path: "/c", kind: "deleted", bytes: 0, diskBytes: 0, hiddenBytes: 9 },
       ],
-      // Top first, as the kernel's lowerdir orders them; `number` counts from the base.
+      // Top first, as the kernel's lowerdir orders them; `number` counts from the base. The apparent
+      // size only where it differs from the data bytes.
       layers: [
-        { dir: "/top", number: 2, bytes: 9, files: 1 },
-        { dir: "/base", number: 1, bytes: 20, files: 1 },
+        { dir: "/top", number: 2, bytes: 9, files: 1, diskBytes: 4096 },
+        { dir: "/base", number: 1, bytes: 0, files: 1, diskBytes: 0, apparentBytes: 20 },
       ],
-      upper: { dir: "/u", bytes: 1 },
+      upper: { dir: "/u", bytes: 1, diskBytes: 4096 },
       imageHiddenBytes: 20,
       containerHiddenBytes: 9,
       hidden: [

@@ -55,7 +55,12 @@ function generalCase(dirs: readonly string[], hasUpper: boolean): string {
     onChange: (change) => changes.push(change),
   });
   walkStack(
-    { layers: dirs.length, hasUpper, lister: diskLister(dirs), opaque: (layer, path) => isOpaque(`${dirs[layer]}/${path}`, "user") },
+    {
+      layers: dirs.length,
+      hasUpper,
+      lister: diskLister(dirs, "user"),
+      opaque: (layer, path) => isOpaque(`${dirs[layer]}/${path}`, "user"),
+    },
     { path: (found) => analysis.path(found) },
   );
   return jsonLine(dirs, hasUpper, analysis.result(), changes);

@@ -57,14 +57,14 @@ describe("the analysis of a container's stack", () => {
   it("names each change as docker diff would, with the image bytes it hides", () => {
     const result = analyzeSpec(container);
     expect(result.changed).toEqual([
-      { path: "/cache", kind: "deleted", bytes: 0, hiddenBytes: 7 + 11 },
-      { path: "/data", kind: "opaque", bytes: 0, hiddenBytes: 42 },
+      { path: "/cache", kind: "deleted", bytes: 0, diskBytes: 0, hiddenBytes: 7 + 11 },
+      { path: "/data", kind: "opaque", bytes: 0, diskBytes: 0, hiddenBytes: 42 },
       // In the image, under the directory the container made opaque: docker diff says C too.
-      { path: "/data/x", kind: "changed", bytes: 1, hiddenBytes: 0 },
-      { path: "/etc", kind: "changed", bytes: 0, hiddenBytes: 0 },
-      { path: "/etc/passwd", kind: "changed", bytes: 120, hiddenBytes: 100 },
-      { path: "/gone", kind: "deleted", bytes: 0, hiddenBytes: 30 },
-      { path: "/new", kind: "added", bytes: 50, hiddenBytes: 0 },
+      { path: "/data/x", kind: "changed", bytes: 1, diskBytes: 1, hiddenBytes: 0 },
+      { path: "/etc", kind: "changed", bytes: 0, diskBytes: 0, hiddenBytes: 0 },
+      { path: "/etc/passwd", kind: "changed", bytes: 120, diskBytes: 120, hiddenBytes: 100 },
+      { path: "/gone", kind: "deleted", bytes: 0, diskBytes: 0, hiddenBytes: 30 },
+      { path: "/new", kind: "added", bytes: 50, diskBytes: 50, hiddenBytes: 0 },
     ]);
     // cache/a in the bottom layer was already hidden by the top layer's newer copy: the image's waste.
     expect(result.imageHiddenBytes).toBe(9);
@@ -73,7 +73,7 @@ describe("the analysis of a container's stack", () => {
       { bytes: 49, files: 3 },
       { bytes: 150, files: 4 },
     ]);
-    expect(result.upper).toEqual({ bytes: 171, files: 3 });
+    expect(result.upper).toEqual({ bytes: 171, files: 3, apparentBytes: 171, diskBytes: 171 });
     expect(result.changes.copyUps).toBe(1);
     expect(result.changes.count).toBe(7);
     expect(result.visibleBytes).toBe(171);
@@ -131,11 +131,51 @@ describe("the analysis of a container's stack", () => {
       false,
     );
     expect(result.layers).toEqual([
-      { bytes: 4, files: 1, visibleBytes: 4, hiddenBytes: 0, hides: { whiteout: 0, opaque: 0, "newer-copy": 5 } },
-      { bytes: 6, files: 1, visibleBytes: 6, hiddenBytes: 0, hides: { whiteout: 0, opaque: 500, "newer-copy": 0 } },
-      { bytes: 0, files: 0, visibleBytes: 0, hiddenBytes: 0, hides: { whiteout: 1000, opaque: 0, "newer-copy": 0 } },
-      { bytes: 1500, files: 3, visibleBytes: 0, hiddenBytes: 1500, hides: { whiteout: 0, opaque: 0, "newer-copy": 0 } },
-      { bytes: 75, files: 2, visibleBytes: 70, hiddenBytes: 5, hides: { whiteout: 0, opaque: 0, "newer-copy": 0 } },
+      {
+        bytes: 4,
+        apparentBytes: 4,
+        diskBytes: 4,
+        files: 1,
+        visibleBytes: 4,
+        hiddenBytes: 0,
+        hides: { whiteout: 0, opaque: 0, "newer-copy": 5 },
+      },
+      {
+        bytes: 6,
+        apparentBytes: 6,
+        diskBytes: 6,
+        files: 1,
+        visibleBytes: 6,
+        hiddenBytes: 0,
+        hides: { whiteout: 0, opaque: 500, "newer-copy": 0 },
+      },
+      {
+        bytes: 0,
+        apparentBytes: 0,
+        diskBytes: 0,
+        files: 0,
+        visibleBytes: 0,
+        hiddenBytes: 0,
+        hides: { whiteout: 1000, opaque: 0, "newer-copy": 0 },
+      },
+      {
+        bytes: 1500,
+        apparentBytes: 1500,
+        diskBytes: 1500,
+        files: 3,
+        visibleBytes: 0,
+        hiddenBytes: 1500,
+        hides: { whiteout: 0, opaque: 0, "newer-copy": 0 },
+      },
+      {
+        bytes: 75,
+        apparentBytes: 75,
+        diskBytes: 75,
+        files: 2,
+        visibleBytes: 70,
+        hiddenBytes: 5,
+        hides: { whiteout: 0, opaque: 0, "newer-copy": 0 },
+      },
     ]);
     expect(result.visibleBytes).toBe(80);
     expect(result.imageHiddenBytes).toBe(1505);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type * as NapiXattr from "@napi-rs/xattr";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isOpaqueMark } from "../../src/layers/entry.js";
-import { listXattrs, readOverlayXattrs, readXattr } from "../../src/overlay/xattr.js";
+import { listXattrs, readOverlayXattr, readOverlayXattrs, readXattr } from "../../src/overlay/xattr.js";
 import { describeWith } from "../helpers/needs.js";
 
 // The test sets xattrs by hand with the library's own setter, not with src/overlay/xattr.ts (whose writeXattr features-demo uses).
@@ -32,9 +32,22 @@ describe("readOverlayXattrs on a plain directory", () => {
     const xattrs = readOverlayXattrs(dir, "user");
     expect(xattrs).toEqual({ opaque: "y" });
     expect(isOpaqueMark(xattrs.opaque)).toBe(true);
-    expect(readOverlayXattrs(dir, "trusted")).toEqual({});
+    // Asked for the trusted namespace, the user one answers where the trusted one has nothing: a
+    // rootless engine's layers, read by root from its store, are read as that engine wrote them.
+    expect(readOverlayXattrs(dir, "trusted")).toEqual({ opaque: "y" });
+    expect(readOverlayXattr(dir, "opaque", "trusted")).toBe("y");
     expect(readXattr(dir, "user.overlay.opaque")).toBe("y");
     expect(listXattrs(dir)).toContain("user.overlay.opaque");
+  });
+
+  it("takes the namespace asked for first, where both have marks", () => {
+    const dir = join(base, "dir");
+    mkdirSync(dir);
+    setAttributeSync(dir, "user.overlay.opaque", "x");
+    setAttributeSync(dir, "trusted.overlay.opaque", "y");
+    expect(readOverlayXattrs(dir, "trusted")).toEqual({ opaque: "y" });
+    expect(readOverlayXattrs(dir, "user")).toEqual({ opaque: "x" });
+    expect(readOverlayXattr(dir, "opaque", "user")).toBe("x");
   });
 
   it('does not take opaque="x" (a directory with xwhiteouts) for opaque', () => {
@@ -109,8 +122,10 @@ describeWith(["root"], "readOverlayXattrs on the upper layer of a real overlay m
     expect(isOpaqueMark(xattrs.opaque)).toBe(true);
     expect(readXattr(join(upper, "cache"), "trusted.overlay.opaque")).toBe("y");
     expect(listXattrs(join(upper, "cache"))).toContain("trusted.overlay.opaque");
-    // The namespace the mount did not use holds nothing; merged hides the overlay's own xattrs.
-    expect(readOverlayXattrs(join(upper, "cache"), "user")).toEqual({});
+    // The namespace the mount did not use holds nothing (asked for it, the trusted one answers);
+    // merged hides the overlay's own xattrs.
+    expect(readXattr(join(upper, "cache"), "user.overlay.opaque")).toBeUndefined();
+    expect(readOverlayXattrs(join(upper, "cache"), "user")).toEqual({ opaque: "y" });
     expect(readOverlayXattrs(join(merged, "cache"), "trusted")).toEqual({});
   });
 

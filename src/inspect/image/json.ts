@@ -12,6 +12,10 @@ export interface JsonImageLayer {
   createdBy: string | null;
   bytes: number;
   files: number;
+  /** What the layer's regular files take on disk, each inode once (st_blocks × 512). */
+  diskBytes: number;
+  /** Their st_size, where it differs from `bytes` (metacopies hold no data). */
+  apparentBytes?: number;
   visibleBytes: number;
   hiddenBytes: number;
   hidesBytes: number;
@@ -61,6 +65,8 @@ export function imageJson(report: ImageReport, rules: readonly RuleResult[] | un
       createdBy: layer.step?.createdBy ?? null,
       bytes: layer.bytes,
       files: layer.files,
+      diskBytes: layer.diskBytes,
+      ...(layer.apparentBytes === layer.bytes ? {} : { apparentBytes: layer.apparentBytes }),
       visibleBytes: layer.visibleBytes,
       hiddenBytes: layer.hiddenBytes,
       hidesBytes: layer.hides.whiteout + layer.hides.opaque + layer.hides["newer-copy"],

@@ -2,7 +2,7 @@
 // into per-layer and per-image figures, each layer named by the build step that made it, each
 // hidden group by the step that added its bytes and the step that hid them. Nothing here
 // writes, and nothing follows a symlink (the walk lstats; xattrs are read with l*xattr).
-import type { LayerTotals } from "../../layers/analysis.js";
+import { emptyLayer, type LayerTotals } from "../../layers/bytes.js";
 import { analyzeStack } from "../../layers/read-ahead.js";
 import type { HideReason } from "../../layers/walk.js";
 import type { XattrNamespace } from "../../overlay/xattr.js";
@@ -101,13 +101,7 @@ export async function readImage(source: ImageSource, options: ReadImageOptions):
       dir,
       number: dirs.length - layer,
       step: matched.steps[layer],
-      ...(analysis.layers[layer] ?? {
-        bytes: 0,
-        files: 0,
-        visibleBytes: 0,
-        hiddenBytes: 0,
-        hides: { whiteout: 0, opaque: 0, "newer-copy": 0 },
-      }),
+      ...(analysis.layers[layer] ?? emptyLayer()),
     })),
     bytes,
     files: analysis.layers.reduce((sum, layer) => sum + layer.files, 0),

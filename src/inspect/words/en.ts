@@ -21,18 +21,30 @@ export const en = {
   store: (kind: string) => `store: ${kind}`,
   otherNamespace: (pid: number) => `mounted in another mount namespace, read through /proc/${pid}/root`,
   layersTitle: "image layers, top first (numbered in build order: #1 is the base):",
-  layer: (dir: string, bytes: string, files: string) => `${dir}  ${bytes} in ${files} ${plural(files, "file")}`,
-  upper: (dir: string, bytes: string, files: string) =>
-    `${dir}  ${bytes} in ${files} ${plural(files, "file")} (the container's writable layer)`,
+  layer: (dir: string, bytes: string, files: string, disk: string | undefined) =>
+    `${dir}  ${bytes} in ${files} ${plural(files, "file")}${disk === undefined ? "" : `, ${disk} on disk`}`,
+  upper: (dir: string, bytes: string, files: string, disk: string | undefined) =>
+    `${dir}  ${bytes} in ${files} ${plural(files, "file")}${disk === undefined ? "" : `, ${disk} on disk`} (the container's writable layer)`,
   noUpper: "no upper layer: a read-only overlay",
   changesTitle: (count: string) => `changes (as docker diff lists them): ${count}`,
   noChanges: "no changes: the container has written nothing",
-  changeKinds: { added: "added", changed: "changed", deleted: "deleted", opaque: "opaque dirs" } satisfies Record<ChangeKind, string>,
+  changeKinds: {
+    added: "added",
+    changed: "changed",
+    deleted: "deleted",
+    opaque: "opaque dirs",
+    renamed: "renamed dirs",
+  } satisfies Record<ChangeKind, string>,
+  renamedCount: (count: string) => `renamed dirs ${count}: nothing copied (redirect_dir: their contents stay in the image's layers)`,
+  renamesTitle: "renamed directories (new name ← where the image has it):",
+  renamed: (path: string, from: string) => `${path}  ← ${from}`,
   changeCount: (kind: string, count: string, bytes: string, hidden: string, of: string | undefined) =>
     `${kind} ${count}${of === undefined ? "" : ` (${of})`}: ${bytes} written, hides ${hidden} of the image`,
   largestChanges: "largest changes:",
   changeWritten: (bytes: string) => `${bytes} written`,
   changeHides: (bytes: string) => `hides ${bytes} of the image`,
+  changeDisk: (bytes: string) => `${bytes} on disk`,
+  changeMetacopy: "metadata only: its data is still the image's",
   change: (path: string, figures: readonly string[]) => `${path}  ${figures.join(", ")}`,
   // Two amounts, never one inside the other: the image's own waste, and what the container's
   // changes take out of view on top of it (bytes a fresh container of the image would see).
@@ -57,6 +69,8 @@ export const en = {
     `${besides ? "apart from that, the" : "the"} container's changes hide ${bytes} that the image shows${parts.length === 0 ? "" : ` (${parts.join(", ")})`}`,
   verdictNoContainerHidden: "the container's changes hide nothing that the image shows",
   copyUps: (count: string) => `${count} ${plural(count, "copy-up")}`,
+  metadataOnly: (count: string) => `${count} metadata only`,
+  listSeparator: ", ",
   deletes: (count: string) => `${count} ${plural(count, "delete")}`,
   opaqueDirs: (count: string) => `${count} opaque ${plural(count, "dir")}`,
   notes: "notes:",

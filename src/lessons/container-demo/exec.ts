@@ -2,6 +2,7 @@
 // into the container) and a verify (the checks, made on the kernel's state, whoever acted).
 // The verify of a step reads only the layers, the mount and what earlier steps recorded.
 import { formatBytes } from "../../i18n/format.js";
+import { fileEntry } from "../../layers/entry.js";
 import { analyzeDisk, stackPaths } from "../../layers/stack.js";
 import { exactBytes } from "../observe.js";
 import { buildNumber, type Ctx, describeEntry, duBytes, entryAt, execArgv, lowersOf, type RunState, upperOf } from "./state.js";
@@ -57,7 +58,7 @@ export async function writeVerify(ctx: Ctx, state: RunState): Promise<void> {
   ctx.check(
     "image-untouched",
     w.write.checkUntouched,
-    `${describeEntry({ kind: "file", size: plan.change.bytes, opaque: false })}, md5 ${state.md5Before ?? "?"}`,
+    `${describeEntry(fileEntry(plan.change.bytes, 0, false, undefined))}, md5 ${state.md5Before ?? "?"}`,
     `${describeEntry(entryAt(imageCopy))}, md5 ${imageSum}`,
   );
 }
@@ -83,7 +84,7 @@ export async function deleteVerify(ctx: Ctx, state: RunState): Promise<void> {
   ctx.check(
     "layer-keeps-bytes",
     w.delete.checkLayerKeeps,
-    describeEntry({ kind: "file", size: remove.bytes, opaque: false }),
+    describeEntry(fileEntry(remove.bytes, 0, false, undefined)),
     describeEntry(entryAt(`${layer}${remove.path}`)),
   );
 

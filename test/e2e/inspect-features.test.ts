@@ -1,0 +1,115 @@
+// inspect stays exact on a stack mounted as podman on Fedora mounts containers (metacopy=on, which
+// brings redirect_dir=on): the kernel makes the container's changes through the mount, and every
+// figure is held to what the test wrote and to find(1)'s count of the same directories.
+//   - chown of an 8 MiB image file: the kernel copies up its metadata only (the upper's file has
+//     the size and no blocks); the container still reads the image's bytes: 0 written, 0 hidden.
+//   - chown and then an append: the write copies the data up; the original is hidden, exactly.
+//   - mv of an image directory: a redirect, nothing copied; one rename, hiding nothing.
+// The renamed directory holds 80 subdirectories, so that the walk beneath it is handed to the
+// read-ahead workers, and the rename is seen there too.
+import { execFileSync } from "node:child_process";
+import { appendFileSync, chownSync, mkdirSync, mkdtempSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { inspected, unmountIfMounted } from "../helpers/inspect.js";
+import { describeWith } from "../helpers/needs.js";
+
+const MiB = 1024 * 1024;
+const BIG = 8 * MiB;
+const GROW = 300_000;
+const SUBDIRS = 80;
+const EACH = 4096;
+
+/** find's sum over the regular files beneath `dir`: apparent bytes and files. */
+function findCount(dir: string): { bytes: number; files: number } {
+  const out = execFileSync("find", [dir, "-type", "f", "-printf", "%s\\n"], { encoding: "utf8" });
+  const sizes = out.split("\n").filter((row) => row !== "");
+  return { bytes: sizes.reduce((sum, size) => sum + Number(size), 0), files: sizes.length };
+}
+
+interface JsonChange {
+  path: string;
+  kind: string;
+  from?: string;
+  bytes: number;
+  diskBytes: number;
+  hiddenBytes: number;
+  metacopy?: boolean;
+}
+
+describeWith(["root"], "inspect under metacopy=on and redirect_dir=on", () => {
+  let parent = "";
+  let merged = "";
+  beforeEach(() => {
+    parent = mkdtempSync(join(tmpdir(), "ol-features-"));
+  });
+  afterEach(() => {
+    unmountIfMounted(merged);
+    execFileSync("rm", ["-rf", "--one-file-system", parent]);
+  });
+
+  function makeStack() {
+    const [lower, upper, work] = ["lower", "upper", "work"].map((name) => join(parent, name)) as [string, string, string];
+    merged = join(parent, "merged");
+    for (const dir of [lower, upper, work, merged]) mkdirSync(dir);
+    writeFileSync(join(lower, "big"), Buffer.alloc(BIG, 1));
+    writeFileSync(join(lower, "grow"), Buffer.alloc(GROW, 2));
+    for (let index = 0; index < SUBDIRS; index++) {
+      mkdirSync(join(lower, "olddir", `d${index}`), { recursive: true });
+      writeFileSync(join(lower, "olddir", `d${index}`, "file"), Buffer.alloc(EACH, 3));
+    }
+    const options = `lowerdir=${lower},upperdir=${upper},workdir=${work},metacopy=on,redirect_dir=on`;
+    execFileSync("mount", ["-t", "overlay", "overlay", "-o", options, merged]);
+    chownSync(join(merged, "big"), 1234, 1234);
+    chownSync(join(merged, "grow"), 1234, 1234);
+    appendFileSync(join(merged, "grow"), "appended");
+    renameSync(join(merged, "olddir"), join(merged, "newdir"));
+    return { lower, upper };
+  }
+
+  it("the chown writes 0 bytes and hides nothing, the append hides the file's original size, the rename is one", async () => {
+    const { lower, upper } = makeStack();
+    // What the kernel did, seen beside the walk: the chowned file's data is not in the upper.
+    // (A block or two may hold its xattrs, on a filesystem that keeps them out of the inode.)
+    expect(statSync(join(upper, "big")).blocks * 512).toBeLessThanOrEqual(8192);
+    expect(statSync(join(upper, "big")).size).toBe(BIG);
+    const result = await runCli(["inspect", merged, "--json"]);
+    expect(result.code, result.stderr).toBe(0);
+    const [report] = inspected(result);
+    expect(report?.notes).toEqual([]);
+    const changes = report?.changes as unknown as JsonChange[];
+    expect(changes.find((change) => change.path === "/big")).toMatchObject({ kind: "changed", bytes: 0, hiddenBytes: 0, metacopy: true });
+    const grow = changes.find((change) => change.path === "/grow");
+    expect(grow).toMatchObject({ kind: "changed", bytes: GROW + "appended".length, hiddenBytes: GROW });
+    expect(grow?.metacopy).toBeUndefined();
+    expect(report?.containerHiddenBytes).toBe(GROW);
+    // One rename: no deleted /olddir hiding its bytes, no empty /newdir added.
+    const renamed = changes.filter((change) => change.kind === "renamed");
+    expect(renamed).toEqual([{ path: "/newdir", kind: "renamed", from: "/olddir", bytes: 0, diskBytes: expect.any(Number), hiddenBytes: 0 }]);
+    expect(changes.filter((change) => change.path.startsWith("/olddir") || change.kind === "deleted")).toEqual([]);
+    // The upper holds the appended file's data only (the chowned one counts 0); the image layer, all it has.
+    const upperReport = report?.upper as unknown as { bytes: number; apparentBytes?: number };
+    expect(upperReport.bytes).toBe(GROW + "appended".length);
+    expect(upperReport.apparentBytes).toBe(findCount(upper).bytes);
+    const layer = report?.layers[0] as unknown as { bytes: number; files: number };
+    expect({ bytes: layer.bytes, files: layer.files }).toEqual(findCount(lower));
+    expect(report?.imageHiddenBytes).toBe(0);
+  });
+
+  it("says so on screen, in every language: R for the rename, and metadata only for the chown", async () => {
+    makeStack();
+    const words = {
+      en: ["R /newdir  ← /olddir", "changed 2 (1 copy-up, 1 metadata only)"],
+      zh: ["R /newdir  ← /olddir", "修改 2 项（其中 1 次 copy-up，1 项只复制了元数据）"],
+      ja: ["R /newdir  ← /olddir", "変更 2 件（うちコピーアップ 1 件、メタデータのみ 1 件）"],
+    };
+    for (const [lang, expected] of Object.entries(words)) {
+      const result = await runCli(["inspect", merged, "--lang", lang]);
+      expect(result.code, result.stderr).toBe(0);
+      for (const text of expected) expect(result.stdout, lang).toContain(text);
+      expect(result.stdout, lang).not.toMatch(/D \/olddir/);
+    }
+  });
+});
