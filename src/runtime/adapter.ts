@@ -124,6 +124,66 @@ export interface RuntimeFixes {
   permission?: string;
 }
 
+/** A Kubernetes pod's container, from the labels the CRI plugin sets (io.kubernetes.pod.namespace, .pod.name, .container.name). */
+export interface PodRef {
+  namespace: string;
+  name: string;
+  container: string;
+}
+
+/** One layer directory of a store (its diff/ or fs/), with its id in the store. */
+export interface StoredLayer {
+  id: string;
+  /** The directory that holds the layer's files. */
+  dir: string;
+  /** The layer below it, by id, where the store records it. */
+  parent?: string;
+}
+
+/** An image as its store's own files describe it. */
+export interface StoredImage {
+  id: string;
+  /** repository:tag names; empty for an untagged image. */
+  names: string[];
+  /** Its layer directories, top first (as `lowerdir=` orders them). */
+  layers: string[];
+}
+
+/** A container as its store's own files describe it, running or not. */
+export interface StoredContainer {
+  id: string;
+  name: string;
+  /** The image it was created from, as it was named then (a name, or an id). */
+  image: string;
+  imageId: string | undefined;
+  /** From the files (or the live mounts where the files cannot say). */
+  state: "running" | "stopped";
+  pod: PodRef | null;
+  labels: Record<string, string>;
+  /** Its writable layer's directory. */
+  upper: string;
+  /** The layers beneath it, top first: the runtime's own (docker's -init) and the image's. */
+  lower: string[];
+  /** Where it is, or would be, mounted. */
+  mergedDir: string | undefined;
+}
+
+/** What a store's own files say of it, read without asking its runtime (a daemon down, another user's store, a disk under --root). */
+export interface StoreContents {
+  runtime: RuntimeName;
+  store: StoreOnDisk;
+  /** The storage driver the store is on, as the runtime names it ("overlay2", "overlay", "vfs", "overlayfs"). */
+  driver: string;
+  /** root's store, or a rootless user's. */
+  owner: { uid: number; user: string } | null;
+  /** Every layer directory of the store, whoever uses it (images, containers, nobody). */
+  layers: StoredLayer[];
+  images: StoredImage[];
+  containers: StoredContainer[];
+  /** What could not be read, in plain words; the rest is still given. */
+  problems: string[];
+}
+
 export interface RuntimeAdapter {
   readonly name: RuntimeName;
   /** The program on PATH that a learner types and this module runs. */
@@ -140,6 +200,11 @@ export interface RuntimeAdapter {
   probe(): Promise<RuntimeProbe>;
   /** Containers and images as the running runtime tells them. */
   readonly cli: RuntimeSource;
+  /**
+   * Read one of its stores (found by `layout.storesUnder`) from the store's own files: read-only,
+   * no daemon asked. Absent where the adapter cannot (yet).
+   */
+  readStore?(store: StoreOnDisk): Promise<StoreContents>;
   /** Present where the runtime can run, exec in and remove a container of ours. */
   readonly lifecycle?: RuntimeLifecycle;
   fixes(t: Messages): RuntimeFixes;
