@@ -104,7 +104,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   }
   if (html !== undefined) {
     html.writeMounts();
-    if (flags.json !== true) write(html.writtenLine);
+    if (flags.json !== true) write(html.writtenLine(width));
   }
   if (process.stdout.writableLength > 0) await drained();
   if (partial.length > 0) throw new ExitError(EXIT_FAILED, words.partial(partial.join(", ")));

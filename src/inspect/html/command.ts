@@ -11,6 +11,7 @@ import { imageJson } from "../image/json.js";
 import type { ImageReport } from "../image/report.js";
 import type { RuleResult } from "../image/thresholds.js";
 import { JsonMountWriter } from "../json.js";
+import { layout } from "../layout.js";
 import type { MountReport } from "../report.js";
 import type { InspectTarget } from "../targets.js";
 import { type TreeReading, treeReading } from "./analyze.js";
@@ -42,9 +43,9 @@ export class HtmlReport {
     this.base = { lang, program: `${pkg.name} ${pkg.version}`, madeAt: new Date().toISOString() };
   }
 
-  /** The line a person reads once the file is written. */
-  get writtenLine(): string {
-    return `${this.words.written(this.path)}\n`;
+  /** The line a person reads once the file is written, fitted to the terminal's `width` (none in a pipe). */
+  writtenLine(width: number | undefined): string {
+    return `${layout([{ indent: 0, text: this.words.written(this.path) }], width)}\n`;
   }
 
   private write(data: PageData): void {

@@ -41,7 +41,7 @@ export async function inspectImageCommand(options: ImageOptions, output: ImageOu
   await output.write(output.json ? imageJsonLine(report, rules) : renderImage(report, rules, output));
   if (output.html !== undefined && reading !== undefined) {
     output.html.writeImage(report, rules, reading);
-    if (!output.json) await output.write(output.html.writtenLine);
+    if (!output.json) await output.write(output.html.writtenLine(output.width));
   }
   const failure = ciFailure(rules ?? [], words);
   if (failure !== undefined) throw new ExitError(EXIT_FAILED, failure);
