@@ -2,8 +2,10 @@
 // from a real run: a podman image built here from a static busybox (no registry; a RUN that
 // writes a cache and a blob, a RUN rm, a RUN rm -rf && mkdir, a COPY over a base file, and a
 // source tree of a few hundred files), `inspect --image IMG --html` in English and Japanese, each
-// page opened from its file in Debian's Chromium (playwright-core, offline) and captured whole.
-// The image and every temporary file are removed afterwards. Needs root, podman, runc, chromium.
+// page opened from its file in Debian's Chromium (playwright-core, offline) and captured whole
+// (the Japanese one zoomed into the layer that wastes the most).
+// The image and every temporary file are removed afterwards. Needs root, podman, runc, chromium
+// and a CJK font (fonts-noto-cjk).
 //   sudo node scripts/report-screenshots.mjs
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -65,7 +67,8 @@ function buildImage(work, env, base, image) {
   run(["podman", "build", "--quiet", "--layers", "-t", image, "-f", join(context, "Containerfile"), context], env);
 }
 
-async function shoot(file, png, work) {
+/** The page whole; `zoom`: zoomed first into the layer that wastes the most (the third bar). */
+async function shoot(file, png, work, zoom) {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(work, "profile-")), {
     executablePath: "/usr/bin/chromium",
     args: FLAGS,
@@ -77,8 +80,8 @@ async function shoot(file, png, work) {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(pathToFileURL(file).href);
     await page.waitForSelector("body[data-ready=true]");
-    // Zoomed into the layer that wastes the most, with its tooltip on the largest box.
-    await page.click(".bar-label >> nth=2");
+    if (zoom) await page.click(".bar-label >> nth=2");
+    // The tooltip of the largest box.
     const box = await page.locator(".cell.leaf").first().boundingBox();
     if (box !== null) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.screenshot({ path: png, fullPage: true });
@@ -89,6 +92,11 @@ async function shoot(file, png, work) {
 
 if (process.getuid?.() !== 0) {
   console.error("report-screenshots: podman's root store is read: run as root");
+  process.exit(2);
+}
+// The page asks for system fonts only: without a CJK face the Japanese picture would be boxes.
+if (!/\S/.test(spawnSync("fc-list", [":lang=ja"], { encoding: "utf8" }).stdout ?? "")) {
+  console.error("report-screenshots: no Japanese font here: apt-get install fonts-noto-cjk");
   process.exit(2);
 }
 const work = mkdtempSync(join(tmpdir(), "ol-report-shot-"));
@@ -106,7 +114,7 @@ try {
   for (const lang of ["en", "ja"]) {
     const file = join(work, `report-${lang}.html`);
     run([process.execPath, cli, "inspect", "--image", image, "--html", file, "--lang", lang], env);
-    await shoot(file, join(root, `docs/report-${lang}.png`), work);
+    await shoot(file, join(root, `docs/report-${lang}.png`), work, lang === "ja");
     console.log(`docs/report-${lang}.png`);
   }
 } finally {

@@ -54,7 +54,7 @@ th { white-space: nowrap; }
 td.path { min-width: 12em; } td.fix { min-width: 16em; color: var(--muted); }
 th button { border: 0; background: none; font: inherit; font-weight: 600; cursor: pointer; padding: 0; color: var(--ink); }
 th[aria-sort="ascending"] button::after { content: " ▲"; } th[aria-sort="descending"] button::after { content: " ▼"; }
-td.bytes { white-space: nowrap; text-align: right; } th.bytes { text-align: right; }
+td.bytes, td.how { white-space: nowrap; overflow-wrap: normal; } td.bytes { text-align: right; } th.bytes { text-align: right; }
 .notes li { overflow-wrap: anywhere; }
 @media (max-width: 700px) { .bars { grid-template-columns: 1fr; } .bar-figures { grid-column: 1; } .treemap { height: 420px; } }
 `;

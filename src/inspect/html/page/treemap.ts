@@ -61,7 +61,8 @@ export class Treemap {
           document.createTextNode(p.fates[fate] ?? ""),
         ]),
       ),
-      view.tree.foldedFiles > 0
+      // Folds of empty files have no area: nothing of them to point at.
+      view.tree.foldedFiles > 0 && view.tree.foldedUnder > 0
         ? element("li", { className: "folded fate-0" }, [element("span", { className: "swatch" }), document.createTextNode(p.folded)])
         : null,
     ]);

@@ -74,6 +74,7 @@ const sum = (values: readonly number[]): number => values.reduce((total, value) 
 
 function treeNotes(tree: TreeData, words: HtmlWords): string[] {
   if (tree.foldedFiles === 0) return [];
+  if (tree.foldedUnder === 0) return [words.notes.foldedEmpty(formatCount(tree.drawnFiles), formatCount(tree.foldedFiles))];
   return [words.notes.folded(formatCount(tree.drawnFiles), formatCount(tree.foldedFiles), formatBytes(tree.foldedUnder))];
 }
 

@@ -78,6 +78,8 @@ export const en = {
     title: "Notes",
     folded: (drawn: string, folded: string, under: string) =>
       `${drawn} ${plural(drawn, "file")} drawn one by one; ${folded} smaller ${plural(folded, "file")} (${under} or less) folded per directory`,
+    foldedEmpty: (drawn: string, folded: string) =>
+      `${drawn} ${plural(drawn, "file")} drawn one by one; ${folded} empty ${plural(folded, "file")} (0 B) folded per directory`,
     changesLeftOut: (kept: string, all: string) => `the first ${kept} of ${all} changes are kept in this page; --json lists them all`,
   },
 };

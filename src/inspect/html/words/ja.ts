@@ -73,6 +73,8 @@ export const ja: HtmlWords = {
     title: "補足",
     folded: (drawn, folded, under) =>
       `${drawn} 個のファイルを 1 つずつ描画し、それより小さい ${folded} 個のファイル（${under} 以下）はディレクトリごとにまとめました`,
+    foldedEmpty: (drawn, folded) =>
+      `${drawn} 個のファイルを 1 つずつ描画し、空のファイル ${folded} 個（0 B）はディレクトリごとにまとめました`,
     changesLeftOut: (kept, all) => `このページには変更 ${all} 件のうち最初の ${kept} 件だけを入れています。--json ならすべて出力します`,
   },
 };

@@ -71,6 +71,7 @@ export const zh: HtmlWords = {
   notes: {
     title: "说明",
     folded: (drawn, folded, under) => `逐个绘制了 ${drawn} 个文件；另外 ${folded} 个较小的文件（不超过 ${under}）按目录合并显示`,
+    foldedEmpty: (drawn, folded) => `逐个绘制了 ${drawn} 个文件；另外 ${folded} 个空文件（0 B）按目录合并显示`,
     changesLeftOut: (kept, all) => `本页只保留了 ${all} 项改动中的前 ${kept} 项；--json 会全部列出`,
   },
 };
