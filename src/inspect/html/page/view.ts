@@ -172,7 +172,7 @@ export function mountView(section: MountSection, words: PageWords): SectionView 
       bytes: layer.bytes,
       files: layer.files,
       fateBytes,
-      figures: `${p.layers.added(formatBytes(layer.bytes), formatCount(layer.files))}: ${parts.join(i.image.listSeparator)}`,
+      figures: p.layers.figures(p.layers.added(formatBytes(layer.bytes), formatCount(layer.files)), parts.join(i.image.listSeparator)),
       treeIndex,
     };
   });

@@ -59,6 +59,7 @@ export const en = {
     hiddenLater: (bytes: string) => `${bytes} hidden by later layers`,
     hiddenByContainer: (bytes: string) => `${bytes} hidden by the container`,
     seen: (bytes: string) => `${bytes} seen`,
+    figures: (added: string, parts: string) => `${added}: ${parts}`,
     added: (bytes: string, files: string) => `${bytes} in ${files} ${plural(files, "file")}`,
   },
   hidden: {

@@ -54,6 +54,7 @@ export const ja: HtmlWords = {
     hiddenLater: (bytes) => `${bytes} は後のレイヤーが隠している`,
     hiddenByContainer: (bytes) => `${bytes} はコンテナが隠している`,
     seen: (bytes) => `${bytes} は見える`,
+    figures: (added, parts) => `${added}：${parts}`,
     added: (bytes, files) => `${bytes}、ファイル ${files} 個`,
   },
   hidden: {

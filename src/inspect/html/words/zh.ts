@@ -53,6 +53,7 @@ export const zh: HtmlWords = {
     hiddenLater: (bytes) => `${bytes} 被后面的层遮住`,
     hiddenByContainer: (bytes) => `${bytes} 被容器遮住`,
     seen: (bytes) => `${bytes} 看得到`,
+    figures: (added, parts) => `${added}：${parts}`,
     added: (bytes, files) => `${bytes}，${files} 个文件`,
   },
   hidden: {
