@@ -13,10 +13,19 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { formatBytes } from "../../src/i18n/format.js";
 import type { JsonImageReport } from "../../src/inspect/image/json.js";
 import { openReport, readFigures, tableColumn } from "../helpers/browser.js";
-import { runCli } from "../helpers/cli.js";
-import { type InspectedMount, inspected, isMountPoint, makeKernelStack, unmountIfMounted, writeBytes } from "../helpers/inspect.js";
-import { describeWith } from "../helpers/needs.js";
+import { CLI, runCli } from "../helpers/cli.js";
+import {
+  type InspectedMount,
+  inspected,
+  isMountPoint,
+  makeKernelStack,
+  unmountIfMounted,
+  wrappedByTerminal,
+  writeBytes,
+} from "../helpers/inspect.js";
+import { describeWith, skipUnless } from "../helpers/needs.js";
 import { buildBusyboxBase, buildImage, cleanupTestContainersAndImages, podman, podmanEnv, testName } from "../helpers/podman.js";
+import { Terminal } from "../helpers/tmux.js";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -113,6 +122,33 @@ describeWith(["root", "chromium"], "inspect --html on a kernel-made stack, in Ch
       await expectMountPage(file, line, parent);
     }
   });
+
+  it.for([60, 80, 100].flatMap((columns) => ["en", "zh", "ja"].map((lang) => [columns, lang] as const)))(
+    "in a terminal of %i columns, in %s, the line naming the file fits (a long path breaks after a /)",
+    async ([columns, lang], context) => {
+      skipUnless(context, "tmux");
+      const stack = makeKernelStack(parent, mounts);
+      const dir = join(parent, "a directory with a long name for the report", "and another below it");
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `report-${lang}.html`);
+      const terminal = new Terminal(
+        [process.execPath, CLI, "inspect", stack.merged, "--html", file, "--lang", lang],
+        { NO_COLOR: "1" },
+        { columns },
+      );
+      try {
+        expect(await terminal.exitCode(60_000)).toBe(0);
+        expect(wrappedByTerminal(terminal)).toEqual([]);
+        // The line names the whole path, over as many rows as it takes.
+        const rows = terminal.screen().split("\n");
+        const at = rows.findIndex((row) => /HTML/.test(row));
+        const exit = rows.findIndex((row) => row.startsWith("EXIT="));
+        expect(rows.slice(at, exit).join("").replaceAll(" ", "")).toContain(file.replaceAll(" ", ""));
+      } finally {
+        terminal.close();
+      }
+    },
+  );
 
   it("writes the same --json line to stdout with --json --html, and the page embeds it", async () => {
     const stack = makeKernelStack(parent, mounts);

@@ -43,7 +43,6 @@ export function reportDocument(data: PageData, script: string = defaultPageScrip
     "default-src 'none'",
     `script-src ${sha256(script)}`,
     `style-src ${sha256(PAGE_STYLE)}`,
-    "img-src data:",
     "base-uri 'none'",
     "form-action 'none'",
   ].join("; ");
