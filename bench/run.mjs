@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
+import { htmlReportRows } from "./html-report.mjs";
 import { inspectImageRow } from "./inspect-image.mjs";
 import { median, pairs, round, timeOnce } from "./timing.mjs";
 
@@ -130,6 +131,8 @@ try {
   }
   // inspect --image: a podman image of 201,000 files in 5 layers, built here (bench/inspect-image.mjs).
   if (!only || only === "image") rows.push(inspectImageRow({ count: 11, target: 1.5 }));
+  // inspect --image --html: the same kind of image, the report's write time, size and render in Chromium.
+  if (!only || only === "html") rows.push(...(await htmlReportRows({ count: 11 })));
   const rssKiB =
     only && only !== "rss"
       ? 0

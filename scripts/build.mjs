@@ -37,6 +37,33 @@ function restoreManifest() {
   rmSync(ORIGINAL);
 }
 
+/**
+ * The HTML report's page script (src/inspect/html/page/main.ts, with d3-hierarchy and the CLI's
+ * own formatters and words), bundled for the browser as one IIFE. The CLI inlines it into each
+ * report (src/inspect/html/document.ts reads dist/report-page.js), so a report needs no network.
+ * d3-hierarchy's ISC license asks for its notice in every copy: it heads the bundle.
+ */
+async function buildReportPage() {
+  const d3 = JSON.parse(readFileSync("node_modules/d3-hierarchy/package.json", "utf8"));
+  const license = readFileSync("node_modules/d3-hierarchy/LICENSE", "utf8").trim();
+  const result = await build({
+    entryPoints: ["src/inspect/html/page/main.ts"],
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    target: ["chrome109", "firefox115", "safari16"],
+    minify: true,
+    legalComments: "none",
+    banner: { js: `/*! d3-hierarchy ${d3.version} (https://github.com/d3/d3-hierarchy)\n${license} */` },
+    write: false,
+    logLevel: "warning",
+  });
+  const script = result.outputFiles[0].text;
+  // Inlined in a <script> element: the HTML parser would end it at the first "</script".
+  if (/<\/script/i.test(script)) throw new Error("build: the report page's script holds </script");
+  writeFileSync("dist/report-page.js", script);
+}
+
 const mode = process.argv[2];
 if (mode === "--postpack") {
   // `npm publish` and `npm stage publish` run postpack before they re-read package.json for the
@@ -69,6 +96,7 @@ await build({
   logLevel: "warning",
 });
 chmodSync("dist/overlay-lesson.js", 0o755);
+await buildReportPage();
 
 if (mode === "--prepack") {
   const original = readFileSync(MANIFEST, "utf8");

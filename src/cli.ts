@@ -37,6 +37,7 @@ export interface InspectFlags {
   ci?: boolean;
   maxHidden?: string;
   maxHiddenPercent?: string;
+  html?: string;
 }
 
 /** What each command does; cli.ts wires them, tests can pass recorders instead. */
@@ -126,6 +127,7 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
     .description(t.cli.inspect)
     .usage(`[target] ${t.cli.usage}`)
     .option("--json", t.cli.optInspectJson)
+    .option("--html <file>", t.cli.optHtml)
     .option("--top <n>", t.cli.optTop)
     .option("--image <image>", t.cli.optInspectImage)
     .option("--runtime <runtime>", t.cli.optInspectRuntime)

@@ -17,6 +17,7 @@ import { JsonMountWriter } from "../inspect/json.js";
 import { type MountReport, readMount } from "../inspect/report.js";
 import { selectTargets } from "../inspect/targets.js";
 import { inspectWords } from "../inspect/words/index.js";
+import type { Change } from "../layers/changes.js";
 import { EXIT_FAILED, EXIT_OK, ExitError } from "../sys/errors.js";
 import { integerOption, langOption } from "./options.js";
 import { colorWanted } from "./shared.js";
@@ -44,11 +45,16 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   const image = imageOptions(target, flags, t, words);
   const chalk = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
   const width = terminalWidth();
+  // Loaded only with --html: --help and --json never load the report's writer.
+  const html =
+    flags.html === undefined
+      ? undefined
+      : (await import("../inspect/html/command.js")).openHtmlReport(flags.html, lang, target !== undefined || image !== undefined);
   if (image !== undefined) {
     const write = async (text: string) => {
       if (!process.stdout.write(text)) await drained();
     };
-    return inspectImageCommand(image, { t, words, lang, chalk, width, json: flags.json === true, top, write });
+    return inspectImageCommand(image, { t, words, lang, chalk, width, json: flags.json === true, top, write, html });
   }
   const { targets, unreadableNamespaces } = await selectTargets(target, words);
   // process.stdout on a pipe is asynchronous: a 7 MB line is mostly still queued when the
@@ -66,16 +72,24 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   const read: ReadMount[] = [];
   for (const mount of targets) {
     let report: MountReport;
+    // With --html, one walk gives the figures and the page's tree, and the page keeps the changes.
+    const page = html?.mount(mount);
+    const paged = page === undefined ? {} : { analyze: page.analyze, onChange: (change: Change) => page.change(change) };
     if (flags.json === true) {
       // Streamed as the walk finds the changes, so in the order the mounts were found.
       const writer = new JsonMountWriter(write);
       writer.start(mount);
-      report = await readMount(mount, { top, words, backpressure, onChange: (change) => writer.change(change) });
+      const onChange = (change: Change) => {
+        writer.change(change);
+        page?.change(change);
+      };
+      report = await readMount(mount, { top, words, backpressure, ...paged, onChange });
       writer.end(report);
     } else {
-      report = await readMount(mount, { top, words });
+      report = await readMount(mount, { top, words, ...paged });
       read.push({ target: mount, report });
     }
+    page?.end(report);
     if (report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
   }
   if (flags.json !== true) {
@@ -87,6 +101,10 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
     if (unreadableNamespaces.length > 0 && target === undefined) {
       write(namespacesNote(unreadableNamespaces, process.getuid?.() === 0, words, chalk, width));
     }
+  }
+  if (html !== undefined) {
+    html.writeMounts();
+    if (flags.json !== true) write(html.writtenLine(width));
   }
   if (process.stdout.writableLength > 0) await drained();
   if (partial.length > 0) throw new ExitError(EXIT_FAILED, words.partial(partial.join(", ")));

@@ -7,7 +7,7 @@ import type { AnalysisTotals } from "../layers/analysis.js";
 import { type ByteTotals, emptyBytes } from "../layers/bytes.js";
 import type { Change, ChangeKind, ChangeTotals } from "../layers/changes.js";
 import type { HiddenGroup } from "../layers/hidden.js";
-import { analyzeStack } from "../layers/read-ahead.js";
+import { analyzeStack, type StackReading } from "../layers/read-ahead.js";
 import { hostPath } from "../overlay/namespaces.js";
 import type { RuntimeName } from "../runtime/index.js";
 import type { InspectTarget } from "./targets.js";
@@ -54,6 +54,8 @@ export interface ReadOptions {
   onChange?: (change: Change) => void;
   /** Asked after each path: a promise to wait for (stdout is full) before walking on. */
   backpressure?: () => Promise<void> | undefined;
+  /** Reads and counts the stack: analyzeStack, or the HTML report's walk that also builds its treemap. */
+  analyze?: (reading: StackReading) => Promise<AnalysisTotals>;
 }
 
 export async function readMount(target: InspectTarget, options: ReadOptions): Promise<MountReport> {
@@ -70,7 +72,7 @@ export async function readMount(target: InspectTarget, options: ReadOptions): Pr
   });
   // An unresolved layer gets "": its listing fails with ENOENT, so nothing of it is walked.
   const dirs = layerDirs.map((dir, index) => (resolved[index] ? hostPath(target.namespace, dir) : ""));
-  const analysis = await analyzeStack({
+  const analysis = await (options.analyze ?? analyzeStack)({
     dirs,
     hasUpper: target.upper !== undefined,
     namespace: target.userXattr ? "user" : "trusted",

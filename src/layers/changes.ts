@@ -117,7 +117,8 @@ export class BatchBuilder {
       metacopy: Uint8Array.from(this.metacopy),
       froms: this.froms.join("\0"),
     };
-    for (const column of [this.paths, this.kinds, this.bytes, this.diskBytes, this.hiddenBytes, this.metacopy, this.froms]) column.length = 0;
+    for (const column of [this.paths, this.kinds, this.bytes, this.diskBytes, this.hiddenBytes, this.metacopy, this.froms])
+      column.length = 0;
     return batch;
   }
 }

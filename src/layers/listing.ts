@@ -100,8 +100,14 @@ class LayerReader {
       }
       const index = this.push(read, name, kind, stats.size, stats.blocks * 512);
       // Less room on disk than its size: sparse, or a metacopy that holds no data (only then is the mark read).
-      if (stats.blocks * 512 < stats.size && this.isMetacopy(dir, name)) (read.metacopy ??= new Set()).add(index);
-      if (stats.nlink > 1) (read.inodes ??= new Map()).set(index, `${stats.dev}:${stats.ino}`);
+      if (stats.blocks * 512 < stats.size && this.isMetacopy(dir, name)) {
+        read.metacopy ??= new Set();
+        read.metacopy.add(index);
+      }
+      if (stats.nlink > 1) {
+        read.inodes ??= new Map();
+        read.inodes.set(index, `${stats.dev}:${stats.ino}`);
+      }
     }
     return read;
   }
@@ -136,9 +142,15 @@ function redirected(directory: LayerDirectory, root: string, dir: string, relati
     kept.kinds.push(directory.kinds[index] ?? KIND.other);
     kept.sizes.push(directory.sizes[index] ?? 0);
     kept.disk.push(directory.disk[index] ?? 0);
-    if (directory.metacopy?.has(index) === true) (kept.metacopy ??= new Set()).add(at);
+    if (directory.metacopy?.has(index) === true) {
+      kept.metacopy ??= new Set();
+      kept.metacopy.add(at);
+    }
     const inode = directory.inodes?.get(index);
-    if (inode !== undefined) (kept.inodes ??= new Map()).set(at, inode);
+    if (inode !== undefined) {
+      kept.inodes ??= new Map();
+      kept.inodes.set(at, inode);
+    }
   });
   for (const name of renamed) {
     const source = redirects.sourceOf.get(relative === "" ? name : `${relative}/${name}`) ?? "";

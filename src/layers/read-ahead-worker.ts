@@ -82,7 +82,12 @@ export class SubtreeWalker {
       batch: setup.batch,
     });
     this.options = {
-      ...diskWalkOptions({ dirs: setup.roots, namespace: setup.namespace, hasUpper: setup.hasUpper, redirects: redirectsOf(setup.renames) }),
+      ...diskWalkOptions({
+        dirs: setup.roots,
+        namespace: setup.namespace,
+        hasUpper: setup.hasUpper,
+        redirects: redirectsOf(setup.renames),
+      }),
       onUnreadable: (layer, relative, code) => {
         this.unreadable.push([layer, relative, code]);
       },

@@ -24,7 +24,7 @@
 //
 // An explicit stack instead of recursion, so that a caller can walk a budget of paths at a time
 // (to wait for its output's reader), and memory stays at depth × the widest directory.
-import { type EntryKind, fileEntry, KIND, KIND_NAMES, type LayerEntry, plainEntry, UNMARKED_DIR } from "./entry.js";
+import { fileEntry, KIND, KIND_NAMES, type LayerEntry, plainEntry, UNMARKED_DIR } from "./entry.js";
 import { FLAG, type Lister, type MergedListing } from "./listing.js";
 import { lowerPath, type Redirects } from "./redirects.js";
 
@@ -256,7 +256,14 @@ export class StackWalk {
         else several = true;
       }
       const name = listing.names[at] ?? "";
-      if (single !== undefined && !several && !dir && only !== -1 && context.states[only]?.shown === true && !this.movedAway(frame, at, only)) {
+      if (
+        single !== undefined &&
+        !several &&
+        !dir &&
+        only !== -1 &&
+        context.states[only]?.shown === true &&
+        !this.movedAway(frame, at, only)
+      ) {
         single(context.relative, name, only, listing, at * layers + only);
         continue;
       }
@@ -304,15 +311,24 @@ export class StackWalk {
     const path = context.relative === "" ? name : `${context.relative}/${name}`;
     const renamedFrom = this.options.redirects?.sourceOf.get(path);
     // A renamed directory's source is looked up from each lower layer's root, wherever its new parent is.
-    const states = renamedFrom === undefined ? context.states : context.states.map((state, layer) => (layer === 0 ? state : { shown: true as const }));
+    const states =
+      renamedFrom === undefined ? context.states : context.states.map((state, layer) => (layer === 0 ? state : { shown: true as const }));
     const entries = states.map((_, layer) => this.entryAt(frame, states, at, layer, path));
     const found = resolveCells(path, entries, states);
     if (renamedFrom !== undefined) found.renamedFrom = renamedFrom;
-    else if (this.movedAway(frame, at, entries.findIndex((entry) => entry !== undefined))) found.movedAway = true;
+    else if (
+      this.movedAway(
+        frame,
+        at,
+        entries.findIndex((entry) => entry !== undefined),
+      )
+    )
+      found.movedAway = true;
     const { hasUpper } = this.options;
     // The image's own view differs only where the upper hides something at this path.
     const touched = hasUpper && found.cells.some((cell, layer) => layer > 0 && cell?.state === "hidden" && cell.hiddenBy?.layer === 0);
-    if (touched) found.image = resolveCells(path, entries.slice(1), renamedFrom === undefined ? (context.imageStates ?? []) : states.slice(1)).cells;
+    if (touched)
+      found.image = resolveCells(path, entries.slice(1), renamedFrom === undefined ? (context.imageStates ?? []) : states.slice(1)).cells;
     this.visitor.path(found);
     if (!dir) return;
     const child: DirContext = { relative: path, states: statesOf(found.cells) };

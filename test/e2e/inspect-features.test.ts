@@ -87,7 +87,9 @@ describeWith(["root"], "inspect under metacopy=on and redirect_dir=on", () => {
     expect(report?.containerHiddenBytes).toBe(GROW);
     // One rename: no deleted /olddir hiding its bytes, no empty /newdir added.
     const renamed = changes.filter((change) => change.kind === "renamed");
-    expect(renamed).toEqual([{ path: "/newdir", kind: "renamed", from: "/olddir", bytes: 0, diskBytes: expect.any(Number), hiddenBytes: 0 }]);
+    expect(renamed).toEqual([
+      { path: "/newdir", kind: "renamed", from: "/olddir", bytes: 0, diskBytes: expect.any(Number), hiddenBytes: 0 },
+    ]);
     expect(changes.filter((change) => change.path.startsWith("/olddir") || change.kind === "deleted")).toEqual([]);
     // The upper holds the appended file's data only (the chowned one counts 0); the image layer, all it has.
     const upperReport = report?.upper as unknown as { bytes: number; apparentBytes?: number };

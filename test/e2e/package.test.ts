@@ -59,8 +59,10 @@ describe("the packed package", () => {
     expect(paths).toContain("dist/overlay-lesson.js");
     // The read-ahead workers' entry (src/layers/read-ahead-worker.ts), which a worker thread loads by path.
     expect(paths).toContain("dist/read-ahead-worker.js");
+    // The HTML report's page script (src/inspect/html/page/, d3-hierarchy bundled in), which --html inlines.
+    expect(paths).toContain("dist/report-page.js");
     expect(paths.filter((path) => path.startsWith("dist/chunks/")).length).toBeGreaterThan(0);
-    const entries = new Set(["dist/overlay-lesson.js", "dist/read-ahead-worker.js"]);
+    const entries = new Set(["dist/overlay-lesson.js", "dist/read-ahead-worker.js", "dist/report-page.js"]);
     const others = paths.filter((path) => !entries.has(path) && !/^dist\/chunks\/[^/]+\.js$/.test(path));
     expect(others).toEqual(["LICENSE", "README.md", "package.json"]);
   });
@@ -76,6 +78,8 @@ describe("the packed package", () => {
     expect(manifest.dependencies?.["@napi-rs/xattr"]).toBeDefined();
     expect(manifest.dependencies?.esbuild).toBeUndefined();
     expect(manifest.devDependencies?.esbuild).toBeDefined();
+    // Bundled into dist/report-page.js at build time, like esbuild only needed to build.
+    expect(manifest.dependencies?.["d3-hierarchy"]).toBeUndefined();
     expect(execFileSync("tar", ["-xzOf", tarball, "package/LICENSE"], { encoding: "utf8" })).toMatch(
       /^MIT License\n\nCopyright \(c\) 2026 overlay-lesson contributors/,
     );

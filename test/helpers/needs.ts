@@ -5,18 +5,20 @@
 //
 // A contributor's machine has Node and util-linux; the full suite also drives podman (with runc
 // and a static busybox for a base image without a registry), a dockerd of its own (docker.io),
-// getfattr (attr), tmux and a second user. `.ci/run` installs them; README "Develop" gives the one apt-get line.
+// getfattr (attr), tmux, a second user, and Chromium for the HTML report. `.ci/run` installs them;
+// README "Develop" gives the one apt-get line.
 import { spawnSync } from "node:child_process";
 import { describe } from "vitest";
 import { barePathReason } from "./bare-path.js";
+import { chromiumReason } from "./browser.js";
 import { dockerReason } from "./docker.js";
 import { podmanReason } from "./podman.js";
 import { appendRecord } from "./suite.js";
 
-export type Need = "root" | "podman" | "dockerd" | "tmux" | "getfattr" | "nobody" | "dpkg";
+export type Need = "root" | "podman" | "dockerd" | "tmux" | "getfattr" | "nobody" | "dpkg" | "chromium";
 
 /** The one line that installs everything the suite can drive (README "Develop" says the same). */
-export const INSTALL_ALL = "sudo apt-get install podman runc busybox-static docker.io attr uidmap tmux";
+export const INSTALL_ALL = "sudo apt-get install podman runc busybox-static docker.io attr uidmap tmux chromium";
 
 const answers = (program: string, args: readonly string[]): boolean =>
   spawnSync(program, args, { stdio: "ignore", timeout: 10_000 }).status === 0;
@@ -30,6 +32,8 @@ const PROBES: Record<Need, () => string | undefined> = {
   getfattr: () => (answers("getfattr", ["--version"]) ? undefined : "getfattr is not installed (apt-get install attr)"),
   nobody: () => (answers("id", ["-u", "nobody"]) ? undefined : "there is no user nobody to run the lessons as an ordinary user"),
   dpkg: () => barePathReason(),
+  // The HTML report's page is tested in Debian's Chromium, driven by playwright-core (never a downloaded browser).
+  chromium: () => chromiumReason(),
 };
 
 const cache = new Map<Need, string | undefined>();

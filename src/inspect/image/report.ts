@@ -2,8 +2,9 @@
 // into per-layer and per-image figures, each layer named by the build step that made it, each
 // hidden group by the step that added its bytes and the step that hid them. Nothing here
 // writes, and nothing follows a symlink (the walk lstats; xattrs are read with l*xattr).
+import type { AnalysisTotals } from "../../layers/analysis.js";
 import { emptyLayer, type LayerTotals } from "../../layers/bytes.js";
-import { analyzeStack } from "../../layers/read-ahead.js";
+import { analyzeStack, type StackReading } from "../../layers/read-ahead.js";
 import type { HideReason } from "../../layers/walk.js";
 import type { XattrNamespace } from "../../overlay/xattr.js";
 import type { HistoryEntry } from "../../runtime/index.js";
@@ -63,6 +64,8 @@ export interface ImageReport {
 export interface ReadImageOptions {
   top: number;
   words: InspectWords;
+  /** Reads and counts the layers: analyzeStack, or the HTML report's walk that also builds its treemap. */
+  analyze?: (reading: StackReading) => Promise<AnalysisTotals>;
 }
 
 /**
@@ -78,7 +81,7 @@ export async function readImage(source: ImageSource, options: ReadImageOptions):
   const { dirs } = source;
   const notes: string[] = [];
   let partial = false;
-  const analysis = await analyzeStack({
+  const analysis = await (options.analyze ?? analyzeStack)({
     dirs,
     hasUpper: false,
     namespace: xattrNamespace(),

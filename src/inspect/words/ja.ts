@@ -22,7 +22,8 @@ export const ja: InspectWords = {
   changesTitle: (count) => `変更（docker diff の一覧と同じ）：${count} 件`,
   noChanges: "変更はありません：コンテナは何も書いていません",
   changeKinds: { added: "追加", changed: "変更", deleted: "削除", opaque: "オペークディレクトリ", renamed: "名前を変えたディレクトリ" },
-  renamedCount: (count) => `名前を変えたディレクトリ ${count} 件：何もコピーされていません（redirect_dir：中身はイメージのレイヤーにあるまま）`,
+  renamedCount: (count) =>
+    `名前を変えたディレクトリ ${count} 件：何もコピーされていません（redirect_dir：中身はイメージのレイヤーにあるまま）`,
   renamesTitle: "名前を変えたディレクトリ（新しい名前 ← イメージでの場所）：",
   renamed: (path, from) => `${path}  ← ${from}`,
   changeCount: (kind, count, bytes, hidden, of) =>

@@ -1,0 +1,123 @@
+// Regenerates the README's pictures of the HTML report (docs/report-en.png, docs/report-ja.png)
+// from a real run: a podman image built here from a static busybox (no registry; a RUN that
+// writes a cache and a blob, a RUN rm, a RUN rm -rf && mkdir, a COPY over a base file, and a
+// source tree of a few hundred files), `inspect --image IMG --html` in English and Japanese, each
+// page opened from its file in Debian's Chromium (playwright-core, offline) and captured whole
+// (the Japanese one zoomed into the layer that wastes the most).
+// The image and every temporary file are removed afterwards. Needs root, podman, runc, chromium
+// and a CJK font (fonts-noto-cjk).
+//   sudo node scripts/report-screenshots.mjs
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import { podmanEnv } from "../bench/inspect-image.mjs";
+
+const root = resolve(import.meta.dirname, "..");
+const cli = join(root, "dist/overlay-lesson.js");
+const FLAGS = [
+  "--no-sandbox",
+  "--headless",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+function run(argv, env) {
+  const result = spawnSync(argv[0], argv.slice(1), { env, encoding: "utf8", maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`${argv.join(" ")} exited ${result.status}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** A base of busybox and /etc/ol-release, imported; then the image the README describes. */
+function buildImage(work, env, base, image) {
+  const rootfs = join(work, "rootfs");
+  mkdirSync(join(rootfs, "bin"), { recursive: true });
+  mkdirSync(join(rootfs, "etc"));
+  mkdirSync(join(rootfs, "tmp"));
+  writeFileSync(join(rootfs, "etc/ol-release"), "overlay-lesson busybox base\n");
+  copyFileSync("/bin/busybox", join(rootfs, "bin/busybox"));
+  for (const applet of ["sh", "rm", "mkdir", "dd", "echo", "seq", "cp"]) symlinkSync("busybox", join(rootfs, "bin", applet));
+  run(["tar", "-C", rootfs, "-cf", join(work, "base.tar"), "."], env);
+  run(["podman", "import", "--quiet", join(work, "base.tar"), base], env);
+  const context = join(work, "context");
+  for (let dir = 0; dir < 12; dir++) {
+    mkdirSync(join(context, "src", `module${dir}`), { recursive: true });
+    for (let file = 0; file < 30; file++)
+      writeFileSync(join(context, "src", `module${dir}`, `part${file}.js`), "x".repeat(200 + ((dir * 37 + file * 101) % 9000)));
+  }
+  writeFileSync(join(context, "ol-release"), "overwritten by a later COPY\n");
+  writeFileSync(
+    join(context, "Containerfile"),
+    [
+      `FROM ${base}`,
+      "COPY src /app/src",
+      "RUN mkdir -p /var/cache/build && dd if=/dev/zero of=/var/cache/build/blob bs=1024 count=3072 && dd if=/dev/zero of=/tmp/build.log bs=1024 count=1024",
+      "RUN rm /tmp/build.log",
+      "RUN rm -rf /var/cache/build && mkdir /var/cache/build && echo fresh > /var/cache/build/fresh",
+      "COPY ol-release /etc/ol-release",
+      'CMD ["sh"]',
+    ].join("\n"),
+  );
+  run(["podman", "build", "--quiet", "--layers", "-t", image, "-f", join(context, "Containerfile"), context], env);
+}
+
+/** The page whole; `zoom`: zoomed first into the layer that wastes the most (the third bar). */
+async function shoot(file, png, work, zoom) {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(work, "profile-")), {
+    executablePath: "/usr/bin/chromium",
+    args: FLAGS,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    offline: true,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector("body[data-ready=true]");
+    if (zoom) await page.click(".bar-label >> nth=2");
+    // The tooltip of the largest box.
+    const box = await page.locator(".cell.leaf").first().boundingBox();
+    if (box !== null) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.screenshot({ path: png, fullPage: true });
+  } finally {
+    await context.close();
+  }
+}
+
+if (process.getuid?.() !== 0) {
+  console.error("report-screenshots: podman's root store is read: run as root");
+  process.exit(2);
+}
+// The page asks for system fonts only: without a CJK face the Japanese picture would be boxes.
+if (!/\S/.test(spawnSync("fc-list", [":lang=ja"], { encoding: "utf8" }).stdout ?? "")) {
+  console.error("report-screenshots: no Japanese font here: apt-get install fonts-noto-cjk");
+  process.exit(2);
+}
+const work = mkdtempSync(join(tmpdir(), "ol-report-shot-"));
+const env = podmanEnv(work);
+const base = `localhost/ol-shot-${process.pid}-base`;
+const image = "localhost/ol-shot-app";
+// Its name is shown in the pictures, so it is not unique: never remove an image this run did not make.
+if (spawnSync("podman", ["image", "exists", image], { env }).status === 0) {
+  console.error(`report-screenshots: ${image} exists already: remove it first (podman rmi ${image})`);
+  rmSync(work, { recursive: true, force: true });
+  process.exit(2);
+}
+try {
+  buildImage(work, env, base, image);
+  for (const lang of ["en", "ja"]) {
+    const file = join(work, `report-${lang}.html`);
+    run([process.execPath, cli, "inspect", "--image", image, "--html", file, "--lang", lang], env);
+    await shoot(file, join(root, `docs/report-${lang}.png`), work, lang === "ja");
+    console.log(`docs/report-${lang}.png`);
+  }
+} finally {
+  spawnSync("podman", ["rmi", "--force", "--ignore", image, base], { env, stdio: "ignore" });
+  rmSync(work, { recursive: true, force: true });
+}

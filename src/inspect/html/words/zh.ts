@@ -1,0 +1,78 @@
+// HTML 报告的中文。类型来自 en.ts：少一个键或签名不同，编译就会失败。
+import type { HtmlWords } from "./en.js";
+
+export const zh: HtmlWords = {
+  notFile: (path) => `--html ${path}：不是普通文件（是目录或符号链接）：请给出一个新文件或普通文件的路径`,
+  noDirectory: (path) => `--html ${path}：所在的目录不存在`,
+  needsTarget: "--html 需要一个 TARGET（容器或挂载点）或 --image IMAGE",
+  cannotWrite: (path, code) => `无法写入 HTML 报告 ${path}（${code}）`,
+  written: (path) => `HTML 报告已写入 ${path}`,
+  pageTitleImage: (name) => `${name}：镜像的各层（overlay-lesson）`,
+  pageTitleMount: (name) => `${name}：容器的各层（overlay-lesson）`,
+  noScript: "这份报告用 JavaScript 绘制：请在启用了 JavaScript 的浏览器中打开。",
+  made: (program, when) => `由 ${program} 生成，${when}`,
+  imageHeading: (name, runtime, id) => `镜像 ${name}（${runtime}，${id}）`,
+  containerHeading: (name, runtime, id) => `容器 ${name}（${runtime}，${id}）`,
+  mountHeading: (mountPoint) => `overlay ${mountPoint}`,
+  storeName: (store) => `存储 ${store}`,
+  figures: {
+    onDisk: "磁盘上",
+    files: (count) => `${count} 个文件`,
+    seen: "容器看得到",
+    hiddenByImage: "被镜像自身的层遮住",
+    hiddenByContainer: "被容器的改动遮住",
+    written: "容器写入",
+    ofImage: (percent) => `占镜像的 ${percent}`,
+  },
+  largestHidden: "被遮住最多的一项：",
+  nothingHidden: "没有被遮住的内容：这些层里的每个字节容器都看得到",
+  fates: ["容器看得到", "被后面的镜像层遮住", "被容器遮住", "容器写入"],
+  folded: "小文件（已合并）",
+  treemap: {
+    title: "字节都在哪里",
+    help: "面积表示字节数。点击方块放大，点击上方的路径缩小；鼠标悬停可查看详情。",
+    label: "各层文件的矩形树图",
+    breadcrumb: "放大路径",
+    legend: "颜色",
+  },
+  upperLayer: "容器的可写层",
+  layerName: (number, step) => `#${number} ${step}`,
+  foldName: (files, bytes) => `另有 ${files} 个文件，${bytes}`,
+  tip: {
+    layer: "层",
+    bytes: (bytes, exact) => `${bytes}（${exact} 字节）`,
+    files: "文件数",
+    hiddenBy: "遮住它的是",
+    hiddenAt: (path) => `位于 ${path} 的条目`,
+    container: "容器",
+  },
+  zoomed: (name, bytes) => `${name}：${bytes}`,
+  layers: {
+    title: "各层，按构建顺序（#1 是基础层）",
+    help: "每条横条是该层新增的内容，颜色表示这些字节的去向。点击横条，矩形树图就放大到该层。",
+    hiddenLater: (bytes) => `${bytes} 被后面的层遮住`,
+    hiddenByContainer: (bytes) => `${bytes} 被容器遮住`,
+    seen: (bytes) => `${bytes} 看得到`,
+    figures: (added, parts) => `${added}：${parts}`,
+    added: (bytes, files) => `${bytes}，${files} 个文件`,
+  },
+  hidden: {
+    title: "被遮住的内容",
+    help: (shown, all) =>
+      shown === all
+        ? `全部 ${all} 组被遮住的内容，从大到小排列。点击表头可排序。`
+        : `${all} 组被遮住的内容中最大的 ${shown} 组（--top ${all} 可全部列出）。点击表头可排序。`,
+    columns: { path: "路径", bytes: "字节数", addedBy: "添加它的步骤", hiddenBy: "遮住它的步骤", how: "方式", fix: "解决办法" },
+    layer: (number) => `#${number} 层`,
+    step: (number, step) => `#${number} ${step}`,
+    container: "容器",
+    containerFix: "这是容器自己的改动：用这个镜像新建的容器不会遮住它",
+    manyFiles: (path, files) => `${path}（${files} 个文件）`,
+  },
+  notes: {
+    title: "说明",
+    folded: (drawn, folded, under) => `逐个绘制了 ${drawn} 个文件；另外 ${folded} 个较小的文件（不超过 ${under}）按目录合并显示`,
+    foldedEmpty: (drawn, folded) => `逐个绘制了 ${drawn} 个文件；另外 ${folded} 个空文件（0 B）按目录合并显示`,
+    changesLeftOut: (kept, all) => `本页只保留了 ${all} 项改动中的前 ${kept} 项；--json 会全部列出`,
+  },
+};

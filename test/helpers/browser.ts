@@ -1,0 +1,131 @@
+// The HTML report in a real browser: Debian's Chromium (/usr/bin/chromium), driven by
+// playwright-core with executablePath, offline, with a fresh profile in the test's own directory.
+// playwright-core downloads nothing by itself (it has no browsers of its own); the flags keep
+// Chromium from reaching out (no background networking, component updates, sync or QUIC) and let
+// it run as root without a sandbox (the CI runs as root).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+
+export const CHROMIUM = "/usr/bin/chromium";
+
+const FLAGS = [
+  "--no-sandbox",
+  "--headless",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export function chromiumReason(): string | undefined {
+  const probe = spawnSync(CHROMIUM, ["--version"], { stdio: "ignore", timeout: 20_000 });
+  return probe.status === 0 ? undefined : "chromium is not installed (apt-get install chromium)";
+}
+
+export interface OpenedReport {
+  page: Page;
+  /** Every request the page made, the file itself first. */
+  requests: string[];
+  /** Script errors, CSP violations, dialogs (an alert() from a name would land here). */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** Open `file` from disk (a file:// URL) in a fresh Chromium profile under `scratch`, once the page has drawn itself. */
+export async function openReport(file: string, scratch: string, viewport = { width: 1280, height: 900 }): Promise<OpenedReport> {
+  const profile = mkdtempSync(join(scratch, "chromium-profile-"));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    headless: true,
+    viewport,
+    offline: true,
+  });
+  const requests: string[] = [];
+  const problems: string[] = [];
+  context.on("request", (request) => requests.push(request.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("dialog", (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+  return { page, requests, problems, close: () => context.close() };
+}
+
+export interface PageFigures {
+  /** The summary's figures by id (on-disk, seen, image-hidden, container-hidden, written): exact bytes and the text shown. */
+  figures: Record<string, { bytes: number; text: string }>;
+  largest: string;
+  /** Per layer bar, in the page's order: its number ("upper" for a container's), bytes and bytes per fate. */
+  layers: Array<{ layer: string; bytes: number; fateBytes: number[]; text: string }>;
+  crumbs: string[];
+  zoomed: { bytes: number; fateBytes: number[]; text: string };
+  /** The treemap's boxes drawn, each with its kind and its label. */
+  cells: Array<{ kind: string; layer: string | null; text: string }>;
+}
+
+// The few DOM names the functions below use inside the page (page.evaluate runs them there): the
+// test's TypeScript has no DOM library, and should not get one for all of test/.
+interface PageElement {
+  id: string;
+  dataset: Record<string, string | undefined>;
+  textContent: string | null;
+  querySelector(selector: string): PageElement | null;
+}
+declare const document: {
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+  getElementById(id: string): PageElement | null;
+};
+
+/** What the page shows, read from its elements (the figures as text, and the exact bytes beside them). */
+export function readFigures(page: Page): Promise<PageFigures> {
+  return page.evaluate(() => {
+    const numbers = (text: string | undefined) =>
+      (text ?? "")
+        .split(",")
+        .filter((part) => part !== "")
+        .map(Number);
+    const figures: Record<string, { bytes: number; text: string }> = {};
+    for (const figure of document.querySelectorAll(".figure")) {
+      figures[figure.id.replace(/^figure-/, "")] = {
+        bytes: Number(figure.dataset.bytes),
+        text: figure.querySelector(".value")?.textContent ?? "",
+      };
+    }
+    const zoomed = document.querySelector(".zoomed");
+    return {
+      figures,
+      largest: document.getElementById("largest")?.textContent ?? "",
+      layers: [...document.querySelectorAll(".layer-row")].map((row) => ({
+        layer: row.dataset.layer ?? "",
+        bytes: Number(row.dataset.bytes),
+        fateBytes: numbers(row.dataset.fateBytes),
+        text: row.textContent ?? "",
+      })),
+      crumbs: [...document.querySelectorAll(".crumbs li")].map((item) => item.textContent ?? ""),
+      zoomed: { bytes: Number(zoomed?.dataset.bytes), fateBytes: numbers(zoomed?.dataset.fateBytes), text: zoomed?.textContent ?? "" },
+      cells: [...document.querySelectorAll(".cell")].map((cell) => ({
+        kind: cell.dataset.kind ?? "",
+        layer: cell.dataset.layer ?? null,
+        text: cell.textContent ?? "",
+      })),
+    };
+  });
+}
+
+/** One column of the hidden items table, top to bottom, as its cells' exact values. */
+export function tableColumn(page: Page, column: string): Promise<string[]> {
+  return page.$$eval(`#hidden td.${column}`, (cells) => cells.map((cell) => (cell as unknown as PageElement).dataset.value ?? ""));
+}
