@@ -15,6 +15,7 @@ import { inspectImageCommand } from "../inspect/image/command.js";
 import { imageOptions } from "../inspect/image/options.js";
 import { JsonMountWriter } from "../inspect/json.js";
 import { type MountReport, readMount } from "../inspect/report.js";
+import { sharedAnalyses } from "../inspect/shared.js";
 import { selectTargets } from "../inspect/targets.js";
 import { inspectWords } from "../inspect/words/index.js";
 import type { Change } from "../layers/changes.js";
@@ -70,11 +71,19 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   };
   const partial: string[] = [];
   const read: ReadMount[] = [];
+  // Containers of one image: the image's layers are read once for all of them.
+  const shared = sharedAnalyses(targets, top);
   for (const mount of targets) {
     let report: MountReport;
     // With --html, one walk gives the figures and the page's tree, and the page keeps the changes.
     const page = html?.mount(mount);
-    const paged = page === undefined ? {} : { analyze: page.analyze, onChange: (change: Change) => page.change(change) };
+    const analyze = shared.get(mount);
+    const paged =
+      page === undefined
+        ? analyze === undefined
+          ? {}
+          : { analyze }
+        : { analyze: page.analyze, onChange: (change: Change) => page.change(change) };
     if (flags.json === true) {
       // Streamed as the walk finds the changes, so in the order the mounts were found.
       const writer = new JsonMountWriter(write);

@@ -26,6 +26,8 @@ export interface WorkerSetup {
   top: number;
   /** Keep each subtree's changes, in order, for the main thread to hand on (inspect --json). */
   batch: boolean;
+  /** Count each subtree apart and post its totals with it (a shared image's subtrees, kept for each of its containers). */
+  perSubtree: boolean;
   index: number;
   port: MessagePort;
   shared: SharedArrayBuffer;
@@ -35,6 +37,8 @@ export interface WorkerSetup {
 /** One subtree's order-dependent result, with what could not be read in it. */
 export interface WorkerSubtree extends SubtreeResult {
   unreadable: Array<[number, string, string]>;
+  /** The subtree's own totals, when each is counted apart (WorkerSetup.perSubtree). */
+  totals?: AnalysisTotals;
 }
 
 /** Posted per subtree in the order given, then the worker's totals once, then nothing. */
@@ -110,7 +114,15 @@ function run(setup: WorkerSetup, contexts: readonly DirContext[]): void {
   const counters = new Int32Array(setup.shared);
   try {
     const walker = new SubtreeWalker(setup);
-    for (const context of contexts) post(setup, counters, { subtree: walker.walk(context) });
+    for (const context of contexts) {
+      if (!setup.perSubtree) {
+        post(setup, counters, { subtree: walker.walk(context) });
+        continue;
+      }
+      // Counted apart: a walker of its own, whose totals are this subtree's alone.
+      const own = new SubtreeWalker(setup);
+      post(setup, counters, { subtree: { ...own.walk(context), totals: own.totals() } });
+    }
     post(setup, counters, { totals: walker.totals() });
   } catch (failure) {
     if (failure instanceof Stopped) return;

@@ -100,8 +100,11 @@ export interface WalkOptions {
   opaque(layer: number, path: string): boolean;
   /** Stop after this many paths (the layer map shows a small tree). */
   limit?: number;
-  /** Leave this directory to another walk (a read-ahead worker walks it): `deferred` is told instead. */
-  defer?(relative: string): boolean;
+  /**
+   * Leave this directory to another walk (a read-ahead worker walks it, or a shared image's count
+   * of it stands in): `deferred` is told instead.
+   */
+  defer?(dir: DirContext): boolean;
   /** A layer's directory could not be listed (permissions, vanished); the walk goes on without it. */
   onUnreadable?(layer: number, relative: string, code: string): void;
   /** The upper's renamed directories (the lister lists the layers below under them already). */
@@ -333,7 +336,7 @@ export class StackWalk {
     if (!dir) return;
     const child: DirContext = { relative: path, states: statesOf(found.cells) };
     if (hasUpper) child.imageStates = found.image === undefined ? statesOf(found.cells.slice(1), 1) : statesOf(found.image);
-    if (this.options.defer?.(path) === true) {
+    if (this.options.defer?.(child) === true) {
       this.visitor.deferred?.(child);
       this.deferredNow = true;
       return;

@@ -155,7 +155,7 @@ function mergedFromSubtrees(stack: StackSpec, hasUpper: boolean, maxFiles: numbe
   const main = new TreeBuilder({ layers, hasUpper, maxFiles });
   const deferred: DirContext[] = [];
   const walk = new StackWalk(
-    { ...options(stack, hasUpper), defer: (relative) => !relative.includes("/") },
+    { ...options(stack, hasUpper), defer: (dir) => !dir.relative.includes("/") },
     { path: (found) => main.path(found), single: (...args) => main.single(...args), deferred: (context) => deferred.push(context) },
   );
   for (let more = true; more; ) {
