@@ -38,6 +38,7 @@ export interface InspectFlags {
   maxHidden?: string;
   maxHiddenPercent?: string;
   html?: string;
+  summary?: boolean;
 }
 
 /** What each command does; cli.ts wires them, tests can pass recorders instead. */
@@ -127,6 +128,7 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
     .description(t.cli.inspect)
     .usage(`[target] ${t.cli.usage}`)
     .option("--json", t.cli.optInspectJson)
+    .option("--summary", t.cli.optSummary)
     .option("--html <file>", t.cli.optHtml)
     .option("--top <n>", t.cli.optTop)
     .option("--image <image>", t.cli.optInspectImage)

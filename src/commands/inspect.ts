@@ -5,33 +5,27 @@
 // printed: the largest come first, under the host's totals when no TARGET was given.
 // With --image IMAGE it reads an image's layers instead (src/inspect/image/: each layer named by
 // the build step that made it, hidden bytes traced to the steps that added and hid them, and a
-// --ci gate that exits 1 when a --max-hidden rule is crossed).
+// --ci gate that exits 1 when a --max-hidden rule is crossed). With --summary, only the host
+// summary (src/inspect/summary/: every store, image and container from the stores' own files),
+// which also heads `inspect` with no TARGET.
 import { Chalk } from "chalk";
 import type { InspectFlags } from "../cli.js";
 import { type Lang, messages } from "../i18n/index.js";
-import { bySize, hostTotalLine, hostTotals, namespacesNote, type ReadMount } from "../inspect/host.js";
+import { bySize, hostTotalLine, hostTotals, namespacesNote } from "../inspect/host.js";
 import { renderMount } from "../inspect/human.js";
 import { inspectImageCommand } from "../inspect/image/command.js";
 import { imageOptions } from "../inspect/image/options.js";
-import { JsonMountWriter } from "../inspect/json.js";
-import { type MountReport, readMount } from "../inspect/report.js";
-import { sharedAnalyses } from "../inspect/shared.js";
+import { drained, Output, readMounts } from "../inspect/read-mounts.js";
+import { checkSummaryFlags, readHostSummary } from "../inspect/summary/command.js";
+import { renderSummary } from "../inspect/summary/human.js";
 import { selectTargets } from "../inspect/targets.js";
 import { inspectWords } from "../inspect/words/index.js";
-import type { Change } from "../layers/changes.js";
+import { SharedImages } from "../layers/shared-image.js";
 import { EXIT_FAILED, EXIT_OK, ExitError } from "../sys/errors.js";
 import { integerOption, langOption } from "./options.js";
 import { colorWanted } from "./shared.js";
 
 const DEFAULT_TOP = 10;
-
-/**
- * Resolves on "drain". Not events.once: it listens for "error" too and would turn the reader
- * going away (EPIPE) into a rejection here; left unhandled, bin.ts exits 141 as for SIGPIPE.
- */
-function drained(): Promise<void> {
-  return new Promise((resolve) => process.stdout.once("drain", () => resolve()));
-}
 
 /** The terminal's columns, which inspect's lines fit; none in a pipe, where each row stays one line for grep. */
 function terminalWidth(): number | undefined {
@@ -42,10 +36,13 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
   const t = messages(lang);
   const words = inspectWords(lang);
+  if (flags.summary === true) checkSummaryFlags(target, flags.image, words);
   const top = flags.top === undefined ? DEFAULT_TOP : integerOption(t, "--top", flags.top, 0, 10_000);
   const image = imageOptions(target, flags, t, words);
   const chalk = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
   const width = terminalWidth();
+  const json = flags.json === true;
+  const style = { words, lang, chalk, width };
   // Loaded only with --html: --help and --json never load the report's writer.
   const html =
     flags.html === undefined
@@ -55,67 +52,39 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
     const write = async (text: string) => {
       if (!process.stdout.write(text)) await drained();
     };
-    return inspectImageCommand(image, { t, words, lang, chalk, width, json: flags.json === true, top, write, html });
+    return inspectImageCommand(image, { t, words, lang, chalk, width, json, top, write, html });
+  }
+  const output = new Output();
+  const images = new SharedImages(top);
+  if (flags.summary === true) {
+    const { summary, unreadable } = await readHostSummary({ images, top });
+    output.write(json ? `${JSON.stringify(summary)}\n` : renderSummary(summary, style, top));
+    await output.flushed();
+    if (unreadable.length > 0) throw new ExitError(EXIT_FAILED, words.partial(unreadable.join(", ")));
+    return EXIT_OK;
   }
   const { targets, unreadableNamespaces } = await selectTargets(target, words);
-  // process.stdout on a pipe is asynchronous: a 7 MB line is mostly still queued when the
-  // walk ends, and bin.ts's process.exit would drop it. So the walk waits for "drain".
-  let full = false;
-  const write = (text: string) => {
-    if (!process.stdout.write(text)) full = true;
-  };
-  const backpressure = (): Promise<void> | undefined => {
-    if (!full) return undefined;
-    full = false;
-    return drained();
-  };
-  const partial: string[] = [];
-  const read: ReadMount[] = [];
-  // Containers of one image: the image's layers are read once for all of them.
-  const shared = sharedAnalyses(targets, top);
-  for (const mount of targets) {
-    let report: MountReport;
-    // With --html, one walk gives the figures and the page's tree, and the page keeps the changes.
-    const page = html?.mount(mount);
-    const analyze = shared.get(mount);
-    const paged =
-      page === undefined
-        ? analyze === undefined
-          ? {}
-          : { analyze }
-        : { analyze: page.analyze, onChange: (change: Change) => page.change(change) };
-    if (flags.json === true) {
-      // Streamed as the walk finds the changes, so in the order the mounts were found.
-      const writer = new JsonMountWriter(write);
-      writer.start(mount);
-      const onChange = (change: Change) => {
-        writer.change(change);
-        page?.change(change);
-      };
-      report = await readMount(mount, { top, words, backpressure, ...paged, onChange });
-      writer.end(report);
-    } else {
-      report = await readMount(mount, { top, words, ...paged });
-      read.push({ target: mount, report });
+  const { read, partial } = await readMounts(targets, { top, words, json, html, images, output });
+  if (!json) {
+    if (target === undefined) {
+      // The whole host: its summary first, from the stores' own files and the reports just read.
+      const { summary, unreadable } = await readHostSummary({ images, top, read });
+      if (summary.totals.stores > 0) output.write(renderSummary(summary, style, top));
+      partial.push(...unreadable);
     }
-    page?.end(report);
-    if (report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
-  }
-  if (flags.json !== true) {
-    const style = { words, lang, chalk, width };
-    if (targets.length === 0) write(`${words.noOverlays}\n`);
-    else if (target === undefined) write(hostTotalLine(hostTotals(read), words, chalk, width));
-    for (const { target: mount, report } of bySize(read)) write(renderMount(mount, report, style));
+    if (targets.length === 0) output.write(`${words.noOverlays}\n`);
+    else if (target === undefined) output.write(hostTotalLine(hostTotals(read), words, chalk, width));
+    for (const { target: mount, report } of bySize(read)) output.write(renderMount(mount, report, style));
     // Only a search of every overlay can have missed one in a namespace it could not read.
     if (unreadableNamespaces.length > 0 && target === undefined) {
-      write(namespacesNote(unreadableNamespaces, process.getuid?.() === 0, words, chalk, width));
+      output.write(namespacesNote(unreadableNamespaces, process.getuid?.() === 0, words, chalk, width));
     }
   }
   if (html !== undefined) {
     html.writeMounts();
-    if (flags.json !== true) write(html.writtenLine(width));
+    if (!json) output.write(html.writtenLine(width));
   }
-  if (process.stdout.writableLength > 0) await drained();
+  await output.flushed();
   if (partial.length > 0) throw new ExitError(EXIT_FAILED, words.partial(partial.join(", ")));
   return EXIT_OK;
 }

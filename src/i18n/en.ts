@@ -17,6 +17,7 @@ export const en = {
     optTop: "show the N largest items (default 10)",
     optInspectImage: "an image (docker or podman): its layers, the build step that made each, and the bytes each hides or leaves hidden",
     optInspectRuntime: "with --image: docker or podman (default: whichever knows the image, docker first)",
+    optSummary: "only the host summary: every store, image and container on this host, the largest first, and the layers nothing uses",
     optHtml: "also write FILE: a self-contained HTML report (treemap, layers, hidden items) that opens offline",
     optCi: "with --image: a CI gate; exit 1 when a --max-hidden rule is crossed",
     optMaxHidden: "with --ci: the most hidden bytes the image may hold (e.g. 10MiB; 0 for none)",

@@ -18,6 +18,7 @@ export const ja: Messages = {
     optInspectImage:
       "イメージ（docker または podman）を調べる：レイヤー、各レイヤーを作ったビルドステップ、各レイヤーが隠すバイトと隠されたバイト",
     optInspectRuntime: "--image と一緒に：docker または podman（既定値：そのイメージを知っているほう、docker を優先）",
+    optSummary: "ホストのまとめだけを表示：このホストのストア、イメージ、コンテナすべて（大きい順）と、使われていないレイヤー",
     optHtml: "FILE にも書き出す：オフラインで開ける単体の HTML レポート（ツリーマップ、レイヤー、隠れているもの）",
     optCi: "--image と一緒に：CI ゲートとして、--max-hidden のルールを超えたら終了コード 1",
     optMaxHidden: "--ci と一緒に：イメージに許す隠れたバイトの上限（例：10MiB。0 なら一切許さない）",

@@ -3,14 +3,14 @@
 // one image costs one walk of the image and a look at each container's own layers.
 import type { AnalysisTotals } from "../layers/analysis.js";
 import type { StackReading } from "../layers/read-ahead.js";
-import { analyzeOnImage, SharedImage, sharedImages } from "../layers/shared-image.js";
+import { analyzeOnImage, type SharedImages, sharedImages } from "../layers/shared-image.js";
 import { hostPath } from "../overlay/namespaces.js";
 import type { InspectTarget } from "./targets.js";
 
 /** Per mount that shares its image with another: how to count it on the shared image. */
 export function sharedAnalyses(
   targets: readonly InspectTarget[],
-  top: number,
+  images: SharedImages,
 ): Map<InspectTarget, (reading: StackReading) => Promise<AnalysisTotals>> {
   const analyses = new Map<InspectTarget, (reading: StackReading) => Promise<AnalysisTotals>>();
   // Only containers (an upper over the image), with every layer found, and one xattr namespace.
@@ -19,19 +19,12 @@ export function sharedAnalyses(
       (target) => target.upper !== undefined && target.userXattr === userXattr && target.lower.every((dir) => dir.startsWith("/")),
     );
     if (group.length < 2) continue;
-    const images = new Map<string, SharedImage>();
     const lowers = group.map((target) => target.lower.map((dir) => hostPath(target.namespace, dir)));
     sharedImages(lowers).forEach((dirs, index) => {
       const target = group[index];
       if (dirs === undefined || target === undefined) return;
-      const key = dirs.join("\0");
-      let image = images.get(key);
-      if (image === undefined) {
-        image = new SharedImage({ dirs, namespace: userXattr ? "user" : "trusted", top });
-        images.set(key, image);
-      }
-      const shared = image;
-      analyses.set(target, (reading) => analyzeOnImage(reading, shared));
+      const image = images.of(dirs, userXattr ? "user" : "trusted");
+      analyses.set(target, (reading) => analyzeOnImage(reading, image));
     });
   }
   return analyses;

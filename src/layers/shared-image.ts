@@ -134,6 +134,24 @@ export class SharedImage {
   }
 }
 
+/** The images of one run, each counted once whoever asks (inspect's mounts, the host summary). */
+export class SharedImages {
+  private readonly images = new Map<string, SharedImage>();
+
+  constructor(private readonly top: number) {}
+
+  /** The image of these layer directories (host paths, top first), read with this xattr namespace first. */
+  of(dirs: readonly string[], namespace: XattrNamespace): SharedImage {
+    const key = `${namespace}\0${dirs.join("\0")}`;
+    let image = this.images.get(key);
+    if (image === undefined) {
+      image = new SharedImage({ dirs, namespace, top: this.top });
+      this.images.set(key, image);
+    }
+    return image;
+  }
+}
+
 /** Is `dir` one the image's count can stand in for: no rename of the upper's moves anything into, out of or above it. */
 function untouchedByRenames(redirects: Redirects, relative: string): boolean {
   if (redirects.sourceOf.size === 0) return true;

@@ -1,0 +1,51 @@
+// `inspect --summary` and the head of `inspect` with no TARGET: the host summary, from every
+// store's own files (summary/stores.ts), counted with the images shared with the mounts' reports
+// (a container read for its report is not read again here).
+import type { SharedImages } from "../../layers/shared-image.js";
+import { hostPath } from "../../overlay/namespaces.js";
+import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
+import type { ReadMount } from "../host.js";
+import type { InspectWords } from "../words/index.js";
+import { type KnownContainer, summarizeHost } from "./count.js";
+import type { HostSummary } from "./model.js";
+import { readStores } from "./stores.js";
+
+export interface SummaryRun {
+  images: SharedImages;
+  top: number;
+  /** Mounts read already: their containers' figures are taken from their reports. */
+  read?: readonly ReadMount[];
+}
+
+/** What `--summary` cannot go with: a TARGET or --image (one thing is inspected, or the host). */
+export function checkSummaryFlags(target: string | undefined, image: string | undefined, words: InspectWords): void {
+  const other = target ?? (image === undefined ? undefined : `--image ${image}`);
+  if (other !== undefined) throw new ExitError(EXIT_USAGE, words.summary.notWith(other));
+}
+
+function knownContainers(read: readonly ReadMount[]): Map<string, KnownContainer> {
+  const known = new Map<string, KnownContainer>();
+  for (const { target, report } of read) {
+    if (target.upper === undefined || report.upper === null || report.partial) continue;
+    const figures: KnownContainer = { upper: report.upper, layers: report.layers, containerHiddenBytes: report.containerHiddenBytes };
+    // The store names the upper as the host sees it; a rootless mount's namespace may see it elsewhere.
+    known.set(target.upper, figures);
+    known.set(hostPath(target.namespace, target.upper), figures);
+  }
+  return known;
+}
+
+/** The summary, and the directories that could not be read for it. */
+export async function readHostSummary(run: SummaryRun): Promise<{ summary: HostSummary; unreadable: string[] }> {
+  const unreadable: string[] = [];
+  const stores = await readStores();
+  const summary = await summarizeHost(stores, {
+    images: run.images,
+    top: run.top,
+    known: knownContainers(run.read ?? []),
+    onUnreadable: (dir, code) => {
+      if (code !== "ENOENT") unreadable.push(`${dir} (${code})`);
+    },
+  });
+  return { summary, unreadable };
+}
