@@ -3,10 +3,15 @@
 export type {
   LessonCommands,
   ListContainersOptions,
+  PodRef,
   RunContainerOptions,
   RuntimeAdapter,
   RuntimeLifecycle,
   RuntimeSource,
+  StoreContents,
+  StoredContainer,
+  StoredImage,
+  StoredLayer,
   StoreLayout,
   StoreOnDisk,
 } from "./adapter.js";

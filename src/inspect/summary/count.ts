@@ -8,7 +8,7 @@ import type { ByteTotals } from "../../layers/bytes.js";
 import { analyzeStack, type StackReading } from "../../layers/read-ahead.js";
 import { analyzeOnImage, type SharedImages } from "../../layers/shared-image.js";
 import type { XattrNamespace } from "../../overlay/xattr.js";
-import type { StoreContents, StoredContainer, StoredImage } from "../../runtime/adapter.js";
+import type { StoreContents, StoredContainer, StoredImage } from "../../runtime/index.js";
 import { adapterFor } from "../../runtime/index.js";
 import type { HostSummary, SummaryContainer, SummaryImage, SummaryStore } from "./model.js";
 

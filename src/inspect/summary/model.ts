@@ -2,8 +2,7 @@
 // image, container by container, and what nothing uses. Its --json is one object of this shape
 // (README: "inspect --summary --json"); every figure is counted from the layers on disk (a
 // layer's files once, however many images and containers hold it), none asked of a runtime.
-import type { PodRef } from "../../runtime/adapter.js";
-import type { RuntimeName } from "../../runtime/index.js";
+import type { PodRef, RuntimeName } from "../../runtime/index.js";
 
 export interface SummaryStore {
   runtime: RuntimeName;

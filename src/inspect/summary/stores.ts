@@ -1,7 +1,7 @@
 // Every store on this host (or beneath --root), read from its own files by its runtime's adapter:
 // a daemon that is down, another user's rootless store and a disk mounted from elsewhere are read
 // alike. A store no adapter can read yet is left out.
-import type { StoreContents } from "../../runtime/adapter.js";
+import type { StoreContents } from "../../runtime/index.js";
 import { adapters } from "../../runtime/index.js";
 
 export async function readStores(root = "/"): Promise<StoreContents[]> {
