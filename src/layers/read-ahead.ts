@@ -15,6 +15,7 @@ import { availableParallelism } from "node:os";
 import type { XattrNamespace } from "../overlay/xattr.js";
 import { type AnalysisTotals, StackAnalysis } from "./analysis.js";
 import type { Change } from "./changes.js";
+import { type CompanionSpec, tee } from "./companion.js";
 import { diskLister, type Lister } from "./listing.js";
 import type { Redirects } from "./redirects.js";
 import { diskWalkOptions, stackRedirects } from "./stack.js";
@@ -34,6 +35,8 @@ export interface StackReading {
   top: number;
   /** Each change, final, in path order (inspect --json streams them). */
   onChange?: (change: Change) => void;
+  /** A second visitor riding the walk, here and in the workers (the HTML report's tree). */
+  companion?: CompanionSpec;
   /** A layer's directory could not be listed; the rest is still counted. */
   onUnreadable(dir: string, code: string): void;
   /** Asked every so many paths: a promise to wait for (the output is full) before walking on. */
@@ -88,7 +91,8 @@ export async function analyzeStack(reading: StackReading): Promise<AnalysisTotal
   if (top === undefined || top.frontier.size === 0) {
     // What the look at the top already listed is not listed again.
     const lister: Lister = { list: (relative, present) => top?.listings.get(relative) ?? disk.list(relative, present) };
-    await walkAll(new StackWalk(walkOptions(reading, redirects, lister), analysis), reading);
+    const visitor = reading.companion === undefined ? analysis : tee(analysis, reading.companion.local);
+    await walkAll(new StackWalk(walkOptions(reading, redirects, lister), visitor), reading);
     return analysis.result();
   }
   const contexts: DirContext[] = [];
@@ -96,14 +100,16 @@ export async function analyzeStack(reading: StackReading): Promise<AnalysisTotal
   const silent = { path: () => undefined, single: () => undefined, deferred: (context: DirContext) => contexts.push(context) };
   walkStack(walkOptions({ ...reading, onUnreadable: () => undefined }, redirects, topLister(top.listings), isFrontier), silent);
   const count = Math.min(workerCount, contexts.length);
+  const { companion } = reading;
   const pool = new WorkerPool({ ...reading, batch: reading.onChange !== undefined }, redirects, contexts, count);
   // The walk stops right after each deferred directory: its partial is merged there, in order.
   const deferred: DirContext[] = [];
-  const merging: StackVisitor = {
+  const counting: StackVisitor = {
     path: (found) => analysis.path(found),
-    single: (parent, name, layer, kind, size) => analysis.single(parent, name, layer, kind, size),
+    single: (parent, name, layer, listing, slot) => analysis.single(parent, name, layer, listing, slot),
     deferred: (context) => deferred.push(context),
   };
+  const merging = companion === undefined ? counting : tee(counting, companion.local);
   let taken = 0;
   const walk = new StackWalk(walkOptions(reading, redirects, topLister(top.listings), isFrontier), merging);
   try {
@@ -113,6 +119,7 @@ export async function analyzeStack(reading: StackReading): Promise<AnalysisTotal
         const subtree = await pool.subtree(taken++ % count, context.relative);
         for (const [layer, relative, code] of subtree.unreadable) unreadable(reading, layer, relative, code);
         analysis.mergeSubtree(subtree);
+        if (companion !== undefined) companion.merge(subtree.companion);
       }
       const waiting = reading.backpressure?.();
       if (waiting !== undefined) await waiting;

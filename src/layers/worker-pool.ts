@@ -28,6 +28,8 @@ export interface PoolStack {
   batch: boolean;
   /** Each subtree counted apart, with totals of its own (a shared image's subtrees, kept for every container of it). */
   perSubtree?: boolean;
+  /** A second visitor for each subtree (companion.ts): its module and options. */
+  companion?: { url: string; options: unknown };
   workerUrl?: URL;
 }
 
@@ -59,6 +61,7 @@ export class WorkerPool {
         top: reading.top,
         batch: reading.batch,
         perSubtree: reading.perSubtree === true,
+        ...(reading.companion === undefined ? {} : { companion: { url: reading.companion.url, options: reading.companion.options } }),
         index,
         port: channel.port2,
         shared,
