@@ -56,6 +56,16 @@ describe("the stderr table", () => {
     ['Error: no container with name or ID "web-1" found: no such container', "no-such-container"],
     ["Error: No such image: base:latest", "no-such-image"],
     ["Error: inspecting object: base: image not known", "no-such-image"],
+    ['ctr: failed to dial "/run/containerd/containerd.sock": context deadline exceeded', "no-daemon"],
+    [
+      'ctr: failed to dial "/run/containerd/containerd.sock": connection error: desc = "transport: error while dialing: dial unix /run/containerd/containerd.sock: connect: connection refused"',
+      "no-daemon",
+    ],
+    [
+      'ctr: failed to dial "/run/containerd/containerd.sock": connection error: desc = "transport: error while dialing: dial unix /run/containerd/containerd.sock: connect: permission denied"',
+      "permission-denied",
+    ],
+    ['ctr: container "web" in namespace "k8s.io": not found', "no-such-container"],
     ["Error: something else entirely", undefined],
   ];
   it.each(samples)("%s → %s", (stderr, problem) => {

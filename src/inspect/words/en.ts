@@ -118,6 +118,8 @@ export const en = {
     mismatch: (layers: number, steps: number) =>
       `the image has ${layers} layers but its history names ${steps} steps that made one: they are matched from the top, and lower layers may be named wrongly or not at all`,
     runtimeValue: (value: string) => `--runtime ${value}: choose docker or podman`,
+    runtimeNoImages: (runtime: string) =>
+      `--runtime ${runtime}: ${runtime} does not say where an image's layers are on disk; inspect a container made from it (inspect ID), or choose docker or podman`,
     imageAndTarget: (target: string) => `give a TARGET (${target}) or --image, not both`,
     onlyWithImage: (option: string) => `${option} works only with --image IMAGE`,
     ciNeedsRule: "--ci needs a rule: --max-hidden SIZE, --max-hidden-percent P, or both",

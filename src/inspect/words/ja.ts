@@ -97,6 +97,8 @@ export const ja: InspectWords = {
     mismatch: (layers, steps) =>
       `イメージのレイヤーは ${layers} 個ですが、履歴でレイヤーを作ったステップは ${steps} 個です：上から対応させたので、下のレイヤーは対応が誤っているか、対応していないかもしれません`,
     runtimeValue: (value) => `--runtime ${value}：docker か podman を選んでください`,
+    runtimeNoImages: (runtime) =>
+      `--runtime ${runtime}：${runtime} からはイメージのレイヤーがディスク上のどこにあるか分かりません。そのイメージから作ったコンテナを調べるか（inspect ID）、docker か podman を選んでください`,
     imageAndTarget: (target) => `TARGET（${target}）と --image はどちらか一方だけを指定してください`,
     onlyWithImage: (option) => `${option} は --image IMAGE と一緒にしか使えません`,
     ciNeedsRule: "--ci にはルールが必要です：--max-hidden SIZE、--max-hidden-percent P、またはその両方",

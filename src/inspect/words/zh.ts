@@ -92,6 +92,8 @@ export const zh: InspectWords = {
     mismatch: (layers, steps) =>
       `镜像有 ${layers} 层，但历史记录里生成层的步骤有 ${steps} 个：从最上层开始对应，下面的层可能对应错误或没有对应`,
     runtimeValue: (value) => `--runtime ${value}：请选择 docker 或 podman`,
+    runtimeNoImages: (runtime) =>
+      `--runtime ${runtime}：${runtime} 不提供镜像各层在磁盘上的位置；请改为检查用该镜像创建的容器（inspect ID），或者选择 docker 或 podman`,
     imageAndTarget: (target) => `TARGET（${target}）和 --image 只能给一个`,
     onlyWithImage: (option) => `${option} 只能和 --image IMAGE 一起使用`,
     ciNeedsRule: "--ci 需要规则：--max-hidden SIZE、--max-hidden-percent P，或两者都给",
