@@ -51,5 +51,6 @@ export {
   runtimeOwnFiles,
   type StoreKind,
 } from "./registry.js";
+export { containersInStoreFiles } from "./store-containers.js";
 export { classifyStore, type LayerStore, matchLayer, storesUnder } from "./stores.js";
 export type { ContainerInfo, ContainerSummary, GraphDriverDirs, HistoryEntry, ImageInfo, ImageSummary, LayerStack } from "./types.js";

@@ -4,13 +4,18 @@ import type { InspectWords } from "./en.js";
 export const ja: InspectWords = {
   notFound: (target, runtimes) => `'${target}' は overlay のマウントポイントでも、${runtimes} が知っているコンテナでもありません`,
   notFoundNoRuntime: (target) =>
-    `'${target}' は overlay のマウントポイントではなく、コンテナ名を問い合わせできる docker も podman もこのホストにはありません`,
+    `'${target}' は overlay のマウントポイントではなく、コンテナ名を問い合わせできる docker も podman も containerd もこのホストにはありません`,
+  podNotFound: (pod, runtimes) =>
+    `Pod ${pod} のコンテナは見つかりません${runtimes === "" ? "：応答するコンテナランタイムがなく、マウント中のストアのファイルにもありません" : `（${runtimes} に問い合わせました）`}。NAMESPACE/POD の形の TARGET は Kubernetes の Pod で、コンテナのラベルから探します`,
   noOverlays: "このホストに overlay マウントはありません",
   hostTotal: (mounts, bytes, shared) =>
     `overlay マウント ${mounts} 個（大きい順）：全レイヤーの合計 ${bytes}（複数のマウントが共有するレイヤーは 1 回だけ数えています${shared === "0" ? "" : `。共有されているレイヤーは ${shared} 個`}）`,
   title: (mountPoint, bytes) => `${mountPoint}（レイヤー合計 ${bytes}）`,
   notMounted: "現在マウントされていません（停止したコンテナ）：ランタイムが示すレイヤーのディレクトリから読みました",
   container: (name, runtime, id, image) => `コンテナ ${name}（${runtime}、${id}）、イメージ ${image}`,
+  pod: (pod, container) => `Pod：${pod}${container === "" ? "" : `（コンテナ ${container}）`}`,
+  namedFromFiles: (runtime) =>
+    `${runtime} には問い合わせず、${runtime} のストアのファイルから名前を付けました（応答がないか、このコンテナを知りません）。ラベルや、場合によってはイメージなど、${runtime} だけが知っている情報は分かりません`,
   noContainer: "対応するコンテナはありません（素の overlay か、ランタイムに問い合わせできません）",
   store: (kind) => `ストア：${kind}`,
   otherNamespace: (pid) => `別のマウント名前空間にマウントされています。/proc/${pid}/root 経由で読みました`,
@@ -22,7 +27,8 @@ export const ja: InspectWords = {
   changesTitle: (count) => `変更（docker diff の一覧と同じ）：${count} 件`,
   noChanges: "変更はありません：コンテナは何も書いていません",
   changeKinds: { added: "追加", changed: "変更", deleted: "削除", opaque: "オペークディレクトリ", renamed: "名前を変えたディレクトリ" },
-  renamedCount: (count) => `名前を変えたディレクトリ ${count} 件：何もコピーされていません（redirect_dir：中身はイメージのレイヤーにあるまま）`,
+  renamedCount: (count) =>
+    `名前を変えたディレクトリ ${count} 件：何もコピーされていません（redirect_dir：中身はイメージのレイヤーにあるまま）`,
   renamesTitle: "名前を変えたディレクトリ（新しい名前 ← イメージでの場所）：",
   renamed: (path, from) => `${path}  ← ${from}`,
   changeCount: (kind, count, bytes, hidden, of) =>
