@@ -44,10 +44,6 @@ const WRITES = [
 ].join(" && ");
 const LANGS = ["en", "zh", "ja"] as const;
 
-type Mount = InspectedMount & {
-  container: { runtime: string; id: string; name: string; image: string | null; pod: typeof POD & { container: string } } | null;
-};
-
 describeWith(["root", "containerd"], "containerd, for real", () => {
   let containerd: TestContainerd | undefined;
   const daemon = (): TestContainerd => {
@@ -61,12 +57,10 @@ describeWith(["root", "containerd"], "containerd, for real", () => {
   let view = "";
   const env = (): NodeJS.ProcessEnv => ({ CONTAINERD_ADDRESS: daemon().address });
   /** The JSON lines of `inspect ...args --json` for mounts of the test containerd (the host's other overlays left out). */
-  const inspectJson = async (...args: string[]): Promise<Mount[]> => {
+  const inspectJson = async (...args: string[]): Promise<InspectedMount[]> => {
     const result = await runCli(["inspect", ...args, "--json"], { env: env(), timeoutMs: 180_000 });
     expect(result.code, result.stderr).toBe(0);
-    return (inspected(result) as Mount[]).filter(
-      (mount) => mount.container?.runtime === "containerd" || mount.upper?.dir.startsWith(daemon().root),
-    );
+    return inspected(result).filter((mount) => mount.container?.runtime === "containerd" || mount.upper?.dir.startsWith(daemon().root));
   };
   const store = () => ({ kind: "containerd", root: daemon().root, layers: daemon().snapshotter });
   const readStore = (): Promise<StoreContents> => {
@@ -75,7 +69,7 @@ describeWith(["root", "containerd"], "containerd, for real", () => {
     return read(store());
   };
   /** Every figure inspect gives of a mount, against find's count of its directories and the kernel's image-only view. */
-  const expectFiguresOnDisk = (mount: Mount | undefined): void => {
+  const expectFiguresOnDisk = (mount: InspectedMount | undefined): void => {
     if (mount?.upper == null) throw new Error("no upper");
     expect({ bytes: mount.upper.bytes, diskBytes: mount.upper.diskBytes }).toEqual({
       bytes: totals(mount.upper.dir).bytes,
