@@ -124,7 +124,7 @@ describeWith(["root", "containerd"], "containerd, for real", () => {
     containerd.run(id.web, image, criLabels("coredns"));
     containerd.run(id.writer, image, criLabels("sidecar"));
     containerd.run(id.nerd, image, { "nerdctl/name": "ol-web" }, { namespace: "default" });
-    containerd.ctr(["tasks", "exec", "--exec-id", "write", id.writer, "sh", "-c", WRITES]);
+    containerd.ctr(["tasks", "exec", "--fifo-dir", containerd.fifoDir, "--exec-id", "write", id.writer, "sh", "-c", WRITES]);
     console.info(`containerd: daemon, image and three containers in ${Math.round(performance.now() - started)} ms`);
   }, 300_000);
 

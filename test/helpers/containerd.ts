@@ -7,8 +7,9 @@
 // teardown kills them if a test could not; stop() removes every task, container and image, stops
 // the daemon and removes the directory, on every way out.
 //
-// One thing is shared with the host: containerd 1.6's shims put their sockets in /run/containerd/s
-// whatever --state says; each is removed when its task is deleted.
+// runc's root and ctr's FIFOs are the test's too (run's --runc-root, --fifo-dir; exec in the test
+// passes fifoDir). One thing is shared with the host: containerd 1.6's shims put their sockets in
+// /run/containerd/s whatever --state says; each is removed when its task is deleted.
 import { type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -43,6 +44,8 @@ export interface TestContainerd {
   state: string;
   /** The overlayfs snapshotter's root, beneath `root`. */
   snapshotter: string;
+  /** Where ctr makes a task's stdio FIFOs (`tasks exec --fifo-dir`): not the host's /run/containerd/fifo. */
+  fifoDir: string;
   /** `ctr ...args` against this instance (namespace k8s.io unless said); throws with its stderr when it fails. */
   ctr(args: readonly string[], options?: CtrOptions): string;
   /** `ctr run -d ID sleep 1000` with labels; the task's init process is recorded as made. */
@@ -140,7 +143,8 @@ export function startContainerd(): TestContainerd {
   };
   const run = (id: string, image: string, labels: Readonly<Record<string, string>>, options: { namespace?: string } = {}): void => {
     const flags = Object.entries(labels).flatMap(([key, value]) => ["--label", `${key}=${value}`]);
-    ctr(["run", "-d", ...flags, image, id, "sleep", "1000"], options);
+    // runc's state and the stdio FIFOs would default to the host's /run/containerd/runc and …/fifo.
+    ctr(["run", "-d", "--runc-root", join(dir, "runc"), "--fifo-dir", join(dir, "fifo"), ...flags, image, id, "sleep", "1000"], options);
     // Its init process, for the suite's teardown to kill if the test could not. Not its shim: once
     // its task is deleted the shim exits, reparented to PID 1, and where PID 1 reaps nothing (CI in
     // a container) it stays a zombie, which the teardown would take for a leftover.
@@ -175,6 +179,7 @@ export function startContainerd(): TestContainerd {
     root,
     state: join(dir, "state"),
     snapshotter: join(root, "io.containerd.snapshotter.v1.overlayfs"),
+    fifoDir: join(dir, "fifo"),
     ctr,
     run,
     stopDaemon,
