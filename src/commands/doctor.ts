@@ -6,7 +6,7 @@ import type { DoctorFlags } from "../cli.js";
 import { formatBytes } from "../i18n/format.js";
 import { type Lang, type Messages, messages } from "../i18n/index.js";
 import { optionalTools, type PreflightCheck, runPreflight } from "../runner/preflight.js";
-import { adapterFor, explainProbe, probeRuntimes, RUNTIMES, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
+import { adapterFor, explainProbe, lessonRuntimes, probeRuntimes, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
 import { EXIT_OK, EXIT_USAGE } from "../sys/errors.js";
 import { findProgram } from "../sys/host.js";
 import { langOption } from "./options.js";
@@ -28,12 +28,13 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
         ? t.doctor.optionalMissing(tool.program, tool.package, t.doctor.optionalPurpose[tool.program])
         : t.doctor.optionalFound(tool.program, tool.path, t.doctor.optionalPurpose[tool.program]),
   }));
-  // Only container-demo needs a runtime: what is found is told, never counted as a failure.
+  // Only container-demo needs a runtime, and only one it can run (inspect asks the others when
+  // it finds their overlays): what is found is told, never counted as a failure.
   // It runs them as root; asked as an ordinary user, podman would make a store in their home.
   const runtimes =
     process.getuid?.() === 0
-      ? (await probeRuntimes()).map((probe) => ({ ...explainProbe(t, probe), probe }))
-      : RUNTIMES.map((runtime) => onPathOnly(t, runtime));
+      ? (await probeRuntimes(lessonRuntimes())).map((probe) => ({ ...explainProbe(t, probe), probe }))
+      : lessonRuntimes().map((runtime) => onPathOnly(t, runtime));
   if (flags.json === true) {
     const found = runtimes.map(({ probe, label, fix }) => ({
       runtime: probe.runtime,

@@ -161,6 +161,8 @@ export const en = {
     dockerStart: "start the daemon (sudo systemctl start docker, or sudo dockerd &), or use --runtime podman",
     dockerPermission: "run as root (sudo), or add yourself to the docker group",
     podmanStart: "start podman's service (sudo systemctl start podman.socket), or use --runtime docker",
+    containerdStart: "start containerd (sudo systemctl start containerd), or point CONTAINERD_ADDRESS at the socket it listens on",
+    containerdPermission: "run as root (sudo): containerd's socket answers only to root",
   },
   cleanup: {
     nothing: (parent: string) => `Nothing of overlay-lesson's under ${parent}.`,

@@ -163,6 +163,9 @@ export const ja: Messages = {
     dockerStart: "デーモンを起動するか（sudo systemctl start docker、または sudo dockerd &）、--runtime podman を使ってください",
     dockerPermission: "root で実行する（sudo）か、自分を docker グループに追加してください",
     podmanStart: "podman のサービスを起動するか（sudo systemctl start podman.socket）、--runtime docker を使ってください",
+    containerdStart:
+      "containerd を起動するか（sudo systemctl start containerd）、CONTAINERD_ADDRESS に containerd が待ち受けるソケットを指定してください",
+    containerdPermission: "root で実行してください（sudo）：containerd のソケットは root にしか応答しません",
   },
   cleanup: {
     nothing: (parent: string) => `${parent} の下に overlay-lesson が残したものはありません。`,

@@ -156,6 +156,8 @@ export const zh: Messages = {
     dockerStart: "请启动守护进程（sudo systemctl start docker，或 sudo dockerd &），或者改用 --runtime podman",
     dockerPermission: "请以 root 运行（sudo），或把自己加入 docker 组",
     podmanStart: "请启动 podman 的服务（sudo systemctl start podman.socket），或者改用 --runtime docker",
+    containerdStart: "请启动 containerd（sudo systemctl start containerd），或者把 CONTAINERD_ADDRESS 设为它监听的套接字",
+    containerdPermission: "请以 root 运行（sudo）：containerd 的套接字只响应 root",
   },
   cleanup: {
     nothing: (parent: string) => `${parent} 下没有 overlay-lesson 留下的东西。`,

@@ -3,10 +3,13 @@
 export type {
   LessonCommands,
   ListContainersOptions,
+  PodRef,
   RunContainerOptions,
   RuntimeAdapter,
   RuntimeLifecycle,
   RuntimeSource,
+  StoreContents,
+  StoredContainer,
   StoreLayout,
   StoreOnDisk,
 } from "./adapter.js";
@@ -27,6 +30,7 @@ export {
   PID_LABEL,
   START_TIME_LABEL,
 } from "./labels.js";
+export { isInPod, parsePodTarget, podOf } from "./pods.js";
 export { classifyRuntimeError, type RuntimeProblem } from "./problems.js";
 export {
   adapterFor,
@@ -35,6 +39,7 @@ export {
   answering,
   drivesOverlays,
   firstAnswering,
+  imageRuntimes,
   isRuntime,
   lessonRuntimes,
   lifecycleOf,
@@ -46,5 +51,6 @@ export {
   runtimeOwnFiles,
   type StoreKind,
 } from "./registry.js";
+export { containersInStoreFiles } from "./store-containers.js";
 export { classifyStore, type LayerStore, matchLayer, storesUnder } from "./stores.js";
 export type { ContainerInfo, ContainerSummary, GraphDriverDirs, HistoryEntry, ImageInfo, ImageSummary, LayerStack } from "./types.js";
