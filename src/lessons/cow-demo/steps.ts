@@ -10,6 +10,7 @@ import { diskUsage, fileUsage } from "../../overlay/usage.js";
 import { compareTimings, median, range } from "../../runner/stats.js";
 import type { Lesson } from "../../runner/types.js";
 import { exactBytes, listing } from "../observe.js";
+import { mountWorkspace } from "../workspace.js";
 import { type CowDemoWords, en } from "./en.js";
 import { ja } from "./ja.js";
 import {
@@ -64,8 +65,8 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
       title: (w) => w.mount.title,
       explain: (w) => w.mount.explain,
       async run(ctx) {
-        const { w, workspace } = ctx;
-        await ctx.mountOverlay({ lower: [workspace.lower], upper: workspace.upper, work: workspace.work, merged: workspace.merged });
+        const { w } = ctx;
+        await mountWorkspace(ctx);
         // findmnt names the filesystem as the kernel does (ext4); `stat -f` would say "ext2/ext3".
         const fs = await ctx.run(["findmnt", "-n", "-o", "FSTYPE", "--target", "upper"]);
         const backingFs = fs.stdout.trim();

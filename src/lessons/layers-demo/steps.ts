@@ -11,6 +11,7 @@ import { readOverlayXattrs } from "../../overlay/xattr.js";
 import type { Lesson, LessonContext } from "../../runner/types.js";
 import { showDu } from "../du.js";
 import { exactBytes, yesNo } from "../observe.js";
+import { mountWorkspace } from "../workspace.js";
 import { en, type LayersDemoWords } from "./en.js";
 import {
   BIG,
@@ -196,7 +197,7 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
         ctx.showLayers({ lower: IMAGE_LAYERS.map((layer) => layer.diff), upper: "upper", merged: "merged" });
         await ctx.mkdir("upper", "work", "merged");
         const lower = IMAGE_LAYERS.map((layer) => ctx.path(layer.diff));
-        await ctx.mountOverlay({ lower, upper: workspace.upper, work: workspace.work, merged: workspace.merged });
+        await mountWorkspace(ctx, lower);
         await ctx.run(["findmnt", "-n", "-o", "OPTIONS", "merged"]);
         const mount = readMountInfo().findLast((entry) => entry.mountPoint === workspace.merged);
         const kernelLower = mount ? overlayLayers(mount).lower : [];

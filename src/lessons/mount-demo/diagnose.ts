@@ -74,19 +74,22 @@ function common(ctx: Ctx, attempt: PracticeAttempt, seen: Touched): Diagnosis {
   const { w } = ctx;
   const found: string[] = [];
   const lower = lowerChanges(ctx);
-  if (lower.length > 0)
-    found.push(
-      w.practice.why.lowerChanged(
-        few(
-          ctx,
-          lower.map((path) => `lower/${path}`),
-        ),
-      ),
-    );
+  if (lower.length > 0) found.push(w.practice.why.lowerChanged(fewIn(ctx, "lower", lower)));
   if (seen.outside.length > 0) found.push(w.practice.why.outside(few(ctx, seen.outside)));
   // lower/ cannot be put back from here: only a fresh workspace has the image as it shipped.
   return { found, next: lower.length > 0 ? ctx.t.practice.startAgain(attempt.restart) : undefined };
 }
+
+/** The first few of `paths`, each named from the workspace (`upper/etc/app.conf`, `merged/logs/`). */
+const fewIn = (ctx: Ctx, dir: string, paths: readonly string[], suffix = ""): string =>
+  few(
+    ctx,
+    paths.map((path) => `${dir}/${path}${suffix}`),
+  );
+
+/** A directory made where the step wanted a file (a copy-up, a new file): said the same at both steps. */
+const dirsMade = (ctx: Ctx, seen: Touched): string[] =>
+  seen.dirs.length > 0 ? [ctx.w.practice.why.dirMade(fewIn(ctx, "merged", seen.dirs, "/"))] : [];
 
 const merge = (first: Diagnosis, found: string[], next: string | undefined): Diagnosis => ({
   found: [...first.found, ...found],
@@ -100,25 +103,9 @@ export function diagnoseCopyUp(ctx: Ctx, attempt: PracticeAttempt, step: Practic
   const copies = classifyUpper(ctx)["copy-up"].filter(touchedInStep(step));
   let next: string | undefined;
   if (copies.length === 0) {
-    if (seen.created.length > 0)
-      found.push(
-        w.practice.why.newInsteadOfCopy(
-          few(
-            ctx,
-            seen.created.map((path) => `upper/${path}`),
-          ),
-        ),
-      );
+    if (seen.created.length > 0) found.push(w.practice.why.newInsteadOfCopy(fewIn(ctx, "upper", seen.created)));
     if (seen.whiteouts.length > 0) found.push(w.practice.why.deletedInsteadOfCopy(few(ctx, seen.whiteouts)));
-    if (seen.dirs.length > 0)
-      found.push(
-        w.practice.why.dirMade(
-          few(
-            ctx,
-            seen.dirs.map((path) => `merged/${path}/`),
-          ),
-        ),
-      );
+    found.push(...dirsMade(ctx, seen));
     next = w.practice.next.copy(LOWER_FILES[0] ?? "", ctx.t.practice.list(LOWER_FILES));
   } else if (copies.every((path) => read(ctx, `upper/${path}`) === read(ctx, `lower/${path}`))) {
     found.push(w.practice.why.sameContent(few(ctx, copies)));
@@ -135,15 +122,7 @@ export function diagnoseNewFile(ctx: Ctx, attempt: PracticeAttempt, step: Practi
   if (classifyUpper(ctx).new.filter(touchedInStep(step)).length === 0) {
     if (seen.copies.length > 0) found.push(w.practice.why.copyInsteadOfNew(few(ctx, seen.copies)));
     if (seen.whiteouts.length > 0) found.push(w.practice.why.deletedInsteadOfNew(few(ctx, seen.whiteouts)));
-    if (seen.dirs.length > 0)
-      found.push(
-        w.practice.why.dirMade(
-          few(
-            ctx,
-            seen.dirs.map((path) => `merged/${path}/`),
-          ),
-        ),
-      );
+    found.push(...dirsMade(ctx, seen));
     next = w.practice.next.newFile;
   }
   return merge(common(ctx, attempt, seen), found, next);

@@ -5,6 +5,7 @@ import { isWhiteout } from "../../layers/entry.js";
 import { overlayLayers, parseSuperOptions, readMountInfo } from "../../overlay/mountinfo.js";
 import type { Lesson } from "../../runner/types.js";
 import { listing, yesNo } from "../observe.js";
+import { mountWorkspace } from "../workspace.js";
 import { en, type MountDemoWords } from "./en.js";
 import { appConf, classifyUpper, containerData, exists, imageLog, LOWER_FILES, mainPy, newAppConf, read } from "./image.js";
 import { ja } from "./ja.js";
@@ -57,7 +58,7 @@ export const mountDemo: Lesson<Record<string, never>, MountDemoWords> = {
       explain: (w) => w.mount.explain,
       async run(ctx) {
         const { w, workspace } = ctx;
-        await ctx.mountOverlay({ lower: [workspace.lower], upper: workspace.upper, work: workspace.work, merged: workspace.merged });
+        await mountWorkspace(ctx);
         await ctx.run(["findmnt", "merged"]);
         const mount = readMountInfo().findLast((entry) => entry.mountPoint === workspace.merged);
         // Rootless, findmnt shows options the lesson did not ask for: say why, next to them.
