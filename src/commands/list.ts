@@ -1,5 +1,5 @@
 // `overlay-lesson list`: each lesson, one line, what it teaches and how long it takes; then the
-// steps a learner can practise, ✓ where they have done it themselves (--practice).
+// steps a learner can practice, ✓ where they have done it themselves (--practice).
 import { joinWords, type Lang, messages } from "../i18n/index.js";
 import { LESSONS } from "../lessons/index.js";
 import { readProgress } from "../runner/progress.js";
@@ -33,7 +33,7 @@ export async function listCommand(flags: { lang?: string; json?: boolean }, fall
     if (lesson.practice.length === 0) continue;
     // A mark stays with its step (a no-break space): a row never ends on a lone ✓.
     const marks = lesson.practice.map(({ step, done }) => `${done ? "✓" : "·"}\u00a0${step}`).join("  ");
-    screen.prose(joinWords(t.practice.practised, marks), " ".repeat(idWidth + 1));
+    screen.prose(joinWords(t.practice.practiced, marks), " ".repeat(idWidth + 1));
   }
   return EXIT_OK;
 }

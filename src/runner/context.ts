@@ -15,7 +15,7 @@ import { type CommandResult, firstLine, runCommand, shellQuote } from "../sys/ex
 import { findProgram } from "../sys/host.js";
 import { kernelLogMark, kernelLogSince } from "../sys/kernel-log.js";
 import type { Reporter } from "./report/reporter.js";
-import type { CheckRecord, LayerView, LessonContext, LessonMode, MountAttempt, OverlayMount, RunOptions } from "./types.js";
+import type { CheckRecord, LayerView, LessonContext, LessonMode, MountAttempt, OverlayMount, StepRunOptions } from "./types.js";
 
 const writeFileAsync = promisify(writeFile);
 const appendFileAsync = promisify(appendFile);
@@ -51,7 +51,7 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
     if (signal.aborted) throw new InterruptedError(String(signal.reason ?? "SIGINT"));
   }
 
-  async function run(argv: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
+  async function run(argv: readonly string[], options: StepRunOptions = {}): Promise<CommandResult> {
     ensureRunning();
     const cwd = options.cwd ?? workspace.root;
     const stopProgress = options.progress ? watchProgress(options.progress, stepId, reporter) : undefined;
@@ -223,7 +223,7 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
 }
 
 /** Poll the size of a file a command is writing: the bytes never pass through this process. */
-function watchProgress(progress: NonNullable<RunOptions["progress"]>, stepId: string, reporter: Reporter): () => void {
+function watchProgress(progress: NonNullable<StepRunOptions["progress"]>, stepId: string, reporter: Reporter): () => void {
   const started = performance.now();
   const timer = setInterval(() => {
     let size = 0;

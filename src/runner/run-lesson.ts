@@ -19,8 +19,8 @@ import { SIGNAL_EXIT_CODES, type TerminationSignal, watchSignals } from "../sys/
 import { createStepContext } from "./context.js";
 import { LayerMapper } from "./layer-view.js";
 import { waitForEnter } from "./pause.js";
-import { PracticeQuit, practise } from "./practice.js";
-import { cleanupCommand, parentProblemMessage, runPreflight, transcriptProblem } from "./preflight.js";
+import { PracticeQuit, runPractice } from "./practice.js";
+import { cleanupCommandLine, parentProblemMessage, runPreflight, transcriptProblem } from "./preflight.js";
 import { createReporter } from "./report/create.js";
 import type { Summary, WorkspaceJson } from "./report/reporter.js";
 import { chooseShell, openShell } from "./shell.js";
@@ -180,7 +180,7 @@ export async function runLesson<Options, Words>(
     const running =
       practice === undefined
         ? step.run(ctx)
-        : practise({
+        : runPractice({
             lesson: lesson.id,
             stepId: step.id,
             practice,
@@ -275,7 +275,7 @@ export async function runLesson<Options, Words>(
       message: kept ? t.report.interruptedKept(interruptedBy) : t.report.interruptedClean(interruptedBy),
     };
   }
-  if (teardownFailed) return { exitCode: EXIT_FAILED, message: t.errors.teardownFailed(cleanupCommand(parent)) };
+  if (teardownFailed) return { exitCode: EXIT_FAILED, message: t.errors.teardownFailed(cleanupCommandLine(parent)) };
   if (brokenBy !== undefined) return { exitCode: EXIT_FAILED, message: brokenBy };
   if (!summary.ok) {
     const failed = records.flatMap((record) => record.checks.filter((check) => !check.ok)).length;

@@ -153,7 +153,7 @@ export interface StepRecord {
   newStack?: boolean;
 }
 
-export interface RunOptions {
+export interface StepRunOptions {
   /** Defaults to the workspace root, so argv can name lower/, merged/ … as a learner would. */
   cwd?: string;
   /** A non-zero exit does not fail the step (the lesson wants to show the failure). */
@@ -185,7 +185,7 @@ export interface LessonContext<Options = unknown, Words = unknown> {
    */
   has(program: string): boolean;
   /** Run a real command, show `$ command` and its output, record it. Throws if it fails. */
-  run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
+  run(argv: readonly string[], options?: StepRunOptions): Promise<CommandResult>;
   /** Mount an overlay through `mount -t overlay`, registered for teardown before it exists. Throws if refused. */
   mountOverlay(spec: OverlayMount): Promise<CommandResult>;
   /**

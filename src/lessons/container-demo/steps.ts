@@ -6,7 +6,7 @@
 import { posix } from "node:path";
 import { formatBytes } from "../../i18n/format.js";
 import { analyzeDisk, stackPaths } from "../../layers/stack.js";
-import { discoverOverlays, hostPath, splitLowerdir } from "../../overlay/discover.js";
+import { discoverOverlays, hostPath, parseLowerdir } from "../../overlay/discover.js";
 import { apparentUsage } from "../../overlay/usage.js";
 import type { Lesson } from "../../runner/types.js";
 import { adapterFor, isOurs, lifecycleOf, ownerLabels, ownerOf } from "../../runtime/index.js";
@@ -70,7 +70,7 @@ async function graphDriver(ctx: Ctx, state: RunState): Promise<void> {
     const task = overlay.namespace.own ? [] : ["--task", String(overlay.namespace.pid)];
     if (!overlay.namespace.own) ctx.say(w.graph.otherNamespace(overlay.namespace.pid));
     await ctx.run(["findmnt", ...task, "-n", "-o", "OPTIONS", overlay.mountPoint]);
-    const [firstLower] = splitLowerdir(overlay.rawLowerdir).merged;
+    const [firstLower] = parseLowerdir(overlay.rawLowerdir).merged;
     const store = posix.dirname(posix.dirname(overlay.upper ?? "/"));
     const link = firstLower === undefined ? undefined : firstLower.startsWith("/") ? firstLower : posix.join(store, firstLower);
     if (link !== undefined && entryAt(link)?.kind === "symlink") {

@@ -178,7 +178,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
           await ctx.run(["sync", "-f", "upper"]);
           times.push((await ctx.run(ddAppendByte(`merged/${BIG}`))).ms);
         }
-        // Practised, the learner timed the copy-up: the lesson has no figure of its own to compare.
+        // Practiced, the learner timed the copy-up: the lesson has no figure of its own to compare.
         const copyUpMs = typeof ctx.metricsSoFar.copyUpMs === "number" ? ctx.metricsSoFar.copyUpMs : undefined;
         if (copyUpMs === undefined) {
           ctx.metric("appendAfterCopyUpMs", round(median(times)));
@@ -295,7 +295,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         const metrics = ctx.metricsSoFar;
         const num = (name: string): number => (typeof metrics[name] === "number" ? (metrics[name] as number) : 0);
         ctx.say(w.takeaways.title);
-        // Practised, the copy-up was timed by the learner: there is no figure of ours to quote.
+        // Practiced, the copy-up was timed by the learner: there is no figure of ours to quote.
         const timed = typeof metrics.copyUpMs === "number";
         for (const line of [
           w.takeaways.read,

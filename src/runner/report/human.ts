@@ -7,7 +7,7 @@ import { formatBytes, formatMs, formatRate } from "../../i18n/format.js";
 import { gap, joinWords, type Lang, type Messages } from "../../i18n/index.js";
 import { mountsBeneath } from "../../overlay/mountinfo.js";
 import { shellQuote } from "../../sys/exec.js";
-import { cleanupCommand } from "../preflight.js";
+import { cleanupCommandLine } from "../preflight.js";
 import type { CheckRecord, StepRecord } from "../types.js";
 import { renderLayerTable } from "./layer-table.js";
 import type { Reporter, Summary, WorkspaceJson } from "./reporter.js";
@@ -236,7 +236,7 @@ function keptBlock(screen: Screen, t: Messages, workspace: WorkspaceJson, rootle
   command(`ls -la ${shellQuote([workspace.upper])}`, c.bold);
   if (!rootless) command(`findmnt ${shellQuote([workspace.merged])}`, c.bold);
   screen.prose(t.report.keptRemove, "");
-  command(cleanupCommand(parentOf(workspace.root), process.argv, !rootless), c.bold);
+  command(cleanupCommandLine(parentOf(workspace.root), process.argv, !rootless), c.bold);
   screen.prose(t.report.keptManual, "", c.dim);
   if (rootless) command(`chmod -R u+rwx ${shellQuote([workspace.root])} && rm -rf ${shellQuote([workspace.root])}`, c.dim);
   else command(`sudo umount ${shellQuote(keptMounts(workspace))} && sudo rm -rf ${shellQuote([workspace.root])}`, c.dim);

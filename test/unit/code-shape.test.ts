@@ -1,0 +1,99 @@
+// The code's own shape, read from src with the TypeScript parser: what the project promises of
+// it (README, Develop; DESIGN.md) held by a test, so that a change that breaks it fails here.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/cli.js";
+
+const SRC = join(ROOT, "src");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith(".ts") ? [path] : [];
+  });
+}
+
+const parsed = new Map<string, ts.SourceFile>();
+function parse(file: string): ts.SourceFile {
+  let source = parsed.get(file);
+  if (source === undefined) {
+    source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+    parsed.set(file, source);
+  }
+  return source;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return [...groups.values()];
+}
+
+const where = (source: ts.SourceFile, node: ts.Node): string =>
+  `${relative(ROOT, source.fileName)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+
+interface Exported {
+  name: string;
+  kind: "type" | "value";
+  at: string;
+}
+
+function exportsOf(file: string): Exported[] {
+  const source = parse(file);
+  const found: Exported[] = [];
+  for (const statement of source.statements) {
+    if (!ts.canHaveModifiers(statement) || !ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
+    const kind = ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) ? "type" : "value";
+    const names = ts.isVariableStatement(statement)
+      ? statement.declarationList.declarations.map((declaration) => declaration.name.getText(source))
+      : "name" in statement && statement.name !== undefined && ts.isIdentifier(statement.name as ts.Node)
+        ? [(statement.name as ts.Identifier).text]
+        : [];
+    for (const name of names) found.push({ name, kind, at: where(source, statement) });
+  }
+  return found;
+}
+
+describe("names", () => {
+  const files = sourceFiles(SRC);
+
+  it("one spelling of practice, noun and verb (American English), in code and words", () => {
+    const spelled = files.flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .flatMap((line, index) => (/practis/i.test(line) ? [`${relative(ROOT, file)}:${index + 1}: ${line.trim()}`] : [])),
+    );
+    expect(spelled).toEqual([]);
+  });
+
+  it("no two exported functions or values whose names differ only in letter case (splitLowerDir beside splitLowerdir)", () => {
+    const values = files.flatMap(exportsOf).filter((item) => item.kind === "value");
+    const clashes = groupBy(values, (item) => item.name.toLowerCase()).filter((group) => new Set(group.map((item) => item.name)).size > 1);
+    expect(clashes).toEqual([]);
+  });
+
+  it("no type name exported by two modules (two LayerStacks, two Progresses)", () => {
+    // Ctx: each lesson's own alias of its LessonContext, for its own files. LayerStack (src/layers
+    // beside src/runtime) and RuntimeChoice (container-demo beside src/runtime) are in files this
+    // change may not touch: they are named here until their owners rename one of each pair.
+    const allowed = new Set(["Ctx", "LayerStack", "RuntimeChoice"]);
+    const types = files.flatMap(exportsOf).filter((item) => item.kind === "type" && !allowed.has(item.name));
+    expect(groupBy(types, (item) => item.name).filter((group) => group.length > 1)).toEqual([]);
+  });
+
+  it("no type spelled out twice under two names (Signal beside TerminationSignal)", () => {
+    const aliases = files.flatMap((file) => {
+      const source = parse(file);
+      return source.statements.filter(ts.isTypeAliasDeclaration).map((alias) => ({
+        type: alias.type.getText(source).replace(/\s+/g, " "),
+        at: `${where(source, alias)} ${alias.name.text}`,
+      }));
+    });
+    // A union of a few names is a definition; `string` or `number` under another name is not one.
+    const definitions = aliases.filter((alias) => /[|&{]/.test(alias.type));
+    expect(groupBy(definitions, (alias) => alias.type).filter((group) => group.length > 1)).toEqual([]);
+  });
+});
