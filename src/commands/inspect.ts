@@ -8,7 +8,6 @@
 // --ci gate that exits 1 when a --max-hidden rule is crossed).
 import { Chalk } from "chalk";
 import type { InspectFlags } from "../cli.js";
-import { type Lang, messages } from "../i18n/index.js";
 import { bySize, hostTotalLine, hostTotals, namespacesNote, type ReadMount } from "../inspect/host.js";
 import { renderMount } from "../inspect/human.js";
 import { inspectImageCommand } from "../inspect/image/command.js";
@@ -18,8 +17,8 @@ import { type MountReport, readMount } from "../inspect/report.js";
 import { selectTargets } from "../inspect/targets.js";
 import { inspectWords } from "../inspect/words/index.js";
 import { EXIT_FAILED, EXIT_OK, ExitError } from "../sys/errors.js";
-import { integerOption, langOption } from "./options.js";
-import { colorWanted } from "./shared.js";
+import { integerOption } from "./options.js";
+import type { SharedOptions } from "./shared.js";
 
 const DEFAULT_TOP = 10;
 
@@ -36,19 +35,18 @@ function terminalWidth(): number | undefined {
   return process.stdout.isTTY ? process.stdout.columns : undefined;
 }
 
-export async function inspectCommand(target: string | undefined, flags: InspectFlags, fallbackLang: Lang): Promise<number> {
-  const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
-  const t = messages(lang);
+export async function inspectCommand(target: string | undefined, flags: InspectFlags, shared: SharedOptions): Promise<number> {
+  const { lang, t, json } = shared;
   const words = inspectWords(lang);
   const top = flags.top === undefined ? DEFAULT_TOP : integerOption(t, "--top", flags.top, 0, 10_000);
   const image = imageOptions(target, flags, t, words);
-  const chalk = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
+  const chalk = new Chalk({ level: shared.color ? 1 : 0 });
   const width = terminalWidth();
   if (image !== undefined) {
     const write = async (text: string) => {
       if (!process.stdout.write(text)) await drained();
     };
-    return inspectImageCommand(image, { t, words, lang, chalk, width, json: flags.json === true, top, write });
+    return inspectImageCommand(image, { t, words, lang, chalk, width, json, top, write });
   }
   const { targets, unreadableNamespaces } = await selectTargets(target, words);
   // process.stdout on a pipe is asynchronous: a 7 MB line is mostly still queued when the
@@ -66,7 +64,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   const read: ReadMount[] = [];
   for (const mount of targets) {
     let report: MountReport;
-    if (flags.json === true) {
+    if (json) {
       // Streamed as the walk finds the changes, so in the order the mounts were found.
       const writer = new JsonMountWriter(write);
       writer.start(mount);
@@ -78,7 +76,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
     }
     if (report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
   }
-  if (flags.json !== true) {
+  if (!json) {
     const style = { words, lang, chalk, width };
     if (targets.length === 0) write(`${words.noOverlays}\n`);
     else if (target === undefined) write(hostTotalLine(hostTotals(read), words, chalk, width));

@@ -2,7 +2,7 @@
 // descriptions in every language, its own options, and how to load it. Loading is lazy, so
 // `--help` and `list` never parse a lesson's steps.
 import type { Lang, Messages } from "../i18n/index.js";
-import type { CommonOptions, LessonOutcome } from "../runner/run-lesson.js";
+import type { CommonOptions } from "../runner/run-lesson.js";
 
 /** The flags commander parsed for a lesson: the common ones plus the lesson's own. */
 export type LessonFlags = Record<string, string | boolean | undefined>;
@@ -13,9 +13,12 @@ export interface LessonOption {
   describe: Record<Lang, string>;
 }
 
-/** A loaded lesson: validate its own flags (throwing ExitError, exit 2) and return how to run it. */
+/**
+ * A loaded lesson: validate its own flags (throwing ExitError, exit 2) and return how to run it,
+ * which resolves when every check held and throws ExitError when not (runLesson).
+ */
 export interface LessonModule {
-  prepare(flags: LessonFlags, t: Messages, lang: Lang): (common: CommonOptions) => Promise<LessonOutcome>;
+  prepare(flags: LessonFlags, t: Messages, lang: Lang): (common: CommonOptions) => Promise<void>;
   /** The ids of the steps a learner can do with --practice, in lesson order (for `list`). */
   practiceSteps: readonly string[];
 }

@@ -14,7 +14,7 @@ import {
   type Workspace,
 } from "../overlay/workspace.js";
 import { installExitHook, registry } from "../sys/cleanup.js";
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError, InterruptedError, StepError, StepSkipped } from "../sys/errors.js";
+import { EXIT_FAILED, EXIT_USAGE, ExitError, InterruptedError, StepError, StepSkipped } from "../sys/errors.js";
 import { SIGNAL_EXIT_CODES, type TerminationSignal, watchSignals } from "../sys/signals.js";
 import { createStepContext } from "./context.js";
 import { LayerMapper } from "./layer-view.js";
@@ -46,12 +46,6 @@ export interface CommonOptions {
   from?: string;
 }
 
-export interface LessonOutcome {
-  exitCode: number;
-  /** The one line for stderr when the exit code is not 0. */
-  message?: string;
-}
-
 // How long an interrupted step may take to wind down (its child is killed, SIGKILL after 2 s)
 // before teardown goes ahead regardless.
 const WIND_DOWN_MS = 5000;
@@ -60,11 +54,7 @@ export function isInteractive(common: Pick<CommonOptions, "yes" | "json">): bool
   return !common.yes && !common.json && process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
 
-export async function runLesson<Options, Words>(
-  lesson: Lesson<Options, Words>,
-  common: CommonOptions,
-  options: Options,
-): Promise<LessonOutcome> {
+export async function runLesson<Options, Words>(lesson: Lesson<Options, Words>, common: CommonOptions, options: Options): Promise<void> {
   const { t } = common;
   const w = lesson.words[common.lang];
   const parentInput = common.dir ?? tmpdir();
@@ -270,18 +260,15 @@ export async function runLesson<Options, Words>(
   // (everything is already torn down) instead of killing the process mid-exit.
 
   if (interruptedBy !== undefined) {
-    return {
-      exitCode: SIGNAL_EXIT_CODES[interruptedBy],
-      message: kept ? t.report.interruptedKept(interruptedBy) : t.report.interruptedClean(interruptedBy),
-    };
+    const message = kept ? t.report.interruptedKept(interruptedBy) : t.report.interruptedClean(interruptedBy);
+    throw new ExitError(SIGNAL_EXIT_CODES[interruptedBy], message);
   }
-  if (teardownFailed) return { exitCode: EXIT_FAILED, message: t.errors.teardownFailed(cleanupCommandLine(parent)) };
-  if (brokenBy !== undefined) return { exitCode: EXIT_FAILED, message: brokenBy };
+  if (teardownFailed) throw new ExitError(EXIT_FAILED, t.errors.teardownFailed(cleanupCommandLine(parent)));
+  if (brokenBy !== undefined) throw new ExitError(EXIT_FAILED, brokenBy);
   if (!summary.ok) {
     const failed = records.flatMap((record) => record.checks.filter((check) => !check.ok)).length;
-    return { exitCode: EXIT_FAILED, message: t.errors.checksFailed(failed) };
+    throw new ExitError(EXIT_FAILED, t.errors.checksFailed(failed));
   }
-  return { exitCode: EXIT_OK };
 }
 
 /** How a step ended, when it did not simply return: the error it shows, whether the lesson stops, why it was skipped. */
