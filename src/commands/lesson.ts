@@ -28,12 +28,14 @@ export async function lessonCommand(id: string, flags: LessonFlags, shared: Shar
   // The learner types in a shell: a pipe, CI or --json cannot.
   const terminal = process.stdin.isTTY === true && process.stdout.isTTY === true;
   if (flags.practice === true && (json || !terminal)) throw new ExitError(EXIT_USAGE, t.practice.notTerminal);
-  const start = (await meta.load()).prepare(flags, t, lang);
-
   const inside = insideLessonNamespace();
   const rootless = inside || flags.rootless === true || process.getuid?.() !== 0;
+  const asRoot = sudoCommand(process.argv.filter((arg) => arg !== "--rootless"));
+  const print = (line: string): void => void process.stdout.write(`${line}\n`);
+  const start = (await meta.load()).prepare(flags, { t, lang, mode: rootless ? "rootless" : "root", asRoot, print });
+
   if (rootless && !inside) {
-    const refusal = rootlessRefusal(t, sudoCommand(process.argv.filter((arg) => arg !== "--rootless")));
+    const refusal = rootlessRefusal(t, asRoot);
     if (refusal !== undefined) throw new ExitError(EXIT_USAGE, refusal);
     return runInNamespace();
   }

@@ -4,18 +4,19 @@ import { appendFile, lstatSync, mkdir, readdirSync, readFileSync, statSync, unli
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { Lang, Messages } from "../i18n/index.js";
+import { discoverOverlays } from "../overlay/discover.js";
 import { classifyMountError } from "../overlay/hints.js";
 import { overlayMountArgv, tmpfsMountArgv, unmountSync } from "../overlay/mount.js";
-import { isMountPoint } from "../overlay/mountinfo.js";
+import { isMountPoint, overlayLayers, parseSuperOptions, readMountInfo } from "../overlay/mountinfo.js";
 import type { Workspace } from "../overlay/workspace.js";
-import { writeXattr } from "../overlay/xattr.js";
+import { readOverlayXattrs, readXattr, writeXattr } from "../overlay/xattr.js";
 import type { CleanupRegistry, Registration } from "../sys/cleanup.js";
 import { InterruptedError, StepError, StepSkipped } from "../sys/errors.js";
 import { type CommandResult, firstLine, runCommand, shellQuote } from "../sys/exec.js";
 import { findProgram } from "../sys/host.js";
 import { kernelLogMark, kernelLogSince } from "../sys/kernel-log.js";
 import type { Reporter } from "./report/reporter.js";
-import type { CheckRecord, LayerView, LessonContext, LessonMode, MountAttempt, OverlayMount, StepRunOptions } from "./types.js";
+import type { CheckRecord, LayerView, LessonContext, LessonMode, MountAttempt, MountSeen, OverlayMount, StepRunOptions } from "./types.js";
 
 const writeFileAsync = promisify(writeFile);
 const appendFileAsync = promisify(appendFile);
@@ -97,12 +98,13 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
     return { mounted: true, result };
   }
 
+  const xattrNamespace = deps.mode === "rootless" ? "user" : "trusted";
   return {
     t,
     w: deps.w,
     lang: deps.lang,
     mode: deps.mode,
-    xattrNamespace: deps.mode === "rootless" ? "user" : "trusted",
+    xattrNamespace,
     options: deps.options,
     workspace,
     signal,
@@ -195,6 +197,14 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
       visit("");
       return found;
     },
+    overlayXattrs: (relativePath) => readOverlayXattrs(join(workspace.root, relativePath), xattrNamespace),
+    xattr: (relativePath, name) => readXattr(join(workspace.root, relativePath), name),
+    mountAt(path) {
+      const point = resolve(workspace.root, path);
+      return mountsSeen().findLast((mount) => mount.mountPoint === point);
+    },
+    mounts: mountsSeen,
+    overlays: () => discoverOverlays().overlays,
     skip(reason) {
       throw new StepSkipped(reason);
     },
@@ -220,6 +230,16 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
       deps.setLayerView(view);
     },
   };
+}
+
+/** The mount table as this process sees it now, each mount's options parsed. */
+function mountsSeen(): MountSeen[] {
+  return readMountInfo().map((entry) => ({
+    mountPoint: entry.mountPoint,
+    fsType: entry.fsType,
+    options: parseSuperOptions(entry.superOptions),
+    layers: overlayLayers(entry),
+  }));
 }
 
 /** Poll the size of a file a command is writing: the bytes never pass through this process. */

@@ -97,3 +97,54 @@ describe("names", () => {
     expect(groupBy(definitions, (alias) => alias.type).filter((group) => group.length > 1)).toEqual([]);
   });
 });
+
+describe("lessons ask the runner's context", () => {
+  // DESIGN.md: lessons never import execa, chalk or fs, nor read mountinfo or xattrs themselves,
+  // nor write to the terminal or ask who they run as: ctx.mountAt(), ctx.overlayXattrs(), the
+  // setup's mode and print (prepare runs before the context exists).
+  const FORBIDDEN_MODULES = /^(?:node:)?fs(?:\/promises)?$|^execa$|^chalk$|^ora$/;
+  const FORBIDDEN_IMPORTS = new Set([
+    "readMountInfo",
+    "discoverOverlays",
+    "readXattr",
+    "readOverlayXattr",
+    "readOverlayXattrs",
+    "listXattrs",
+  ]);
+  const FORBIDDEN_PROCESS = new Set(["stdout", "stderr", "stdin", "getuid", "geteuid", "env", "exit"]);
+
+  function reachesPast(file: string): string[] {
+    const source = parse(file);
+    const found: string[] = [];
+    const visit = (node: ts.Node): void => {
+      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+        const module = node.moduleSpecifier.text;
+        if (FORBIDDEN_MODULES.test(module)) found.push(`${where(source, node)} imports ${module}`);
+        const named = node.importClause?.namedBindings;
+        if (named !== undefined && ts.isNamedImports(named)) {
+          for (const element of named.elements) {
+            const name = (element.propertyName ?? element.name).text;
+            if (FORBIDDEN_IMPORTS.has(name)) found.push(`${where(source, node)} imports ${name}`);
+          }
+        }
+      }
+      if (
+        ts.isPropertyAccessExpression(node) &&
+        ts.isIdentifier(node.expression) &&
+        node.expression.text === "process" &&
+        FORBIDDEN_PROCESS.has(node.name.text)
+      ) {
+        found.push(`${where(source, node)} process.${node.name.text}`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return found;
+  }
+
+  it("no lesson reads the kernel's tables, the terminal or its own identity past the context", () => {
+    const lessons = sourceFiles(join(SRC, "lessons"));
+    expect(lessons.length).toBeGreaterThan(40);
+    expect(lessons.flatMap(reachesPast)).toEqual([]);
+  });
+});

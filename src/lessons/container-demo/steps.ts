@@ -6,7 +6,7 @@
 import { posix } from "node:path";
 import { formatBytes } from "../../i18n/format.js";
 import { analyzeDisk, stackPaths } from "../../layers/stack.js";
-import { discoverOverlays, hostPath, parseLowerdir } from "../../overlay/discover.js";
+import { hostPath, parseLowerdir } from "../../overlay/discover.js";
 import { apparentUsage } from "../../overlay/usage.js";
 import type { Lesson } from "../../runner/types.js";
 import { adapterFor, isOurs, lifecycleOf, ownerLabels, ownerOf } from "../../runtime/index.js";
@@ -63,7 +63,7 @@ async function graphDriver(ctx: Ctx, state: RunState): Promise<void> {
   const { w, options } = ctx;
   const dirs = state.container?.graphDriver;
   await ctx.run(commandsOf(options).graphDriver(options.name));
-  const overlay = discoverOverlays().overlays.find((found) => dirs !== undefined && found.upper === dirs.upper);
+  const overlay = ctx.overlays().find((found) => dirs !== undefined && found.upper === dirs.upper);
   state.overlay = overlay;
   if (overlay !== undefined) {
     state.mergedHere = hostPath(overlay.namespace, overlay.mountPoint);

@@ -3,7 +3,7 @@
 // instead ("you created upper/notes.txt, a new file: copy-up happens when you change a file that
 // comes from lower"). A mount that did not take is the runner's to explain (mount-replay.ts).
 import { isAbsolute, join, relative } from "node:path";
-import { isWithin, overlayLayers, readMountInfo } from "../../overlay/mountinfo.js";
+import { isWithin } from "../../overlay/mountinfo.js";
 import type { Diagnosis, PracticeAttempt } from "../../runner/types.js";
 import { few, leaves } from "../observe.js";
 import { type Ctx, classifyUpper, exists, LOWER_FILES, lowerContents, read } from "./image.js";
@@ -171,10 +171,9 @@ export function namer(ctx: Ctx, step: PracticeAttempt | undefined): (given: stri
 
 export function diagnoseMount(ctx: Ctx, attempt: PracticeAttempt, step: PracticeAttempt): Diagnosis {
   const { w, workspace } = ctx;
-  const mounts = readMountInfo();
-  const mount = mounts.findLast((entry) => entry.mountPoint === workspace.merged);
+  const mount = ctx.mountAt(workspace.merged);
   if (mount?.fsType !== "overlay") {
-    const overlays = new Set(mounts.filter((entry) => entry.fsType === "overlay").map((entry) => entry.mountPoint));
+    const overlays = new Set(ctx.mounts().filter((entry) => entry.fsType === "overlay").map((entry) => entry.mountPoint));
     const elsewhere = attempt.mounted.filter((point) => point !== "merged" && overlays.has(ctx.path(point)));
     if (elsewhere.length > 0)
       return { found: [w.practice.why.mountedElsewhere(few(ctx, elsewhere))], next: w.practice.next.unmountElsewhere(elsewhere[0] ?? "") };
@@ -183,7 +182,7 @@ export function diagnoseMount(ctx: Ctx, attempt: PracticeAttempt, step: Practice
     const typedMount = attempt.commands.some((command) => /(?:^|[\s;&|(])(?:sudo\s+)?(?:\S*\/)?mount\s/.test(command.line));
     return { found: typedMount ? [] : [w.practice.why.noMountCommand] };
   }
-  const layers = overlayLayers(mount);
+  const { layers } = mount;
   const names = namer(ctx, step);
   const found: string[] = [];
   if (names(layers.lower[0], "upper") && names(layers.upper, "lower")) found.push(w.practice.why.swapped);
@@ -196,7 +195,7 @@ export function diagnoseMount(ctx: Ctx, attempt: PracticeAttempt, step: Practice
     for (const [option, value, wanted, ok] of given) if (!ok) found.push(w.practice.why.wrongLayer(option, value || "(none)", wanted));
   }
   if (found.length > 0) return { found, next: w.practice.next.remount };
-  if (ctx.mode === "rootless" && !mount.superOptions.split(",").includes("userxattr"))
+  if (ctx.mode === "rootless" && !mount.options.has("userxattr"))
     return { found: [w.practice.why.noUserxattr], next: w.practice.next.remountUserxattr };
   return { found: [] };
 }
