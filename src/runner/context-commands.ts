@@ -13,13 +13,11 @@ import type { StepScope } from "./context.js";
 import type { Reporter } from "./report/reporter.js";
 import type { LessonContext, MountAttempt, OverlayMount, StepRunOptions } from "./types.js";
 
-export type StepCommands = Pick<LessonContext, "run" | "mountOverlay" | "tryMountOverlay" | "mountTmpfs" | "unmount" | "track">;
+export type StepCommands = Pick<LessonContext, "run" | "track"> & StepMounts;
 
 export function stepCommands(scope: StepScope): StepCommands {
   const { deps, stepId, ensureRunning } = scope;
   const { t, reporter, workspace, signal } = deps;
-  // Build mounts a step unmounts itself (layers-demo's instructions): their registrations, by merged.
-  const mounted = new Map<string, Registration>();
 
   async function run(argv: readonly string[], options: StepRunOptions = {}): Promise<CommandResult> {
     ensureRunning();
@@ -39,6 +37,21 @@ export function stepCommands(scope: StepScope): StepCommands {
     return result;
   }
 
+  return {
+    run,
+    track: (resource) => deps.registry.register(resource),
+    ...stepMounts(scope, run),
+  };
+}
+
+type StepMounts = Pick<LessonContext, "mountOverlay" | "tryMountOverlay" | "mountTmpfs" | "unmount">;
+
+/** The step's mounts, each run through `run` (shown and recorded like any command). */
+function stepMounts(scope: StepScope, run: LessonContext["run"]): StepMounts {
+  const { deps, stepId, ensureRunning } = scope;
+  const { t, reporter, workspace } = deps;
+  // Build mounts a step unmounts itself (layers-demo's instructions): their registrations, by merged.
+  const mounted = new Map<string, Registration>();
   const overlayArgv = (spec: OverlayMount): string[] => overlayMountArgv({ ...spec, userxattr: deps.mode === "rootless" });
 
   /**
@@ -68,7 +81,6 @@ export function stepCommands(scope: StepScope): StepCommands {
   }
 
   return {
-    run,
     async mountOverlay(spec) {
       const attempt = await mountTracked(overlayArgv(spec), spec.merged);
       if (!attempt.mounted) {
@@ -86,9 +98,6 @@ export function stepCommands(scope: StepScope): StepCommands {
       const attempt = await mountTracked(tmpfsMountArgv(relativePath, sizeBytes), relativePath);
       if (!attempt.mounted) throw new StepError(t.errors.mountFailed(firstLine(attempt.result.stderr)));
       return attempt.result;
-    },
-    track(resource) {
-      return deps.registry.register(resource);
     },
     async unmount(merged) {
       // Shown and run as the learner would; the registration stays until the kernel agrees.
