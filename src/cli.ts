@@ -99,21 +99,41 @@ function withOutput(t: Messages, command: Command, options: { dir?: string; json
   return command.option("--lang <lang>", t.cli.optLang).helpOption("-h, --help", t.cli.optHelp);
 }
 
+/** The catalogue's lines for --help that are plain text (not functions of a value). */
+type CliLine = { [K in keyof Messages["cli"]]: Messages["cli"][K] extends string ? K : never }[keyof Messages["cli"]];
+
+/** A command's own options as data: commander's flags, and the catalogue's line for each in --help. */
+type OptionLine = readonly [flags: string, describe: CliLine];
+
+const LESSON_OPTIONS: readonly OptionLine[] = [
+  ["--keep", "optKeep"],
+  ["--yes", "optYes"],
+  ["--transcript <file>", "optTranscript"],
+  ["--shell", "optShell"],
+  ["--practice", "optPractice"],
+  ["--from <step>", "optFrom"],
+  ["--rootless", "optRootless"],
+];
+
+const INSPECT_OPTIONS: readonly OptionLine[] = [
+  ["--top <n>", "optTop"],
+  ["--image <image>", "optInspectImage"],
+  ["--runtime <runtime>", "optInspectRuntime"],
+  ["--ci", "optCi"],
+  ["--max-hidden <size>", "optMaxHidden"],
+  ["--max-hidden-percent <p>", "optMaxHiddenPercent"],
+];
+
+function withOptions(t: Messages, command: Command, lines: readonly OptionLine[]): Command {
+  for (const [flags, describe] of lines) command.option(flags, t.cli[describe]);
+  return command;
+}
+
 /** One subcommand per lesson, from the list of lessons: a new lesson needs no change here. */
 function addLessonCommands(program: Command, t: Messages, lang: Lang, actions: Actions, run: Run): void {
   for (const lesson of LESSONS) {
-    const command = withOutput(t, program.command(lesson.id).description(lesson.describe[lang]), {
-      dir: t.cli.optDir,
-      json: t.cli.optJson,
-      color: true,
-    })
-      .option("--keep", t.cli.optKeep)
-      .option("--yes", t.cli.optYes)
-      .option("--transcript <file>", t.cli.optTranscript)
-      .option("--shell", t.cli.optShell)
-      .option("--practice", t.cli.optPractice)
-      .option("--from <step>", t.cli.optFrom)
-      .option("--rootless", t.cli.optRootless);
+    const described = program.command(lesson.id).description(lesson.describe[lang]);
+    const command = withOptions(t, withOutput(t, described, { dir: t.cli.optDir, json: t.cli.optJson, color: true }), LESSON_OPTIONS);
     for (const option of lesson.options ?? []) command.option(option.flags, option.describe[lang]);
     command.action((flags: LessonFlags, self: Command) => run(self, (shared) => actions.lesson(lesson.id, flags, shared)));
   }
@@ -131,20 +151,13 @@ function addToolCommands(program: Command, t: Messages, actions: Actions, run: R
   withOutput(t, program.command("list").description(t.cli.list), { json: t.cli.optJsonReport, color: false }).action(
     (flags: ListFlags, self: Command) => run(self, (shared) => actions.list(flags, shared)),
   );
-  withOutput(t, program.command("inspect").argument("[target]", t.cli.inspectTarget).description(t.cli.inspect), {
+  const inspect = withOutput(t, program.command("inspect").argument("[target]", t.cli.inspectTarget).description(t.cli.inspect), {
     json: t.cli.optInspectJson,
     color: true,
-  })
-    .usage(`[target] ${t.cli.usage}`)
-    .option("--top <n>", t.cli.optTop)
-    .option("--image <image>", t.cli.optInspectImage)
-    .option("--runtime <runtime>", t.cli.optInspectRuntime)
-    .option("--ci", t.cli.optCi)
-    .option("--max-hidden <size>", t.cli.optMaxHidden)
-    .option("--max-hidden-percent <p>", t.cli.optMaxHiddenPercent)
-    .action((target: string | undefined, flags: InspectFlags, self: Command) =>
-      run(self, (shared) => actions.inspect(target, flags, shared)),
-    );
+  }).usage(`[target] ${t.cli.usage}`);
+  withOptions(t, inspect, INSPECT_OPTIONS).action((target: string | undefined, flags: InspectFlags, self: Command) =>
+    run(self, (shared) => actions.inspect(target, flags, shared)),
+  );
 }
 
 function addHelpCommand(program: Command, t: Messages): void {

@@ -6,11 +6,11 @@ import { EXIT_FAILED, ExitError } from "../sys/errors.js";
 import { SIGNAL_EXIT_CODES } from "../sys/signals.js";
 import { cleanupCommandLine } from "./preflight.js";
 import type { Summary } from "./report/reporter.js";
-import type { RunState } from "./run-state.js";
+import type { LessonRun } from "./run-state.js";
 import { chooseShell, openShell } from "./shell.js";
 
 /** Resolves when every step passed and teardown held; throws ExitError (its code and line) otherwise. */
-export async function finish<Options, Words>(run: RunState<Options, Words>): Promise<void> {
+export async function finish<Options, Words>(run: LessonRun<Options, Words>): Promise<void> {
   const { interrupts } = run;
   const completed = !interrupts.aborted && run.brokenBy === undefined && run.records.length === run.lesson.steps.length;
   if (run.common.shell && completed) await learnersShell(run);
@@ -27,7 +27,7 @@ export async function finish<Options, Words>(run: RunState<Options, Words>): Pro
 }
 
 /** --shell: a shell in the workspace after the last step, merged still mounted. */
-async function learnersShell<Options, Words>(run: RunState<Options, Words>): Promise<void> {
+async function learnersShell<Options, Words>(run: LessonRun<Options, Words>): Promise<void> {
   const { reporter, interrupts } = run;
   const lastStep = run.records.at(-1)?.id ?? "";
   reporter.say(lastStep, run.common.t.report.shellStart(chooseShell().path));
@@ -38,7 +38,7 @@ async function learnersShell<Options, Words>(run: RunState<Options, Words>): Pro
 }
 
 /** --keep: marked and left, with where it is; else everything registered goes, newest first. */
-function keepOrTearDown<Options, Words>(run: RunState<Options, Words>): { kept: boolean; teardownFailed: boolean } {
+function keepOrTearDown<Options, Words>(run: LessonRun<Options, Words>): { kept: boolean; teardownFailed: boolean } {
   if (run.common.keep) {
     markKept(run.workspace.root);
     registry.keepAll();
@@ -49,7 +49,7 @@ function keepOrTearDown<Options, Words>(run: RunState<Options, Words>): { kept: 
   return { kept: false, teardownFailed: registry.teardown().some((entry) => !entry.ok) };
 }
 
-function summaryOf<Options, Words>(run: RunState<Options, Words>, kept: boolean, teardownFailed: boolean): Summary {
+function summaryOf<Options, Words>(run: LessonRun<Options, Words>, kept: boolean, teardownFailed: boolean): Summary {
   const { records, interrupts } = run;
   const allOk =
     run.brokenBy === undefined && interrupts.by === undefined && records.length === run.lesson.steps.length && records.every((r) => r.ok);
@@ -77,7 +77,7 @@ function summaryOf<Options, Words>(run: RunState<Options, Words>, kept: boolean,
 }
 
 /** The exit status, most telling first: a signal, a teardown that failed, a step that broke, a check that did not hold. */
-function throwUnlessPassed<Options, Words>(run: RunState<Options, Words>, summary: Summary, teardownFailed: boolean): void {
+function throwUnlessPassed<Options, Words>(run: LessonRun<Options, Words>, summary: Summary, teardownFailed: boolean): void {
   const { t } = run.common;
   const signal = run.interrupts.by;
   if (signal !== undefined) {

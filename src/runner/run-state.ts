@@ -16,7 +16,8 @@ import { aborted } from "./waiting.js";
 // before teardown goes ahead regardless.
 export const WIND_DOWN_MS = 5000;
 
-export interface RunState<Options, Words> {
+/** One run of a lesson: what preflight checked, what startRun made, what the steps have done so far. */
+export interface LessonRun<Options, Words> {
   readonly lesson: Lesson<Options, Words>;
   readonly common: CommonOptions;
   readonly options: Options;
@@ -102,7 +103,7 @@ export async function startRun<Options, Words>(
   common: CommonOptions,
   options: Options,
   checked: Preflight,
-): Promise<RunState<Options, Words>> {
+): Promise<LessonRun<Options, Words>> {
   const { t } = common;
   const w = lesson.words[common.lang];
   const reporter = await createReporter(common);

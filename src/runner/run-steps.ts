@@ -8,7 +8,7 @@ import { createStepContext, type StepContext } from "./context.js";
 import { waitForEnter } from "./pause.js";
 import { PracticeQuit, runPractice } from "./practice.js";
 import type { CommonOptions } from "./run-lesson.js";
-import { type RunState, WIND_DOWN_MS } from "./run-state.js";
+import { type LessonRun, WIND_DOWN_MS } from "./run-state.js";
 import type { CheckRecord, Practice, Step, StepRecord } from "./types.js";
 import { settle } from "./waiting.js";
 
@@ -17,7 +17,7 @@ function isInteractive(common: Pick<CommonOptions, "yes" | "json">): boolean {
   return !common.yes && !common.json && process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
 
-export async function runSteps<Options, Words>(run: RunState<Options, Words>): Promise<void> {
+export async function runSteps<Options, Words>(run: LessonRun<Options, Words>): Promise<void> {
   const { lesson, interrupts } = run;
   const interactive = isInteractive(run.common);
   for (const [index, step] of lesson.steps.entries()) {
@@ -35,7 +35,7 @@ export async function runSteps<Options, Words>(run: RunState<Options, Words>): P
 }
 
 /** One step, from its heading to its record (with the layer map it leaves). */
-async function runStep<Options, Words>(run: RunState<Options, Words>, index: number, step: Step<Options, Words>): Promise<StepRecord> {
+async function runStep<Options, Words>(run: LessonRun<Options, Words>, index: number, step: Step<Options, Words>): Promise<StepRecord> {
   const { common, interrupts, w } = run;
   const title = step.title(w);
   run.reporter.stepStart(index, run.lesson.steps.length, step.id, title, step.explain(w, run.options));
@@ -76,7 +76,7 @@ async function runStep<Options, Words>(run: RunState<Options, Words>, index: num
 
 /** --practice: the learner does the step in a shell, and the step's own checks grade it. */
 function practiced<Options, Words>(
-  run: RunState<Options, Words>,
+  run: LessonRun<Options, Words>,
   step: Step<Options, Words>,
   practice: Practice<Options, Words>,
   ctx: StepContext<Options, Words>,

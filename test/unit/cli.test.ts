@@ -14,22 +14,29 @@ interface Call {
   flags: Record<string, unknown>;
 }
 
-async function parse(args: string[]): Promise<Call> {
-  let call: Call | undefined;
+/** Actions that tell `onCall` each command run, with its parameters, and exit 0. */
+function recordingActions(onCall: (command: string, params: unknown[]) => void): Actions {
   const record =
     (command: string) =>
     async (...params: unknown[]): Promise<number> => {
-      const flags = (typeof params[0] === "string" ? params[1] : params[0]) as Record<string, unknown>;
-      call = { command: typeof params[0] === "string" ? params[0] : command, flags: { ...flags } };
+      onCall(command, params);
       return 0;
     };
-  const actions: Actions = {
+  return {
     lesson: record("lesson"),
     cleanup: record("cleanup"),
     doctor: record("doctor"),
     list: record("list"),
     inspect: record("inspect"),
   };
+}
+
+async function parse(args: string[]): Promise<Call> {
+  let call: Call | undefined;
+  const actions = recordingActions((command, params) => {
+    const flags = (typeof params[0] === "string" ? params[1] : params[0]) as Record<string, unknown>;
+    call = { command: typeof params[0] === "string" ? params[0] : command, flags: { ...flags } };
+  });
   const program = buildProgram(en, "en", actions, () => undefined);
   await program.parseAsync(["node", "overlay-lesson", ...args]);
   if (!call) throw new Error("no command ran");
@@ -157,19 +164,7 @@ describe("the shared flags, normalized once before a command runs", () => {
 
   it("every command gets them from commander, the program's --lang included, wherever it stands; the last one wins, as main() scans it", async () => {
     const seen: Array<[string, SharedOptions]> = [];
-    const record =
-      (command: string) =>
-      async (...params: unknown[]): Promise<number> => {
-        seen.push([command, params.at(-1) as SharedOptions]);
-        return 0;
-      };
-    const actions: Actions = {
-      lesson: record("lesson"),
-      cleanup: record("cleanup"),
-      doctor: record("doctor"),
-      list: record("list"),
-      inspect: record("inspect"),
-    };
+    const actions = recordingActions((command, params) => seen.push([command, params.at(-1) as SharedOptions]));
     const cases: Array<[string[], { lang: string; json: boolean }]> = [
       [["--lang", "zh", "mount-demo", "--json"], { lang: "zh", json: true }],
       [["mount-demo", "--lang", "ja"], { lang: "ja", json: false }],

@@ -1,6 +1,6 @@
 // The code's own shape, read from src with the TypeScript parser: what the project promises of
 // it (README, Develop; DESIGN.md) held by a test, so that a change that breaks it fails here.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
@@ -8,13 +8,12 @@ import { ROOT } from "../helpers/cli.js";
 
 const SRC = join(ROOT, "src");
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return path.endsWith(".ts") ? [path] : [];
-  });
-}
+/** Every .ts file beneath `dir`, as a path. */
+const sourceFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((path) => path.endsWith(".ts"))
+    .map((path) => join(dir, path))
+    .sort();
 
 const parsed = new Map<string, ts.SourceFile>();
 function parse(file: string): ts.SourceFile {
@@ -30,6 +29,17 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return [...groups.values()];
+}
+
+/** Every node of `source`, parents first. */
+function nodesOf(source: ts.SourceFile): ts.Node[] {
+  const nodes: ts.Node[] = [];
+  const visit = (node: ts.Node): void => {
+    nodes.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return nodes;
 }
 
 const where = (source: ts.SourceFile, node: ts.Node): string =>
@@ -113,38 +123,75 @@ describe("lessons ask the runner's context", () => {
   ]);
   const FORBIDDEN_PROCESS = new Set(["stdout", "stderr", "stdin", "getuid", "geteuid", "env", "exit"]);
 
-  function reachesPast(file: string): string[] {
-    const source = parse(file);
-    const found: string[] = [];
-    const visit = (node: ts.Node): void => {
-      if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-        const module = node.moduleSpecifier.text;
-        if (FORBIDDEN_MODULES.test(module)) found.push(`${where(source, node)} imports ${module}`);
-        const named = node.importClause?.namedBindings;
-        if (named !== undefined && ts.isNamedImports(named)) {
-          for (const element of named.elements) {
-            const name = (element.propertyName ?? element.name).text;
-            if (FORBIDDEN_IMPORTS.has(name)) found.push(`${where(source, node)} imports ${name}`);
-          }
-        }
-      }
-      if (
-        ts.isPropertyAccessExpression(node) &&
-        ts.isIdentifier(node.expression) &&
-        node.expression.text === "process" &&
-        FORBIDDEN_PROCESS.has(node.name.text)
-      ) {
-        found.push(`${where(source, node)} process.${node.name.text}`);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(source);
-    return found;
+  /** What `node` reaches past the context for, if anything: a module, a reader, a part of process. */
+  function reachPast(node: ts.Node): string[] {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const module = node.moduleSpecifier.text;
+      const named = node.importClause?.namedBindings;
+      const names =
+        named !== undefined && ts.isNamedImports(named) ? named.elements.map((item) => (item.propertyName ?? item.name).text) : [];
+      return [...(FORBIDDEN_MODULES.test(module) ? [module] : []), ...names.filter((name) => FORBIDDEN_IMPORTS.has(name))];
+    }
+    const isProcess = ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "process";
+    return isProcess && FORBIDDEN_PROCESS.has(node.name.text) ? [`process.${node.name.text}`] : [];
   }
+
+  const reachesPast = (file: string): string[] => {
+    const source = parse(file);
+    return nodesOf(source).flatMap((node) => reachPast(node).map((what) => `${where(source, node)} ${what}`));
+  };
 
   it("no lesson reads the kernel's tables, the terminal or its own identity past the context", () => {
     const lessons = sourceFiles(join(SRC, "lessons"));
     expect(lessons.length).toBeGreaterThan(40);
     expect(lessons.flatMap(reachesPast)).toEqual([]);
+  });
+});
+
+describe("sizes a reader can hold (part 12's Done when)", () => {
+  const files = sourceFiles(SRC);
+
+  it("no function in src is longer than 100 lines", () => {
+    const long = files.flatMap((file) => {
+      const source = parse(file);
+      return nodesOf(source).flatMap((node) => {
+        if (!ts.isFunctionLike(node) || !("body" in node) || node.body === undefined) return [];
+        const first = source.getLineAndCharacterOfPosition(node.getStart()).line;
+        const lines = source.getLineAndCharacterOfPosition(node.getEnd()).line - first + 1;
+        return lines > 100 ? [`${where(source, node)}: ${lines} lines`] : [];
+      });
+    });
+    expect(long).toEqual([]);
+  });
+
+  it("no file in src is longer than 350 lines", () => {
+    const long = files.filter((file) => readFileSync(file, "utf8").trimEnd().split("\n").length > 350);
+    expect(long.map((file) => relative(ROOT, file))).toEqual([]);
+  });
+
+  it("no run of six or more identical lines stands twice in src", () => {
+    // As duplicates(1) reads code: white space folded; blank lines, comments, imports and lone
+    // punctuation passed over.
+    const RUN = 6;
+    const skipped = (line: string): boolean =>
+      line === "" || /^(?:\/\/|\/\*|\*)/.test(line) || /^import /.test(line) || /^[\])}({[;,]+$/.test(line);
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const file of files) {
+      const lines = readFileSync(file, "utf8")
+        .split("\n")
+        .map((text, index) => ({ text: text.trim().replace(/\s+/g, " "), at: `${relative(ROOT, file)}:${index + 1}` }))
+        .filter((line) => !skipped(line.text));
+      for (let start = 0; start + RUN <= lines.length; start++) {
+        const key = lines
+          .slice(start, start + RUN)
+          .map((line) => line.text)
+          .join("\n");
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, lines[start]?.at ?? "");
+        else twice.push(`${lines[start]?.at} ~ ${first}`);
+      }
+    }
+    expect(twice).toEqual([]);
   });
 });

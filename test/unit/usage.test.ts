@@ -18,10 +18,10 @@ const du = (flags: string[], ...paths: string[]): number[] =>
 
 const duSb = (...paths: string[]): number[] => du(["-sb"], ...paths);
 
-describe("apparentUsage: du -sb's figure, split into files, directories and the rest", () => {
-  let root = "";
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+let root = "";
+afterEach(() => rmSync(root, { recursive: true, force: true }));
 
+describe("apparentUsage: du -sb's figure, split into files, directories and the rest", () => {
   it("agrees with du -sb, one path or several sharing a hard link", () => {
     root = mkdtempSync(join(tmpdir(), "ol-test-usage-"));
     mkdirSync(join(root, "a/deep/er"), { recursive: true });
@@ -58,9 +58,6 @@ describe("apparentUsage: du -sb's figure, split into files, directories and the 
 });
 
 describe("diskUsage: du -s -B1's allocated bytes, and the files' own sizes", () => {
-  let root = "";
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
-
   it("agrees with du on a tree of files, an empty file, a symlink and a sparse file", () => {
     root = mkdtempSync(join(tmpdir(), "ol-test-usage-"));
     mkdirSync(join(root, "d/deep"), { recursive: true });
