@@ -173,7 +173,8 @@ export function diagnoseMount(ctx: Ctx, attempt: PracticeAttempt, step: Practice
   const { w, workspace } = ctx;
   const mount = ctx.mountAt(workspace.merged);
   if (mount?.fsType !== "overlay") {
-    const overlays = new Set(ctx.mounts().filter((entry) => entry.fsType === "overlay").map((entry) => entry.mountPoint));
+    const overlayMounts = ctx.mounts().filter((entry) => entry.fsType === "overlay");
+    const overlays = new Set(overlayMounts.map((entry) => entry.mountPoint));
     const elsewhere = attempt.mounted.filter((point) => point !== "merged" && overlays.has(ctx.path(point)));
     if (elsewhere.length > 0)
       return { found: [w.practice.why.mountedElsewhere(few(ctx, elsewhere))], next: w.practice.next.unmountElsewhere(elsewhere[0] ?? "") };
