@@ -4,17 +4,15 @@ import { tmpdir } from "node:os";
 import { Chalk, type ChalkInstance } from "chalk";
 import type { DoctorFlags } from "../cli.js";
 import { formatBytes } from "../i18n/format.js";
-import { type Lang, type Messages, messages } from "../i18n/index.js";
+import type { Messages } from "../i18n/index.js";
 import { optionalTools, type PreflightCheck, runPreflight } from "../runner/preflight.js";
 import { adapterFor, explainProbe, lessonRuntimes, probeRuntimes, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
-import { EXIT_OK, EXIT_USAGE } from "../sys/errors.js";
+import { EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { findProgram } from "../sys/host.js";
-import { langOption } from "./options.js";
-import { colorWanted } from "./shared.js";
+import type { SharedOptions } from "./shared.js";
 
-export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Promise<number> {
-  const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
-  const t = messages(lang);
+export async function doctorCommand(flags: DoctorFlags, shared: SharedOptions): Promise<number> {
+  const { t } = shared;
   const checks = runPreflight({
     parent: flags.dir ?? tmpdir(),
     t,
@@ -35,7 +33,7 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
     process.getuid?.() === 0
       ? (await probeRuntimes(lessonRuntimes())).map((probe) => ({ ...explainProbe(t, probe), probe }))
       : lessonRuntimes().map((runtime) => onPathOnly(t, runtime));
-  if (flags.json === true) {
+  if (shared.json) {
     const found = runtimes.map(({ probe, label, fix }) => ({
       runtime: probe.runtime,
       state: probe.state,
@@ -47,13 +45,10 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
     const tools = optional.map(({ program, package: pkg, path, label }) => ({ program, package: pkg, found: path !== undefined, label }));
     process.stdout.write(`${JSON.stringify({ type: "doctor", ok: failed.length === 0, checks, optional: tools, runtimes: found })}\n`);
   } else {
-    await printReport(t, checks, optional, runtimes, new Chalk({ level: colorWanted(flags) ? 1 : 0 }));
+    await printReport(t, checks, optional, runtimes, new Chalk({ level: shared.color ? 1 : 0 }));
   }
-  if (failed.length > 0) {
-    const first = failed[0];
-    process.stderr.write(`overlay-lesson: ${first?.label ?? ""}: ${first?.fix ?? ""}\n`);
-    return EXIT_USAGE;
-  }
+  const [first] = failed;
+  if (first !== undefined) throw new ExitError(EXIT_USAGE, `${first.label}: ${first.fix ?? ""}`);
   return EXIT_OK;
 }
 

@@ -8,7 +8,6 @@
 // --ci gate that exits 1 when a --max-hidden rule is crossed).
 import { Chalk } from "chalk";
 import type { InspectFlags } from "../cli.js";
-import { type Lang, messages } from "../i18n/index.js";
 import { bySize, hostTotalLine, hostTotals, namespacesNote, type ReadMount } from "../inspect/host.js";
 import { renderMount } from "../inspect/human.js";
 import { inspectImageCommand } from "../inspect/image/command.js";
@@ -19,8 +18,8 @@ import { selectTargets } from "../inspect/targets.js";
 import { inspectWords } from "../inspect/words/index.js";
 import type { Change } from "../layers/changes.js";
 import { EXIT_FAILED, EXIT_OK, ExitError } from "../sys/errors.js";
-import { integerOption, langOption } from "./options.js";
-import { colorWanted } from "./shared.js";
+import { integerOption } from "./options.js";
+import type { SharedOptions } from "./shared.js";
 
 const DEFAULT_TOP = 10;
 
@@ -37,13 +36,12 @@ function terminalWidth(): number | undefined {
   return process.stdout.isTTY ? process.stdout.columns : undefined;
 }
 
-export async function inspectCommand(target: string | undefined, flags: InspectFlags, fallbackLang: Lang): Promise<number> {
-  const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
-  const t = messages(lang);
+export async function inspectCommand(target: string | undefined, flags: InspectFlags, shared: SharedOptions): Promise<number> {
+  const { lang, t, json } = shared;
   const words = inspectWords(lang);
   const top = flags.top === undefined ? DEFAULT_TOP : integerOption(t, "--top", flags.top, 0, 10_000);
   const image = imageOptions(target, flags, t, words);
-  const chalk = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
+  const chalk = new Chalk({ level: shared.color ? 1 : 0 });
   const width = terminalWidth();
   // Loaded only with --html: --help and --json never load the report's writer.
   const html =
@@ -54,7 +52,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
     const write = async (text: string) => {
       if (!process.stdout.write(text)) await drained();
     };
-    return inspectImageCommand(image, { t, words, lang, chalk, width, json: flags.json === true, top, write, html });
+    return inspectImageCommand(image, { t, words, lang, chalk, width, json, top, write, html });
   }
   const { targets, unreadableNamespaces } = await selectTargets(target, words);
   // process.stdout on a pipe is asynchronous: a 7 MB line is mostly still queued when the
@@ -75,7 +73,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
     // With --html, one walk gives the figures and the page's tree, and the page keeps the changes.
     const page = html?.mount(mount);
     const paged = page === undefined ? {} : { analyze: page.analyze, onChange: (change: Change) => page.change(change) };
-    if (flags.json === true) {
+    if (json) {
       // Streamed as the walk finds the changes, so in the order the mounts were found.
       const writer = new JsonMountWriter(write);
       writer.start(mount);
@@ -92,7 +90,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
     page?.end(report);
     if (report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
   }
-  if (flags.json !== true) {
+  if (!json) {
     const style = { words, lang, chalk, width };
     if (targets.length === 0) write(`${words.noOverlays}\n`);
     else if (target === undefined) write(hostTotalLine(hostTotals(read), words, chalk, width));
@@ -104,7 +102,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   }
   if (html !== undefined) {
     html.writeMounts();
-    if (flags.json !== true) write(html.writtenLine(width));
+    if (!json) write(html.writtenLine(width));
   }
   if (process.stdout.writableLength > 0) await drained();
   if (partial.length > 0) throw new ExitError(EXIT_FAILED, words.partial(partial.join(", ")));

@@ -13,7 +13,7 @@ import { type CliProgram, problemOf, RuntimeError, runRuntime } from "./command.
 import { OVERLAY_SNAPSHOTTER } from "./containerd-names.js";
 import type { RuntimeProbe, RuntimeState } from "./detect.js";
 
-export const CTR: CliProgram = { runtime: "containerd", program: "ctr" };
+export const CTR_CLI: CliProgram = { runtime: "containerd", program: "ctr" };
 const DEFAULT_ADDRESS = "/run/containerd/containerd.sock";
 const CONNECT = ["--connect-timeout", "2s"];
 /** How many `ctr` processes run at once when every container is asked about (a node has hundreds). */
@@ -44,7 +44,7 @@ function noSocket(args: readonly string[], address: string): CommandResult {
 export async function ctr(args: readonly string[]): Promise<CommandResult> {
   const address = containerdAddress();
   if (!socketExists(address)) return noSocket(args, address);
-  return runRuntime(CTR, [...CONNECT, ...args]);
+  return runRuntime(CTR_CLI, [...CONNECT, ...args]);
 }
 
 /** `ctr ...args`; its stdout, or a RuntimeError naming the problem. */
@@ -65,9 +65,9 @@ const lines = (text: string): string[] =>
  * loaded (a block with no Error) and where its root is (its export `root`).
  */
 export async function probeContainerd(): Promise<RuntimeProbe> {
-  const path = findProgram(CTR.program);
-  const base = { runtime: CTR.runtime, path, version: undefined, driver: undefined };
-  if (path === undefined) return { ...base, state: "absent", detail: `${CTR.program} is not on PATH` };
+  const path = findProgram(CTR_CLI.program);
+  const base = { runtime: CTR_CLI.runtime, path, version: undefined, driver: undefined };
+  if (path === undefined) return { ...base, state: "absent", detail: `${CTR_CLI.program} is not on PATH` };
   const [version, plugins] = await Promise.all([ctr(["version"]), ctr(["plugins", "ls", "-d"])]);
   const detail = version.stderr.split("\n").find((line) => line.trim() !== "") ?? "";
   if (version.exitCode !== 0) {
