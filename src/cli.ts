@@ -3,35 +3,31 @@
 // `--help` stays fast.
 import { Command, CommanderError } from "commander";
 import pkg from "../package.json" with { type: "json" };
+import { langOption } from "./commands/options.js";
+import { normalizeOptions, type SharedOptions } from "./commands/shared.js";
 import { addExamples, type HelpFit, helpConfiguration } from "./help-layout.js";
 import { chooseLang, isLang, type Lang, loadMessages, type Messages } from "./i18n/index.js";
 import type { LessonFlags } from "./lessons/catalog.js";
 import { LESSONS, OTHER_COMMANDS } from "./lessons/index.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "./sys/errors.js";
 
-export type { LessonFlags };
+export type { LessonFlags, SharedOptions };
 export { OTHER_COMMANDS };
 
 export interface CleanupFlags {
   dir?: string;
   dryRun?: boolean;
-  json?: boolean;
-  color?: boolean;
-  lang?: string;
 }
 
 export interface DoctorFlags {
   dir?: string;
-  json?: boolean;
-  color?: boolean;
-  lang?: string;
 }
 
+/** list has no options of its own: only the shared ones. */
+export type ListFlags = Record<string, never>;
+
 export interface InspectFlags {
-  json?: boolean;
   top?: string;
-  color?: boolean;
-  lang?: string;
   image?: string;
   runtime?: string;
   ci?: boolean;
@@ -41,24 +37,37 @@ export interface InspectFlags {
   summary?: boolean;
 }
 
-/** What each command does; cli.ts wires them, tests can pass recorders instead. */
+/**
+ * What each command does; cli.ts wires them, tests can pass recorders instead. `flags` are the
+ * command's own, as commander parsed them; `shared` is what --lang, --no-color and --json mean.
+ * A command returns its exit code, or throws ExitError for an expected failure (main maps it).
+ */
 export interface Actions {
-  lesson(id: string, flags: LessonFlags): Promise<number>;
-  cleanup(flags: CleanupFlags): Promise<number>;
-  doctor(flags: DoctorFlags): Promise<number>;
-  list(flags: { lang?: string; json?: boolean }): Promise<number>;
-  inspect(target: string | undefined, flags: InspectFlags): Promise<number>;
+  lesson(id: string, flags: LessonFlags, shared: SharedOptions): Promise<number>;
+  cleanup(flags: CleanupFlags, shared: SharedOptions): Promise<number>;
+  doctor(flags: DoctorFlags, shared: SharedOptions): Promise<number>;
+  list(flags: ListFlags, shared: SharedOptions): Promise<number>;
+  inspect(target: string | undefined, flags: InspectFlags, shared: SharedOptions): Promise<number>;
 }
 
-/** --lang must be known before commander runs, to write --help in the right language. */
+/**
+ * --lang must be known before commander runs, to write --help in the right language. The last
+ * one given wins, wherever it stands, as commander reads it (the program's own option, parsed
+ * before and after the command's name).
+ */
 export function scanLang(argv: readonly string[]): string | undefined {
+  let found: string | undefined;
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index];
-    if (arg === "--lang") return argv[index + 1];
-    if (arg?.startsWith("--lang=")) return arg.slice("--lang=".length);
+    if (arg === "--") break;
+    if (arg === "--lang") found = argv[++index];
+    else if (arg?.startsWith("--lang=")) found = arg.slice("--lang=".length);
   }
-  return undefined;
+  return found;
 }
+
+/** Each command's action: the shared flags normalized once, then the command, whose code is the exit code. */
+type Run = (command: Command, action: (shared: SharedOptions) => Promise<number>) => Promise<void>;
 
 export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitCode: (code: number) => void, fit?: HelpFit): Command {
   const program = new Command("overlay-lesson")
@@ -74,75 +83,88 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined })
     .configureHelp(helpConfiguration(t, fit));
   addExamples(program, t, fit);
-
-  // Options every command shares: where, how to print, in which language.
-  const withOutput = (command: Command, options: { dir?: string; json: string; color: boolean }): Command => {
-    command.usage(t.cli.usage);
-    if (options.dir !== undefined) command.option("--dir <parent>", options.dir);
-    command.option("--json", options.json);
-    if (options.color) command.option("--no-color", t.cli.optNoColor);
-    return command.option("--lang <lang>", t.cli.optLang).helpOption("-h, --help", t.cli.optHelp);
+  const run: Run = async (command, action) => {
+    setExitCode(await action(normalizeOptions(command.optsWithGlobals())));
   };
-  const withLessonOptions = (command: Command): Command =>
-    withOutput(command, { dir: t.cli.optDir, json: t.cli.optJson, color: true })
-      .option("--keep", t.cli.optKeep)
-      .option("--yes", t.cli.optYes)
-      .option("--transcript <file>", t.cli.optTranscript)
-      .option("--shell", t.cli.optShell)
-      .option("--practice", t.cli.optPractice)
-      .option("--from <step>", t.cli.optFrom)
-      .option("--rootless", t.cli.optRootless);
+  addLessonCommands(program, t, lang, actions, run);
+  addToolCommands(program, t, actions, run);
+  addHelpCommand(program, t);
+  return program;
+}
 
-  // One subcommand per lesson, from the list of lessons: a new lesson needs no change here.
+/** Options every command shares: where (when it has a --dir), how to print, in which language. */
+function withOutput(t: Messages, command: Command, options: { dir?: string; json: string; color: boolean }): Command {
+  command.usage(t.cli.usage);
+  if (options.dir !== undefined) command.option("--dir <parent>", options.dir);
+  command.option("--json", options.json);
+  if (options.color) command.option("--no-color", t.cli.optNoColor);
+  return command.option("--lang <lang>", t.cli.optLang).helpOption("-h, --help", t.cli.optHelp);
+}
+
+/** The catalogue's lines for --help that are plain text (not functions of a value). */
+type CliLine = { [K in keyof Messages["cli"]]: Messages["cli"][K] extends string ? K : never }[keyof Messages["cli"]];
+
+/** A command's own options as data: commander's flags, and the catalogue's line for each in --help. */
+type OptionLine = readonly [flags: string, describe: CliLine];
+
+const LESSON_OPTIONS: readonly OptionLine[] = [
+  ["--keep", "optKeep"],
+  ["--yes", "optYes"],
+  ["--transcript <file>", "optTranscript"],
+  ["--shell", "optShell"],
+  ["--practice", "optPractice"],
+  ["--from <step>", "optFrom"],
+  ["--rootless", "optRootless"],
+];
+
+const INSPECT_OPTIONS: readonly OptionLine[] = [
+  ["--summary", "optSummary"],
+  ["--html <file>", "optHtml"],
+  ["--top <n>", "optTop"],
+  ["--image <image>", "optInspectImage"],
+  ["--runtime <runtime>", "optInspectRuntime"],
+  ["--ci", "optCi"],
+  ["--max-hidden <size>", "optMaxHidden"],
+  ["--max-hidden-percent <p>", "optMaxHiddenPercent"],
+];
+
+function withOptions(t: Messages, command: Command, lines: readonly OptionLine[]): Command {
+  for (const [flags, describe] of lines) command.option(flags, t.cli[describe]);
+  return command;
+}
+
+/** One subcommand per lesson, from the list of lessons: a new lesson needs no change here. */
+function addLessonCommands(program: Command, t: Messages, lang: Lang, actions: Actions, run: Run): void {
   for (const lesson of LESSONS) {
-    const command = withLessonOptions(program.command(lesson.id).description(lesson.describe[lang]));
+    const described = program.command(lesson.id).description(lesson.describe[lang]);
+    const command = withOptions(t, withOutput(t, described, { dir: t.cli.optDir, json: t.cli.optJson, color: true }), LESSON_OPTIONS);
     for (const option of lesson.options ?? []) command.option(option.flags, option.describe[lang]);
-    command.action(async (flags: LessonFlags) => {
-      setExitCode(await actions.lesson(lesson.id, flags));
-    });
+    command.action((flags: LessonFlags, self: Command) => run(self, (shared) => actions.lesson(lesson.id, flags, shared)));
   }
+}
 
-  withOutput(program.command("cleanup").description(t.cli.cleanup), { dir: t.cli.optDirCleanup, json: t.cli.optJsonReport, color: true })
+function addToolCommands(program: Command, t: Messages, actions: Actions, run: Run): void {
+  withOutput(t, program.command("cleanup").description(t.cli.cleanup), { dir: t.cli.optDirCleanup, json: t.cli.optJsonReport, color: true })
     .option("--dry-run", t.cli.optDryRun)
-    .action(async (flags: CleanupFlags) => {
-      setExitCode(await actions.cleanup(flags));
-    });
-
-  withOutput(program.command("doctor").description(t.cli.doctor), {
+    .action((flags: CleanupFlags, self: Command) => run(self, (shared) => actions.cleanup(flags, shared)));
+  withOutput(t, program.command("doctor").description(t.cli.doctor), {
     dir: t.cli.optDirDoctor,
     json: t.cli.optJsonReport,
     color: true,
-  }).action(async (flags: DoctorFlags) => {
-    setExitCode(await actions.doctor(flags));
-  });
-
-  withOutput(program.command("list").description(t.cli.list), { json: t.cli.optJsonReport, color: false }).action(
-    async (flags: { lang?: string; json?: boolean }) => {
-      setExitCode(await actions.list(flags));
-    },
+  }).action((flags: DoctorFlags, self: Command) => run(self, (shared) => actions.doctor(flags, shared)));
+  withOutput(t, program.command("list").description(t.cli.list), { json: t.cli.optJsonReport, color: false }).action(
+    (flags: ListFlags, self: Command) => run(self, (shared) => actions.list(flags, shared)),
   );
+  const inspect = withOutput(t, program.command("inspect").argument("[target]", t.cli.inspectTarget).description(t.cli.inspect), {
+    json: t.cli.optInspectJson,
+    color: true,
+  }).usage(`[target] ${t.cli.usage}`);
+  withOptions(t, inspect, INSPECT_OPTIONS).action((target: string | undefined, flags: InspectFlags, self: Command) =>
+    run(self, (shared) => actions.inspect(target, flags, shared)),
+  );
+}
 
-  program
-    .command("inspect")
-    .argument("[target]", t.cli.inspectTarget)
-    .description(t.cli.inspect)
-    .usage(`[target] ${t.cli.usage}`)
-    .option("--json", t.cli.optInspectJson)
-    .option("--summary", t.cli.optSummary)
-    .option("--html <file>", t.cli.optHtml)
-    .option("--top <n>", t.cli.optTop)
-    .option("--image <image>", t.cli.optInspectImage)
-    .option("--runtime <runtime>", t.cli.optInspectRuntime)
-    .option("--ci", t.cli.optCi)
-    .option("--max-hidden <size>", t.cli.optMaxHidden)
-    .option("--max-hidden-percent <p>", t.cli.optMaxHiddenPercent)
-    .option("--no-color", t.cli.optNoColor)
-    .option("--lang <lang>", t.cli.optLang)
-    .helpOption("-h, --help", t.cli.optHelp)
-    .action(async (target: string | undefined, flags: InspectFlags) => {
-      setExitCode(await actions.inspect(target, flags));
-    });
-
+function addHelpCommand(program: Command, t: Messages): void {
   program
     .command("help")
     .argument("[command]")
@@ -153,8 +175,6 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
       if (target === undefined) throw new CommanderError(1, "commander.unknownCommand", `error: unknown command '${name}'`);
       target.outputHelp();
     });
-
-  return program;
 }
 
 /**
@@ -191,51 +211,61 @@ export function usageMessage(t: Messages, error: CommanderError): string {
   }
 }
 
-const lazyActions = (lang: Lang): Actions => ({
-  lesson: async (id, flags) => (await import("./commands/lesson.js")).lessonCommand(id, flags, lang),
-  cleanup: async (flags) => (await import("./commands/cleanup.js")).cleanupCommand(flags, lang),
-  doctor: async (flags) => (await import("./commands/doctor.js")).doctorCommand(flags, lang),
-  list: async (flags) => (await import("./commands/list.js")).listCommand(flags, lang),
-  inspect: async (target, flags) => (await import("./commands/inspect.js")).inspectCommand(target, flags, lang),
-});
+/** Each command's module, loaded only when it runs, so that --help parses none of them. */
+const lazyActions: Actions = {
+  lesson: async (id, flags, shared) => (await import("./commands/lesson.js")).lessonCommand(id, flags, shared),
+  cleanup: async (flags, shared) => (await import("./commands/cleanup.js")).cleanupCommand(flags, shared),
+  doctor: async (flags, shared) => (await import("./commands/doctor.js")).doctorCommand(flags, shared),
+  list: async (_flags, shared) => (await import("./commands/list.js")).listCommand(shared),
+  inspect: async (target, flags, shared) => (await import("./commands/inspect.js")).inspectCommand(target, flags, shared),
+};
 
-export async function main(argv: readonly string[] = process.argv): Promise<number> {
-  const langFlag = scanLang(argv.slice(2));
-  const lang = chooseLang(langFlag);
+/**
+ * The whole run: --lang first (help and every error speak it), then commander and the command.
+ * This is the one place that turns a way out into an exit code and a line on stderr.
+ */
+export async function main(argv: readonly string[] = process.argv, actions: Actions = lazyActions): Promise<number> {
+  const args = argv.slice(2);
+  const langFlag = scanLang(args);
+  // An unknown --lang is refused in the language the environment asks for.
+  const lang = chooseLang(langFlag !== undefined && isLang(langFlag) ? langFlag : undefined);
   const t = await loadMessages(lang);
-  if (langFlag !== undefined && !isLang(langFlag)) {
-    process.stderr.write(`overlay-lesson: ${t.usage.lang(langFlag)}\n`);
-    return EXIT_USAGE;
-  }
   let exitCode = EXIT_OK;
-  const fit = lang !== "en" && wantsHelp(argv.slice(2)) ? await import("./runner/report/text.js") : undefined;
-  const program = buildProgram(
-    t,
-    lang,
-    lazyActions(lang),
-    (code) => {
-      exitCode = code;
-    },
-    fit,
-  );
+  let program: Command | undefined;
   try {
+    langOption(t, langFlag);
+    const fit = lang !== "en" && wantsHelp(args) ? await import("./runner/report/text.js") : undefined;
+    program = buildProgram(
+      t,
+      lang,
+      actions,
+      (code) => {
+        exitCode = code;
+      },
+      fit,
+    );
     await program.parseAsync(argv as string[]);
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // `help [command]` ends in commander.help with exit code 0; a bare `overlay-lesson` ends
-      // in the same code with exit code 1 (help shown as an error).
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT_OK;
-      if (error.code === "commander.help" && error.exitCode === 0) return EXIT_OK;
-      if (error.code === "commander.help") process.stderr.write(program.helpInformation());
-      process.stderr.write(`overlay-lesson: ${usageMessage(t, error)}\n`);
-      return EXIT_USAGE;
-    }
-    if (error instanceof ExitError) {
-      process.stderr.write(`overlay-lesson: ${error.message}\n`);
-      return error.exitCode;
-    }
-    process.stderr.write(`overlay-lesson: ${t.errors.internal(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
-    return EXIT_FAILED;
+    return exitCodeOf(error, t, program, (text) => process.stderr.write(text));
   }
+}
+
+/** How a run that threw ends: the code, after one line on stderr (the whole help first, for a bare `overlay-lesson`). */
+export function exitCodeOf(error: unknown, t: Messages, program: Command | undefined, write: (text: string) => void): number {
+  if (error instanceof CommanderError) {
+    // `help [command]` ends in commander.help with exit code 0; a bare `overlay-lesson` ends
+    // in the same code with exit code 1 (help shown as an error).
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT_OK;
+    if (error.code === "commander.help" && error.exitCode === 0) return EXIT_OK;
+    if (error.code === "commander.help" && program !== undefined) write(program.helpInformation());
+    write(`overlay-lesson: ${usageMessage(t, error)}\n`);
+    return EXIT_USAGE;
+  }
+  if (error instanceof ExitError) {
+    write(`overlay-lesson: ${error.message}\n`);
+    return error.exitCode;
+  }
+  write(`overlay-lesson: ${t.errors.internal(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+  return EXIT_FAILED;
 }

@@ -6,7 +6,7 @@
 import { tmpdir } from "node:os";
 import { Chalk, type ChalkInstance } from "chalk";
 import type { CleanupFlags } from "../cli.js";
-import { type Lang, type Messages, messages } from "../i18n/index.js";
+import type { Messages } from "../i18n/index.js";
 import { checkParent, type FoundWorkspace, findWorkspaces, RefusedError, removeWorkspace } from "../overlay/workspace.js";
 import { parentProblemMessage } from "../runner/preflight.js";
 import {
@@ -20,8 +20,7 @@ import {
   type RuntimeName,
 } from "../runtime/index.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
-import { langOption } from "./options.js";
-import { colorWanted } from "./shared.js";
+import type { SharedOptions } from "./shared.js";
 
 interface Outcome {
   path: string;
@@ -80,14 +79,13 @@ async function cleanupContainers(t: Messages, dryRun: boolean): Promise<Containe
   return outcomes;
 }
 
-export async function cleanupCommand(flags: CleanupFlags, fallbackLang: Lang): Promise<number> {
-  const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
-  const t = messages(lang);
+export async function cleanupCommand(flags: CleanupFlags, shared: SharedOptions): Promise<number> {
+  const { t } = shared;
   const checked = checkParent(flags.dir ?? tmpdir());
   if ("problem" in checked) throw new ExitError(EXIT_USAGE, parentProblemMessage(t, checked.problem));
   const parent = checked.path;
   // Not root: a user removes its own (rootless) workspaces; others' are refused one by one.
-  const c = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
+  const c = new Chalk({ level: shared.color ? 1 : 0 });
   const outcomes: Outcome[] = [];
 
   for (const found of findWorkspaces(parent)) {
@@ -132,7 +130,7 @@ export async function cleanupCommand(flags: CleanupFlags, fallbackLang: Lang): P
   const removed = outcomes.filter((outcome) => outcome.action === "removed").length;
   const containersRemoved = containers.filter((outcome) => outcome.action === "removed").length;
   const failed = [...outcomes, ...containers].filter((outcome) => outcome.action === "failed").length;
-  if (flags.json === true) {
+  if (shared.json) {
     for (const outcome of outcomes) process.stdout.write(`${JSON.stringify({ type: "workspace", ...outcome })}\n`);
     for (const outcome of containers) process.stdout.write(`${JSON.stringify({ type: "container", ...outcome })}\n`);
     const summary = { type: "summary", parent, removed, containersRemoved, failed, ok: failed === 0, dryRun: flags.dryRun === true };
@@ -140,10 +138,7 @@ export async function cleanupCommand(flags: CleanupFlags, fallbackLang: Lang): P
   } else {
     await printOutcomes(t, c, outcomes, containers, flags.dryRun !== true && failed === 0 ? t.cleanup.done(removed) : undefined, parent);
   }
-  if (failed > 0) {
-    process.stderr.write(`overlay-lesson: ${t.cleanup.failed(failed)}\n`);
-    return EXIT_FAILED;
-  }
+  if (failed > 0) throw new ExitError(EXIT_FAILED, t.cleanup.failed(failed));
   return EXIT_OK;
 }
 

@@ -4,18 +4,16 @@ import { tmpdir } from "node:os";
 import { Chalk, type ChalkInstance } from "chalk";
 import type { DoctorFlags } from "../cli.js";
 import { formatBytes } from "../i18n/format.js";
-import { type Lang, type Messages, messages } from "../i18n/index.js";
+import type { Messages } from "../i18n/index.js";
 import { optionalTools, type PreflightCheck, runPreflight } from "../runner/preflight.js";
-import { adapterFor, explainProbe, probeRuntimes, RUNTIMES, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
-import { EXIT_OK, EXIT_USAGE } from "../sys/errors.js";
+import { adapterFor, explainProbe, lessonRuntimes, probeRuntimes, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
+import { EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { findProgram } from "../sys/host.js";
 import { overlayLines, readOverlayReport } from "./doctor-overlay.js";
-import { langOption } from "./options.js";
-import { colorWanted } from "./shared.js";
+import type { SharedOptions } from "./shared.js";
 
-export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Promise<number> {
-  const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
-  const t = messages(lang);
+export async function doctorCommand(flags: DoctorFlags, shared: SharedOptions): Promise<number> {
+  const { t } = shared;
   const checks = runPreflight({
     parent: flags.dir ?? tmpdir(),
     t,
@@ -29,13 +27,14 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
         ? t.doctor.optionalMissing(tool.program, tool.package, t.doctor.optionalPurpose[tool.program])
         : t.doctor.optionalFound(tool.program, tool.path, t.doctor.optionalPurpose[tool.program]),
   }));
-  // Only container-demo needs a runtime: what is found is told, never counted as a failure.
+  // Only container-demo needs a runtime, and only one it can run (inspect asks the others when
+  // it finds their overlays): what is found is told, never counted as a failure.
   // It runs them as root; asked as an ordinary user, podman would make a store in their home.
   const runtimes =
     process.getuid?.() === 0
-      ? (await probeRuntimes()).map((probe) => ({ ...explainProbe(t, probe), probe }))
-      : RUNTIMES.map((runtime) => onPathOnly(t, runtime));
-  if (flags.json === true) {
+      ? (await probeRuntimes(lessonRuntimes())).map((probe) => ({ ...explainProbe(t, probe), probe }))
+      : lessonRuntimes().map((runtime) => onPathOnly(t, runtime));
+  if (shared.json) {
     const found = runtimes.map(({ probe, label, fix }) => ({
       runtime: probe.runtime,
       state: probe.state,
@@ -50,13 +49,10 @@ export async function doctorCommand(flags: DoctorFlags, fallbackLang: Lang): Pro
       `${JSON.stringify({ type: "doctor", ok: failed.length === 0, checks, optional: tools, runtimes: found, overlay })}\n`,
     );
   } else {
-    await printReport(t, checks, optional, runtimes, new Chalk({ level: colorWanted(flags) ? 1 : 0 }));
+    await printReport(t, checks, optional, runtimes, new Chalk({ level: shared.color ? 1 : 0 }));
   }
-  if (failed.length > 0) {
-    const first = failed[0];
-    process.stderr.write(`overlay-lesson: ${first?.label ?? ""}: ${first?.fix ?? ""}\n`);
-    return EXIT_USAGE;
-  }
+  const [first] = failed;
+  if (first !== undefined) throw new ExitError(EXIT_USAGE, `${first.label}: ${first.fix ?? ""}`);
   return EXIT_OK;
 }
 

@@ -10,7 +10,6 @@
 // which also heads `inspect` with no TARGET.
 import { Chalk } from "chalk";
 import type { InspectFlags } from "../cli.js";
-import { type Lang, messages } from "../i18n/index.js";
 import { bySize, hostTotalLine, hostTotals, namespacesNote } from "../inspect/host.js";
 import { renderMount } from "../inspect/human.js";
 import { inspectImageCommand } from "../inspect/image/command.js";
@@ -22,8 +21,8 @@ import { selectTargets } from "../inspect/targets.js";
 import { inspectWords } from "../inspect/words/index.js";
 import { SharedImages } from "../layers/shared-image.js";
 import { EXIT_FAILED, EXIT_OK, ExitError } from "../sys/errors.js";
-import { integerOption, langOption } from "./options.js";
-import { colorWanted } from "./shared.js";
+import { integerOption } from "./options.js";
+import type { SharedOptions } from "./shared.js";
 
 const DEFAULT_TOP = 10;
 
@@ -32,16 +31,14 @@ function terminalWidth(): number | undefined {
   return process.stdout.isTTY ? process.stdout.columns : undefined;
 }
 
-export async function inspectCommand(target: string | undefined, flags: InspectFlags, fallbackLang: Lang): Promise<number> {
-  const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
-  const t = messages(lang);
+export async function inspectCommand(target: string | undefined, flags: InspectFlags, shared: SharedOptions): Promise<number> {
+  const { lang, t, json } = shared;
   const words = inspectWords(lang);
   if (flags.summary === true) checkSummaryFlags(target, flags.image, words);
   const top = flags.top === undefined ? DEFAULT_TOP : integerOption(t, "--top", flags.top, 0, 10_000);
   const image = imageOptions(target, flags, t, words);
-  const chalk = new Chalk({ level: colorWanted(flags) ? 1 : 0 });
+  const chalk = new Chalk({ level: shared.color ? 1 : 0 });
   const width = terminalWidth();
-  const json = flags.json === true;
   const style = { words, lang, chalk, width };
   // Loaded only with --html: --help and --json never load the report's writer.
   const html =

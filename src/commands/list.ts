@@ -1,15 +1,14 @@
 // `overlay-lesson list`: each lesson, one line, what it teaches and how long it takes; then the
-// steps a learner can practise, ✓ where they have done it themselves (--practice).
-import { joinWords, type Lang, messages } from "../i18n/index.js";
+// steps a learner can practice, ✓ where they have done it themselves (--practice).
+import { joinWords } from "../i18n/index.js";
 import { LESSONS } from "../lessons/index.js";
 import { readProgress } from "../runner/progress.js";
 import { padEnd } from "../runner/report/text.js";
 import { EXIT_OK } from "../sys/errors.js";
-import { langOption } from "./options.js";
+import type { SharedOptions } from "./shared.js";
 
-export async function listCommand(flags: { lang?: string; json?: boolean }, fallbackLang: Lang): Promise<number> {
-  const lang = langOption(messages(fallbackLang), flags.lang) ?? fallbackLang;
-  const t = messages(lang);
+export async function listCommand(shared: SharedOptions): Promise<number> {
+  const { lang, t } = shared;
   const progress = readProgress();
   const lessons = await Promise.all(
     LESSONS.map(async (lesson) => {
@@ -18,7 +17,7 @@ export async function listCommand(flags: { lang?: string; json?: boolean }, fall
       return { id: lesson.id, summary: lesson.summary[lang], minutes: lesson.minutes, practice };
     }),
   );
-  if (flags.json === true) {
+  if (shared.json) {
     for (const lesson of lessons) process.stdout.write(`${JSON.stringify({ type: "lesson", ...lesson })}\n`);
     return EXIT_OK;
   }
@@ -33,7 +32,7 @@ export async function listCommand(flags: { lang?: string; json?: boolean }, fall
     if (lesson.practice.length === 0) continue;
     // A mark stays with its step (a no-break space): a row never ends on a lone ✓.
     const marks = lesson.practice.map(({ step, done }) => `${done ? "✓" : "·"}\u00a0${step}`).join("  ");
-    screen.prose(joinWords(t.practice.practised, marks), " ".repeat(idWidth + 1));
+    screen.prose(joinWords(t.practice.practiced, marks), " ".repeat(idWidth + 1));
   }
   return EXIT_OK;
 }

@@ -183,6 +183,8 @@ export const en = {
     dockerStart: "start the daemon (sudo systemctl start docker, or sudo dockerd &), or use --runtime podman",
     dockerPermission: "run as root (sudo), or add yourself to the docker group",
     podmanStart: "start podman's service (sudo systemctl start podman.socket), or use --runtime docker",
+    containerdStart: "start containerd (sudo systemctl start containerd), or point CONTAINERD_ADDRESS at the socket it listens on",
+    containerdPermission: "run as root (sudo): containerd's socket answers only to root",
   },
   cleanup: {
     nothing: (parent: string) => `Nothing of overlay-lesson's under ${parent}.`,
@@ -264,7 +266,7 @@ export const en = {
     quit: (step: string) => `you quit the practice at step ${step}; everything was cleaned up`,
     notTerminal: "--practice opens a shell for you to type in: it needs a terminal (stdin and stdout), and cannot be combined with --json",
     unknownStep: (step: string, steps: string) => `--from ${step}: the lesson has no such step; its steps are ${steps}`,
-    practised: "practised:",
+    practiced: "practiced:",
     nextLabel: "Next:",
     /** A few names in a sentence, the way this language lists them. */
     list: (items: readonly string[]) => items.join(", "),

@@ -187,6 +187,9 @@ export const ja: Messages = {
     dockerStart: "デーモンを起動するか（sudo systemctl start docker、または sudo dockerd &）、--runtime podman を使ってください",
     dockerPermission: "root で実行する（sudo）か、自分を docker グループに追加してください",
     podmanStart: "podman のサービスを起動するか（sudo systemctl start podman.socket）、--runtime docker を使ってください",
+    containerdStart:
+      "containerd を起動するか（sudo systemctl start containerd）、CONTAINERD_ADDRESS に containerd が待ち受けるソケットを指定してください",
+    containerdPermission: "root で実行してください（sudo）：containerd のソケットは root にしか応答しません",
   },
   cleanup: {
     nothing: (parent: string) => `${parent} の下に overlay-lesson が残したものはありません。`,
@@ -271,7 +274,7 @@ export const ja: Messages = {
     quit: (step: string) => `ステップ ${step} で練習をやめました。すべて後片付けしました`,
     notTerminal: "--practice はコマンドを入力するためのシェルを開きます。端末（stdin と stdout）が必要で、--json とは併用できません",
     unknownStep: (step: string, steps: string) => `--from ${step}：このレッスンにそのステップはありません。ステップは ${steps} です`,
-    practised: "練習済み：",
+    practiced: "練習済み：",
     nextLabel: "次にやること：",
     /** A few names in a sentence, the way this language lists them. */
     list: (items: readonly string[]) => items.join("、"),

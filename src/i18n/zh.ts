@@ -174,6 +174,8 @@ export const zh: Messages = {
     dockerStart: "请启动守护进程（sudo systemctl start docker，或 sudo dockerd &），或者改用 --runtime podman",
     dockerPermission: "请以 root 运行（sudo），或把自己加入 docker 组",
     podmanStart: "请启动 podman 的服务（sudo systemctl start podman.socket），或者改用 --runtime docker",
+    containerdStart: "请启动 containerd（sudo systemctl start containerd），或者把 CONTAINERD_ADDRESS 设为它监听的套接字",
+    containerdPermission: "请以 root 运行（sudo）：containerd 的套接字只响应 root",
   },
   cleanup: {
     nothing: (parent: string) => `${parent} 下没有 overlay-lesson 留下的东西。`,
@@ -254,7 +256,7 @@ export const zh: Messages = {
     quit: (step: string) => `你在步骤 ${step} 退出了练习；一切都已清理干净`,
     notTerminal: "--practice 会打开一个 shell 让你输入命令：需要终端（stdin 和 stdout），且不能与 --json 同时使用",
     unknownStep: (step: string, steps: string) => `--from ${step}：本课没有这个步骤；步骤有 ${steps}`,
-    practised: "已练习：",
+    practiced: "已练习：",
     nextLabel: "下一步：",
     /** A few names in a sentence, the way this language lists them. */
     list: (items: readonly string[]) => items.join("、"),

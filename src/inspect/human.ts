@@ -7,6 +7,7 @@ import type { ChalkInstance } from "chalk";
 import { formatBytes, formatCount } from "../i18n/format.js";
 import type { Lang } from "../i18n/index.js";
 import { CHANGE_KINDS, type ChangeKind } from "../layers/changes.js";
+import { podOf } from "../runtime/index.js";
 import { layout, type Row } from "./layout.js";
 import type { MountReport } from "./report.js";
 import type { InspectTarget } from "./targets.js";
@@ -91,9 +92,12 @@ function headerRows(target: InspectTarget, report: MountReport, style: HumanStyl
       ? { indent: 2, text: words.noContainer, style: c.dim }
       : {
           indent: 2,
-          text: words.container(container.name, container.runtime, container.id.slice(0, 12), target.container?.image ?? "?"),
+          // An image its runtime could not be asked for (named from a store's files) is "?", as an unknown one.
+          text: words.container(container.name, container.runtime, container.id.slice(0, 12), target.container?.image || "?"),
         },
   );
+  const pod = target.container === null ? null : podOf(target.container);
+  if (pod !== null) rows.push({ indent: 2, text: words.pod(`${pod.namespace}/${pod.name}`, pod.container) });
   rows.push({ indent: 2, text: words.store(target.store), style: c.dim });
   if (!target.mounted) rows.push({ indent: 2, text: words.notMounted, style: c.yellow });
   if (!target.namespace.own) rows.push({ indent: 2, text: words.otherNamespace(target.namespace.pid), style: c.dim });

@@ -3,6 +3,7 @@
 // so `changes` comes first and the totals, known only at the end of the walk, after it.
 import type { Change } from "../layers/changes.js";
 import type { HiddenGroup } from "../layers/hidden.js";
+import { podOf } from "../runtime/index.js";
 import type { MountReport } from "./report.js";
 import type { InspectTarget } from "./targets.js";
 
@@ -56,8 +57,11 @@ export class JsonMountWriter {
   }
 
   start(target: InspectTarget): void {
+    const found = target.container;
     const container =
-      target.container === null ? null : { runtime: target.container.runtime, id: target.container.id, name: target.container.name };
+      found === null
+        ? null
+        : { runtime: found.runtime, id: found.id, name: found.name, image: found.image === "" ? null : found.image, pod: podOf(found) };
     this.changes = 0;
     this.put(`{"mountPoint":${JSON.stringify(target.mountPoint)},"container":${JSON.stringify(container)},"changes":[`);
   }

@@ -8,7 +8,7 @@ import { posix } from "node:path";
 import { isWithin, type MountEntry, parseMountInfoLine, parseOverlayOptions } from "./mountinfo.js";
 import { hostPath, listMountNamespaces, type MountNamespace, type ProcessName, procFailure, userProcess } from "./namespaces.js";
 
-export { type OverlayOptions, parseOverlayOptions, splitLowerdir } from "./mountinfo.js";
+export { type OverlayOptions, parseLowerdir, parseOverlayOptions } from "./mountinfo.js";
 export { hostPath, type MountNamespace, type ProcessName } from "./namespaces.js";
 
 export interface DiscoveredOverlay {

@@ -9,7 +9,7 @@ import { readdirSync, type Stats, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { fsInfo, UNFIT_UPPER_FS } from "./fsinfo.js";
 import { type MountInvocation, optionValue } from "./mount-command.js";
-import { splitLowerdir } from "./mountinfo.js";
+import { parseLowerdir } from "./mountinfo.js";
 
 export type LayerOption = "lowerdir" | "upperdir" | "workdir" | "mount point";
 
@@ -46,7 +46,7 @@ export function overlayMountProblems(invocation: MountInvocation, cwd: string): 
   const lowerdir = optionValue(invocation, "lowerdir");
   const upperdir = optionValue(invocation, "upperdir");
   const workdir = optionValue(invocation, "workdir");
-  const lowers = lowerdir === undefined ? [] : [...splitLowerdir(lowerdir).merged, ...splitLowerdir(lowerdir).data];
+  const lowers = lowerdir === undefined ? [] : [...parseLowerdir(lowerdir).merged, ...parseLowerdir(lowerdir).data];
   if (lowers.length === 0 && !meant("lowerdir")) problems.push({ kind: "no-lowerdir" });
   if (upperdir !== undefined && workdir === undefined && !meant("workdir")) problems.push({ kind: "no-workdir" });
   if (upperdir === undefined && (workdir !== undefined || lowers.length === 1) && !meant("upperdir"))

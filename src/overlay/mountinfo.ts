@@ -92,7 +92,7 @@ export interface OverlayLayers {
  */
 export function overlayLayers(entry: MountEntry): OverlayLayers {
   const options = parseSuperOptions(entry.superOptions);
-  const layers: OverlayLayers = { lower: splitLowerdir(options.get("lowerdir") ?? "").merged };
+  const layers: OverlayLayers = { lower: parseLowerdir(options.get("lowerdir") ?? "").merged };
   const upper = options.get("upperdir");
   const work = options.get("workdir");
   if (upper !== undefined) layers.upper = upper;
@@ -126,7 +126,7 @@ export function parseOverlayOptions(rawSuperOptions: string): OverlayOptions {
     const value = equals === -1 ? "" : unescapeMountField(part.slice(equals + 1));
     if (key === "lowerdir") {
       parsed.rawLowerdir = value;
-      const { merged, data } = splitLowerdir(value);
+      const { merged, data } = parseLowerdir(value);
       parsed.lower.push(...merged);
       parsed.dataLower.push(...data);
     } else if (key === "lowerdir+" || key === "datadir+") {
@@ -152,7 +152,7 @@ function removeBackslashEscapes(value: string): string {
  * lowerdir=top:middle:bottom, then optionally `::data1::data2` (data-only layers, kernel >= 6.5).
  * A backslash escapes the next character (`\:` is a colon in a path, `\\` a backslash).
  */
-export function splitLowerdir(value: string): { merged: string[]; data: string[] } {
+export function parseLowerdir(value: string): { merged: string[]; data: string[] } {
   const merged: string[] = [];
   const data: string[] = [];
   let current = "";

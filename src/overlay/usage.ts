@@ -1,6 +1,6 @@
 // Disk usage of a layer, read in-process like `du`: st_blocks counts what the filesystem really
 // allocated (a whiteout or an empty file costs nothing, a copied-up file costs its full size).
-import { lstatSync, readdirSync } from "node:fs";
+import { lstatSync, readdirSync, type Stats } from "node:fs";
 import { join } from "node:path";
 
 export interface Usage {
@@ -10,23 +10,28 @@ export interface Usage {
   diskBytes: number;
 }
 
+/**
+ * Every inode at and beneath `path`, lstat'd (a symlink is never followed), parents first. A
+ * directory is read only when `onInode` returns true for it; an entry gone since its directory
+ * was read is passed over, as du does.
+ */
+function walkInodes(path: string, onInode: (stats: Stats) => boolean): void {
+  let stats: Stats;
+  try {
+    stats = lstatSync(path);
+  } catch {
+    return;
+  }
+  if (onInode(stats) && stats.isDirectory()) for (const name of readdirSync(path)) walkInodes(join(path, name), onInode);
+}
+
 export function diskUsage(path: string): Usage {
   const usage: Usage = { apparentBytes: 0, diskBytes: 0 };
-  const visit = (current: string): void => {
-    let stats: ReturnType<typeof lstatSync>;
-    try {
-      stats = lstatSync(current);
-    } catch {
-      return;
-    }
+  walkInodes(path, (stats) => {
     usage.diskBytes += stats.blocks * 512;
-    if (stats.isDirectory()) {
-      for (const name of readdirSync(current)) visit(join(current, name));
-    } else {
-      usage.apparentBytes += stats.size;
-    }
-  };
-  visit(path);
+    if (!stats.isDirectory()) usage.apparentBytes += stats.size;
+    return true;
+  });
   return usage;
 }
 
@@ -62,22 +67,15 @@ export interface ApparentUsage {
 
 export function apparentUsage(path: string, seen: Set<string> = new Set()): ApparentUsage {
   const usage: ApparentUsage = { total: 0, files: { count: 0, bytes: 0 }, dirs: { count: 0, bytes: 0 }, other: { count: 0, bytes: 0 } };
-  const visit = (current: string): void => {
-    let stats: ReturnType<typeof lstatSync>;
-    try {
-      stats = lstatSync(current);
-    } catch {
-      return;
-    }
+  walkInodes(path, (stats) => {
     const inode = `${stats.dev}:${stats.ino}`;
-    if (seen.has(inode)) return;
+    if (seen.has(inode)) return false;
     seen.add(inode);
     const kind = stats.isDirectory() ? usage.dirs : stats.isFile() ? usage.files : usage.other;
     kind.count++;
     kind.bytes += stats.size;
     usage.total += stats.size;
-    if (stats.isDirectory()) for (const name of readdirSync(current)) visit(join(current, name));
-  };
-  visit(path);
+    return true;
+  });
   return usage;
 }

@@ -1,26 +1,16 @@
 // The runner's side of LessonContext: every command, write and check a lesson makes goes
-// through here, so output, recording, JSON and cleanup stay in one place.
-import { appendFile, lstatSync, mkdir, readdirSync, readFileSync, statSync, unlink, writeFile } from "node:fs";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+// through here, so output, recording, JSON and cleanup stay in one place. The context is made
+// of parts: what a step runs and mounts (context-commands.ts), what it writes and reads
+// in-process (context-files.ts), and, here, what it records and says.
 import type { Lang, Messages } from "../i18n/index.js";
-import { classifyMountError } from "../overlay/hints.js";
-import { overlayMountArgv, tmpfsMountArgv, unmountSync } from "../overlay/mount.js";
-import { isMountPoint } from "../overlay/mountinfo.js";
 import type { Workspace } from "../overlay/workspace.js";
-import { writeXattr } from "../overlay/xattr.js";
-import type { CleanupRegistry, Registration } from "../sys/cleanup.js";
-import { InterruptedError, StepError, StepSkipped } from "../sys/errors.js";
-import { type CommandResult, firstLine, runCommand, shellQuote } from "../sys/exec.js";
+import type { CleanupRegistry } from "../sys/cleanup.js";
+import { InterruptedError, StepSkipped } from "../sys/errors.js";
 import { findProgram } from "../sys/host.js";
-import { kernelLogMark, kernelLogSince } from "../sys/kernel-log.js";
+import { stepCommands } from "./context-commands.js";
+import { stepReads, stepWrites } from "./context-files.js";
 import type { Reporter } from "./report/reporter.js";
-import type { CheckRecord, LayerView, LessonContext, LessonMode, MountAttempt, OverlayMount, RunOptions } from "./types.js";
-
-const writeFileAsync = promisify(writeFile);
-const appendFileAsync = promisify(appendFile);
-const mkdirAsync = promisify(mkdir);
-const unlinkAsync = promisify(unlink);
+import type { CheckRecord, LayerView, LessonContext, LessonMode } from "./types.js";
 
 export interface ContextDeps<Options, Words> {
   t: Messages;
@@ -37,164 +27,44 @@ export interface ContextDeps<Options, Words> {
   setLayerView(view: LayerView): void;
 }
 
+/** What every part of one step's context shares. */
+export interface StepScope {
+  deps: ContextDeps<unknown, unknown>;
+  stepId: string;
+  /** Throws InterruptedError once a signal has come: nothing new starts after it. */
+  ensureRunning(): void;
+}
+
 export interface StepContext<Options, Words> extends LessonContext<Options, Words> {
   readonly checks: CheckRecord[];
 }
 
 export function createStepContext<Options, Words>(deps: ContextDeps<Options, Words>, stepId: string): StepContext<Options, Words> {
-  const { t, reporter, workspace, signal } = deps;
+  const { reporter, signal } = deps;
   const checks: CheckRecord[] = [];
-  // Build mounts a step unmounts itself (layers-demo's instructions): their registrations, by merged.
-  const mounted = new Map<string, Registration>();
-
-  function ensureRunning(): void {
-    if (signal.aborted) throw new InterruptedError(String(signal.reason ?? "SIGINT"));
-  }
-
-  async function run(argv: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
-    ensureRunning();
-    const cwd = options.cwd ?? workspace.root;
-    const stopProgress = options.progress ? watchProgress(options.progress, stepId, reporter) : undefined;
-    let result: CommandResult;
-    try {
-      result = await runCommand(argv, { cwd, cancelSignal: signal });
-    } finally {
-      stopProgress?.();
-    }
-    if (result.canceled || signal.aborted) throw new InterruptedError(String(signal.reason ?? "SIGINT"));
-    reporter.command(stepId, result, cwd);
-    if (result.exitCode !== 0 && options.allowFailure !== true) {
-      throw new StepError(t.errors.commandFailed(shellQuote(argv), result.exitCode, firstLine(result.stderr)));
-    }
-    return result;
-  }
-
-  const overlayArgv = (spec: OverlayMount): string[] => overlayMountArgv({ ...spec, userxattr: deps.mode === "rootless" });
-
-  /**
-   * Mount with `argv` on `target` (relative to the workspace or absolute), registered for teardown
-   * before mount(8) runs, so that a signal during the spawn still finds and undoes it; a refusal
-   * forgets the registration.
-   */
-  async function mountTracked(argv: string[], target: string): Promise<MountAttempt> {
-    ensureRunning();
-    const point = resolve(workspace.root, target);
-    const registration = deps.registry.register({
-      label: t.report.teardownUmount(point),
-      release: () => {
-        const outcome = unmountSync(point);
-        if (outcome.lazy) {
-          reporter.say(stepId, t.report.lazyUnmount(point, outcome.holders.map((h) => `${h.command}[${h.pid}] ${h.how}`).join(", ")));
-        }
-      },
-    });
-    const result = await run(argv, { allowFailure: true });
-    if (result.exitCode !== 0) {
-      registration.forget();
-      return { mounted: false, result };
-    }
-    mounted.set(point, registration);
-    return { mounted: true, result };
-  }
-
+  const scope: StepScope = {
+    deps: deps as ContextDeps<unknown, unknown>,
+    stepId,
+    ensureRunning() {
+      if (signal.aborted) throw new InterruptedError(String(signal.reason ?? "SIGINT"));
+    },
+  };
+  const xattrNamespace = deps.mode === "rootless" ? "user" : "trusted";
   return {
-    t,
+    t: deps.t,
     w: deps.w,
     lang: deps.lang,
     mode: deps.mode,
-    xattrNamespace: deps.mode === "rootless" ? "user" : "trusted",
+    xattrNamespace,
     options: deps.options,
-    workspace,
+    workspace: deps.workspace,
     signal,
     checks,
     metricsSoFar: deps.metrics,
     has: (program) => findProgram(program) !== undefined,
-    run,
-    async mountOverlay(spec) {
-      const attempt = await mountTracked(overlayArgv(spec), spec.merged);
-      if (!attempt.mounted) {
-        const hint = classifyMountError(attempt.result.stderr);
-        throw new StepError(hint ? t.hints[hint] : t.errors.mountFailed(firstLine(attempt.result.stderr)));
-      }
-      return attempt.result;
-    },
-    async tryMountOverlay(spec) {
-      const mark = kernelLogMark();
-      const attempt = await mountTracked(overlayArgv(spec), spec.merged);
-      return mark === undefined ? attempt : { ...attempt, kernelSays: kernelLogSince(mark, "overlayfs:") };
-    },
-    async mountTmpfs(relativePath, sizeBytes) {
-      const attempt = await mountTracked(tmpfsMountArgv(relativePath, sizeBytes), relativePath);
-      if (!attempt.mounted) throw new StepError(t.errors.mountFailed(firstLine(attempt.result.stderr)));
-      return attempt.result;
-    },
-    track(resource) {
-      return deps.registry.register(resource);
-    },
-    async unmount(merged) {
-      // Shown and run as the learner would; the registration stays until the kernel agrees.
-      const result = await run(["umount", merged]);
-      const target = resolve(workspace.root, merged);
-      if (!isMountPoint(target)) mounted.get(target)?.forget();
-      mounted.delete(target);
-      return result;
-    },
-    async writeFile(relativePath, content, mode = "write") {
-      ensureRunning();
-      reporter.action(stepId, `cat ${mode === "append" ? ">>" : ">"} ${shellQuote([relativePath])} <<'EOF'`, content);
-      const path = join(workspace.root, relativePath);
-      if (mode === "append") await appendFileAsync(path, content);
-      else await writeFileAsync(path, content);
-    },
-    async setXattr(relativePath, name, value) {
-      ensureRunning();
-      const valueArgs = value === "" ? [] : ["-v", value];
-      reporter.action(stepId, shellQuote(["setfattr", "-n", name, ...valueArgs, relativePath]));
-      writeXattr(join(workspace.root, relativePath), name, value);
-    },
-    async mkdir(...relativePaths) {
-      ensureRunning();
-      reporter.action(stepId, `mkdir -p ${shellQuote(relativePaths)}`);
-      for (const relativePath of relativePaths) await mkdirAsync(join(workspace.root, relativePath), { recursive: true });
-    },
-    async remove(relativePath) {
-      ensureRunning();
-      reporter.action(stepId, `rm ${shellQuote([relativePath])}`);
-      await unlinkAsync(join(workspace.root, relativePath));
-    },
-    entries(relativePath) {
-      try {
-        return readdirSync(join(workspace.root, relativePath)).sort();
-      } catch {
-        return undefined;
-      }
-    },
-    read(relativePath) {
-      try {
-        return readFileSync(join(workspace.root, relativePath), "utf8");
-      } catch {
-        return undefined;
-      }
-    },
-    stat(relativePath) {
-      try {
-        return lstatSync(join(workspace.root, relativePath));
-      } catch {
-        return undefined;
-      }
-    },
-    files(relativePath) {
-      const found: string[] = [];
-      const visit = (prefix: string): void => {
-        for (const name of readdirSync(join(workspace.root, relativePath, prefix)).sort()) {
-          const child = prefix === "" ? name : `${prefix}/${name}`;
-          if (lstatSync(join(workspace.root, relativePath, child)).isDirectory()) visit(child);
-          else found.push(child);
-        }
-      };
-      visit("");
-      return found;
-    },
+    ...stepCommands(scope),
+    ...stepWrites(scope),
+    ...stepReads(deps.workspace.root, xattrNamespace),
     skip(reason) {
       throw new StepSkipped(reason);
     },
@@ -204,41 +74,11 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
       reporter.check(stepId, record);
       return ok;
     },
-    say(text) {
-      reporter.say(stepId, text);
-    },
-    facts(rows) {
-      reporter.facts(stepId, rows);
-    },
+    say: (text) => reporter.say(stepId, text),
+    facts: (rows) => reporter.facts(stepId, rows),
     metric(name, value) {
       deps.metrics[name] = value;
     },
-    path(relativePath) {
-      return join(workspace.root, relativePath);
-    },
-    showLayers(view) {
-      deps.setLayerView(view);
-    },
+    showLayers: (view) => deps.setLayerView(view),
   };
-}
-
-/** Poll the size of a file a command is writing: the bytes never pass through this process. */
-function watchProgress(progress: NonNullable<RunOptions["progress"]>, stepId: string, reporter: Reporter): () => void {
-  const started = performance.now();
-  const timer = setInterval(() => {
-    let size = 0;
-    try {
-      size = statSync(progress.file).size;
-    } catch {
-      return;
-    }
-    const seconds = (performance.now() - started) / 1000;
-    reporter.progress(stepId, {
-      label: progress.label,
-      doneBytes: size,
-      totalBytes: progress.totalBytes,
-      bytesPerSecond: seconds > 0 ? size / seconds : 0,
-    });
-  }, 100);
-  return () => clearInterval(timer);
 }

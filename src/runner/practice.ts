@@ -11,7 +11,7 @@ import { InterruptedError } from "../sys/errors.js";
 import { changedSomething, describeAttempt, explainAttempt, restartCommand } from "./attempt.js";
 import type { StepContext } from "./context.js";
 import { readAnswer } from "./pause.js";
-import { recordPractised } from "./progress.js";
+import { recordPracticed } from "./progress.js";
 import type { Reporter } from "./report/reporter.js";
 import { chooseShell, openShell, readRecord, startRecord } from "./shell.js";
 import { changesBetween, type Snapshot, snapshot } from "./snapshot.js";
@@ -55,7 +55,7 @@ function guardLearnersMounts(run: PracticeRun<unknown, unknown>): void {
   run.registry.register({ label: `umount -R ${root}`, release: () => void unmountAllBeneath(root) });
 }
 
-export async function practise<Options, Words>(run: PracticeRun<Options, Words>): Promise<void> {
+export async function runPractice<Options, Words>(run: PracticeRun<Options, Words>): Promise<void> {
   const { ctx, practice, t, w, reporter, stepId } = run;
   await practice.prepare?.(ctx);
   reporter.task(stepId, practice.task(w, ctx), practice.hint(w, ctx));
@@ -88,7 +88,7 @@ export async function practise<Options, Words>(run: PracticeRun<Options, Words>)
     if (passed) {
       ctx.say(`✓ ${practice.done(w)}`);
       await practice.finish?.(ctx);
-      if (!recordPractised(run.lesson, stepId)) ctx.say(t.practice.progressNotSaved);
+      if (!recordPracticed(run.lesson, stepId)) ctx.say(t.practice.progressNotSaved);
       return;
     }
     ctx.checks.splice(first);

@@ -49,7 +49,7 @@ export function sudoCommand(argv: readonly string[] = process.argv): string {
 }
 
 /** The command that removes what is left under `parent`, runnable as it is (under sudo for root's). */
-export function cleanupCommand(parent: string, argv: readonly string[] = process.argv, sudo = true): string {
+export function cleanupCommandLine(parent: string, argv: readonly string[] = process.argv, sudo = true): string {
   return shellQuote([...(sudo ? ["sudo"] : []), process.execPath, binPath(argv), "cleanup", "--dir", parent]);
 }
 

@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 
-export interface Progress {
+export interface PracticeProgress {
   /** lesson id → step id → when the learner passed it (ISO time). */
   lessons: Record<string, Record<string, string>>;
 }
@@ -15,7 +15,7 @@ export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, "overlay-lesson");
 }
 
-export function readProgress(dir = stateDir()): Progress {
+export function readProgress(dir = stateDir()): PracticeProgress {
   try {
     const parsed: unknown = JSON.parse(readFileSync(join(dir, "progress.json"), "utf8"));
     if (
@@ -25,7 +25,7 @@ export function readProgress(dir = stateDir()): Progress {
       typeof parsed.lessons === "object" &&
       parsed.lessons !== null
     ) {
-      return parsed as Progress;
+      return parsed as PracticeProgress;
     }
   } catch {
     // none yet, or unreadable: start afresh
@@ -34,7 +34,7 @@ export function readProgress(dir = stateDir()): Progress {
 }
 
 /** Record a passed practice step; returns false when the state directory cannot be written. */
-export function recordPractised(lesson: string, step: string, dir = stateDir()): boolean {
+export function recordPracticed(lesson: string, step: string, dir = stateDir()): boolean {
   try {
     const progress = readProgress(dir);
     progress.lessons[lesson] = { ...progress.lessons[lesson], [step]: new Date().toISOString() };

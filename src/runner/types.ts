@@ -2,8 +2,10 @@
 import type { Stats } from "node:fs";
 import type { Lang, Messages } from "../i18n/index.js";
 import type { LayerRow } from "../layers/map.js";
+import type { DiscoveredOverlay } from "../overlay/discover.js";
+import type { OverlayLayers } from "../overlay/mountinfo.js";
 import type { Workspace } from "../overlay/workspace.js";
-import type { XattrNamespace } from "../overlay/xattr.js";
+import type { OverlayXattrs, XattrNamespace } from "../overlay/xattr.js";
 import type { CommandResult } from "../sys/exec.js";
 
 /**
@@ -153,7 +155,7 @@ export interface StepRecord {
   newStack?: boolean;
 }
 
-export interface RunOptions {
+export interface StepRunOptions {
   /** Defaults to the workspace root, so argv can name lower/, merged/ … as a learner would. */
   cwd?: string;
   /** A non-zero exit does not fail the step (the lesson wants to show the failure). */
@@ -185,7 +187,7 @@ export interface LessonContext<Options = unknown, Words = unknown> {
    */
   has(program: string): boolean;
   /** Run a real command, show `$ command` and its output, record it. Throws if it fails. */
-  run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
+  run(argv: readonly string[], options?: StepRunOptions): Promise<CommandResult>;
   /** Mount an overlay through `mount -t overlay`, registered for teardown before it exists. Throws if refused. */
   mountOverlay(spec: OverlayMount): Promise<CommandResult>;
   /**
@@ -219,6 +221,22 @@ export interface LessonContext<Options = unknown, Words = unknown> {
   stat(relativePath: string): Stats | undefined;
   /** Every file (not directory) beneath, relative to it, sorted. */
   files(relativePath: string): string[];
+  /**
+   * overlay's notes on the entry itself (overlay.opaque, .redirect, .metacopy…), read in-process
+   * (llistxattr, lgetxattr: never through a symlink), in xattrNamespace first, else the other.
+   */
+  overlayXattrs(relativePath: string): OverlayXattrs;
+  /** One xattr by its full name (`trusted.overlay.opaque`), as `getfattr -n NAME` shows it; undefined when absent. */
+  xattr(relativePath: string, name: string): string | undefined;
+  /**
+   * What the kernel has mounted on `path` (relative to the workspace, or absolute) now: the
+   * topmost mount there, as /proc/self/mountinfo says; undefined when nothing is.
+   */
+  mountAt(path: string): MountSeen | undefined;
+  /** Every mount this process sees now, in mountinfo's order. */
+  mounts(): MountSeen[];
+  /** Every overlay on this host, in each mount namespace this process can read (a container's may be in its own). */
+  overlays(): DiscoveredOverlay[];
   /**
    * This step cannot run here (the kernel lacks the feature, or rootless mode cannot have it):
    * stop it and report it as skipped with `reason`, which says why in the learner's language.
@@ -257,6 +275,16 @@ export interface OverlayMount {
   merged: string;
   /** Options beyond the layers, as `mount -o` takes them: `metacopy=on`, `index=off`, `volatile`… */
   options?: readonly string[];
+}
+
+/** A mount as the kernel lists it (mountinfo), read for a check. */
+export interface MountSeen {
+  mountPoint: string;
+  fsType: string;
+  /** The superblock's options, as findmnt's OPTIONS shows them: `userxattr` → "", `redirect_dir` → "nofollow". */
+  options: ReadonlyMap<string, string>;
+  /** An overlay's layers as its options name them (lower top first); no layers for another filesystem. */
+  layers: OverlayLayers;
 }
 
 export interface MountAttempt {

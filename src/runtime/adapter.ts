@@ -4,7 +4,7 @@
 // runtime/ names a runtime in code: callers ask the registry and use what an adapter offers.
 //
 // Two ways to know a runtime's containers and images, and the shape leaves room for both:
-// - ask the running runtime (`cli`: docker and podman today, through their CLIs);
+// - ask the running runtime (`cli`: docker and podman through their CLIs, containerd through ctr);
 // - read the store's own files, where the runtime keeps its metadata (docker's
 //   containers/<id>/config.v2.json and image/overlay2/layerdb, containers-storage's
 //   overlay-containers/containers.json, overlay-images/images.json, overlay-layers/layers.json).
@@ -44,6 +44,8 @@ export interface StoreLayout {
   matchLayer(path: string, namespace: MountNamespace): LayerMatch | undefined;
   /** The stores of this layout beneath `root` ("/" for this host; a node's disk mounted elsewhere), found on disk. */
   storesUnder(root: string): StoreOnDisk[];
+  /** The store whose layers are at `storeRoot` (a LayerMatch's), wherever it is: a mount's store, for readStore. */
+  storeOf?(storeRoot: string): StoreOnDisk;
 }
 
 export interface ListContainersOptions {
@@ -201,6 +203,12 @@ export interface RuntimeAdapter {
   readonly ownFiles: readonly string[];
   /** Storage drivers whose containers are overlay mounts with layers in `layout` ("overlay2"). */
   readonly overlayDrivers: ReadonlySet<string>;
+  /**
+   * False where the runtime cannot say where an image's layers are without writing (containerd
+   * names a committed snapshot by its chain id, never by its directory): `inspect --image` does
+   * not ask it. Absent: `cli.findImage` gives the layer directories.
+   */
+  readonly imageLayers?: false;
   /** Ask the running runtime whether it answers, with which version and storage driver. */
   probe(): Promise<RuntimeProbe>;
   /** Containers and images as the running runtime tells them. */

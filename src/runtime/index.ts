@@ -32,6 +32,7 @@ export {
   PID_LABEL,
   START_TIME_LABEL,
 } from "./labels.js";
+export { isInPod, parsePodTarget, podOf } from "./pods.js";
 export { classifyRuntimeError, type RuntimeProblem } from "./problems.js";
 export {
   adapterFor,
@@ -40,6 +41,7 @@ export {
   answering,
   drivesOverlays,
   firstAnswering,
+  imageRuntimes,
   isRuntime,
   lessonRuntimes,
   lifecycleOf,
@@ -51,5 +53,6 @@ export {
   runtimeOwnFiles,
   type StoreKind,
 } from "./registry.js";
+export { containersInStoreFiles } from "./store-containers.js";
 export { classifyStore, type LayerStore, matchLayer, storesUnder } from "./stores.js";
 export type { ContainerInfo, ContainerSummary, GraphDriverDirs, HistoryEntry, ImageInfo, ImageSummary, LayerStack } from "./types.js";

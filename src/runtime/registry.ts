@@ -3,21 +3,25 @@
 // never name a runtime: they ask for every adapter, the ones that answer, the ones a store
 // belongs to, or the first that answers. Adding a runtime: its module, its line here, its words.
 import type { RuntimeAdapter, RuntimeLifecycle } from "./adapter.js";
-import { containerdSnapshots } from "./containerd.js";
+import { containerd, containerdSnapshots } from "./containerd.js";
 import type { RuntimeProbe } from "./detect.js";
 import { docker, dockerOverlay2 } from "./docker.js";
 import { containersStorage, podman } from "./podman.js";
 
-/** The runtimes we drive, in the order we prefer them (container-demo and inspect --image ask docker first). */
-export const RUNTIMES = ["docker", "podman"] as const;
+/**
+ * The runtimes we drive, in the order we prefer them (container-demo and inspect --image ask
+ * docker first). containerd is asked by inspect alone: it has no lifecycle (lessonRuntimes) and
+ * no image layers to give (imageRuntimes).
+ */
+export const RUNTIMES = ["docker", "podman", "containerd"] as const;
 export type RuntimeName = (typeof RUNTIMES)[number];
 
-const ADAPTERS: { readonly [Name in RuntimeName]: RuntimeAdapter } = { docker, podman };
+const ADAPTERS: { readonly [Name in RuntimeName]: RuntimeAdapter } = { docker, podman, containerd };
 
 /**
  * Every store layout we can tell from a layer's path, in the order they are tried: a
  * containers-storage home may be named overlay2 like docker's, and only its overlay-layers
- * directory tells them apart, so it is asked first. containerd's has no adapter yet (part 13).
+ * directory tells them apart, so it is asked first. containerd's snapshots have a shape of their own.
  */
 export const LAYOUTS = [containerdSnapshots, containersStorage, dockerOverlay2] as const;
 /** A store's kind as inspect prints it; "plain" for layers in no store we know. */
@@ -47,6 +51,13 @@ export function lifecycleOf(name: RuntimeName): RuntimeLifecycle {
 export function lessonRuntimes(): RuntimeName[] {
   return adapters()
     .filter((adapter) => adapter.lifecycle !== undefined)
+    .map((adapter) => adapter.name);
+}
+
+/** The runtimes that can say where an image's layers are (inspect --image asks them, and takes --runtime among them). */
+export function imageRuntimes(): RuntimeName[] {
+  return adapters()
+    .filter((adapter) => adapter.imageLayers !== false)
     .map((adapter) => adapter.name);
 }
 

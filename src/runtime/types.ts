@@ -2,6 +2,7 @@
 // found them. docker's and podman's CLIs answer in JSON that differs in small ways (an array or
 // one object per line, labels as an object or "k=v,k=v"); these types are what is left once that
 // difference has been parsed away.
+import type { PodRef } from "./adapter.js";
 import type { RuntimeName } from "./registry.js";
 
 /** A stack of layer directories as the runtime reports them (its GraphDriver.Data). */
@@ -31,6 +32,11 @@ export interface ContainerInfo {
   graphDriver: GraphDriverDirs;
   /** The main process on the host while the container runs; its /proc/PID/mountinfo shows the overlay. */
   pid: number | undefined;
+  /**
+   * Its Kubernetes pod, where the adapter read it from more than the labels (a spec's CRI
+   * annotations); absent: read it from the labels (pods.ts podOf).
+   */
+  pod?: PodRef | null;
 }
 
 export interface ContainerSummary {

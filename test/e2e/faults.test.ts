@@ -25,11 +25,11 @@ const LESSONS = {
   },
 } as const;
 
-type Signal = "SIGINT" | "SIGTERM" | "SIGHUP";
-const CODES: Record<Signal, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+type TerminationSignal = "SIGINT" | "SIGTERM" | "SIGHUP";
+const CODES: Record<TerminationSignal, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
 // Every step with SIGINT; SIGTERM and SIGHUP on a sample that covers before, during and after the mount.
-const CASES: Array<[keyof typeof LESSONS, string, Signal]> = [];
+const CASES: Array<[keyof typeof LESSONS, string, TerminationSignal]> = [];
 for (const [lesson, { steps }] of Object.entries(LESSONS) as Array<[keyof typeof LESSONS, (typeof LESSONS)[keyof typeof LESSONS]]>) {
   steps.forEach((step, index) => {
     CASES.push([lesson, step, "SIGINT"]);

@@ -89,7 +89,8 @@ describeWith(["root", "podman"], "inspect on a real podman container", () => {
     expect(others).toEqual([]);
     if (report === undefined) return;
     expect(Object.keys(report).sort()).toEqual(JSON_FIELDS);
-    expect(report.container).toEqual({ runtime: "podman", id, name });
+    // The image as podman ran it; a podman container is in no Kubernetes pod.
+    expect(report.container).toEqual({ runtime: "podman", id, name, image: `${image}:latest`, pod: null });
     expect(report.layers.map((layer) => layer.dir)).toEqual(lowers);
     expect(report.upper?.dir).toBe(upperDir);
     // Top first, as podman's LowerDir lists them, numbered in build order (the base is #1).

@@ -72,7 +72,7 @@ describeWith(["root", "tmux", "nobody"], "practice mode in a terminal", () => {
     const screen = term.screen();
     expect(screen).toMatch(/8\/8 steps ok, (\d+)\/\1 checks held/);
     expect(mountsAnywhere(parent)).toEqual([]);
-    // Progress lasts: list shows the four practised steps.
+    // Progress lasts: list shows the four practiced steps.
     const list = await runCli(["list"], { env: { XDG_STATE_HOME: state } });
     expect(list.stdout).toMatch(/✓ mount\s+✓ copy-up\s+✓ new-file\s+✓ whiteout/);
   });

@@ -125,7 +125,8 @@ describeWith(["root", "dockerd"], "docker, for real", () => {
     daemon().docker(["run", "-d", "--name", name, "--network", "none", image]);
     const inspected = await runCli(["inspect", name, "--json"], { env: env() });
     expect(inspected.code, inspected.stderr).toBe(0);
-    expect(inspected.events[0]).toMatchObject({ container: { runtime: "docker", name } });
+    // The image as it was run, and no Kubernetes pod (its labels name none).
+    expect(inspected.events[0]).toMatchObject({ container: { runtime: "docker", name, image, pod: null } });
     daemon().docker(["rm", "-f", name]);
 
     const result = await runCli(["container-demo", "--image", image, "--yes", "--json", "--dir", parent()], { env: env() });

@@ -56,6 +56,16 @@ describe("the stderr table", () => {
     ['Error: no container with name or ID "web-1" found: no such container', "no-such-container"],
     ["Error: No such image: base:latest", "no-such-image"],
     ["Error: inspecting object: base: image not known", "no-such-image"],
+    ['ctr: failed to dial "/run/containerd/containerd.sock": context deadline exceeded', "no-daemon"],
+    [
+      'ctr: failed to dial "/run/containerd/containerd.sock": connection error: desc = "transport: error while dialing: dial unix /run/containerd/containerd.sock: connect: connection refused"',
+      "no-daemon",
+    ],
+    [
+      'ctr: failed to dial "/run/containerd/containerd.sock": connection error: desc = "transport: error while dialing: dial unix /run/containerd/containerd.sock: connect: permission denied"',
+      "permission-denied",
+    ],
+    ['ctr: container "web" in namespace "k8s.io": not found', "no-such-container"],
     ["Error: something else entirely", undefined],
   ];
   it.each(samples)("%s → %s", (stderr, problem) => {
@@ -85,11 +95,12 @@ describe("without a working runtime", () => {
   }
 
   it("says the CLI is absent when neither is on PATH", async () => {
-    process.env.PATH = bin; // empty: neither docker nor podman
+    process.env.PATH = bin; // empty: neither docker nor podman, nor containerd's ctr
     const probes = await probeRuntimes();
     expect(probes.map((probe) => [probe.runtime, probe.state])).toEqual([
       ["docker", "absent"],
       ["podman", "absent"],
+      ["containerd", "absent"],
     ]);
     const error = await adapterFor("docker")
       .cli.listContainers()
@@ -183,10 +194,10 @@ describeWith(["root", "podman"], "podman, for real", () => {
 
   it("finds podman answering, with the overlay driver", async () => {
     const probes = await probeRuntimes();
-    expect(probes.map((probe) => probe.runtime)).toEqual(["docker", "podman"]);
+    expect(probes.map((probe) => probe.runtime)).toEqual(["docker", "podman", "containerd"]);
     expect(probes[1]).toMatchObject({ state: "ok", driver: "overlay", path: expect.stringMatching(/\/podman$/) });
-    // Whatever docker's state on this machine, it is one the table knows (here: CLI, no daemon).
-    expect(["ok", "absent", "no-daemon", "permission-denied"]).toContain(probes[0]?.state);
+    // Whatever docker's and containerd's states on this machine, they are ones the table knows (here: CLI, no daemon).
+    for (const other of [probes[0], probes[2]]) expect(["ok", "absent", "no-daemon", "permission-denied"]).toContain(other?.state);
   });
 
   it("inspects an image: its layers top first, as podman's LowerDir lists them, each one on disk", async () => {

@@ -71,7 +71,13 @@ export function unmountIfMounted(path: string): void {
 
 export interface InspectedMount {
   mountPoint: string | null;
-  container: { runtime: string; id: string; name: string } | null;
+  container: {
+    runtime: string;
+    id: string;
+    name: string;
+    image: string | null;
+    pod: { namespace: string; name: string; container: string } | null;
+  } | null;
   layers: Array<{ dir: string; number: number; bytes: number; files: number; diskBytes: number; apparentBytes?: number }>;
   upper: { dir: string; bytes: number; diskBytes: number; apparentBytes?: number } | null;
   changes: Array<{ path: string; kind: string; bytes: number; diskBytes: number; hiddenBytes: number; metacopy?: true; from?: string }>;

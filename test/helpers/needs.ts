@@ -4,21 +4,22 @@
 // written down for the run's last line (test/skip-tally.ts: what was skipped and why).
 //
 // A contributor's machine has Node and util-linux; the full suite also drives podman (with runc
-// and a static busybox for a base image without a registry), a dockerd of its own (docker.io),
-// getfattr (attr), tmux, a second user, and Chromium for the HTML report. `.ci/run` installs them;
-// README "Develop" gives the one apt-get line.
+// and a static busybox for a base image without a registry), a dockerd of its own (docker.io), a
+// containerd of its own (containerd), getfattr (attr), tmux, a second user, and Chromium for the HTML
+// report. `.ci/run` installs them; README "Develop" gives the one apt-get line.
 import { spawnSync } from "node:child_process";
 import { describe } from "vitest";
 import { barePathReason } from "./bare-path.js";
 import { chromiumReason } from "./browser.js";
+import { containerdReason } from "./containerd.js";
 import { dockerReason } from "./docker.js";
 import { podmanReason } from "./podman.js";
 import { appendRecord } from "./suite.js";
 
-export type Need = "root" | "podman" | "dockerd" | "tmux" | "getfattr" | "nobody" | "dpkg" | "chromium";
+export type Need = "root" | "podman" | "dockerd" | "containerd" | "tmux" | "getfattr" | "nobody" | "dpkg" | "chromium";
 
 /** The one line that installs everything the suite can drive (README "Develop" says the same). */
-export const INSTALL_ALL = "sudo apt-get install podman runc busybox-static docker.io attr uidmap tmux chromium";
+export const INSTALL_ALL = "sudo apt-get install podman runc busybox-static docker.io containerd attr uidmap tmux chromium";
 
 const answers = (program: string, args: readonly string[]): boolean =>
   spawnSync(program, args, { stdio: "ignore", timeout: 10_000 }).status === 0;
@@ -28,6 +29,8 @@ const PROBES: Record<Need, () => string | undefined> = {
   podman: () => podmanReason(),
   // A dockerd of the test's own (test/helpers/docker.ts), never the machine's: only its programs are asked for.
   dockerd: () => dockerReason(),
+  // A containerd of the test's own (test/helpers/containerd.ts), never the machine's: containerd and ctr on PATH, podman to build its image.
+  containerd: () => containerdReason(),
   tmux: () => (answers("tmux", ["-V"]) ? undefined : "tmux is not installed (apt-get install tmux)"),
   getfattr: () => (answers("getfattr", ["--version"]) ? undefined : "getfattr is not installed (apt-get install attr)"),
   nobody: () => (answers("id", ["-u", "nobody"]) ? undefined : "there is no user nobody to run the lessons as an ordinary user"),

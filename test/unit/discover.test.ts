@@ -10,8 +10,8 @@ import {
   type MountNamespace,
   mergeViews,
   overlaysInMountInfo,
+  parseLowerdir,
   parseOverlayOptions,
-  splitLowerdir,
 } from "../../src/overlay/discover.js";
 import { classifyStore } from "../../src/runtime/index.js";
 
@@ -63,8 +63,8 @@ describe("overlay options as kernel 6.18 shows them", () => {
   });
 
   it("splits data-only layers after ::", () => {
-    expect(splitLowerdir("/l1:/l2::/d1::/d2")).toEqual({ merged: ["/l1", "/l2"], data: ["/d1", "/d2"] });
-    expect(splitLowerdir("/a\\:b:/c")).toEqual({ merged: ["/a:b", "/c"], data: [] });
+    expect(parseLowerdir("/l1:/l2::/d1::/d2")).toEqual({ merged: ["/l1", "/l2"], data: ["/d1", "/d2"] });
+    expect(parseLowerdir("/a\\:b:/c")).toEqual({ merged: ["/a:b", "/c"], data: [] });
   });
 });
 

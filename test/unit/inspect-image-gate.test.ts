@@ -90,7 +90,12 @@ describe("inspect --image's flags", () => {
     ["web", { image: "app" }, "give a TARGET (web) or --image, not both"],
     [undefined, { ci: true }, "--ci works only with --image IMAGE"],
     [undefined, { runtime: "podman" }, "--runtime works only with --image IMAGE"],
-    [undefined, { image: "app", runtime: "containerd" }, "--runtime containerd: choose docker or podman"],
+    [
+      undefined,
+      { image: "app", runtime: "containerd" },
+      "--runtime containerd: containerd does not say where an image's layers are on disk",
+    ],
+    [undefined, { image: "app", runtime: "crio" }, "--runtime crio: choose docker or podman"],
     [undefined, { image: "app", ci: true }, "--ci needs a rule"],
     [undefined, { image: "app", maxHidden: "1MiB" }, "--max-hidden is a CI rule: add --ci"],
     [undefined, { image: "app", ci: true, maxHidden: "lots" }, "invalid value for --max-hidden: 'lots' is not a size from 0 to 64 GiB"],

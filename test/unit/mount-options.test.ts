@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type * as NapiXattr from "@napi-rs/xattr";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { overlayMountArgv, tmpfsMountArgv } from "../../src/overlay/mount.js";
-import { splitLowerdir } from "../../src/overlay/mountinfo.js";
+import { parseLowerdir } from "../../src/overlay/mountinfo.js";
 import { writeXattr } from "../../src/overlay/xattr.js";
 import { parseRecord } from "../../src/sys/kernel-log.js";
 
@@ -39,7 +39,7 @@ describe("overlayMountArgv", () => {
     const argv = overlayMountArgv({ lower: ["meta", "base"], dataLower: ["store", "store2"], upper: "u", work: "w", merged: "m" });
     const lowerdir = /lowerdir=([^,]*)/.exec(argv[5] ?? "")?.[1] ?? "";
     expect(lowerdir).toBe("meta:base::store::store2");
-    expect(splitLowerdir(lowerdir)).toEqual({ merged: ["meta", "base"], data: ["store", "store2"] });
+    expect(parseLowerdir(lowerdir)).toEqual({ merged: ["meta", "base"], data: ["store", "store2"] });
   });
 
   it("without options is the plain mount it always was", () => {

@@ -3,6 +3,7 @@
 // whose daemon does not answer, each adapter's own dialect (the argv it really runs), the stores
 // each layout finds on disk, and the rule that nothing outside src/runtime names a runtime in code.
 import { appendFileSync, chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import ts from "typescript";
@@ -16,6 +17,7 @@ import {
   drivesOverlays,
   explainProbe,
   firstAnswering,
+  imageRuntimes,
   isRuntime,
   lessonRuntimes,
   lifecycleOf,
@@ -58,15 +60,19 @@ describe("the registry", () => {
   }
   const logged = (): string[] => readFileSync(log, "utf8").trim().split("\n");
 
-  it("knows docker and podman, in that order of preference, and only them", () => {
-    expect(RUNTIMES).toEqual(["docker", "podman"]);
+  it("knows docker, podman and containerd, in that order of preference; container-demo and inspect --image only the first two", () => {
+    expect(RUNTIMES).toEqual(["docker", "podman", "containerd"]);
     expect(adapters().map((adapter) => [adapter.name, adapter.program])).toEqual([
       ["docker", "docker"],
       ["podman", "podman"],
+      ["containerd", "ctr"],
     ]);
-    expect(adapters(["podman", "docker"]).map((adapter) => adapter.name)).toEqual(["docker", "podman"]);
-    expect([isRuntime("podman"), isRuntime("containerd"), isRuntime("Docker")]).toEqual([true, false, false]);
+    expect(adapters(["containerd", "podman", "docker"]).map((adapter) => adapter.name)).toEqual(["docker", "podman", "containerd"]);
+    expect([isRuntime("podman"), isRuntime("containerd"), isRuntime("Docker"), isRuntime("crio")]).toEqual([true, true, false, false]);
+    // containerd has no lifecycle: container-demo and cleanup never pick it, and cannot ask for it.
     expect(lessonRuntimes()).toEqual(["docker", "podman"]);
+    expect(() => lifecycleOf("containerd")).toThrow(/cannot run/);
+    expect(imageRuntimes()).toEqual(["docker", "podman"]);
   });
 
   it("probes each runtime in order and says which are absent", async () => {
@@ -74,6 +80,7 @@ describe("the registry", () => {
     expect(probes.map((probe) => [probe.runtime, probe.state, probe.path])).toEqual([
       ["docker", "absent", undefined],
       ["podman", "absent", undefined],
+      ["containerd", "absent", undefined],
     ]);
     const choice = await firstAnswering(undefined);
     expect(choice.chosen).toBeUndefined();
@@ -84,7 +91,7 @@ describe("the registry", () => {
     fakeCli("docker", {}, NO_DAEMON);
     fakeCli("podman", { info: "4.3.1\toverlay" });
     const choice = await firstAnswering(undefined);
-    expect(choice.probes.map((probe) => probe.state)).toEqual(["no-daemon", "ok"]);
+    expect(choice.probes.map((probe) => probe.state)).toEqual(["no-daemon", "ok", "absent"]);
     expect(choice.chosen).toMatchObject({ runtime: "podman", version: "4.3.1", driver: "overlay", path: join(bin, "podman") });
     expect(choice.skipped?.runtime).toBe("docker");
     // Each adapter asks its own `info` template.
@@ -159,7 +166,7 @@ describe("the registry", () => {
 
   it("asks only the runtimes whose store an overlay is in", () => {
     expect(adaptersOfStores(["containers-storage", "plain"]).map((adapter) => adapter.name)).toEqual(["podman"]);
-    expect(adaptersOfStores(["docker-overlay2", "containerd"]).map((adapter) => adapter.name)).toEqual(["docker"]);
+    expect(adaptersOfStores(["docker-overlay2", "containerd"]).map((adapter) => adapter.name)).toEqual(["docker", "containerd"]);
     expect(adaptersOfStores(["plain"])).toEqual([]);
   });
 
@@ -180,6 +187,78 @@ describe("the registry", () => {
     ]);
     expect(lifecycleOf("podman").commands.remove("web-1")).toEqual(["podman", "rm", "-f", "web-1"]);
     expect(lifecycleOf("docker").commands.exec("web-1", "ls /")).toEqual(["docker", "exec", "web-1", "sh", "-c", "ls /"]);
+  });
+});
+
+describe("containerd's probe, with a stand-in ctr", () => {
+  const savedPath = process.env.PATH;
+  const savedAddress = process.env.CONTAINERD_ADDRESS;
+  let bin = "";
+  let socket: Server | undefined;
+  beforeEach(() => {
+    bin = mkdtempSync(join(tmpdir(), "ol-test-ctr-"));
+    process.env.PATH = bin;
+  });
+  afterEach(async () => {
+    process.env.PATH = savedPath;
+    if (savedAddress === undefined) delete process.env.CONTAINERD_ADDRESS;
+    else process.env.CONTAINERD_ADDRESS = savedAddress;
+    await new Promise<void>((resolve) => (socket === undefined ? resolve() : socket.close(() => resolve())));
+    socket = undefined;
+    rmSync(bin, { recursive: true, force: true });
+  });
+
+  /** A ctr that logs its argv and answers its verb (the argument after --connect-timeout 2s) from `answers`, else `stderr` and exit 1. */
+  function fakeCtr(answers: Record<string, string>, stderr: string): void {
+    const cases = Object.entries(answers).map(([verb, out]) => `  ${verb}) printf '%s\\n' '${out}'; exit 0;;`);
+    const script = `#!/bin/sh\necho "ctr $*" >> '${join(bin, "argv.log")}'\ncase "$3" in\n${cases.join("\n")}\nesac\necho '${stderr}' >&2\nexit 1\n`;
+    writeFileSync(join(bin, "ctr"), script);
+    chmodSync(join(bin, "ctr"), 0o755);
+  }
+  const listening = async (): Promise<string> => {
+    const path = join(bin, "containerd.sock");
+    socket = createServer();
+    await new Promise<void>((resolve) => socket?.listen(path, resolve));
+    process.env.CONTAINERD_ADDRESS = path;
+    return path;
+  };
+  const logged = (): string[] => {
+    try {
+      return readFileSync(join(bin, "argv.log"), "utf8").trim().split("\n");
+    } catch {
+      return [];
+    }
+  };
+
+  it("says no daemon, with containerd's own fix, without running ctr, when CONTAINERD_ADDRESS names no socket", async () => {
+    fakeCtr({}, "never asked");
+    process.env.CONTAINERD_ADDRESS = join(bin, "nothing-here.sock");
+    const probe = await adapterFor("containerd").probe();
+    expect(probe).toMatchObject({ runtime: "containerd", state: "no-daemon", path: join(bin, "ctr") });
+    // ctr would retry a missing socket for 10 s before it gave up.
+    expect(logged()).toEqual([]);
+    for (const lang of ["en", "zh", "ja"] as const) {
+      const words = messages(lang);
+      expect(explainProbe(words, probe)).toEqual({ label: words.doctor.runtimeNoDaemon("containerd"), fix: words.doctor.containerdStart });
+    }
+  });
+
+  it("answers with the server's version and overlayfs when its snapshotter loaded; a refused socket is permission-denied", async () => {
+    await listening();
+    const plugins = [
+      "Type:          io.containerd.snapshotter.v1",
+      "ID:            overlayfs",
+      "Exports:",
+      "               root      /x/y",
+    ].join("\n");
+    fakeCtr({ version: "Client:\n  Version:  1.6.20\n\nServer:\n  Version:  1.6.21\n", plugins }, "unused");
+    expect(await adapterFor("containerd").probe()).toMatchObject({ state: "ok", version: "1.6.21", driver: "overlayfs" });
+    expect(logged().sort()).toEqual(["ctr --connect-timeout 2s plugins ls -d", "ctr --connect-timeout 2s version"]);
+    const denied = `ctr: failed to dial "${process.env.CONTAINERD_ADDRESS}": connection error: desc = "transport: error while dialing: dial unix ${process.env.CONTAINERD_ADDRESS}: connect: permission denied"`;
+    fakeCtr({}, denied);
+    const probe = await adapterFor("containerd").probe();
+    expect(probe.state).toBe("permission-denied");
+    expect(explainProbe(t, probe).fix).toBe(t.doctor.containerdPermission);
   });
 });
 
@@ -222,7 +301,8 @@ describe("stores on disk", () => {
     }
     const snapshotter = join(root, "var/lib/containerd/io.containerd.snapshotter.v1.overlayfs");
     expect(storesUnder(root)).toEqual([
-      { kind: "containerd", root: snapshotter, layers: snapshotter },
+      // containerd's root holds its snapshotter's, its metadata's and its tasks' directories.
+      { kind: "containerd", root: join(root, "var/lib/containerd"), layers: snapshotter },
       {
         kind: "containers-storage",
         root: join(root, "var/lib/containers/storage"),
@@ -236,7 +316,8 @@ describe("stores on disk", () => {
 describe("nothing outside src/runtime names a runtime in code", () => {
   // Words may (the catalogues, and a lesson's describe/summary in en, zh and ja), and so may
   // comments; code may not. "Dockerfile" is a file format, not a runtime.
-  const NAMES = /docker(?!file)|podman/i;
+  // containerd, not containerDemo or containerData.
+  const NAMES = /docker(?!file)|podman|containerd(?![a-z])/i;
   const CATALOGUE = /(?:^|\/)(?:en|zh|ja)\.ts$/;
   const WORD_KEYS = new Set(["en", "zh", "ja"]);
 
@@ -280,8 +361,15 @@ describe("nothing outside src/runtime names a runtime in code", () => {
       const file = join(dir, "sample.ts");
       writeFileSync(file, 'const words = { en: "docker or podman" };\n// podman in a comment\n');
       expect(namings(file)).toEqual([]);
-      appendFileSync(file, 'const pick = (name: string) => name === "podman";\nconst re = /dockerenv/;\n');
-      expect(namings(file).map((line) => line.replace(/^.*sample\.ts:/, ""))).toEqual(["3: podman", "4: /dockerenv/"]);
+      appendFileSync(
+        file,
+        'const pick = (name: string) => name === "podman";\nconst re = /dockerenv/;\nconst task = "io.containerd.runtime.v2.task";\n',
+      );
+      expect(namings(file).map((line) => line.replace(/^.*sample\.ts:/, ""))).toEqual([
+        "3: podman",
+        "4: /dockerenv/",
+        "5: io.containerd.runtime.v2.task",
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -174,7 +174,7 @@ describe("text that is not prose", () => {
 
 describe("no-break spaces", () => {
   it("keep two words on one row, and are plain spaces on screen", () => {
-    const rows = wrap("practised: ·\u00a0mount  ·\u00a0copy-up  ·\u00a0new-file  ·\u00a0whiteout", 20);
+    const rows = wrap("practiced: ·\u00a0mount  ·\u00a0copy-up  ·\u00a0new-file  ·\u00a0whiteout", 20);
     for (const row of rows) {
       expect(row).not.toContain("\u00a0");
       expect(row).not.toMatch(/[·✓]$/);

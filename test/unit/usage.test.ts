@@ -8,18 +8,20 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { formatCount } from "../../src/i18n/format.js";
 import { duExplained } from "../../src/lessons/du.js";
-import { apparentUsage } from "../../src/overlay/usage.js";
+import { apparentUsage, diskUsage } from "../../src/overlay/usage.js";
 
-const duSb = (...paths: string[]): number[] =>
-  spawnSync("du", ["-sb", ...paths], { encoding: "utf8" })
+const du = (flags: string[], ...paths: string[]): number[] =>
+  spawnSync("du", [...flags, ...paths], { encoding: "utf8" })
     .stdout.trim()
     .split("\n")
     .map((line) => Number(line.split("\t")[0]));
 
-describe("apparentUsage: du -sb's figure, split into files, directories and the rest", () => {
-  let root = "";
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+const duSb = (...paths: string[]): number[] => du(["-sb"], ...paths);
 
+let root = "";
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe("apparentUsage: du -sb's figure, split into files, directories and the rest", () => {
   it("agrees with du -sb, one path or several sharing a hard link", () => {
     root = mkdtempSync(join(tmpdir(), "ol-test-usage-"));
     mkdirSync(join(root, "a/deep/er"), { recursive: true });
@@ -52,5 +54,22 @@ describe("apparentUsage: du -sb's figure, split into files, directories and the 
       const { rows } = duExplained(lang, [["merged", usage]]);
       expect(rows[0]?.[1]).toMatch(new RegExp(`^${formatCount(usage.total)} B = .*5 B.*${formatCount(usage.dirs.bytes)} B`));
     }
+  });
+});
+
+describe("diskUsage: du -s -B1's allocated bytes, and the files' own sizes", () => {
+  it("agrees with du on a tree of files, an empty file, a symlink and a sparse file", () => {
+    root = mkdtempSync(join(tmpdir(), "ol-test-usage-"));
+    mkdirSync(join(root, "d/deep"), { recursive: true });
+    writeFileSync(join(root, "d/one.txt"), "x".repeat(5000));
+    writeFileSync(join(root, "d/deep/two.bin"), Buffer.alloc(70_000, 1));
+    writeFileSync(join(root, "d/empty"), "");
+    symlinkSync("one.txt", join(root, "d/link"));
+    // A hole allocates nothing: the size counts, the blocks do not.
+    spawnSync("truncate", ["-s", "1M", join(root, "d/sparse")]);
+    const usage = diskUsage(join(root, "d"));
+    expect(usage.diskBytes).toBe(du(["-s", "-B1"], join(root, "d"))[0]);
+    expect(usage.apparentBytes).toBe(5000 + 70_000 + "one.txt".length + 1024 * 1024);
+    expect(diskUsage(join(root, "gone"))).toEqual({ apparentBytes: 0, diskBytes: 0 });
   });
 });

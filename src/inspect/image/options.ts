@@ -1,7 +1,7 @@
 // `inspect --image`'s flags, checked before any runtime is asked: every refusal is one line in
 // the learner's language and exit 2 (a bad threshold, --runtime with no image, --ci with no rule).
 import type { Messages } from "../../i18n/index.js";
-import { isRuntime, type RuntimeName } from "../../runtime/index.js";
+import { imageRuntimes, isRuntime, type RuntimeName } from "../../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
 import type { InspectWords } from "../words/index.js";
 import { parseBudget, parsePercent, type Thresholds } from "./thresholds.js";
@@ -36,7 +36,11 @@ export function imageOptions(target: string | undefined, flags: ImageFlags, t: M
     return undefined;
   }
   if (target !== undefined) throw new ExitError(EXIT_USAGE, w.imageAndTarget(target));
-  if (flags.runtime !== undefined && !isRuntime(flags.runtime)) throw new ExitError(EXIT_USAGE, w.runtimeValue(flags.runtime));
+  // Among the runtimes whose images' layers can be found (imageRuntimes): not containerd's.
+  const runtime = imageRuntimes().find((name) => name === flags.runtime);
+  if (flags.runtime !== undefined && runtime === undefined) {
+    throw new ExitError(EXIT_USAGE, isRuntime(flags.runtime) ? w.runtimeNoImages(flags.runtime) : w.runtimeValue(flags.runtime));
+  }
   const thresholds: Thresholds = {};
   if (flags.maxHidden !== undefined) {
     const bytes = parseBudget(flags.maxHidden);
@@ -54,5 +58,5 @@ export function imageOptions(target: string | undefined, flags: ImageFlags, t: M
   if (flags.ci === true && !hasRule) throw new ExitError(EXIT_USAGE, w.ciNeedsRule);
   if (flags.ci !== true && hasRule)
     throw new ExitError(EXIT_USAGE, w.ruleNeedsCi(flags.maxHidden !== undefined ? "--max-hidden" : "--max-hidden-percent"));
-  return { image: flags.image, runtime: flags.runtime, thresholds: flags.ci === true ? thresholds : undefined };
+  return { image: flags.image, runtime, thresholds: flags.ci === true ? thresholds : undefined };
 }

@@ -11,9 +11,9 @@ import {
   drivesOverlays,
   type HistoryEntry,
   type ImageInfo,
+  imageRuntimes,
   noneAnswersLine,
   probeRuntimes,
-  RUNTIMES,
   type RuntimeAdapter,
   RuntimeError,
   type RuntimeName,
@@ -45,7 +45,7 @@ async function whyNotFound(
   asked: readonly RuntimeName[],
   wanted: RuntimeName | undefined,
 ): Promise<string> {
-  const probes = await probeRuntimes(wanted === undefined ? RUNTIMES : [wanted]);
+  const probes = await probeRuntimes(wanted === undefined ? imageRuntimes() : [wanted]);
   const usable = probes.filter((probe) => probe.state === "ok");
   if (usable.length === 0) return noneAnswersLine(t, probes, wanted);
   const overlay = usable.filter(drivesOverlays);
@@ -82,7 +82,9 @@ async function ask(runtime: RuntimeAdapter, image: string): Promise<Answer> {
  * are walked.
  */
 export async function findImage(t: Messages, words: InspectWords, image: string, wanted: RuntimeName | undefined): Promise<ImageSource> {
-  const runtimes = adapters(wanted === undefined ? RUNTIMES : [wanted]).filter((runtime) => findProgram(runtime.program) !== undefined);
+  const runtimes = adapters(wanted === undefined ? imageRuntimes() : [wanted]).filter(
+    (runtime) => findProgram(runtime.program) !== undefined,
+  );
   const answers = await Promise.all(runtimes.map((runtime) => ask(runtime, image)));
   const asked = answers.filter((answer) => !("error" in answer)).map((answer) => answer.runtime.name);
   for (const answer of answers) {

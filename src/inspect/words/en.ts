@@ -10,13 +10,18 @@ const plural = (count: string, word: string): string => (count === "1" ? word : 
 export const en = {
   notFound: (target: string, runtimes: string) => `'${target}' is neither an overlay mount point nor a container known to ${runtimes}`,
   notFoundNoRuntime: (target: string) =>
-    `'${target}' is not an overlay mount point, and no docker or podman answered here to be asked for a container of that name`,
+    `'${target}' is not an overlay mount point, and no docker, podman or containerd answered here to be asked for a container of that name`,
+  podNotFound: (pod: string, runtimes: string) =>
+    `no container of pod ${pod} is known ${runtimes === "" ? "here: no container runtime answered, and the files of the stores mounted here name none" : `to ${runtimes}`} (TARGET as NAMESPACE/POD is a Kubernetes pod, found by its containers' labels)`,
   noOverlays: "no overlay mounts on this host",
   hostTotal: (mounts: string, bytes: string, shared: string) =>
     `${mounts} overlay ${plural(mounts, "mount")}, the largest first: ${bytes} in all their layers (each layer counted once, however many mounts share it${shared === "0" ? "" : `; ${shared} ${shared === "1" ? "layer is" : "layers are"} shared`})`,
   title: (mountPoint: string, bytes: string) => `${mountPoint} (${bytes} in its layers)`,
   notMounted: "not mounted now (a stopped container): read from the layer directories its runtime names",
   container: (name: string, runtime: string, id: string, image: string) => `container ${name} (${runtime}, ${id}), image ${image}`,
+  pod: (pod: string, container: string) => `pod: ${pod}${container === "" ? "" : ` (container ${container})`}`,
+  namedFromFiles: (runtime: string) =>
+    `named from the files of ${runtime}'s store, without asking ${runtime} (it did not answer, or does not know this container): what only ${runtime} knows, such as its labels and perhaps its image, is missing`,
   noContainer: "no container named for it (a plain overlay, or no runtime could be asked)",
   store: (kind: string) => `store: ${kind}`,
   otherNamespace: (pid: number) => `mounted in another mount namespace, read through /proc/${pid}/root`,
@@ -118,6 +123,8 @@ export const en = {
     mismatch: (layers: number, steps: number) =>
       `the image has ${layers} layers but its history names ${steps} steps that made one: they are matched from the top, and lower layers may be named wrongly or not at all`,
     runtimeValue: (value: string) => `--runtime ${value}: choose docker or podman`,
+    runtimeNoImages: (runtime: string) =>
+      `--runtime ${runtime}: ${runtime} does not say where an image's layers are on disk; inspect a container made from it (inspect ID), or choose docker or podman`,
     imageAndTarget: (target: string) => `give a TARGET (${target}) or --image, not both`,
     onlyWithImage: (option: string) => `${option} works only with --image IMAGE`,
     ciNeedsRule: "--ci needs a rule: --max-hidden SIZE, --max-hidden-percent P, or both",

@@ -4,13 +4,18 @@ import type { InspectWords } from "./en.js";
 export const ja: InspectWords = {
   notFound: (target, runtimes) => `'${target}' は overlay のマウントポイントでも、${runtimes} が知っているコンテナでもありません`,
   notFoundNoRuntime: (target) =>
-    `'${target}' は overlay のマウントポイントではなく、コンテナ名を問い合わせできる docker も podman もこのホストにはありません`,
+    `'${target}' は overlay のマウントポイントではなく、コンテナ名を問い合わせできる docker も podman も containerd もこのホストにはありません`,
+  podNotFound: (pod, runtimes) =>
+    `Pod ${pod} のコンテナは見つかりません${runtimes === "" ? "：応答するコンテナランタイムがなく、マウント中のストアのファイルにもありません" : `（${runtimes} に問い合わせました）`}。NAMESPACE/POD の形の TARGET は Kubernetes の Pod で、コンテナのラベルから探します`,
   noOverlays: "このホストに overlay マウントはありません",
   hostTotal: (mounts, bytes, shared) =>
     `overlay マウント ${mounts} 個（大きい順）：全レイヤーの合計 ${bytes}（複数のマウントが共有するレイヤーは 1 回だけ数えています${shared === "0" ? "" : `。共有されているレイヤーは ${shared} 個`}）`,
   title: (mountPoint, bytes) => `${mountPoint}（レイヤー合計 ${bytes}）`,
   notMounted: "現在マウントされていません（停止したコンテナ）：ランタイムが示すレイヤーのディレクトリから読みました",
   container: (name, runtime, id, image) => `コンテナ ${name}（${runtime}、${id}）、イメージ ${image}`,
+  pod: (pod, container) => `Pod：${pod}${container === "" ? "" : `（コンテナ ${container}）`}`,
+  namedFromFiles: (runtime) =>
+    `${runtime} には問い合わせず、${runtime} のストアのファイルから名前を付けました（応答がないか、このコンテナを知りません）。ラベルや、場合によってはイメージなど、${runtime} だけが知っている情報は分かりません`,
   noContainer: "対応するコンテナはありません（素の overlay か、ランタイムに問い合わせできません）",
   store: (kind) => `ストア：${kind}`,
   otherNamespace: (pid) => `別のマウント名前空間にマウントされています。/proc/${pid}/root 経由で読みました`,
@@ -98,6 +103,8 @@ export const ja: InspectWords = {
     mismatch: (layers, steps) =>
       `イメージのレイヤーは ${layers} 個ですが、履歴でレイヤーを作ったステップは ${steps} 個です：上から対応させたので、下のレイヤーは対応が誤っているか、対応していないかもしれません`,
     runtimeValue: (value) => `--runtime ${value}：docker か podman を選んでください`,
+    runtimeNoImages: (runtime) =>
+      `--runtime ${runtime}：${runtime} からはイメージのレイヤーがディスク上のどこにあるか分かりません。そのイメージから作ったコンテナを調べるか（inspect ID）、docker か podman を選んでください`,
     imageAndTarget: (target) => `TARGET（${target}）と --image はどちらか一方だけを指定してください`,
     onlyWithImage: (option) => `${option} は --image IMAGE と一緒にしか使えません`,
     ciNeedsRule: "--ci にはルールが必要です：--max-hidden SIZE、--max-hidden-percent P、またはその両方",

@@ -3,13 +3,18 @@ import type { InspectWords } from "./en.js";
 
 export const zh: InspectWords = {
   notFound: (target, runtimes) => `'${target}' 既不是 overlay 挂载点，也不是 ${runtimes} 知道的容器`,
-  notFoundNoRuntime: (target) => `'${target}' 不是 overlay 挂载点，本机也没有可以询问容器名的 docker 或 podman`,
+  notFoundNoRuntime: (target) => `'${target}' 不是 overlay 挂载点，本机也没有可以询问容器名的 docker、podman 或 containerd`,
+  podNotFound: (pod, runtimes) =>
+    `没有找到 Pod ${pod} 的容器${runtimes === "" ? "：没有容器运行时响应，本机已挂载的存储的文件里也没有" : `（已询问 ${runtimes}）`}（NAMESPACE/POD 形式的 TARGET 指 Kubernetes 的 Pod，按其容器的标签查找）`,
   noOverlays: "本机没有 overlay 挂载",
   hostTotal: (mounts, bytes, shared) =>
     `共 ${mounts} 个 overlay 挂载，从大到小排列：所有层合计 ${bytes}（几个挂载共用的层只计一次${shared === "0" ? "" : `；共用的层有 ${shared} 个`}）`,
   title: (mountPoint, bytes) => `${mountPoint}（各层共 ${bytes}）`,
   notMounted: "当前没有挂载（容器已停止）：按运行时给出的层目录读取",
   container: (name, runtime, id, image) => `容器 ${name}（${runtime}，${id}），镜像 ${image}`,
+  pod: (pod, container) => `Pod：${pod}${container === "" ? "" : `（容器 ${container}）`}`,
+  namedFromFiles: (runtime) =>
+    `容器名取自 ${runtime} 存储中的文件，没有询问 ${runtime}（它没有响应，或者不认识这个容器）：只有 ${runtime} 自己知道的信息（例如标签，可能还有镜像）无法得知`,
   noContainer: "没有对应的容器（普通 overlay，或无法询问运行时）",
   store: (kind) => `存储：${kind}`,
   otherNamespace: (pid) => `位于另一个挂载命名空间中，经由 /proc/${pid}/root 读取`,
@@ -92,6 +97,8 @@ export const zh: InspectWords = {
     mismatch: (layers, steps) =>
       `镜像有 ${layers} 层，但历史记录里生成层的步骤有 ${steps} 个：从最上层开始对应，下面的层可能对应错误或没有对应`,
     runtimeValue: (value) => `--runtime ${value}：请选择 docker 或 podman`,
+    runtimeNoImages: (runtime) =>
+      `--runtime ${runtime}：${runtime} 不提供镜像各层在磁盘上的位置；请改为检查用该镜像创建的容器（inspect ID），或者选择 docker 或 podman`,
     imageAndTarget: (target) => `TARGET（${target}）和 --image 只能给一个`,
     onlyWithImage: (option) => `${option} 只能和 --image IMAGE 一起使用`,
     ciNeedsRule: "--ci 需要规则：--max-hidden SIZE、--max-hidden-percent P，或两者都给",

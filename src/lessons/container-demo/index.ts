@@ -1,7 +1,6 @@
 // container-demo's own options, validated before anything is created (exit 2 on bad input);
 // then its preflight: a runtime that answers, an image that is here, files in it to use.
 import { randomBytes } from "node:crypto";
-import { sudoCommand } from "../../runner/preflight.js";
 import { runLesson } from "../../runner/run-lesson.js";
 import { isRuntime, lessonRuntimes, type RuntimeName } from "../../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
@@ -22,7 +21,7 @@ const IMAGE_REFERENCE = new RegExp(
 /** A runtime that can run, exec in and remove the lesson's container. */
 const isLessonRuntime = (value: string): value is RuntimeName => isRuntime(value) && lessonRuntimes().includes(value);
 
-export const prepare: LessonModule["prepare"] = (flags, _t, lang) => {
+export const prepare: LessonModule["prepare"] = (flags, { lang, mode, asRoot, print }) => {
   const w = { en, zh, ja }[lang];
   const runtime = typeof flags.runtime === "string" ? flags.runtime : undefined;
   if (runtime !== undefined && !isLessonRuntime(runtime)) throw new ExitError(EXIT_USAGE, w.refuse.runtimeValue(runtime));
@@ -30,12 +29,10 @@ export const prepare: LessonModule["prepare"] = (flags, _t, lang) => {
   if (image !== undefined && !IMAGE_REFERENCE.test(image)) throw new ExitError(EXIT_USAGE, w.refuse.imageValue(image));
   // The runtime's store is root's; a user namespace of the lesson's own (rootless mode) cannot
   // reach it, and rootless podman keeps its overlays where only its own namespace sees them.
-  if (process.getuid?.() !== 0 || flags.rootless === true) {
-    throw new ExitError(EXIT_USAGE, w.refuse.notRoot(sudoCommand(process.argv.filter((arg) => arg !== "--rootless"))));
-  }
+  if (mode === "rootless") throw new ExitError(EXIT_USAGE, w.refuse.notRoot(asRoot));
   return async (common) => {
     const chosen = await chooseRuntime(common.t, w, runtime);
-    const found = await chooseImage(w, chosen.runtime, image, { json: common.json });
+    const found = await chooseImage(w, chosen.runtime, image, { json: common.json, print });
     const options: ContainerOptions = {
       runtime: chosen.runtime,
       ...(chosen.skipped !== undefined ? { skipped: chosen.skipped } : {}),

@@ -48,7 +48,7 @@ export async function chooseImage(
   w: ContainerDemoWords,
   runtime: RuntimeName,
   wanted: string | undefined,
-  output: { json: boolean },
+  output: PullOutput,
 ): Promise<ImageChoice> {
   const { cli } = adapterFor(runtime);
   const local = await cli.listImages();
@@ -75,18 +75,24 @@ export async function chooseImage(
   return { image, info, layers, plan };
 }
 
+/** Where a pull may speak: with --json nowhere (stdout carries only events), else a line before the runtime's own progress. */
+interface PullOutput {
+  json: boolean;
+  print(line: string): void;
+}
+
 /**
  * The runtime's pull of IMAGE: on a terminal with its own progress bars (stdout and stderr are the
  * learner's); with --json quietly, since stdout carries only events. "" when it worked, else the
  * first line of the runtime's complaint.
  */
-async function pull(w: ContainerDemoWords, runtime: RuntimeName, image: string, output: { json: boolean }): Promise<string> {
+async function pull(w: ContainerDemoWords, runtime: RuntimeName, image: string, output: PullOutput): Promise<string> {
   const { commands } = lifecycleOf(runtime);
   if (output.json) {
     const result = await runCommand(commands.pull(image, true), { timeoutMs: 30 * 60 * 1000 });
     return result.exitCode === 0 ? "" : firstLine(result.stderr) || `exit ${result.exitCode}`;
   }
-  process.stdout.write(`${w.pulling(image, runtime)}\n`);
+  output.print(w.pulling(image, runtime));
   // A pull's progress is only worth showing live; its complaint is still kept for the refusal.
   const result = await runCommand(commands.pull(image, false), { timeoutMs: 30 * 60 * 1000, live: true });
   return result.exitCode === 0 ? "" : firstLine(result.stderr) || `exit ${result.exitCode}`;

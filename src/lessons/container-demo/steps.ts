@@ -6,7 +6,7 @@
 import { posix } from "node:path";
 import { formatBytes } from "../../i18n/format.js";
 import { analyzeDisk, stackPaths } from "../../layers/stack.js";
-import { discoverOverlays, hostPath, splitLowerdir } from "../../overlay/discover.js";
+import { hostPath, parseLowerdir } from "../../overlay/discover.js";
 import { apparentUsage } from "../../overlay/usage.js";
 import type { Lesson } from "../../runner/types.js";
 import { adapterFor, isOurs, lifecycleOf, ownerLabels, ownerOf } from "../../runtime/index.js";
@@ -63,14 +63,14 @@ async function graphDriver(ctx: Ctx, state: RunState): Promise<void> {
   const { w, options } = ctx;
   const dirs = state.container?.graphDriver;
   await ctx.run(commandsOf(options).graphDriver(options.name));
-  const overlay = discoverOverlays().overlays.find((found) => dirs !== undefined && found.upper === dirs.upper);
+  const overlay = ctx.overlays().find((found) => dirs !== undefined && found.upper === dirs.upper);
   state.overlay = overlay;
   if (overlay !== undefined) {
     state.mergedHere = hostPath(overlay.namespace, overlay.mountPoint);
     const task = overlay.namespace.own ? [] : ["--task", String(overlay.namespace.pid)];
     if (!overlay.namespace.own) ctx.say(w.graph.otherNamespace(overlay.namespace.pid));
     await ctx.run(["findmnt", ...task, "-n", "-o", "OPTIONS", overlay.mountPoint]);
-    const [firstLower] = splitLowerdir(overlay.rawLowerdir).merged;
+    const [firstLower] = parseLowerdir(overlay.rawLowerdir).merged;
     const store = posix.dirname(posix.dirname(overlay.upper ?? "/"));
     const link = firstLower === undefined ? undefined : firstLower.startsWith("/") ? firstLower : posix.join(store, firstLower);
     if (link !== undefined && entryAt(link)?.kind === "symlink") {

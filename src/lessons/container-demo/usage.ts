@@ -5,7 +5,6 @@ import { type MountReport, readMount } from "../../inspect/report.js";
 import { selectTargets } from "../../inspect/targets.js";
 import { inspectWords } from "../../inspect/words/index.js";
 import { stackPaths } from "../../layers/stack.js";
-import { discoverOverlays } from "../../overlay/discover.js";
 import { apparentUsage } from "../../overlay/usage.js";
 import type { Step } from "../../runner/types.js";
 import { adapterFor } from "../../runtime/index.js";
@@ -103,7 +102,7 @@ async function removeContainer(ctx: Ctx, state: RunState): Promise<void> {
   const commands = commandsOf(options);
   const { cli } = adapterFor(options.runtime);
   const upper = upperOf(state);
-  const mounted = (): boolean => discoverOverlays().overlays.some((overlay) => overlay.upper === upper);
+  const mounted = (): boolean => ctx.overlays().some((overlay) => overlay.upper === upper);
   if (options.keep) {
     ctx.say(w.remove.kept);
     ctx.say(`→ ${commands.remove(name).join(" ")}`);

@@ -6,7 +6,7 @@ import { type CowOptions, cowDemo } from "./steps.js";
 
 const text = (value: string | boolean | undefined, fallback: string): string => (typeof value === "string" ? value : fallback);
 
-export const prepare: LessonModule["prepare"] = (flags, t) => {
+export const prepare: LessonModule["prepare"] = (flags, { t }) => {
   const options: CowOptions = {
     sizeBytes: sizeOption(t, text(flags.size, "50M")),
     trials: integerOption(t, "--trials", text(flags.trials, "5"), 1, 50),

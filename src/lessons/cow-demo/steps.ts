@@ -10,6 +10,7 @@ import { diskUsage, fileUsage } from "../../overlay/usage.js";
 import { compareTimings, median, range } from "../../runner/stats.js";
 import type { Lesson } from "../../runner/types.js";
 import { exactBytes, listing } from "../observe.js";
+import { mountWorkspace } from "../workspace.js";
 import { type CowDemoWords, en } from "./en.js";
 import { ja } from "./ja.js";
 import {
@@ -64,8 +65,8 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
       title: (w) => w.mount.title,
       explain: (w) => w.mount.explain,
       async run(ctx) {
-        const { w, workspace } = ctx;
-        await ctx.mountOverlay({ lower: [workspace.lower], upper: workspace.upper, work: workspace.work, merged: workspace.merged });
+        const { w } = ctx;
+        await mountWorkspace(ctx);
         // findmnt names the filesystem as the kernel does (ext4); `stat -f` would say "ext2/ext3".
         const fs = await ctx.run(["findmnt", "-n", "-o", "FSTYPE", "--target", "upper"]);
         const backingFs = fs.stdout.trim();
@@ -177,7 +178,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
           await ctx.run(["sync", "-f", "upper"]);
           times.push((await ctx.run(ddAppendByte(`merged/${BIG}`))).ms);
         }
-        // Practised, the learner timed the copy-up: the lesson has no figure of its own to compare.
+        // Practiced, the learner timed the copy-up: the lesson has no figure of its own to compare.
         const copyUpMs = typeof ctx.metricsSoFar.copyUpMs === "number" ? ctx.metricsSoFar.copyUpMs : undefined;
         if (copyUpMs === undefined) {
           ctx.metric("appendAfterCopyUpMs", round(median(times)));
@@ -294,7 +295,7 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         const metrics = ctx.metricsSoFar;
         const num = (name: string): number => (typeof metrics[name] === "number" ? (metrics[name] as number) : 0);
         ctx.say(w.takeaways.title);
-        // Practised, the copy-up was timed by the learner: there is no figure of ours to quote.
+        // Practiced, the copy-up was timed by the learner: there is no figure of ours to quote.
         const timed = typeof metrics.copyUpMs === "number";
         for (const line of [
           w.takeaways.read,

@@ -2,7 +2,6 @@
 // copied up whole; with it, upper gets the metadata only (overlay.metacopy, next to no blocks)
 // and reads still come from lower, until a write copies the data.
 import { formatBytes, formatPercent } from "../../i18n/format.js";
-import { readOverlayXattrs } from "../../overlay/xattr.js";
 import type { Step } from "../../runner/types.js";
 import { yesNo } from "../observe.js";
 import type { FeaturesWords } from "./en.js";
@@ -120,7 +119,7 @@ async function writeCopiesData(ctx: Ctx): Promise<void> {
   ctx.metric("metacopyDataCopyUpMs", round(write.ms));
   const [after] = await statFields(ctx, STAT_FORMAT, [`${ON.upper}/${LIB}`]);
   ctx.check("write-copies-data", w.metacopy.checkWrite, `≥ ${LIB_BYTES} B`, `${onDisk(after)} B`, onDisk(after) >= LIB_BYTES);
-  const left = readOverlayXattrs(ctx.path(`${ON.upper}/${LIB}`), ctx.xattrNamespace).metacopy === true;
+  const left = ctx.overlayXattrs(`${ON.upper}/${LIB}`).metacopy === true;
   ctx.check("metacopy-gone", w.metacopy.checkGone, "no", yesNo(left));
   ctx.say(w.metacopy.layers);
   ctx.say(w.common.mapShows("metacopy=off"));

@@ -5,7 +5,6 @@
 import { dirname, posix } from "node:path";
 import { formatBytes, formatMs } from "../../i18n/format.js";
 import { isWhiteout } from "../../layers/entry.js";
-import { readOverlayXattrs } from "../../overlay/xattr.js";
 import type { Step } from "../../runner/types.js";
 import { listing, yesNo } from "../observe.js";
 import type { FeaturesWords } from "./en.js";
@@ -92,7 +91,7 @@ async function renameWith(ctx: Ctx): Promise<void> {
 /** A renamed directory in upper: the one that carries overlay.redirect, wherever the learner put it. */
 function renamedDirectory(ctx: Ctx): { path: string; redirect: string } | undefined {
   for (const path of directoriesBeneath(ctx, ON.upper)) {
-    const redirect = readOverlayXattrs(ctx.path(`${ON.upper}/${path}`), ctx.xattrNamespace).redirect;
+    const redirect = ctx.overlayXattrs(`${ON.upper}/${path}`).redirect;
     if (redirect !== undefined) return { path, redirect };
   }
   return undefined;

@@ -4,8 +4,6 @@
 // first: that mount is the probe, and a kernel that refuses it, or accepts it and does not apply
 // it, skips the step with its reason.
 import { constants } from "node:os";
-import { parseSuperOptions, readMountInfo } from "../../overlay/mountinfo.js";
-import { readXattr } from "../../overlay/xattr.js";
 import type { LessonContext, OverlayMount } from "../../runner/types.js";
 import { firstLine } from "../../sys/exec.js";
 import type { FeaturesWords } from "./en.js";
@@ -38,10 +36,8 @@ export function ddFile(path: string, bytes: number, source: "/dev/zero" | "/dev/
 }
 
 /** The overlay options the kernel applies to the mount on `merged`, as findmnt and mountinfo show them. */
-export function appliedOptions(ctx: Ctx, merged: string): Map<string, string> {
-  const point = ctx.path(merged);
-  const entry = readMountInfo().findLast((mount) => mount.mountPoint === point);
-  return parseSuperOptions(entry?.superOptions ?? "");
+export function appliedOptions(ctx: Ctx, merged: string): ReadonlyMap<string, string> {
+  return ctx.mountAt(merged)?.options ?? new Map();
 }
 
 /** What a feature is called in mount -o, and how mountinfo shows it while it is in effect. */
@@ -52,13 +48,13 @@ export interface Feature {
   /** The forms findmnt shows (6.x writes volatile as fsync=volatile); default: the option itself. */
   shownAs?: readonly string[];
   /** Where no fixed form says it (a data-only layer shows as `::` in lowerdir): what of the options shows it. */
-  applied?: (options: Map<string, string>) => string[];
+  applied?: (options: ReadonlyMap<string, string>) => string[];
   /** Why the kernel may accept the option and not apply it here (rootless index), when the log cannot say. */
   whyOff?: string;
 }
 
 /** The forms of the feature that the mount's options hold ([] when the kernel does not apply it). */
-function appliedForms(options: Map<string, string>, feature: Feature): string[] {
+function appliedForms(options: ReadonlyMap<string, string>, feature: Feature): string[] {
   if (feature.applied !== undefined) return feature.applied(options);
   return (feature.shownAs ?? [feature.option]).filter((form) => {
     const [key = "", value] = form.split("=");
@@ -91,7 +87,7 @@ export async function mountWithFeature(ctx: Ctx, spec: OverlayMount, feature: Fe
  * own reading (lgetxattr), saying so. Returns the value, undefined when the entry has none.
  */
 export async function showXattr(ctx: Ctx, path: string, name: string): Promise<string | undefined> {
-  const value = readXattr(ctx.path(path), name);
+  const value = ctx.xattr(path, name);
   if (ctx.has("getfattr")) {
     await ctx.run(["getfattr", "-n", name, path], { allowFailure: true });
   } else {

@@ -2,7 +2,6 @@
 // what the try changed: a finished layer changed by hand, the library still there, the cache
 // emptied file by file (whiteouts, no opaque directory) or removed and not made again.
 import { isWhiteout } from "../../layers/entry.js";
-import { readOverlayXattrs } from "../../overlay/xattr.js";
 import type { Diagnosis, LessonContext, PracticeAttempt } from "../../runner/types.js";
 import { few, leaves } from "../observe.js";
 import type { LayersDemoWords } from "./en.js";
@@ -29,7 +28,7 @@ export function diagnoseRunRm(ctx: Ctx, attempt: PracticeAttempt): Diagnosis {
     next.push(w.practice.next.lib);
   }
   const cache = ctx.stat(`${RUN.diff}/${CACHE}`);
-  const opaque = cache?.isDirectory() === true && readOverlayXattrs(ctx.path(`${RUN.diff}/${CACHE}`), ctx.xattrNamespace).opaque === "y";
+  const opaque = cache?.isDirectory() === true && ctx.overlayXattrs(`${RUN.diff}/${CACHE}`).opaque === "y";
   if (cache !== undefined && isWhiteout(cache)) {
     found.push(why.cacheGone);
     next.push(w.practice.next.mkdir);

@@ -5,12 +5,11 @@ import { formatBytes } from "../../i18n/format.js";
 import { isWhiteout, readEntry } from "../../layers/entry.js";
 import type { HiddenGroup } from "../../layers/hidden.js";
 import { analyzeDisk, stackPaths } from "../../layers/stack.js";
-import { overlayLayers, readMountInfo } from "../../overlay/mountinfo.js";
 import { apparentUsage } from "../../overlay/usage.js";
-import { readOverlayXattrs } from "../../overlay/xattr.js";
 import type { Lesson, LessonContext } from "../../runner/types.js";
 import { showDu } from "../du.js";
 import { exactBytes, yesNo } from "../observe.js";
+import { mountWorkspace } from "../workspace.js";
 import { en, type LayersDemoWords } from "./en.js";
 import {
   BIG,
@@ -77,7 +76,7 @@ async function instruction(ctx: Ctx, below: readonly BuildLayer[] | string, laye
 function checkDeletions(ctx: Ctx, whiteout: string): void {
   const { w } = ctx;
   ctx.check("whiteout", w.run.checkWhiteout, "character special file 0:0", whiteout);
-  const opaque = readOverlayXattrs(ctx.path(`${RUN.diff}/${CACHE}`), ctx.xattrNamespace).opaque;
+  const opaque = ctx.overlayXattrs(`${RUN.diff}/${CACHE}`).opaque;
   ctx.check("opaque-dir", w.run.checkOpaque(opaqueXattr(ctx)), "y", opaque ?? "(none)");
   const below = [`${FROM.diff}/${BIG}`, `${FROM.diff}/${CACHE}/index.db`, `${FROM.diff}/${CACHE}/pkg.list`];
   ctx.check("still-below", w.run.checkStillThere, "yes", yesNo(below.every((path) => ctx.stat(path) !== undefined)));
@@ -141,7 +140,7 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
         ctx.check("layer-holds-copy", w.copy.checkLayer, "app/config.yaml bin/app", ctx.files(COPY.diff).join(" "));
         const baseApp = baseFiles(w).find((file) => file.path === "bin/app")?.content;
         ctx.check("base-unchanged", w.copy.checkBaseUnchanged, baseApp ?? "", ctx.read(`${FROM.diff}/bin/app`) ?? "(missing)");
-        ctx.check("build-unmounted", w.copy.checkUnmounted, "no", yesNo(isMounted(ctx, COPY.merged)));
+        ctx.check("build-unmounted", w.copy.checkUnmounted, "no", yesNo(ctx.mountAt(COPY.merged) !== undefined));
       },
       keyPoint: (w) => w.copy.key,
     },
@@ -163,7 +162,7 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
           ctx.say(w.run.ownReading);
           ctx.facts([
             ["# file:", cacheDir],
-            [opaqueXattr(ctx), JSON.stringify(readOverlayXattrs(ctx.path(cacheDir), ctx.xattrNamespace).opaque ?? null)],
+            [opaqueXattr(ctx), JSON.stringify(ctx.overlayXattrs(cacheDir).opaque ?? null)],
           ]);
         }
         checkDeletions(ctx, whiteout.stdout.trim() || whiteout.stderr);
@@ -196,10 +195,9 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
         ctx.showLayers({ lower: IMAGE_LAYERS.map((layer) => layer.diff), upper: "upper", merged: "merged" });
         await ctx.mkdir("upper", "work", "merged");
         const lower = IMAGE_LAYERS.map((layer) => ctx.path(layer.diff));
-        await ctx.mountOverlay({ lower, upper: workspace.upper, work: workspace.work, merged: workspace.merged });
+        await mountWorkspace(ctx, lower);
         await ctx.run(["findmnt", "-n", "-o", "OPTIONS", "merged"]);
-        const mount = readMountInfo().findLast((entry) => entry.mountPoint === workspace.merged);
-        const kernelLower = mount ? overlayLayers(mount).lower : [];
+        const kernelLower = ctx.mountAt(workspace.merged)?.layers.lower ?? [];
         ctx.check("lowerdir-order", w.container.checkOrder, lower.join(":"), kernelLower.join(":"));
         const app = await ctx.run(["cat", "merged/bin/app"]);
         ctx.check("leftmost-wins", w.container.checkLeftmost, ctx.read(`${COPY.diff}/bin/app`)?.trimEnd() ?? "", app.stdout);
@@ -295,8 +293,3 @@ export const layersDemo: Lesson<Record<string, never>, LayersDemoWords> = {
     },
   ],
 };
-
-function isMounted(ctx: Ctx, relative: string): boolean {
-  const path = ctx.path(relative);
-  return readMountInfo().some((entry) => entry.mountPoint === path);
-}

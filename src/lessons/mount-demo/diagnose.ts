@@ -3,7 +3,7 @@
 // instead ("you created upper/notes.txt, a new file: copy-up happens when you change a file that
 // comes from lower"). A mount that did not take is the runner's to explain (mount-replay.ts).
 import { isAbsolute, join, relative } from "node:path";
-import { isWithin, overlayLayers, readMountInfo } from "../../overlay/mountinfo.js";
+import { isWithin } from "../../overlay/mountinfo.js";
 import type { Diagnosis, PracticeAttempt } from "../../runner/types.js";
 import { few, leaves } from "../observe.js";
 import { type Ctx, classifyUpper, exists, LOWER_FILES, lowerContents, read } from "./image.js";
@@ -74,19 +74,22 @@ function common(ctx: Ctx, attempt: PracticeAttempt, seen: Touched): Diagnosis {
   const { w } = ctx;
   const found: string[] = [];
   const lower = lowerChanges(ctx);
-  if (lower.length > 0)
-    found.push(
-      w.practice.why.lowerChanged(
-        few(
-          ctx,
-          lower.map((path) => `lower/${path}`),
-        ),
-      ),
-    );
+  if (lower.length > 0) found.push(w.practice.why.lowerChanged(fewIn(ctx, "lower", lower)));
   if (seen.outside.length > 0) found.push(w.practice.why.outside(few(ctx, seen.outside)));
   // lower/ cannot be put back from here: only a fresh workspace has the image as it shipped.
   return { found, next: lower.length > 0 ? ctx.t.practice.startAgain(attempt.restart) : undefined };
 }
+
+/** The first few of `paths`, each named from the workspace (`upper/etc/app.conf`, `merged/logs/`). */
+const fewIn = (ctx: Ctx, dir: string, paths: readonly string[], suffix = ""): string =>
+  few(
+    ctx,
+    paths.map((path) => `${dir}/${path}${suffix}`),
+  );
+
+/** A directory made where the step wanted a file (a copy-up, a new file): said the same at both steps. */
+const dirsMade = (ctx: Ctx, seen: Touched): string[] =>
+  seen.dirs.length > 0 ? [ctx.w.practice.why.dirMade(fewIn(ctx, "merged", seen.dirs, "/"))] : [];
 
 const merge = (first: Diagnosis, found: string[], next: string | undefined): Diagnosis => ({
   found: [...first.found, ...found],
@@ -100,25 +103,9 @@ export function diagnoseCopyUp(ctx: Ctx, attempt: PracticeAttempt, step: Practic
   const copies = classifyUpper(ctx)["copy-up"].filter(touchedInStep(step));
   let next: string | undefined;
   if (copies.length === 0) {
-    if (seen.created.length > 0)
-      found.push(
-        w.practice.why.newInsteadOfCopy(
-          few(
-            ctx,
-            seen.created.map((path) => `upper/${path}`),
-          ),
-        ),
-      );
+    if (seen.created.length > 0) found.push(w.practice.why.newInsteadOfCopy(fewIn(ctx, "upper", seen.created)));
     if (seen.whiteouts.length > 0) found.push(w.practice.why.deletedInsteadOfCopy(few(ctx, seen.whiteouts)));
-    if (seen.dirs.length > 0)
-      found.push(
-        w.practice.why.dirMade(
-          few(
-            ctx,
-            seen.dirs.map((path) => `merged/${path}/`),
-          ),
-        ),
-      );
+    found.push(...dirsMade(ctx, seen));
     next = w.practice.next.copy(LOWER_FILES[0] ?? "", ctx.t.practice.list(LOWER_FILES));
   } else if (copies.every((path) => read(ctx, `upper/${path}`) === read(ctx, `lower/${path}`))) {
     found.push(w.practice.why.sameContent(few(ctx, copies)));
@@ -135,15 +122,7 @@ export function diagnoseNewFile(ctx: Ctx, attempt: PracticeAttempt, step: Practi
   if (classifyUpper(ctx).new.filter(touchedInStep(step)).length === 0) {
     if (seen.copies.length > 0) found.push(w.practice.why.copyInsteadOfNew(few(ctx, seen.copies)));
     if (seen.whiteouts.length > 0) found.push(w.practice.why.deletedInsteadOfNew(few(ctx, seen.whiteouts)));
-    if (seen.dirs.length > 0)
-      found.push(
-        w.practice.why.dirMade(
-          few(
-            ctx,
-            seen.dirs.map((path) => `merged/${path}/`),
-          ),
-        ),
-      );
+    found.push(...dirsMade(ctx, seen));
     next = w.practice.next.newFile;
   }
   return merge(common(ctx, attempt, seen), found, next);
@@ -192,10 +171,10 @@ export function namer(ctx: Ctx, step: PracticeAttempt | undefined): (given: stri
 
 export function diagnoseMount(ctx: Ctx, attempt: PracticeAttempt, step: PracticeAttempt): Diagnosis {
   const { w, workspace } = ctx;
-  const mounts = readMountInfo();
-  const mount = mounts.findLast((entry) => entry.mountPoint === workspace.merged);
+  const mount = ctx.mountAt(workspace.merged);
   if (mount?.fsType !== "overlay") {
-    const overlays = new Set(mounts.filter((entry) => entry.fsType === "overlay").map((entry) => entry.mountPoint));
+    const overlayMounts = ctx.mounts().filter((entry) => entry.fsType === "overlay");
+    const overlays = new Set(overlayMounts.map((entry) => entry.mountPoint));
     const elsewhere = attempt.mounted.filter((point) => point !== "merged" && overlays.has(ctx.path(point)));
     if (elsewhere.length > 0)
       return { found: [w.practice.why.mountedElsewhere(few(ctx, elsewhere))], next: w.practice.next.unmountElsewhere(elsewhere[0] ?? "") };
@@ -204,7 +183,7 @@ export function diagnoseMount(ctx: Ctx, attempt: PracticeAttempt, step: Practice
     const typedMount = attempt.commands.some((command) => /(?:^|[\s;&|(])(?:sudo\s+)?(?:\S*\/)?mount\s/.test(command.line));
     return { found: typedMount ? [] : [w.practice.why.noMountCommand] };
   }
-  const layers = overlayLayers(mount);
+  const { layers } = mount;
   const names = namer(ctx, step);
   const found: string[] = [];
   if (names(layers.lower[0], "upper") && names(layers.upper, "lower")) found.push(w.practice.why.swapped);
@@ -217,7 +196,7 @@ export function diagnoseMount(ctx: Ctx, attempt: PracticeAttempt, step: Practice
     for (const [option, value, wanted, ok] of given) if (!ok) found.push(w.practice.why.wrongLayer(option, value || "(none)", wanted));
   }
   if (found.length > 0) return { found, next: w.practice.next.remount };
-  if (ctx.mode === "rootless" && !mount.superOptions.split(",").includes("userxattr"))
+  if (ctx.mode === "rootless" && !mount.options.has("userxattr"))
     return { found: [w.practice.why.noUserxattr], next: w.practice.next.remountUserxattr };
   return { found: [] };
 }

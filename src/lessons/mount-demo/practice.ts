@@ -1,7 +1,6 @@
 // mount-demo's practice: the learner mounts, writes, creates and deletes, and these checks grade
 // the principle on the kernel's state: any file of lower, any content, relative paths or not.
 // The checks name the files the learner touched; diagnose.ts says why a try failed.
-import { overlayLayers, readMountInfo } from "../../overlay/mountinfo.js";
 import type { Practice } from "../../runner/types.js";
 import { listing, yesNo } from "../observe.js";
 import {
@@ -35,9 +34,9 @@ export const mountPractice: MountPractice = {
   verify(ctx, step) {
     const { w, workspace } = ctx;
     const names = namer(ctx, step);
-    const mount = readMountInfo().findLast((entry) => entry.mountPoint === workspace.merged);
+    const mount = ctx.mountAt(workspace.merged);
     ctx.check("is-overlay", w.mount.checkType, "overlay", mount?.fsType ?? "(not mounted)");
-    const layers = mount ? overlayLayers(mount) : { lower: [] };
+    const layers = mount?.layers ?? { lower: [] };
     const lowerOk = layers.lower.length === 1 && names(layers.lower[0], "lower");
     ctx.check("lowerdir", w.mount.checkLower, "lower", layers.lower.join(":") || "(none)", lowerOk);
     ctx.check("upperdir", w.mount.checkUpper, "upper", layers.upper ?? "(none)", names(layers.upper, "upper"));
@@ -46,8 +45,8 @@ export const mountPractice: MountPractice = {
     // Rootless, overlay must keep its whiteouts' and opaque dirs' notes in user.* xattrs: without
     // userxattr the mount works until the first delete of a lower directory (EIO).
     if (ctx.mode === "rootless") {
-      const options = mount?.superOptions.split(",") ?? [];
-      ctx.check("userxattr", w.practice.checkUserxattr, "userxattr", options.includes("userxattr") ? "userxattr" : "(missing)");
+      const userxattr = mount?.options.has("userxattr") === true;
+      ctx.check("userxattr", w.practice.checkUserxattr, "userxattr", userxattr ? "userxattr" : "(missing)");
     }
   },
   diagnose: diagnoseMount,

@@ -2,9 +2,9 @@
 // Each step shows the commands a learner would type and checks its claim on the live kernel.
 
 import { isWhiteout } from "../../layers/entry.js";
-import { overlayLayers, parseSuperOptions, readMountInfo } from "../../overlay/mountinfo.js";
 import type { Lesson } from "../../runner/types.js";
 import { listing, yesNo } from "../observe.js";
+import { mountWorkspace } from "../workspace.js";
 import { en, type MountDemoWords } from "./en.js";
 import { appConf, classifyUpper, containerData, exists, imageLog, LOWER_FILES, mainPy, newAppConf, read } from "./image.js";
 import { ja } from "./ja.js";
@@ -57,15 +57,14 @@ export const mountDemo: Lesson<Record<string, never>, MountDemoWords> = {
       explain: (w) => w.mount.explain,
       async run(ctx) {
         const { w, workspace } = ctx;
-        await ctx.mountOverlay({ lower: [workspace.lower], upper: workspace.upper, work: workspace.work, merged: workspace.merged });
+        await mountWorkspace(ctx);
         await ctx.run(["findmnt", "merged"]);
-        const mount = readMountInfo().findLast((entry) => entry.mountPoint === workspace.merged);
+        const mount = ctx.mountAt(workspace.merged);
         // Rootless, findmnt shows options the lesson did not ask for: say why, next to them.
-        const options = parseSuperOptions(mount?.superOptions ?? "");
-        if (options.has("userxattr")) ctx.say(w.mount.rootlessUserxattr);
-        if (options.get("redirect_dir") === "nofollow") ctx.say(w.mount.rootlessRedirect);
+        if (mount?.options.has("userxattr")) ctx.say(w.mount.rootlessUserxattr);
+        if (mount?.options.get("redirect_dir") === "nofollow") ctx.say(w.mount.rootlessRedirect);
         ctx.check("is-overlay", w.mount.checkType, "overlay", mount?.fsType ?? "(not mounted)");
-        const layers = mount ? overlayLayers(mount) : { lower: [] };
+        const layers = mount?.layers ?? { lower: [] };
         ctx.check("lowerdir", w.mount.checkLower, workspace.lower, layers.lower.join(":"));
         ctx.check("upperdir", w.mount.checkUpper, workspace.upper, layers.upper ?? "(none)");
         ctx.check("workdir", w.mount.checkWork, workspace.work, layers.work ?? "(none)");

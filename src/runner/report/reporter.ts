@@ -3,6 +3,7 @@
 import type { FoundWorkspace } from "../../overlay/workspace.js";
 import type { TeardownEntry } from "../../sys/cleanup.js";
 import type { CommandResult } from "../../sys/exec.js";
+import type { TerminationSignal } from "../../sys/signals.js";
 import type { CheckRecord, LessonId, LessonMode, StepRecord } from "../types.js";
 
 export interface WorkspaceJson {
@@ -13,21 +14,19 @@ export interface WorkspaceJson {
   merged: string;
 }
 
-export type Signal = "SIGINT" | "SIGTERM" | "SIGHUP";
-
 export interface Summary {
   type: "summary";
   lesson: LessonId;
   mode: LessonMode;
   ok: boolean;
   kept: boolean;
-  interrupted?: Signal;
+  interrupted?: TerminationSignal;
   workspace: WorkspaceJson;
   steps: Array<Omit<StepRecord, "checks" | "error"> & { checks: Array<Omit<CheckRecord, "label">>; error?: string }>;
   metrics: Record<string, number | string | number[]>;
 }
 
-export interface Progress {
+export interface WriteProgress {
   label: string;
   doneBytes: number;
   totalBytes: number;
@@ -43,7 +42,7 @@ export interface Reporter {
   say(step: string, text: string): void;
   facts(step: string, rows: ReadonlyArray<readonly [string, string]>): void;
   check(step: string, record: CheckRecord): void;
-  progress(step: string, progress: Progress | undefined): void;
+  progress(step: string, progress: WriteProgress | undefined): void;
   stepEnd(record: StepRecord, keyPoint: string | undefined): void;
   /** Shown before waiting for Enter (human only). */
   pausePrompt(): void;

@@ -4,7 +4,7 @@
 import { type HierarchyNode, hierarchy } from "d3-hierarchy";
 import type { HideReason } from "../../../layers/walk.js";
 import { type Fate, HOW_ORDER, type TreeNode } from "../tree-data.js";
-import type { LayerView, SectionView } from "./view.js";
+import type { PageLayer, SectionView } from "./view.js";
 
 export interface Datum {
   name: string;
@@ -14,7 +14,7 @@ export interface Datum {
   fate: Fate | null;
   /** A fold's files. */
   files: number;
-  layer: LayerView | null;
+  layer: PageLayer | null;
   /** A hidden file: the hiding image layer's number (null: the container), how, and where ("" = here). */
   hider?: number | null;
   how?: HideReason;
@@ -107,7 +107,7 @@ export function nodePath(node: HierarchyNode<Datum>): string {
 }
 
 /** The layer a node is in (itself, when it is one). */
-export function layerOf(node: HierarchyNode<Datum>): LayerView | null {
+export function layerOf(node: HierarchyNode<Datum>): PageLayer | null {
   for (let at: HierarchyNode<Datum> | null = node; at !== null; at = at.parent) if (at.data.layer !== null) return at.data.layer;
   return null;
 }

@@ -4,7 +4,7 @@
 import { formatBytes, formatCount } from "../../../i18n/format.js";
 import { FATES } from "../tree-data.js";
 import { element, panel } from "./dom.js";
-import type { HiddenRow, LayerView, PageWords, SectionView } from "./view.js";
+import type { HiddenRow, PageLayer, PageWords, SectionView } from "./view.js";
 
 export function summaryPanel(view: SectionView, words: PageWords, made: string): HTMLElement {
   const p = words.page;
@@ -34,7 +34,7 @@ export function summaryPanel(view: SectionView, words: PageWords, made: string):
   ]);
 }
 
-export function layersPanel(view: SectionView, words: PageWords, onPick: (layer: LayerView) => void): HTMLElement {
+export function layersPanel(view: SectionView, words: PageWords, onPick: (layer: PageLayer) => void): HTMLElement {
   const p = words.page;
   const widest = Math.max(1, ...view.layers.map((layer) => layer.bytes));
   const rows = view.layers.flatMap((layer) => {

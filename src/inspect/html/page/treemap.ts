@@ -8,7 +8,7 @@ import { formatBytes, formatCount } from "../../../i18n/format.js";
 import { FATES } from "../tree-data.js";
 import { element } from "./dom.js";
 import { type Datum, layerOf, nodePath } from "./model.js";
-import type { LayerView, PageWords, SectionView } from "./view.js";
+import type { PageLayer, PageWords, SectionView } from "./view.js";
 
 const MAX_CELLS = 2500;
 const MIN_SIDE = 3;
@@ -86,7 +86,7 @@ export class Treemap {
     this.render();
   }
 
-  zoomToLayer(layer: LayerView): void {
+  zoomToLayer(layer: PageLayer): void {
     const node = this.root.descendants().find((at) => at.data.layer === layer);
     if (node !== undefined) this.zoomTo(node);
   }

@@ -9,7 +9,7 @@ import type { ImagePage, MountSection, PageData } from "../page-data.js";
 import { FATE, type Fate, type TreeData } from "../tree-data.js";
 import { type HtmlWords, htmlWords } from "../words/index.js";
 
-export interface LayerView {
+export interface PageLayer {
   /** Build order; null for a container's writable layer. */
   number: number | null;
   /** The whole build step, or null when nobody can say (a mount's layers). */
@@ -52,7 +52,7 @@ export interface SectionView {
   largest: string | null;
   storeName: string;
   /** Build order, #1 first; a container's layer last. */
-  layers: LayerView[];
+  layers: PageLayer[];
   rows: HiddenRow[];
   hiddenGroups: number;
   notes: string[];
@@ -88,7 +88,7 @@ export function imageView(data: ImagePage, words: PageWords): SectionView {
   const w = words.inspect.image;
   const p = words.page;
   const step = (createdBy: string | null, max: number) => (createdBy === null ? w.unknownStep : `\`${shortInstruction(createdBy, max)}\``);
-  const layers: LayerView[] = json.layers.map((layer, index) => {
+  const layers: PageLayer[] = json.layers.map((layer, index) => {
     const how = (["whiteout", "opaque", "newer-copy"] as const).filter((reason) => layer.hides[reason] > 0);
     const details = how.map((reason) => w.hideHow(w.how[reason], formatBytes(layer.hides[reason]))).join(w.listSeparator);
     const figures = w.layerFigures(
@@ -158,7 +158,7 @@ export function mountView(section: MountSection, words: PageWords): SectionView 
   const { json, tree } = section;
   const p = words.page;
   const i = words.inspect;
-  const layers: LayerView[] = json.layers.map((layer, index) => {
+  const layers: PageLayer[] = json.layers.map((layer, index) => {
     const treeIndex = index + (json.upper === null ? 0 : 1);
     const fateBytes = tree.layers[treeIndex]?.fateBytes ?? [];
     const seen = fateBytes[FATE.seen] ?? 0;
