@@ -3,7 +3,7 @@
 // one image costs one walk of the image and a look at each container's own layers.
 import type { AnalysisTotals } from "../layers/analysis.js";
 import type { StackReading } from "../layers/read-ahead.js";
-import { analyzeOnImage, type SharedImages, sharedImages } from "../layers/shared-image.js";
+import { analyzeOnImage, type SharedImages, sharedImageLayers } from "../layers/shared-image.js";
 import { hostPath } from "../overlay/namespaces.js";
 import type { InspectTarget } from "./targets.js";
 
@@ -20,7 +20,7 @@ export function sharedAnalyses(
     );
     if (group.length < 2) continue;
     const lowers = group.map((target) => target.lower.map((dir) => hostPath(target.namespace, dir)));
-    sharedImages(lowers).forEach((dirs, index) => {
+    sharedImageLayers(lowers).forEach((dirs, index) => {
       const target = group[index];
       if (dirs === undefined || target === undefined) return;
       const image = images.of(dirs, userXattr ? "user" : "trusted");

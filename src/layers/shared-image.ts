@@ -208,7 +208,7 @@ export async function analyzeOnImage(reading: StackReading, image: SharedImage):
  * another stack, from the first such layer down (a docker container's own -init layer above them
  * is its own), or undefined where it shares none.
  */
-export function sharedImages(lowers: ReadonlyArray<readonly string[]>): Array<string[] | undefined> {
+export function sharedImageLayers(lowers: ReadonlyArray<readonly string[]>): Array<string[] | undefined> {
   const users = new Map<string, number>();
   for (const stack of lowers) for (const dir of new Set(stack)) users.set(dir, (users.get(dir) ?? 0) + 1);
   return lowers.map((stack) => {

@@ -14,7 +14,7 @@ import type { InspectTarget } from "../../src/inspect/targets.js";
 import type { AnalysisTotals } from "../../src/layers/analysis.js";
 import type { Change } from "../../src/layers/changes.js";
 import { analyzeStack, type StackReading } from "../../src/layers/read-ahead.js";
-import { analyzeOnImage, SharedImage, sharedImages } from "../../src/layers/shared-image.js";
+import { analyzeOnImage, SharedImage, sharedImageLayers } from "../../src/layers/shared-image.js";
 import { ROOT } from "../helpers/cli.js";
 import { generatedStackReason, layerArbitrary, materialize } from "../helpers/generated-stack.js";
 import { announceSkip } from "../helpers/needs.js";
@@ -57,16 +57,16 @@ async function counted(dirs: readonly string[], image?: SharedImage, hasUpper = 
 }
 
 it("finds the image two stacks share, below a layer one of them has of its own", () => {
-  expect(sharedImages([["init1", "a", "b"], ["a", "b"], ["c"]])).toEqual([["a", "b"], ["a", "b"], undefined]);
+  expect(sharedImageLayers([["init1", "a", "b"], ["a", "b"], ["c"]])).toEqual([["a", "b"], ["a", "b"], undefined]);
   expect(
-    sharedImages([
+    sharedImageLayers([
       ["x", "a"],
       ["y", "a"],
     ]),
   ).toEqual([["a"], ["a"]]);
   // Shared in the middle only is no image: the rest of the stack must be shared too.
   expect(
-    sharedImages([
+    sharedImageLayers([
       ["a", "x"],
       ["a", "y"],
     ]),

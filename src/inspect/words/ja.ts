@@ -119,7 +119,7 @@ export const ja: InspectWords = {
     noStores: "このホストにはコンテナのストアが見つかりません",
     storesTitle: "ストア（大きい順）：",
     store: (runtime, root, owner, driver, disk, layers) =>
-      `${runtime}  ${root}${owner === null ? "" : `（ユーザー ${owner}）`}  ${driver}：ディスク上 ${disk}、レイヤー ${layers} 個`,
+      `${runtime}  ${root}  ${driver}${owner === null ? "" : `（ユーザー ${owner}）`}：ディスク上 ${disk}、レイヤー ${layers} 個`,
     fullCopies: "vfs：どのコンテナもイメージの完全なコピーです（overlay を使わず、何も共有しません）",
     imagesTitle: "イメージ（大きい順）：",
     untagged: "<タグなし>",

@@ -113,7 +113,7 @@ export const zh: InspectWords = {
     noStores: "本机没有找到容器存储",
     storesTitle: "存储，从大到小：",
     store: (runtime, root, owner, driver, disk, layers) =>
-      `${runtime}  ${root}${owner === null ? "" : `（用户 ${owner}）`}  ${driver}：占用磁盘 ${disk}，共 ${layers} 层`,
+      `${runtime}  ${root}  ${driver}${owner === null ? "" : `（用户 ${owner}）`}：占用磁盘 ${disk}，共 ${layers} 层`,
     fullCopies: "vfs：每个容器都是其镜像的完整副本（不用 overlay，什么也不共享）",
     imagesTitle: "镜像，从大到小：",
     untagged: "<无标签>",
