@@ -7,8 +7,13 @@ export type {
   RuntimeAdapter,
   RuntimeLifecycle,
   RuntimeSource,
+  StoreContents,
+  StoredContainer,
+  StoredImage,
+  StoredLayer,
   StoreLayout,
   StoreOnDisk,
+  StoreOwner,
 } from "./adapter.js";
 export { EXEC_TIMEOUT_MS, QUERY_TIMEOUT_MS, RUN_TIMEOUT_MS, RuntimeError } from "./command.js";
 export type { RuntimeProbe, RuntimeState } from "./detect.js";
@@ -27,6 +32,7 @@ export {
   PID_LABEL,
   START_TIME_LABEL,
 } from "./labels.js";
+export { uppersOf, withoutTrailingSlash } from "./live-mounts.js";
 export { classifyRuntimeError, type RuntimeProblem } from "./problems.js";
 export {
   adapterFor,
@@ -46,5 +52,5 @@ export {
   runtimeOwnFiles,
   type StoreKind,
 } from "./registry.js";
-export { classifyStore, type LayerStore, matchLayer, storesUnder } from "./stores.js";
+export { classifyStore, type LayerStore, matchLayer, readStores, readStoresUnder, storesUnder } from "./stores.js";
 export type { ContainerInfo, ContainerSummary, GraphDriverDirs, HistoryEntry, ImageInfo, ImageSummary, LayerStack } from "./types.js";
