@@ -38,6 +38,7 @@ export interface InspectFlags {
   maxHidden?: string;
   maxHiddenPercent?: string;
   html?: string;
+  root?: string;
 }
 
 /** What each command does; cli.ts wires them, tests can pass recorders instead. */
@@ -131,6 +132,7 @@ export function buildProgram(t: Messages, lang: Lang, actions: Actions, setExitC
     .option("--top <n>", t.cli.optTop)
     .option("--image <image>", t.cli.optInspectImage)
     .option("--runtime <runtime>", t.cli.optInspectRuntime)
+    .option("--root <dir>", t.cli.optInspectRoot)
     .option("--ci", t.cli.optCi)
     .option("--max-hidden <size>", t.cli.optMaxHidden)
     .option("--max-hidden-percent <p>", t.cli.optMaxHiddenPercent)

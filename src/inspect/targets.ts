@@ -1,6 +1,8 @@
 // What to inspect: every overlay on the host, or the one TARGET names (a mount point, or a
-// container asked of every runtime adapter), each with the container that owns it when a runtime
-// can say (matched by upperdir, the one directory no two containers share).
+// container asked of every runtime adapter and of every store's own files), each with the
+// container that owns it when a runtime or its store can say (matched by upperdir, the one
+// directory no two containers share); and the containers that are not mounted (stopped), read
+// from their layer directories (stored-targets.ts), or under --root DIR only those.
 import { realpathSync } from "node:fs";
 import { posix, resolve } from "node:path";
 import { type DiscoveredOverlay, discoverOverlays, type MountNamespace, type ProcessName } from "../overlay/discover.js";
@@ -11,10 +13,23 @@ import {
   type ContainerInfo,
   classifyStore,
   containersByUpper,
-  findContainerNamed,
+  readStoresUnder,
+  type StoreContents,
   type StoreKind,
+  type StoreOwner,
+  uppersOf,
 } from "../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../sys/errors.js";
+import {
+  findNamed,
+  notMountedTarget,
+  notMountedTargets,
+  storedByUpper,
+  storeProblems,
+  targetsUnderRoot,
+  theOne,
+  withStoreNames,
+} from "./stored-targets.js";
 import type { InspectWords } from "./words/index.js";
 
 export interface InspectTarget {
@@ -31,12 +46,23 @@ export interface InspectTarget {
   container: ContainerInfo | null;
   /** What discovery could not resolve, in its words. */
   problems: string[];
+  /** A rootless user's store holds it: whose (absent for the system's stores, and for a plain overlay). */
+  owner?: StoreOwner;
+  /** Read from a disk's stores with --root DIR: that DIR (nothing there is mounted here). */
+  underRoot?: string;
 }
 
 export interface TargetSelection {
   targets: InspectTarget[];
   /** Processes whose mount namespace could not be read (not root), by pid; never a kernel thread. */
   unreadableNamespaces: ProcessName[];
+  /** What the stores' own files could not tell (in plain words): containers they name may be missing. */
+  storeProblems?: string[];
+}
+
+export interface SelectOptions {
+  /** --root DIR: the stores beneath DIR alone, nothing of this host's. */
+  root?: string;
 }
 
 const OWN_NAMESPACE: MountNamespace = { inode: 0, pid: process.pid, own: true };
@@ -71,47 +97,69 @@ function overlaysAt(target: string, overlays: readonly DiscoveredOverlay[]): Dis
   return own.length > 0 ? own : overlays.filter((overlay) => candidates.has(overlay.mountPoint));
 }
 
-export async function selectTargets(target: string | undefined, words: InspectWords): Promise<TargetSelection> {
+export async function selectTargets(
+  target: string | undefined,
+  words: InspectWords,
+  options: SelectOptions = {},
+): Promise<TargetSelection> {
+  if (options.root !== undefined) return targetsUnderRoot(options.root, target, words);
   const discovery = discoverOverlays();
   const unreadableNamespaces = discovery.unreadable;
+  const mountedUppers = uppersOf(discovery.overlays);
+  const stores = await readStoresUnder("/", mountedUppers);
+  const byStoredUpper = storedByUpper(stores);
   if (target === undefined) {
-    const stores = discovery.overlays.map((overlay) => classifyStore(overlay).kind);
-    const byUpper = await containersByUpper(await answering(adaptersOfStores(stores)));
-    const targets = discovery.overlays.map((overlay) =>
+    const kinds = discovery.overlays.map((overlay) => classifyStore(overlay).kind);
+    const byUpper = await containersByUpper(await answering(adaptersOfStores(kinds)));
+    const mounted = discovery.overlays.map((overlay) =>
       toTarget(overlay, overlay.upper === undefined ? null : (byUpper.get(trimSlashes(overlay.upper)) ?? null)),
     );
-    return { targets, unreadableNamespaces };
+    const targets = [...withStoreNames(mounted, byStoredUpper), ...notMountedTargets(stores, mountedUppers)];
+    return { targets, unreadableNamespaces, storeProblems: storeProblems(stores) };
   }
   const mounted = overlaysAt(target, discovery.overlays);
   if (mounted.length > 0) {
-    const stores = mounted.map((overlay) => classifyStore(overlay).kind);
-    const byUpper = await containersByUpper(await answering(adaptersOfStores(stores)));
+    const kinds = mounted.map((overlay) => classifyStore(overlay).kind);
+    const byUpper = await containersByUpper(await answering(adaptersOfStores(kinds)));
     const targets = mounted.map((overlay) => toTarget(overlay, byUpper.get(trimSlashes(overlay.upper ?? "")) ?? null));
-    return { targets, unreadableNamespaces };
+    return { targets: withStoreNames(targets, byStoredUpper), unreadableNamespaces };
   }
+  return { targets: await containerNamed(target, discovery.overlays, stores, words), unreadableNamespaces };
+}
+
+/**
+ * The container TARGET names, in any store or any runtime that answers: its overlays where it is
+ * mounted (in any namespace), else its layers as its store names them (stopped, or never started).
+ */
+async function containerNamed(
+  target: string,
+  overlays: readonly DiscoveredOverlay[],
+  stores: readonly StoreContents[],
+  words: InspectWords,
+): Promise<InspectTarget[]> {
   const runtimes = await answering(adapters());
-  if (runtimes.length === 0) throw new ExitError(EXIT_USAGE, words.notFoundNoRuntime(target));
-  const info = await findContainerNamed(target, runtimes);
-  if (info === undefined) throw new ExitError(EXIT_USAGE, words.notFound(target, runtimes.map((runtime) => runtime.name).join(", ")));
-  const upper = trimSlashes(info.graphDriver.upper);
-  const overlays = discovery.overlays.filter((overlay) => trimSlashes(overlay.upper ?? "") === upper);
-  if (overlays.length > 0) return { targets: overlays.map((overlay) => toTarget(overlay, info)), unreadableNamespaces };
+  const searched = [...new Set([...runtimes.map((runtime) => runtime.name), ...stores.map((contents) => contents.runtime)])];
+  if (searched.length === 0) throw new ExitError(EXIT_USAGE, words.notFoundNoRuntime(target));
+  const found = theOne(target, await findNamed(target, stores, runtimes), words);
+  if (found === undefined) throw new ExitError(EXIT_USAGE, words.notFound(target, searched.join(", ")));
+  const owner = found.owner === null ? {} : { owner: found.owner };
+  const upper = trimSlashes(found.info.graphDriver.upper);
+  const onIt = overlays.filter((overlay) => trimSlashes(overlay.upper ?? "") === upper);
+  if (onIt.length > 0) return onIt.map((overlay) => ({ ...toTarget(overlay, found.info), ...owner }));
   // Not mounted (stopped, or created and never started): its layers are still on disk.
-  const stopped = { lower: info.graphDriver.lower, upper: info.graphDriver.upper, namespace: OWN_NAMESPACE };
-  return {
-    targets: [
-      {
-        mountPoint: info.graphDriver.merged ?? null,
-        mounted: false,
-        namespace: OWN_NAMESPACE,
-        lower: info.graphDriver.lower,
-        upper: info.graphDriver.upper,
-        userXattr: false,
-        store: classifyStore(stopped).kind,
-        container: info,
-        problems: [],
-      },
-    ],
-    unreadableNamespaces,
-  };
+  if (found.match !== undefined) return [notMountedTarget(found.match, found.info)];
+  const { lower, upper: own, merged } = found.info.graphDriver;
+  return [
+    {
+      mountPoint: merged ?? null,
+      mounted: false,
+      namespace: OWN_NAMESPACE,
+      lower,
+      upper: own,
+      userXattr: false,
+      store: classifyStore({ lower, upper: own, namespace: OWN_NAMESPACE }).kind,
+      container: found.info,
+      problems: [],
+    },
+  ];
 }

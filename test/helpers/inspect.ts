@@ -71,6 +71,8 @@ export function unmountIfMounted(path: string): void {
 
 export interface InspectedMount {
   mountPoint: string | null;
+  mounted: boolean;
+  owner: { uid: number; user: string } | null;
   container: { runtime: string; id: string; name: string } | null;
   layers: Array<{ dir: string; number: number; bytes: number; files: number; diskBytes: number; apparentBytes?: number }>;
   upper: { dir: string; bytes: number; diskBytes: number; apparentBytes?: number } | null;
@@ -101,6 +103,8 @@ export function inspected(result: CliResult): InspectedMount[] {
 
 export const JSON_FIELDS = [
   "mountPoint",
+  "mounted",
+  "owner",
   "container",
   "changes",
   "layers",
