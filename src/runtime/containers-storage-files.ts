@@ -120,6 +120,10 @@ async function readContainers(
       reading.problem(`container ${id}: no layer of its own in ${join(paths.graphRoot, `${paths.driver}-containers`, "containers.json")}`);
       continue;
     }
+    if (!(await isDirectoryAt(upper))) {
+      reading.problem(`container ${stringListField(record, "names")[0] ?? id}: its layer ${upper} is not on disk`);
+      continue;
+    }
     const metadata = podmanMetadata(record);
     const imageId = stringField(record, "image");
     const parent = layers.get(layer)?.parent;

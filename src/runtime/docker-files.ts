@@ -156,6 +156,10 @@ async function readContainer(
   const mount = isSafeId(id) ? await readMount(reading, paths, id) : undefined;
   if (mount === undefined) return undefined;
   const upper = join(paths.home, mount.mountId, "diff");
+  if (!(await isDirectoryAt(upper))) {
+    reading.problem(`container ${name || id}: its layer ${upper} is not on disk`);
+    return undefined;
+  }
   const labels = labelsField(recordField(config, "Config"), "Labels");
   const running = recordField(config, "State")?.Running === true && mounted.has(upper);
   const container: StoredContainer = {

@@ -180,7 +180,7 @@ describe("a store's files, when they are odd", () => {
   });
 
   it("reads a file again that is not JSON at first, and says so when it still is not", async () => {
-    dir("cs/overlay/l", "cs/overlay-layers", "cs/overlay-containers");
+    dir("cs/overlay/l", "cs/overlay/def/diff", "cs/overlay-layers", "cs/overlay-containers");
     const containers = join(root, "cs/overlay-containers/containers.json");
     writeFileSync(containers, '[{"id": "abc", "names": ["half-writ');
     const store = { kind: "containers-storage", root: join(root, "cs"), layers: join(root, "cs/overlay"), under: root };
@@ -192,5 +192,12 @@ describe("a store's files, when they are odd", () => {
     const healed = await readContainersStorage(store, new Set());
     expect(healed.containers.map((container) => [container.name, container.upper])).toEqual([["web", join(root, "cs/overlay/def/diff")]]);
     expect(healed.problems).toEqual([]);
+    // A container whose layer is gone from the disk is not counted as empty: it is named as a problem.
+    writeFileSync(containers, JSON.stringify([{ id: "abc", names: ["web"], image: "", layer: "gone" }]));
+    const lost = await readContainersStorage(store, new Set());
+    expect([lost.containers, lost.problems]).toEqual([
+      [],
+      [`container web: its layer ${join(root, "cs/overlay/gone/diff")} is not on disk`],
+    ]);
   });
 });
