@@ -106,25 +106,25 @@ export async function selectTargets(
   const discovery = discoverOverlays();
   const unreadableNamespaces = discovery.unreadable;
   const mountedUppers = uppersOf(discovery.overlays);
-  const stores = await readStoresUnder("/", mountedUppers);
-  const byStoredUpper = storedByUpper(stores);
+  const storeContents = await readStoresUnder("/", mountedUppers);
+  const byStoredUpper = storedByUpper(storeContents);
   if (target === undefined) {
-    const kinds = discovery.overlays.map((overlay) => classifyStore(overlay).kind);
-    const byUpper = await containersByUpper(await answering(adaptersOfStores(kinds)));
-    const mounted = discovery.overlays.map((overlay) =>
+    const stores = discovery.overlays.map((overlay) => classifyStore(overlay).kind);
+    const byUpper = await containersByUpper(await answering(adaptersOfStores(stores)));
+    const targets = discovery.overlays.map((overlay) =>
       toTarget(overlay, overlay.upper === undefined ? null : (byUpper.get(trimSlashes(overlay.upper)) ?? null)),
     );
-    const targets = [...withStoreNames(mounted, byStoredUpper), ...notMountedTargets(stores, mountedUppers)];
-    return { targets, unreadableNamespaces, storeProblems: storeProblems(stores) };
+    const all = [...withStoreNames(targets, byStoredUpper), ...notMountedTargets(storeContents, mountedUppers)];
+    return { targets: all, unreadableNamespaces, storeProblems: storeProblems(storeContents) };
   }
   const mounted = overlaysAt(target, discovery.overlays);
   if (mounted.length > 0) {
-    const kinds = mounted.map((overlay) => classifyStore(overlay).kind);
-    const byUpper = await containersByUpper(await answering(adaptersOfStores(kinds)));
+    const stores = mounted.map((overlay) => classifyStore(overlay).kind);
+    const byUpper = await containersByUpper(await answering(adaptersOfStores(stores)));
     const targets = mounted.map((overlay) => toTarget(overlay, byUpper.get(trimSlashes(overlay.upper ?? "")) ?? null));
     return { targets: withStoreNames(targets, byStoredUpper), unreadableNamespaces };
   }
-  return { targets: await containerNamed(target, discovery.overlays, stores, words), unreadableNamespaces };
+  return { targets: await containerNamed(target, discovery.overlays, storeContents, words), unreadableNamespaces };
 }
 
 /**

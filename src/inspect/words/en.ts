@@ -13,7 +13,7 @@ const VFS_REASON =
 export const en = {
   notFound: (target: string, runtimes: string) => `'${target}' is neither an overlay mount point nor a container known to ${runtimes}`,
   notFoundNoRuntime: (target: string) =>
-    `'${target}' is not an overlay mount point, and no docker or podman answered here to be asked for a container of that name`,
+    `'${target}' is not an overlay mount point, and no docker or podman answered here or keeps a store on this host to be asked for a container of that name`,
   // Containers read from the stores' own files (stopped ones, rootless users', a disk under --root).
   ambiguous: (target: string, count: string, matches: readonly string[]) =>
     `'${target}' names ${count} containers: ${matches.join(", ")}; give one of these as TARGET`,

@@ -7,7 +7,7 @@ const VFS_REASON =
 export const ja: InspectWords = {
   notFound: (target, runtimes) => `'${target}' は overlay のマウントポイントでも、${runtimes} が知っているコンテナでもありません`,
   notFoundNoRuntime: (target) =>
-    `'${target}' は overlay のマウントポイントではなく、コンテナ名を問い合わせできる docker も podman もこのホストにはありません`,
+    `'${target}' は overlay のマウントポイントではなく、コンテナ名を問い合わせできる docker も podman も、そのストアも、このホストにはありません`,
   ambiguous: (target, count, matches) =>
     `'${target}' に当たるコンテナが ${count} 個あります：${matches.join("、")}。このうち 1 つを TARGET に指定してください`,
   storeOwner: (user, uid) => `rootless ストア：ユーザー ${user} のもの（uid ${uid}）`,

@@ -5,7 +5,7 @@ const VFS_REASON = "使用 vfs 存储驱动时，每个容器都是其镜像的�
 
 export const zh: InspectWords = {
   notFound: (target, runtimes) => `'${target}' 既不是 overlay 挂载点，也不是 ${runtimes} 知道的容器`,
-  notFoundNoRuntime: (target) => `'${target}' 不是 overlay 挂载点，本机也没有可以询问容器名的 docker 或 podman`,
+  notFoundNoRuntime: (target) => `'${target}' 不是 overlay 挂载点，本机也没有可以询问容器名的 docker 或 podman，也没有它们的存储`,
   ambiguous: (target, count, matches) => `'${target}' 对应 ${count} 个容器：${matches.join("、")}；请把其中一个作为 TARGET 给出`,
   storeOwner: (user, uid) => `rootless 存储：用户 ${user} 的（uid ${uid}）`,
   underRoot: (dir) => `从 --root ${dir} 下的存储读取：其中的内容在本机都没有挂载`,
