@@ -15,7 +15,7 @@ import { inspectWords } from "../../src/inspect/words/index.js";
 import { adapterFor } from "../../src/runtime/index.js";
 import { runCli } from "../helpers/cli.js";
 import { buildDockerImage, importBusyboxBase, startDocker, type TestDocker, withDaemonJson } from "../helpers/docker.js";
-import { type InspectedMount, inspected, totals } from "../helpers/inspect.js";
+import { expectOursRead, type InspectedMount, inspected, totals } from "../helpers/inspect.js";
 import { removeTree } from "../helpers/leftovers.js";
 import { describeWith } from "../helpers/needs.js";
 
@@ -37,6 +37,7 @@ interface Recorded {
 /** inspect's figures for one container, held to find(1) over the directories docker named. */
 function expectCounted(mount: InspectedMount | undefined, recorded: Recorded): void {
   if (mount === undefined) throw new Error(`container ${recorded.id} not listed`);
+  expect(mount.notes).toEqual([]);
   expect(mount.upper?.dir).toBe(recorded.upper);
   const upper = totals(recorded.upper);
   expect({ bytes: mount.upper?.bytes, diskBytes: mount.upper?.diskBytes }).toEqual({ bytes: upper.bytes, diskBytes: upper.diskBytes });
@@ -100,7 +101,7 @@ describeWith(["root", "dockerd"], "docker's store from its own files, the daemon
 
   it("with the daemon up: one entry per container, the stopped one from its files, every figure as find counts", async () => {
     const result = await runCli(["inspect", "--json"], { wrap, env: { DOCKER_HOST: daemon().host }, timeoutMs: 180_000 });
-    expect(result.code, result.stderr).toBe(0);
+    expectOursRead(result, [daemon().dataRoot]);
     const mounts = ours(inspected(result));
     expect(mounts.map((mount) => [mount.container?.name, mount.mounted, mount.owner]).sort()).toEqual([
       [running, true, null],
@@ -146,7 +147,7 @@ describeWith(["root", "dockerd"], "docker's store from its own files, the daemon
     daemon().stopDaemon();
     expect(readdirSync(join(daemon().dataRoot, "containers"))).toHaveLength(2);
     const result = await runCli(["inspect", "--json"], { wrap, timeoutMs: 180_000 });
-    expect(result.code, result.stderr).toBe(0);
+    expectOursRead(result, [daemon().dataRoot]);
     const mounts = ours(inspected(result));
     expect(mounts.map((mount) => [mount.container?.name, mount.mounted]).sort()).toEqual([
       [running, false],

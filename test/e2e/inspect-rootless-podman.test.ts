@@ -13,7 +13,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { inspectWords } from "../../src/inspect/words/index.js";
 import { CLI, runCli } from "../helpers/cli.js";
-import { type InspectedMount, inspected, totals, wrappedByTerminal } from "../helpers/inspect.js";
+import { expectOursRead, type InspectedMount, inspected, totals, wrappedByTerminal } from "../helpers/inspect.js";
 import { removeTree } from "../helpers/leftovers.js";
 import { describeWith } from "../helpers/needs.js";
 import { buildBusyboxBase, podman, podmanEnv, testName } from "../helpers/podman.js";
@@ -35,6 +35,7 @@ interface Recorded {
 
 function expectCounted(mount: InspectedMount | undefined, recorded: Recorded): void {
   if (mount === undefined) throw new Error(`container ${recorded.id} not listed`);
+  expect(mount.notes).toEqual([]);
   expect(mount.upper?.dir).toBe(recorded.upper);
   const upper = totals(recorded.upper);
   expect({ bytes: mount.upper?.bytes, diskBytes: mount.upper?.diskBytes }).toEqual({ bytes: upper.bytes, diskBytes: upper.diskBytes });
@@ -98,7 +99,7 @@ describeWith(["root", "podman", "useradd", "newuidmap"], "a rootless user's podm
       `overlay ${who().home}/.local/share/containers/storage`,
     );
     const result = await runCli(["inspect", "--json"], { env: podmanEnv(), timeoutMs: 180_000 });
-    expect(result.code, result.stderr).toBe(0);
+    expectOursRead(result, [who().home]);
     const mounts = theirs(inspected(result));
     expect(mounts.map((mount) => [mount.container?.name, mount.mounted]).sort()).toEqual([
       [twin, false],
