@@ -34,6 +34,7 @@ export interface InspectFlags {
   maxHidden?: string;
   maxHiddenPercent?: string;
   html?: string;
+  root?: string;
 }
 
 /**
@@ -121,6 +122,7 @@ const INSPECT_OPTIONS: readonly OptionLine[] = [
   ["--top <n>", "optTop"],
   ["--image <image>", "optInspectImage"],
   ["--runtime <runtime>", "optInspectRuntime"],
+  ["--root <dir>", "optInspectRoot"],
   ["--ci", "optCi"],
   ["--max-hidden <size>", "optMaxHidden"],
   ["--max-hidden-percent <p>", "optMaxHiddenPercent"],

@@ -14,10 +14,11 @@ import { inspectImageCommand } from "../inspect/image/command.js";
 import { imageOptions } from "../inspect/image/options.js";
 import { JsonMountWriter } from "../inspect/json.js";
 import { type MountReport, readMount } from "../inspect/report.js";
+import { storeProblemsNote } from "../inspect/stored-targets.js";
 import { selectTargets } from "../inspect/targets.js";
 import { inspectWords } from "../inspect/words/index.js";
 import type { Change } from "../layers/changes.js";
-import { EXIT_FAILED, EXIT_OK, ExitError } from "../sys/errors.js";
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { integerOption } from "./options.js";
 import type { SharedOptions } from "./shared.js";
 
@@ -40,6 +41,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   const { lang, t, json } = shared;
   const words = inspectWords(lang);
   const top = flags.top === undefined ? DEFAULT_TOP : integerOption(t, "--top", flags.top, 0, 10_000);
+  if (flags.root !== undefined && flags.image !== undefined) throw new ExitError(EXIT_USAGE, words.rootWithImage);
   const image = imageOptions(target, flags, t, words);
   const chalk = new Chalk({ level: shared.color ? 1 : 0 });
   const width = terminalWidth();
@@ -54,7 +56,8 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
     };
     return inspectImageCommand(image, { t, words, lang, chalk, width, json, top, write, html });
   }
-  const { targets, unreadableNamespaces } = await selectTargets(target, words);
+  const selection = await selectTargets(target, words, flags.root === undefined ? {} : { root: flags.root });
+  const { targets, unreadableNamespaces } = selection;
   // process.stdout on a pipe is asynchronous: a 7 MB line is mostly still queued when the
   // walk ends, and bin.ts's process.exit would drop it. So the walk waits for "drain".
   let full = false;
@@ -92,13 +95,14 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   }
   if (!json) {
     const style = { words, lang, chalk, width };
-    if (targets.length === 0) write(`${words.noOverlays}\n`);
+    if (targets.length === 0) write(`${flags.root === undefined ? words.noOverlays : words.noContainersUnderRoot(flags.root)}\n`);
     else if (target === undefined) write(hostTotalLine(hostTotals(read), words, chalk, width));
     for (const { target: mount, report } of bySize(read)) write(renderMount(mount, report, style));
     // Only a search of every overlay can have missed one in a namespace it could not read.
     if (unreadableNamespaces.length > 0 && target === undefined) {
       write(namespacesNote(unreadableNamespaces, process.getuid?.() === 0, words, chalk, width));
     }
+    write(storeProblemsNote(selection.storeProblems ?? [], words, chalk, width));
   }
   if (html !== undefined) {
     html.writeMounts();
