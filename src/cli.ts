@@ -35,6 +35,7 @@ export interface InspectFlags {
   maxHiddenPercent?: string;
   html?: string;
   summary?: boolean;
+  root?: string;
 }
 
 /**
@@ -123,6 +124,7 @@ const INSPECT_OPTIONS: readonly OptionLine[] = [
   ["--top <n>", "optTop"],
   ["--image <image>", "optInspectImage"],
   ["--runtime <runtime>", "optInspectRuntime"],
+  ["--root <dir>", "optInspectRoot"],
   ["--ci", "optCi"],
   ["--max-hidden <size>", "optMaxHidden"],
   ["--max-hidden-percent <p>", "optMaxHiddenPercent"],

@@ -15,12 +15,13 @@ import { renderMount } from "../inspect/human.js";
 import { inspectImageCommand } from "../inspect/image/command.js";
 import { imageOptions } from "../inspect/image/options.js";
 import { drained, Output, readMounts } from "../inspect/read-mounts.js";
-import { checkSummaryFlags, readHostSummary } from "../inspect/summary/command.js";
+import { storeProblemsNote } from "../inspect/stored-targets.js";
+import { checkSummaryFlags, readHostSummary, storesToSummarize } from "../inspect/summary/command.js";
 import { renderSummary } from "../inspect/summary/human.js";
 import { selectTargets } from "../inspect/targets.js";
 import { inspectWords } from "../inspect/words/index.js";
 import { SharedImages } from "../layers/shared-image.js";
-import { EXIT_FAILED, EXIT_OK, ExitError } from "../sys/errors.js";
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { integerOption } from "./options.js";
 import type { SharedOptions } from "./shared.js";
 
@@ -36,6 +37,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   const words = inspectWords(lang);
   if (flags.summary === true) checkSummaryFlags(target, flags.image, words);
   const top = flags.top === undefined ? DEFAULT_TOP : integerOption(t, "--top", flags.top, 0, 10_000);
+  if (flags.root !== undefined && flags.image !== undefined) throw new ExitError(EXIT_USAGE, words.rootWithImage);
   const image = imageOptions(target, flags, t, words);
   const chalk = new Chalk({ level: shared.color ? 1 : 0 });
   const width = terminalWidth();
@@ -54,28 +56,31 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   const output = new Output();
   const images = new SharedImages(top);
   if (flags.summary === true) {
-    const { summary, unreadable } = await readHostSummary({ images, top });
+    const stores = await storesToSummarize(flags.root, words);
+    const { summary, unreadable } = await readHostSummary({ images, top, stores });
     output.write(json ? `${JSON.stringify(summary)}\n` : renderSummary(summary, style, top));
     await output.flushed();
     if (unreadable.length > 0) throw new ExitError(EXIT_FAILED, words.partial(unreadable.join(", ")));
     return EXIT_OK;
   }
-  const { targets, unreadableNamespaces } = await selectTargets(target, words);
+  const selection = await selectTargets(target, words, flags.root === undefined ? {} : { root: flags.root });
+  const { targets, unreadableNamespaces } = selection;
   const { read, partial } = await readMounts(targets, { top, words, json, html, images, output });
   if (!json) {
     if (target === undefined) {
       // The whole host: its summary first, from the stores' own files and the reports just read.
-      const { summary, unreadable } = await readHostSummary({ images, top, read });
+      const { summary, unreadable } = await readHostSummary({ images, top, read, stores: selection.stores ?? [] });
       if (summary.totals.stores > 0) output.write(renderSummary(summary, style, top));
       partial.push(...unreadable);
     }
-    if (targets.length === 0) output.write(`${words.noOverlays}\n`);
+    if (targets.length === 0) output.write(`${flags.root === undefined ? words.noOverlays : words.noContainersUnderRoot(flags.root)}\n`);
     else if (target === undefined) output.write(hostTotalLine(hostTotals(read), words, chalk, width));
     for (const { target: mount, report } of bySize(read)) output.write(renderMount(mount, report, style));
     // Only a search of every overlay can have missed one in a namespace it could not read.
     if (unreadableNamespaces.length > 0 && target === undefined) {
       output.write(namespacesNote(unreadableNamespaces, process.getuid?.() === 0, words, chalk, width));
     }
+    output.write(storeProblemsNote(selection.storeProblems ?? [], words, chalk, width));
   }
   if (html !== undefined) {
     html.writeMounts();

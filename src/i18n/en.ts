@@ -12,13 +12,16 @@ export const en = {
     doctor: "check that lessons can run here, and if not, why and how to fix it",
     list: "list the lessons",
     inspect: "any overlay on this host (a container, a mount point, or all): layers, changes, hidden bytes",
-    inspectTarget: "a container name or id (docker, podman), or an overlay mount point; none: every overlay mount",
+    inspectTarget:
+      "a container name or id (docker, podman; RUNTIME/USER/NAME when several stores have the name), or an overlay mount point; none: every overlay mount and every stopped container",
     optInspectJson: "print one JSON object per overlay mount (with --image: one for the image)",
     optTop: "show the N largest items (default 10)",
     optInspectImage: "an image (docker or podman): its layers, the build step that made each, and the bytes each hides or leaves hidden",
     optInspectRuntime: "with --image: docker or podman (default: whichever knows the image, docker first)",
     optSummary: "only the host summary: every store, image and container on this host, the largest first, and the layers nothing uses",
     optHtml: "also write FILE: a self-contained HTML report (treemap, layers, hidden items) that opens offline",
+    optInspectRoot:
+      "read the container stores beneath DIR (a disk from another machine, mounted here): from their files alone, nothing mounted, no runtime asked",
     optCi: "with --image: a CI gate; exit 1 when a --max-hidden rule is crossed",
     optMaxHidden: "with --ci: the most hidden bytes the image may hold (e.g. 10MiB; 0 for none)",
     optMaxHiddenPercent: "with --ci: the most hidden bytes, in percent of the image's bytes on disk",

@@ -12,7 +12,8 @@ export const ja: Messages = {
     doctor: "この環境でレッスンを実行できるか確認し、できない場合は原因と対処法を表示",
     list: "レッスンの一覧を表示",
     inspect: "このホストの任意の overlay（コンテナ、マウントポイント、またはすべて）を調べる：レイヤー、変更、隠れたバイト",
-    inspectTarget: "コンテナ名または ID（docker、podman）、または overlay のマウントポイント。省略時はすべての overlay マウント",
+    inspectTarget:
+      "コンテナ名または ID（docker、podman。同じ名前が複数のストアにあるときは RUNTIME/USER/NAME）、または overlay のマウントポイント。省略時はすべての overlay マウントと停止したコンテナすべて",
     optInspectJson: "overlay マウントごとに JSON オブジェクトを 1 行ずつ出力（--image のときはイメージ 1 つに 1 行）",
     optTop: "大きい順に N 件を表示（デフォルト 10）",
     optInspectImage:
@@ -20,6 +21,8 @@ export const ja: Messages = {
     optInspectRuntime: "--image と一緒に：docker または podman（既定値：そのイメージを知っているほう、docker を優先）",
     optSummary: "ホストのまとめだけを表示：このホストのストア、イメージ、コンテナすべて（大きい順）と、使われていないレイヤー",
     optHtml: "FILE にも書き出す：オフラインで開ける単体の HTML レポート（ツリーマップ、レイヤー、隠れているもの）",
+    optInspectRoot:
+      "DIR の下のコンテナストアを読む（別のマシンのディスクをここにマウントしたもの）：ファイルだけを読み、マウントもランタイムへの問い合わせもしない",
     optCi: "--image と一緒に：CI ゲートとして、--max-hidden のルールを超えたら終了コード 1",
     optMaxHidden: "--ci と一緒に：イメージに許す隠れたバイトの上限（例：10MiB。0 なら一切許さない）",
     optMaxHiddenPercent: "--ci と一緒に：隠れたバイトの上限を、イメージのディスク上のバイトに対するパーセントで",

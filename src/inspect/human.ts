@@ -99,7 +99,9 @@ function headerRows(target: InspectTarget, report: MountReport, style: HumanStyl
   const pod = target.container === null ? null : podOf(target.container);
   if (pod !== null) rows.push({ indent: 2, text: words.pod(`${pod.namespace}/${pod.name}`, pod.container) });
   rows.push({ indent: 2, text: words.store(target.store), style: c.dim });
-  if (!target.mounted) rows.push({ indent: 2, text: words.notMounted, style: c.yellow });
+  if (target.owner !== undefined) rows.push({ indent: 2, text: words.storeOwner(target.owner.user, target.owner.uid), style: c.dim });
+  if (target.underRoot !== undefined) rows.push({ indent: 2, text: words.underRoot(target.underRoot), style: c.yellow });
+  else if (!target.mounted) rows.push({ indent: 2, text: words.notMounted, style: c.yellow });
   if (!target.namespace.own) rows.push({ indent: 2, text: words.otherNamespace(target.namespace.pid), style: c.dim });
   return rows;
 }

@@ -63,7 +63,9 @@ export class JsonMountWriter {
         ? null
         : { runtime: found.runtime, id: found.id, name: found.name, image: found.image === "" ? null : found.image, pod: podOf(found) };
     this.changes = 0;
-    this.put(`{"mountPoint":${JSON.stringify(target.mountPoint)},"container":${JSON.stringify(container)},"changes":[`);
+    // mounted: false for a container read from its layers alone (stopped, or under --root); owner: a rootless store's user.
+    const state = `"mounted":${target.mounted},"owner":${JSON.stringify(target.owner ?? null)}`;
+    this.put(`{"mountPoint":${JSON.stringify(target.mountPoint)},${state},"container":${JSON.stringify(container)},"changes":[`);
   }
 
   change(change: Change): void {

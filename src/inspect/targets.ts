@@ -1,25 +1,36 @@
 // What to inspect: every overlay on the host, or the one TARGET names (a mount point, or a
-// container asked of every runtime adapter), each with the container that owns it when a runtime
-// can say (matched by upperdir, the one directory no two containers share).
-import { existsSync, realpathSync } from "node:fs";
+// container asked of every runtime adapter and of every store's own files), each with the
+// container that owns it when a runtime or its store can say (matched by upperdir, the one
+// directory no two containers share); and the containers that are not mounted (stopped), read
+// from their layer directories (stored-targets.ts), or under --root DIR only those. A Kubernetes
+// pod's containers (TARGET NAMESPACE/POD) and the naming of mounts by their runtimes are in
+// named-targets.ts.
+import { realpathSync } from "node:fs";
 import { posix, resolve } from "node:path";
 import { type DiscoveredOverlay, discoverOverlays, type MountNamespace, type ProcessName } from "../overlay/discover.js";
 import {
   adapters,
-  adaptersOfStores,
   answering,
   type ContainerInfo,
-  classifyStore,
-  containersByUpper,
-  containersInStoreFiles,
-  findContainerNamed,
-  isInPod,
-  parsePodTarget,
-  podOf,
-  type RuntimeAdapter,
+  readStoresUnder,
+  type StoreContents,
   type StoreKind,
+  type StoreOwner,
+  uppersOf,
 } from "../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../sys/errors.js";
+import { containerTargets, filedContainer, namedMounts, podTarget, podTargets } from "./named-targets.js";
+import {
+  findNamed,
+  notMountedTarget,
+  notMountedTargets,
+  storedByUpper,
+  storeProblems,
+  targetsUnderRoot,
+  theOne,
+  withStoreNames,
+} from "./stored-targets.js";
+import { toTarget, trimSlashes, unmountedTarget } from "./target-parts.js";
 import type { InspectWords } from "./words/index.js";
 
 export interface InspectTarget {
@@ -36,32 +47,25 @@ export interface InspectTarget {
   container: ContainerInfo | null;
   /** What discovery could not resolve, in its words. */
   problems: string[];
+  /** A rootless user's store holds it: whose (absent for the system's stores, and for a plain overlay). */
+  owner?: StoreOwner;
+  /** Read from a disk's stores with --root DIR: that DIR (nothing there is mounted here). */
+  underRoot?: string;
 }
 
 export interface TargetSelection {
   targets: InspectTarget[];
   /** Processes whose mount namespace could not be read (not root), by pid; never a kernel thread. */
   unreadableNamespaces: ProcessName[];
+  /** What the stores' own files could not tell (in plain words): containers they name may be missing. */
+  storeProblems?: string[];
+  /** The stores read for it (every one, with no TARGET): the host summary counts them without reading them again. */
+  stores?: StoreContents[];
 }
 
-const OWN_NAMESPACE: MountNamespace = { inode: 0, pid: process.pid, own: true };
-
-function trimSlashes(path: string): string {
-  return path.length > 1 ? path.replace(/\/+$/, "") : path;
-}
-
-function toTarget(overlay: DiscoveredOverlay, container: ContainerInfo | null): InspectTarget {
-  return {
-    mountPoint: overlay.mountPoint,
-    mounted: true,
-    namespace: overlay.namespace,
-    lower: overlay.lower,
-    upper: overlay.upper,
-    userXattr: "userxattr" in overlay.options,
-    store: classifyStore(overlay).kind,
-    container,
-    problems: overlay.problems,
-  };
+export interface SelectOptions {
+  /** --root DIR: the stores beneath DIR alone, nothing of this host's. */
+  root?: string;
 }
 
 /** The overlays mounted at `target` (a path), in our namespace or, by name, in any. */
@@ -76,116 +80,54 @@ function overlaysAt(target: string, overlays: readonly DiscoveredOverlay[]): Dis
   return own.length > 0 ? own : overlays.filter((overlay) => candidates.has(overlay.mountPoint));
 }
 
-export async function selectTargets(target: string | undefined, words: InspectWords): Promise<TargetSelection> {
+export async function selectTargets(
+  target: string | undefined,
+  words: InspectWords,
+  options: SelectOptions = {},
+): Promise<TargetSelection> {
+  if (options.root !== undefined) return targetsUnderRoot(options.root, target, words);
   const discovery = discoverOverlays();
   const unreadableNamespaces = discovery.unreadable;
-  if (target === undefined) return { targets: await namedMounts(discovery.overlays, words), unreadableNamespaces };
+  const mountedUppers = uppersOf(discovery.overlays);
+  const storeContents = await readStoresUnder("/", mountedUppers);
+  const byStoredUpper = storedByUpper(storeContents);
+  if (target === undefined) {
+    const targets = await namedMounts(discovery.overlays, words);
+    const all = [...withStoreNames(targets, byStoredUpper), ...notMountedTargets(storeContents, mountedUppers)];
+    return { targets: all, unreadableNamespaces, storeProblems: storeProblems(storeContents), stores: storeContents };
+  }
   const mounted = overlaysAt(target, discovery.overlays);
-  if (mounted.length > 0) return { targets: await namedMounts(mounted, words), unreadableNamespaces };
+  if (mounted.length > 0) return { targets: withStoreNames(await namedMounts(mounted, words), byStoredUpper), unreadableNamespaces };
   const pod = podTarget(target);
   if (pod !== undefined) return { targets: await podTargets(target, pod, discovery.overlays, words), unreadableNamespaces };
-  const runtimes = await answering(adapters());
-  const info =
-    (runtimes.length === 0 ? undefined : await findContainerNamed(target, runtimes)) ?? (await filedContainer(target, discovery.overlays));
-  if (info === undefined && runtimes.length === 0) throw new ExitError(EXIT_USAGE, words.notFoundNoRuntime(target));
-  if (info === undefined) throw new ExitError(EXIT_USAGE, words.notFound(target, runtimes.map((runtime) => runtime.name).join(", ")));
-  return { targets: containerTargets(info, discovery.overlays, runtimes, words), unreadableNamespaces };
-}
-
-/** The container's overlay where it is mounted, else (stopped, or created and never started) its layers on disk. */
-function containerTargets(
-  info: ContainerInfo,
-  overlays: readonly DiscoveredOverlay[],
-  answered: readonly RuntimeAdapter[],
-  words: InspectWords,
-): InspectTarget[] {
-  const upper = trimSlashes(info.graphDriver.upper);
-  const problems = answered.some((runtime) => runtime.name === info.runtime) ? [] : [words.namedFromFiles(info.runtime)];
-  const mounts = overlays.filter((overlay) => trimSlashes(overlay.upper ?? "") === upper);
-  if (mounts.length > 0) return mounts.map((overlay) => withProblems(toTarget(overlay, info), problems));
-  const stopped = { lower: info.graphDriver.lower, upper: info.graphDriver.upper, namespace: OWN_NAMESPACE };
-  return [
-    {
-      mountPoint: info.graphDriver.merged ?? null,
-      mounted: false,
-      namespace: OWN_NAMESPACE,
-      lower: info.graphDriver.lower,
-      upper: info.graphDriver.upper,
-      userXattr: false,
-      store: classifyStore(stopped).kind,
-      container: info,
-      problems,
-    },
-  ];
-}
-
-function withProblems(target: InspectTarget, problems: readonly string[]): InspectTarget {
-  return problems.length === 0 ? target : { ...target, problems: [...target.problems, ...problems] };
+  return { targets: await containerNamed(target, discovery.overlays, storeContents, words), unreadableNamespaces };
 }
 
 /**
- * Each overlay with the container that owns it: asked of the runtimes whose stores the overlays
- * are in (by upperdir), then, for those none of them named, read from their store's own files
- * (a containerd whose daemon is down still has its tasks mounted), said so in a note.
+ * The container TARGET names, in any store or any runtime that answers: its overlays where it is
+ * mounted (in any namespace), else its layers as its store names them (stopped, or never started).
  */
-async function namedMounts(overlays: readonly DiscoveredOverlay[], words: InspectWords): Promise<InspectTarget[]> {
-  const stores = overlays.map((overlay) => classifyStore(overlay).kind);
-  const byUpper = await containersByUpper(await answering(adaptersOfStores(stores)));
-  const ownerOf = (overlay: DiscoveredOverlay) => (overlay.upper === undefined ? undefined : byUpper.get(trimSlashes(overlay.upper)));
-  const unnamed = overlays.filter((overlay) => overlay.upper !== undefined && ownerOf(overlay) === undefined);
-  const filed = new Map((await containersInStoreFiles(unnamed)).map((info) => [trimSlashes(info.graphDriver.upper), info]));
-  return overlays.map((overlay) => {
-    const owner = ownerOf(overlay);
-    if (owner !== undefined || overlay.upper === undefined) return toTarget(overlay, owner ?? null);
-    const fromFiles = filed.get(trimSlashes(overlay.upper));
-    return fromFiles === undefined
-      ? toTarget(overlay, null)
-      : withProblems(toTarget(overlay, fromFiles), [words.namedFromFiles(fromFiles.runtime)]);
-  });
-}
-
-/**
- * TARGET as NAMESPACE/POD: one "/", not leading, and no such path here (a path that exists is a
- * path: it wins). Kubernetes names never hold a "/", so no pod is lost to this rule.
- */
-function podTarget(target: string): { namespace: string; name: string } | undefined {
-  const pod = parsePodTarget(target);
-  return pod === undefined || existsSync(target) ? undefined : pod;
-}
-
-/** Every container of the pod, as the runtimes that answer know them, else as their stores' files do; exit 2 when none. */
-async function podTargets(
+async function containerNamed(
   target: string,
-  pod: { namespace: string; name: string },
   overlays: readonly DiscoveredOverlay[],
+  stores: readonly StoreContents[],
   words: InspectWords,
 ): Promise<InspectTarget[]> {
   const runtimes = await answering(adapters());
-  const members: ContainerInfo[] = [];
-  for (const runtime of runtimes) {
-    try {
-      const ids = (await runtime.cli.listContainers()).filter((summary) => isInPod(podOf(summary), pod)).map((summary) => summary.id);
-      members.push(...(await runtime.cli.inspectContainers(ids)));
-    } catch {
-      // it answered a moment ago; the other runtimes may still know the pod
-    }
+  const searched = [...new Set([...runtimes.map((runtime) => runtime.name), ...stores.map((contents) => contents.runtime)])];
+  if (searched.length === 0) throw new ExitError(EXIT_USAGE, words.notFoundNoRuntime(target));
+  const found = theOne(target, await findNamed(target, stores, runtimes), words);
+  if (found === undefined) {
+    // A store no usual place holds (a containerd of its own root), known from an overlay mounted from it.
+    const filed = await filedContainer(target, overlays);
+    if (filed === undefined) throw new ExitError(EXIT_USAGE, words.notFound(target, searched.join(", ")));
+    return containerTargets(filed, overlays, runtimes, words);
   }
-  const known = new Set(members.map((info) => trimSlashes(info.graphDriver.upper)));
-  const filed = (await containersInStoreFiles(overlays)).filter(
-    (info) => isInPod(podOf(info), pod) && !known.has(trimSlashes(info.graphDriver.upper)),
-  );
-  const all = [...members, ...filed];
-  if (all.length === 0) throw new ExitError(EXIT_USAGE, words.podNotFound(target, runtimes.map((runtime) => runtime.name).join(", ")));
-  return all.flatMap((info) => containerTargets(info, overlays, runtimes, words));
-}
-
-/** A container named in its store's own files (no runtime that answers knows it): by id, by name, or by the one id `target` begins. */
-async function filedContainer(target: string, overlays: readonly DiscoveredOverlay[]): Promise<ContainerInfo | undefined> {
-  const filed = await containersInStoreFiles(overlays);
-  for (const matches of [(info: ContainerInfo) => info.id === target, (info: ContainerInfo) => info.name === target]) {
-    const found = filed.filter(matches);
-    if (found.length > 0) return found.length === 1 ? found[0] : undefined;
-  }
-  const byPrefix = filed.filter((info) => info.id.startsWith(target));
-  return byPrefix.length === 1 ? byPrefix[0] : undefined;
+  const owner = found.owner === null ? {} : { owner: found.owner };
+  const upper = trimSlashes(found.info.graphDriver.upper);
+  const onIt = overlays.filter((overlay) => trimSlashes(overlay.upper ?? "") === upper);
+  if (onIt.length > 0) return onIt.map((overlay) => ({ ...toTarget(overlay, found.info), ...owner }));
+  // Not mounted (stopped, or created and never started): its layers are still on disk.
+  if (found.match !== undefined) return [notMountedTarget(found.match, found.info)];
+  return [unmountedTarget(found.info)];
 }

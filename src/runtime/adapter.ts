@@ -8,9 +8,9 @@
 // - read the store's own files, where the runtime keeps its metadata (docker's
 //   containers/<id>/config.v2.json and image/overlay2/layerdb, containers-storage's
 //   overlay-containers/containers.json, overlay-images/images.json, overlay-layers/layers.json).
-//   That is what part 13 adds, as an adapter's `files(store)` giving the same RuntimeSource for one
-//   store found by `layout.storesUnder(root)`: for a daemon that is down, another user's rootless
-//   store, or the stores of a disk mounted under --root DIR.
+//   That is an adapter's `readStore(store)`, for one store found by `layout.storesUnder(root)`:
+//   for a daemon that is down, another user's rootless store, or the stores of a disk mounted
+//   under --root DIR.
 import type { Messages } from "../i18n/index.js";
 import type { MountNamespace } from "../overlay/namespaces.js";
 import type { CommandResult, RunOptions } from "../sys/exec.js";
@@ -27,6 +27,12 @@ export interface LayerMatch {
   id: string;
 }
 
+/** Whose a rootless store is: the user it belongs to, by name and uid (from the passwd file beside it). */
+export interface StoreOwner {
+  uid: number;
+  user: string;
+}
+
 /** A store of layers found on disk (not asked of a runtime). */
 export interface StoreOnDisk {
   kind: string;
@@ -34,6 +40,15 @@ export interface StoreOnDisk {
   root: string;
   /** Where the layers are: the driver's home or the snapshotter's root (LayerMatch.storeRoot). */
   layers: string;
+  /**
+   * The directory it was found beneath: "/" (or absent) for this host's own stores, DIR for a disk
+   * read with `inspect --root DIR`, where nothing is mounted and no process is ours to look at.
+   */
+  under?: string;
+  /** A rootless user's store: whose. Absent for the system's (root's) store. */
+  owner?: StoreOwner;
+  /** Where the runtime keeps this store's run-time files, when known (containers-storage's runroot). */
+  runRoot?: string;
 }
 
 /** How a runtime lays out its layers on disk, as its own sources do it (cited in each module). */
@@ -176,8 +191,8 @@ export interface StoreContents {
   store: StoreOnDisk;
   /** The storage driver the store is on, as the runtime names it ("overlay2", "overlay", "vfs", "overlayfs"). */
   driver: string;
-  /** root's store, or a rootless user's. */
-  owner: { uid: number; user: string } | null;
+  /** A rootless user's store: whose; null for the system's (root's) store. */
+  owner: StoreOwner | null;
   /** Every layer directory of the store, whoever uses it (images, containers, nobody). */
   layers: StoredLayer[];
   images: StoredImage[];
@@ -215,9 +230,11 @@ export interface RuntimeAdapter {
   readonly cli: RuntimeSource;
   /**
    * Read one of its stores (found by `layout.storesUnder`) from the store's own files: read-only,
-   * no daemon asked. Absent where the adapter cannot (yet).
+   * no daemon asked. Absent where the adapter cannot (yet). `mounted`: the upper directories of the
+   * overlays mounted now, in every mount namespace (a caller that has discovered them passes them;
+   * without it a store of this host looks for itself, and a store under --root has none).
    */
-  readStore?(store: StoreOnDisk): Promise<StoreContents>;
+  readStore?(store: StoreOnDisk, mounted?: ReadonlySet<string>): Promise<StoreContents>;
   /** Present where the runtime can run, exec in and remove a container of ours. */
   readonly lifecycle?: RuntimeLifecycle;
   fixes(t: Messages): RuntimeFixes;

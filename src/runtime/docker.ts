@@ -5,15 +5,16 @@
 // <home>/l/<SHORTID> -> ../<id>/diff; a container's layer is <id>, its init layer <id>-init
 // (/etc/hosts, /etc/resolv.conf, .dockerenv) sits above the image's layers.
 //
-// Part 13 reads this store's own files when dockerd is down: containers/<id>/config.v2.json
-// names a container, image/overlay2/layerdb/mounts/<id>/mount-id its layer, and
-// image/overlay2/repositories.json the image names.
-import { join, posix } from "node:path";
+// Its own files are read when dockerd is down, or for a store dockerd does not serve (docker-
+// files.ts: containers/<id>/config.v2.json, image/overlay2/layerdb, repositories.json), found
+// beneath a root by docker-stores.ts (daemon.json's data-root, rootless users' stores).
+import { posix } from "node:path";
 import type { RuntimeAdapter, StoreLayout } from "./adapter.js";
 import { dockerCompatible } from "./docker-compatible.js";
-import { driverLayer, isDirectory, isDirectoryIn } from "./layer-paths.js";
-
-const DATA_ROOT = "var/lib/docker";
+import { readDockerStore } from "./docker-files.js";
+import { dockerStores } from "./docker-stores.js";
+import { driverLayer, isDirectoryIn } from "./layer-paths.js";
+import { mountedFor } from "./live-mounts.js";
 
 export const dockerOverlay2 = {
   kind: "docker-overlay2" as const,
@@ -24,11 +25,7 @@ export const dockerOverlay2 = {
     if (!isDirectoryIn(namespace, posix.join(layer.home, "l"))) return undefined;
     return { kind: "docker-overlay2", storeRoot: layer.home, id: layer.id };
   },
-  storesUnder(root) {
-    const dataRoot = join(root, DATA_ROOT);
-    const home = join(dataRoot, "overlay2");
-    return isDirectory(home) ? [{ kind: "docker-overlay2", root: dataRoot, layers: home }] : [];
-  },
+  storesUnder: (root) => dockerStores(root),
 } satisfies StoreLayout;
 
 const cli = dockerCompatible({
@@ -53,5 +50,6 @@ export const docker: RuntimeAdapter = {
   // "overlay" is docker's older driver, removed in docker 24: its containers are overlay mounts too.
   overlayDrivers: new Set(["overlay2", "overlay"]),
   ...cli,
+  readStore: (store, mounted) => readDockerStore(store, mountedFor(store, mounted)),
   fixes: (t) => ({ noDaemon: t.doctor.dockerStart, permission: t.doctor.dockerPermission }),
 };

@@ -14,6 +14,7 @@ export type {
   StoredLayer,
   StoreLayout,
   StoreOnDisk,
+  StoreOwner,
 } from "./adapter.js";
 export { EXEC_TIMEOUT_MS, QUERY_TIMEOUT_MS, RUN_TIMEOUT_MS, RuntimeError } from "./command.js";
 export type { RuntimeProbe, RuntimeState } from "./detect.js";
@@ -32,6 +33,7 @@ export {
   PID_LABEL,
   START_TIME_LABEL,
 } from "./labels.js";
+export { uppersOf, withoutTrailingSlash } from "./live-mounts.js";
 export { isInPod, parsePodTarget, podOf } from "./pods.js";
 export { classifyRuntimeError, type RuntimeProblem } from "./problems.js";
 export {
@@ -53,6 +55,6 @@ export {
   runtimeOwnFiles,
   type StoreKind,
 } from "./registry.js";
-export { containersInStoreFiles } from "./store-containers.js";
-export { classifyStore, type LayerStore, matchLayer, storesUnder } from "./stores.js";
+export { containersInStoreFiles, storedContainerInfo } from "./store-containers.js";
+export { classifyStore, type LayerStore, matchLayer, readStores, readStoresUnder, storesUnder } from "./stores.js";
 export type { ContainerInfo, ContainerSummary, GraphDriverDirs, HistoryEntry, ImageInfo, ImageSummary, LayerStack } from "./types.js";

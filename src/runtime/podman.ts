@@ -8,16 +8,19 @@
 // below home>. store.go keeps the layer list in <graphroot>/overlay-layers, which tells this store
 // from docker's when graphroot is moved (or the driver is named by its alias overlay2).
 //
-// Part 13 reads each store's own files (overlay-containers/containers.json, overlay-images/
-// images.json, overlay-layers/layers.json): every user's rootless store, without asking podman as
-// that user (which would set up a store in their home).
-import { join, posix } from "node:path";
+// Each store's own files are read (containers-storage-files.ts: overlay-containers/containers.json,
+// overlay-images/images.json, overlay-layers/layers.json), root's and every user's rootless store
+// (containers-storage-stores.ts), without asking podman as that user (which would set up a store
+// in their home).
+import { posix } from "node:path";
 import type { MountNamespace } from "../overlay/namespaces.js";
 import type { RuntimeAdapter, StoreLayout } from "./adapter.js";
+import { readContainersStorage } from "./containers-storage-files.js";
+import { containersStorageStores } from "./containers-storage-stores.js";
 import { dockerCompatible } from "./docker-compatible.js";
-import { driverLayer, isDirectory, isDirectoryIn } from "./layer-paths.js";
+import { driverLayer, isDirectoryIn } from "./layer-paths.js";
+import { mountedFor } from "./live-mounts.js";
 
-const GRAPH_ROOT = "var/lib/containers/storage";
 const IDMAPPED_LAYER = /^(.+)\/[^/]+\/mapped\/\d+\/([^/]+)\/diff\d*$/;
 
 function isContainersStorage(home: string, namespace: MountNamespace): boolean {
@@ -36,12 +39,7 @@ export const containersStorage = {
     if (layer === undefined || !isDirectoryIn(namespace, posix.join(layer.home, "l"))) return undefined;
     return isContainersStorage(layer.home, namespace) ? { kind: "containers-storage", storeRoot: layer.home, id: layer.id } : undefined;
   },
-  storesUnder(root) {
-    // Root's store; part 13 adds every user's (~/.local/share/containers/storage of each user with subuids).
-    const graphRoot = join(root, GRAPH_ROOT);
-    const home = join(graphRoot, "overlay");
-    return isDirectory(home) ? [{ kind: "containers-storage", root: graphRoot, layers: home }] : [];
-  },
+  storesUnder: (root) => containersStorageStores(root),
 } satisfies StoreLayout;
 
 const cli = dockerCompatible({
@@ -64,6 +62,7 @@ export const podman: RuntimeAdapter = {
   // containers-storage also answers to the alias overlay2 for its overlay driver.
   overlayDrivers: new Set(["overlay", "overlay2"]),
   ...cli,
+  readStore: (store, mounted) => readContainersStorage(store, mountedFor(store, mounted)),
   // podman has no daemon; "Cannot connect to Podman" is podman-remote (or CONTAINER_HOST) missing its service.
   fixes: (t) => ({ noDaemon: t.doctor.podmanStart }),
 };

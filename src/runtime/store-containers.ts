@@ -9,7 +9,8 @@ import type { ContainerInfo } from "./types.js";
 
 type Overlay = Pick<DiscoveredOverlay, "lower" | "upper" | "namespace">;
 
-function infoOf(contents: StoreContents, container: StoredContainer): ContainerInfo {
+/** A container of a store's files, as the rest of the program knows containers (the shape a runtime's CLI gives). */
+export function storedContainerInfo(contents: StoreContents, container: StoredContainer): ContainerInfo {
   return {
     runtime: contents.runtime,
     id: container.id,
@@ -48,7 +49,7 @@ export async function containersInStoreFiles(overlays: readonly Overlay[]): Prom
     if (store === undefined || adapter.readStore === undefined) continue;
     try {
       const contents = await adapter.readStore(store);
-      containers.push(...contents.containers.map((container) => infoOf(contents, container)));
+      containers.push(...contents.containers.map((container) => storedContainerInfo(contents, container)));
     } catch {
       // unreadable: the overlays stay unnamed
     }

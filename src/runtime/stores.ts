@@ -3,8 +3,8 @@
 // registry's order), with a read-only existence check where two stores share a shape.
 import type { DiscoveredOverlay } from "../overlay/discover.js";
 import type { MountNamespace } from "../overlay/namespaces.js";
-import type { LayerMatch, StoreOnDisk } from "./adapter.js";
-import { LAYOUTS, type StoreKind } from "./registry.js";
+import type { LayerMatch, StoreContents, StoreOnDisk } from "./adapter.js";
+import { adapters, LAYOUTS, type StoreKind } from "./registry.js";
 
 export interface LayerStore {
   kind: StoreKind;
@@ -51,4 +51,24 @@ export function classifyStore(overlay: Pick<DiscoveredOverlay, "lower" | "upper"
 /** Every store of every layout beneath `root` ("/": this host), found on disk. */
 export function storesUnder(root: string): StoreOnDisk[] {
   return LAYOUTS.flatMap((layout) => layout.storesUnder(root));
+}
+
+/**
+ * What the files of each of `stores` say, read by the adapter whose layout found it (a store no
+ * adapter can read yet is left out). `mounted`: the upper dirs mounted now, when the caller has
+ * them (see RuntimeAdapter.readStore).
+ */
+export async function readStores(stores: readonly StoreOnDisk[], mounted?: ReadonlySet<string>): Promise<StoreContents[]> {
+  const readers = adapters();
+  const contents: StoreContents[] = [];
+  for (const store of stores) {
+    const adapter = readers.find((candidate) => candidate.layout.kind === store.kind);
+    if (adapter?.readStore !== undefined) contents.push(await adapter.readStore(store, mounted));
+  }
+  return contents;
+}
+
+/** What the files of every store beneath `root` say ("/": this host's). */
+export function readStoresUnder(root: string, mounted?: ReadonlySet<string>): Promise<StoreContents[]> {
+  return readStores(storesUnder(root), mounted);
 }

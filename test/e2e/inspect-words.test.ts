@@ -156,9 +156,9 @@ describeWith(["root"], "inspect's words agree with its numbers", () => {
       expect(bigAt, text).toBeLessThan(titles.findIndex((title) => title.startsWith(`overlay ${small.merged}`)));
       const total = text.split("\n")[0] ?? "";
       const mountCount = {
-        en: /^([\d,]+) overlay mounts, the largest first: /,
-        zh: /^共 ([\d,]+) 个 overlay 挂载，从大到小排列：/,
-        ja: /^overlay マウント ([\d,]+) 個（大きい順）：/,
+        en: /^([\d,]+) overlays, the largest first: /,
+        zh: /^共 ([\d,]+) 个 overlay，从大到小排列：/,
+        ja: /^overlay ([\d,]+) 個（大きい順）：/,
       }[lang];
       expect(Number(mountCount.exec(total)?.[1]?.replace(/,/g, "")), total).toBe(titles.length);
       // Both mounts share both image layers: at least those two are counted once, and it says so.

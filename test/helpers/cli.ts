@@ -32,13 +32,16 @@ export interface RunCliOptions {
   /** Called for each line of stdout (human output) as it arrives. */
   onLine?: (line: string, child: ChildProcess) => void;
   timeoutMs?: number;
+  /** Run it under this command, which ends by running its own arguments (an `unshare … sh -c '…; exec "$@"'`). */
+  wrap?: readonly string[];
 }
 
 export function runCli(args: string[], options: RunCliOptions = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const env = { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "", CI: "1", ...options.env };
     const cli = options.uid === undefined ? CLI : inject("readableCli");
-    const child = spawn(process.execPath, [cli, ...args], {
+    const [program = process.execPath, ...wrapArgs] = options.wrap === undefined ? [] : [...options.wrap, process.execPath];
+    const child = spawn(program, [...wrapArgs, cli, ...args], {
       stdio: ["ignore", "pipe", "pipe"],
       env,
       ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),

@@ -32,7 +32,12 @@ export interface TestDocker {
   dataRoot: string;
   /** `docker ...args` against this daemon; throws with its stderr when it fails. */
   docker(args: readonly string[], options?: { allowFailure?: boolean; env?: NodeJS.ProcessEnv }): string;
-  /** Remove its containers, stop it (and its containerd), unmount and remove its directory. */
+  /**
+   * Stop the daemon (and its containerd) and leave everything on disk: its containers stop with it
+   * (no live-restore), their layers stay in the data root, as on a host whose dockerd is down.
+   */
+  stopDaemon(): void;
+  /** Remove its containers (if it still runs), stop it (and its containerd), unmount and remove its directory. */
   stop(): void;
 }
 
@@ -88,14 +93,19 @@ export function startDocker(): TestDocker {
     return result.stdout ?? "";
   };
   let containerd: number | undefined;
-  const stop = (): void => {
+  const stopDaemon = (): void => {
     if (alive(pid)) {
-      const containers = run(["ps", "-aq"], { allowFailure: true }).split("\n").filter(Boolean);
-      if (containers.length > 0) run(["rm", "-f", ...containers], { allowFailure: true });
       process.kill(pid, "SIGTERM");
       endProcess(pid, 20_000);
     }
     if (containerd !== undefined && alive(containerd)) endProcess(containerd, 5_000);
+  };
+  const stop = (): void => {
+    if (alive(pid)) {
+      const containers = run(["ps", "-aq"], { allowFailure: true }).split("\n").filter(Boolean);
+      if (containers.length > 0) run(["rm", "-f", ...containers], { allowFailure: true });
+    }
+    stopDaemon();
     removeTree(dir);
   };
   for (let waited = 0; run(["info", "--format", "{{.Driver}}"], { allowFailure: true }).trim() !== "overlay2"; waited += 250) {
@@ -112,7 +122,7 @@ export function startDocker(): TestDocker {
     containerd = containerdPid;
     recordMade("daemon", String(containerdPid), `containerd of the test dockerd in ${dir}`);
   }
-  return { host, dataRoot, docker: run, stop };
+  return { host, dataRoot, docker: run, stopDaemon, stop };
 }
 
 /** A base image with no registry: `docker import` of the busybox base. */
@@ -138,4 +148,18 @@ export function buildDockerImage(docker: TestDocker, tag: string, dockerfile: st
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A prefix for runCli's `wrap`: the CLI runs in a mount namespace of its own where /etc/docker
+ * holds a daemon.json naming this daemon's data root, as a host whose dockerd was configured so
+ * (this daemon takes its data root from a flag, which nothing outside it can read once it is
+ * down). The namespace ends with the CLI; the host's /etc/docker is never touched.
+ */
+export function withDaemonJson(docker: TestDocker): string[] {
+  if (!existsSync("/etc/docker")) throw new Error("/etc/docker is missing: docker.io makes it (apt-get install docker.io)");
+  const etc = join(dirname(docker.dataRoot), "etc-docker");
+  mkdirSync(etc, { recursive: true });
+  writeFileSync(join(etc, "daemon.json"), JSON.stringify({ "data-root": docker.dataRoot }));
+  return ["unshare", "--mount", "--propagation", "private", "sh", "-c", 'mount --bind "$0" /etc/docker && exec "$@"', etc];
 }

@@ -5,6 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { expect } from "vitest";
 import type { CliResult } from "./cli.js";
 import { readXattr, setXattr } from "./xattrs.js";
 
@@ -71,6 +72,8 @@ export function unmountIfMounted(path: string): void {
 
 export interface InspectedMount {
   mountPoint: string | null;
+  mounted: boolean;
+  owner: { uid: number; user: string } | null;
   container: {
     runtime: string;
     id: string;
@@ -107,6 +110,8 @@ export function inspected(result: CliResult): InspectedMount[] {
 
 export const JSON_FIELDS = [
   "mountPoint",
+  "mounted",
+  "owner",
   "container",
   "changes",
   "layers",
@@ -231,4 +236,16 @@ export function wrappedByTerminal(terminal: { name: string }): string[] {
       .map((line) => line.trimEnd());
   const rows = new Set(capture(false));
   return capture(true).filter((line) => !rows.has(line));
+}
+
+/**
+ * `inspect` with no TARGET walks every overlay of the machine, and the suite's other tests mount
+ * and unmount theirs meanwhile: one that vanishes mid-walk is named on stderr with exit 1. What a
+ * test of its own containers may hold it to: exit 0, or 1 naming none of `ours` (their store's
+ * paths).
+ */
+export function expectOursRead(result: CliResult, ours: readonly string[]): void {
+  if (result.code === 0) return;
+  expect(result.code, result.stderr).toBe(1);
+  for (const path of ours) expect(result.stderr).not.toContain(path);
 }

@@ -10,6 +10,7 @@ import { isWithin, mountsBeneath, readMountInfo } from "../../src/overlay/mounti
 import { isOrphaned, OWNER_SELECTOR, START_TIME_LABEL } from "../../src/runtime/index.js";
 import { findProgram } from "../../src/sys/host.js";
 import type { MadeRecord } from "./suite.js";
+import { removeTestUser } from "./users.js";
 
 /** Mount points beneath `root` in every process's mount namespace, with the pids that see them. */
 export function mountsBeneathAnywhere(root: string): Map<string, number[]> {
@@ -161,7 +162,8 @@ export function removeRecordedDaemonsAndUsers(records: readonly MadeRecord[]): s
   }
   for (const record of records.filter((item) => item.kind === "user")) {
     if (spawnSync("id", ["-u", record.name], { stdio: "ignore" }).status !== 0) continue;
-    spawnSync("userdel", ["--remove", record.name], { stdio: "ignore" });
+    // Their processes (a rootless podman's pause process) would keep userdel from removing them.
+    removeTestUser(record.name);
     left.push(`user ${record.name}${record.note ? ` (${record.note})` : ""}`);
   }
   return left;

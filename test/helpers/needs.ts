@@ -9,6 +9,7 @@
 // report. `.ci/run` installs them; README "Develop" gives the one apt-get line.
 import { spawnSync } from "node:child_process";
 import { describe } from "vitest";
+import { findProgram } from "../../src/sys/host.js";
 import { barePathReason } from "./bare-path.js";
 import { chromiumReason } from "./browser.js";
 import { containerdReason } from "./containerd.js";
@@ -16,7 +17,18 @@ import { dockerReason } from "./docker.js";
 import { podmanReason } from "./podman.js";
 import { appendRecord } from "./suite.js";
 
-export type Need = "root" | "podman" | "dockerd" | "containerd" | "tmux" | "getfattr" | "nobody" | "dpkg" | "chromium";
+export type Need =
+  | "root"
+  | "podman"
+  | "dockerd"
+  | "containerd"
+  | "tmux"
+  | "getfattr"
+  | "nobody"
+  | "dpkg"
+  | "chromium"
+  | "useradd"
+  | "newuidmap";
 
 /** The one line that installs everything the suite can drive (README "Develop" says the same). */
 export const INSTALL_ALL = "sudo apt-get install podman runc busybox-static docker.io containerd attr uidmap tmux chromium";
@@ -37,6 +49,16 @@ const PROBES: Record<Need, () => string | undefined> = {
   dpkg: () => barePathReason(),
   // The HTML report's page is tested in Debian's Chromium, driven by playwright-core (never a downloaded browser).
   chromium: () => chromiumReason(),
+  // A user of the test's own, made and removed by it (test/helpers/rootless-podman.ts).
+  useradd: () =>
+    ["useradd", "usermod", "userdel", "runuser"].every((program) => findProgram(program) !== undefined)
+      ? undefined
+      : "useradd, usermod, userdel or runuser is missing (apt-get install passwd util-linux)",
+  // Rootless podman maps the user's subordinate ids with these setuid helpers.
+  newuidmap: () =>
+    findProgram("newuidmap") !== undefined && findProgram("newgidmap") !== undefined
+      ? undefined
+      : "newuidmap is not installed (apt-get install uidmap)",
 };
 
 const cache = new Map<Need, string | undefined>();

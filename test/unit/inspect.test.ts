@@ -13,7 +13,9 @@ describe("inspect --json", () => {
     const writer = new JsonMountWriter((chunk) => {
       text += chunk;
     });
-    const target = { mountPoint: '/m"x', container: null } as unknown as InspectTarget;
+    // A stopped container of a rootless user's store: not mounted, and whose it is.
+    const owner = { uid: 1001, user: "alice" };
+    const target = { mountPoint: '/m"x', mounted: false, owner, container: null } as unknown as InspectTarget;
     writer.start(target);
     writer.change({ path: '/a "b"', kind: "added", bytes: 1, diskBytes: 4096, hiddenBytes: 0 });
     writer.change({ path: "/c", kind: "deleted", bytes: 0, diskBytes: 0, hiddenBytes: 9 });
@@ -64,6 +66,8 @@ describe("inspect --json", () => {
     expect(text.split("\n")).toHaveLength(2);
     expect(JSON.parse(text)).toEqual({
       mountPoint: '/m"x',
+      mounted: false,
+      owner,
       container: null,
       changes: [
         { path: '/a "b"', kind: "added", bytes: 1, diskBytes: 4096, hiddenBytes: 0 },

@@ -295,6 +295,8 @@ describe("stores on disk", () => {
     for (const dir of [
       "var/lib/docker/overlay2/l",
       "var/lib/containers/storage/overlay/l",
+      // containers-storage's layer list beside its driver's home: a bare overlay/ dir is no store.
+      "var/lib/containers/storage/overlay-layers",
       "var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots",
     ]) {
       mkdirSync(join(root, dir), { recursive: true });
@@ -307,8 +309,9 @@ describe("stores on disk", () => {
         kind: "containers-storage",
         root: join(root, "var/lib/containers/storage"),
         layers: join(root, "var/lib/containers/storage/overlay"),
+        under: root,
       },
-      { kind: "docker-overlay2", root: join(root, "var/lib/docker"), layers: join(root, "var/lib/docker/overlay2") },
+      { kind: "docker-overlay2", root: join(root, "var/lib/docker"), layers: join(root, "var/lib/docker/overlay2"), under: root },
     ]);
   });
 });

@@ -1,18 +1,21 @@
 // `inspect --summary` and the head of `inspect` with no TARGET: the host summary, from every
-// store's own files (summary/stores.ts), counted with the images shared with the mounts' reports
+// store's own files (runtime/stores.ts readStoresUnder), counted with the images shared with the mounts' reports
 // (a container read for its report is not read again here).
 import type { SharedImages } from "../../layers/shared-image.js";
-import { hostPath } from "../../overlay/namespaces.js";
+import { discoverOverlays, hostPath } from "../../overlay/discover.js";
+import { readStoresUnder, type StoreContents, uppersOf } from "../../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
 import type { ReadMount } from "../host.js";
+import { targetsUnderRoot } from "../stored-targets.js";
 import type { InspectWords } from "../words/index.js";
 import { type KnownContainer, summarizeHost } from "./count.js";
 import type { HostSummary } from "./model.js";
-import { readStores } from "./stores.js";
 
 export interface SummaryRun {
   images: SharedImages;
   top: number;
+  /** The stores, read already (inspect with no TARGET read them to find its targets). */
+  stores: readonly StoreContents[];
   /** Mounts read already: their containers' figures are taken from their reports. */
   read?: readonly ReadMount[];
 }
@@ -35,11 +38,17 @@ function knownContainers(read: readonly ReadMount[]): Map<string, KnownContainer
   return known;
 }
 
+/** Every store of this host (or beneath --root DIR), with which of its containers run now. */
+export async function storesToSummarize(root: string | undefined, words: InspectWords): Promise<StoreContents[]> {
+  // Beneath --root, as inspect --root reads them (refusing a DIR that holds no store).
+  if (root !== undefined) return (await targetsUnderRoot(root, undefined, words)).stores ?? [];
+  return readStoresUnder("/", uppersOf(discoverOverlays().overlays));
+}
+
 /** The summary, and the directories that could not be read for it. */
 export async function readHostSummary(run: SummaryRun): Promise<{ summary: HostSummary; unreadable: string[] }> {
   const unreadable: string[] = [];
-  const stores = await readStores();
-  const summary = await summarizeHost(stores, {
+  const summary = await summarizeHost(run.stores, {
     images: run.images,
     top: run.top,
     known: knownContainers(run.read ?? []),

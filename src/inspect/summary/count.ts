@@ -41,13 +41,36 @@ function reading(dirs: readonly string[], hasUpper: boolean, namespace: XattrNam
   return { dirs, hasUpper, namespace, top: options.top, onUnreadable: options.onUnreadable };
 }
 
-/** The image a container is of: the one whose layers are the bottom of its lower layers. */
+/** The image a container is of: the one whose layers are the bottom of its lower layers (vfs: by its id, there are none). */
 function imageOf(container: StoredContainer, images: readonly StoredImage[]): StoredImage | undefined {
   const byId = images.find((image) => image.id === container.imageId);
+  if (container.lower.length === 0) return byId;
   const isBottom = (image: StoredImage): boolean =>
     image.layers.length > 0 &&
     image.layers.every((dir, index) => container.lower[container.lower.length - image.layers.length + index] === dir);
   return byId !== undefined && isBottom(byId) ? byId : images.find(isBottom);
+}
+
+/**
+ * An image's figures, its layers' into `layers`: walked as one stack, or, on vfs (where each layer
+ * is a whole copy of the image up to it, not a change on top), each layer alone, hiding nothing.
+ */
+async function imageFigures(image: StoredImage, contents: StoreContents, layers: LayerFigures, options: SummaryOptions) {
+  if (contents.driver === "vfs") {
+    for (const dir of image.layers) if (!layers.has(dir)) layers.set(dir, await countAlone(dir, contents, options));
+    return { imageHiddenBytes: 0 };
+  }
+  const totals = await options.images.of(image.layers, namespaceOf(contents)).imageTotals();
+  image.layers.forEach((dir, index) => {
+    if (!layers.has(dir)) layers.set(dir, figures(totals.layers[index]));
+  });
+  return totals;
+}
+
+/** One layer directory's files, counted alone. */
+async function countAlone(dir: string, contents: StoreContents, options: SummaryOptions): Promise<ByteTotals> {
+  const alone = await analyzeStack(reading([dir], false, namespaceOf(contents), options));
+  return figures(alone.layers[0]);
 }
 
 async function countImages(contents: StoreContents, layers: LayerFigures, options: SummaryOptions): Promise<SummaryImage[]> {
@@ -55,23 +78,25 @@ async function countImages(contents: StoreContents, layers: LayerFigures, option
   for (const image of contents.images) for (const dir of new Set(image.layers)) users.set(dir, (users.get(dir) ?? 0) + 1);
   const rows: SummaryImage[] = [];
   for (const image of contents.images) {
-    const totals = await options.images.of(image.layers, namespaceOf(contents)).imageTotals();
-    image.layers.forEach((dir, index) => {
-      if (!layers.has(dir)) layers.set(dir, figures(totals.layers[index]));
-    });
+    const totals = await imageFigures(image, contents, layers, options);
     const sum = (pick: (dir: string) => boolean, field: "bytes" | "diskBytes"): number =>
       [...new Set(image.layers)].filter(pick).reduce((total, dir) => total + (layers.get(dir)?.[field] ?? 0), 0);
     const bytes = sum(() => true, "bytes");
-    const sharedBytes = sum((dir) => (users.get(dir) ?? 0) > 1, "bytes");
+    const diskBytes = sum(() => true, "diskBytes");
+    const isShared = (dir: string): boolean => (users.get(dir) ?? 0) > 1;
+    const sharedBytes = sum(isShared, "bytes");
+    const sharedDiskBytes = sum(isShared, "diskBytes");
     rows.push({
       runtime: contents.runtime,
       name: image.names[0] ?? null,
       id: image.id,
       layers: image.layers.length,
       bytes,
-      diskBytes: sum(() => true, "diskBytes"),
+      diskBytes,
       sharedBytes,
       uniqueBytes: bytes - sharedBytes,
+      sharedDiskBytes,
+      uniqueDiskBytes: diskBytes - sharedDiskBytes,
       hiddenBytes: totals.imageHiddenBytes,
       containers: [],
     });
@@ -91,7 +116,9 @@ async function countContainer(
   let totals: KnownContainer | undefined = options.known?.get(container.upper);
   if (totals === undefined) {
     const stack = reading(dirs, true, namespace, options);
-    totals = image === undefined ? await analyzeStack(stack) : await analyzeOnImage(stack, options.images.of(image.layers, namespace));
+    // A vfs container is a whole copy, its own and alone: nothing of an image lies beneath it.
+    const shared = image === undefined || contents.driver === "vfs" ? undefined : options.images.of(image.layers, namespace);
+    totals = shared === undefined ? await analyzeStack(stack) : await analyzeOnImage(stack, shared);
   }
   if (!layers.has(container.upper)) layers.set(container.upper, figures(totals.upper ?? undefined));
   container.lower.forEach((dir, index) => {
@@ -125,8 +152,7 @@ async function countStore(contents: StoreContents, options: SummaryOptions) {
   const unused: ByteTotals[] = [];
   for (const layer of contents.layers) {
     if (layers.has(layer.dir)) continue;
-    const alone = await analyzeStack(reading([layer.dir], false, namespaceOf(contents), options));
-    const counted = figures(alone.layers[0]);
+    const counted = await countAlone(layer.dir, contents, options);
     layers.set(layer.dir, counted);
     unused.push(counted);
   }

@@ -31,7 +31,10 @@ function imageRows(summary: HostSummary, style: HumanStyle, top: number): Row[] 
   if (summary.images.length === 0) return [];
   const rows: Row[] = [{ indent: 2, text: w.imagesTitle }];
   for (const image of summary.images.slice(0, top)) {
-    const [bytes, shared, unique, hidden] = [image.diskBytes, image.sharedBytes, image.uniqueBytes, image.hiddenBytes].map(formatBytes);
+    // On disk, as du counts: what fills it (the hidden bytes are the files' own sizes).
+    const [bytes, shared, unique, hidden] = [image.diskBytes, image.sharedDiskBytes, image.uniqueDiskBytes, image.hiddenBytes].map(
+      formatBytes,
+    );
     const name = image.name ?? w.untagged;
     rows.push({
       indent: 4,

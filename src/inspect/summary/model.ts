@@ -35,6 +35,9 @@ export interface SummaryImage {
   sharedBytes: number;
   /** `bytes − sharedBytes`: what removing the image alone would free. */
   uniqueBytes: number;
+  /** The same two on disk (st_blocks): what the screen shows. */
+  sharedDiskBytes: number;
+  uniqueDiskBytes: number;
   /** Bytes its own later layers hide (`RUN rm` in a later step). */
   hiddenBytes: number;
   /** The names of its containers. */

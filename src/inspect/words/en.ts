@@ -7,15 +7,35 @@ import type { HideReason } from "../../layers/walk.js";
 /** English plurals: a count already formatted for the reader ("1", "20,000"). */
 const plural = (count: string, word: string): string => (count === "1" ? word : `${word}s`);
 
+const VFS_REASON =
+  "on the vfs storage driver, every container is a full copy of its image (and every image layer a full copy of the layers below it), not an overlay";
+
 export const en = {
   notFound: (target: string, runtimes: string) => `'${target}' is neither an overlay mount point nor a container known to ${runtimes}`,
   notFoundNoRuntime: (target: string) =>
-    `'${target}' is not an overlay mount point, and no docker, podman or containerd answered here to be asked for a container of that name`,
+    `'${target}' is not an overlay mount point, and no docker, podman or containerd answered here or keeps a store on this host to be asked for a container of that name`,
+  // Containers read from the stores' own files (stopped ones, rootless users', a disk under --root).
+  ambiguous: (target: string, count: string, matches: readonly string[]) =>
+    `'${target}' names ${count} containers: ${matches.join(", ")}; give one of these as TARGET`,
+  storeOwner: (user: string, uid: number) => `a rootless store: user ${user}'s (uid ${uid})`,
+  underRoot: (dir: string) => `read from the stores under --root ${dir}: nothing of it is mounted here`,
+  /** Why a vfs store takes so much room, for wherever a store is listed. */
+  vfsReason: VFS_REASON,
+  vfsContainer: (name: string, runtime: string, user: string, store: string) =>
+    `'${name}' is a container of ${user}'s ${runtime} store ${store}: ${VFS_REASON}, so there are no layers to compare`,
+  rootNotDirectory: (dir: string) => `--root ${dir}: not a directory`,
+  rootNoStore: (dir: string) =>
+    `--root ${dir}: no container store beneath it (looked in var/lib/docker, var/lib/containers/storage, each user's home, and where etc/docker/daemon.json and etc/containers/storage.conf say)`,
+  notFoundUnderRoot: (target: string, dir: string) => `'${target}' is not a container of the stores under --root ${dir}`,
+  noContainersUnderRoot: (dir: string) => `no containers in the stores under --root ${dir}`,
+  rootWithImage: "--root reads the stores' own files and --image asks a runtime: give one of them, not both",
+  storeProblems: (count: string, shown: readonly string[], more: string) =>
+    `${count === "1" ? "1 of the stores' own files" : `${count} of the stores' own files`} could not be read, and what ${count === "1" ? "it names" : "they name"} may be missing above: ${shown.join("; ")}${more === "0" ? "" : `; and ${more} more`}`,
   podNotFound: (pod: string, runtimes: string) =>
     `no container of pod ${pod} is known ${runtimes === "" ? "here: no container runtime answered, and the files of the stores mounted here name none" : `to ${runtimes}`} (TARGET as NAMESPACE/POD is a Kubernetes pod, found by its containers' labels)`,
-  noOverlays: "no overlay mounts on this host",
+  noOverlays: "no overlay mounts on this host, and no stopped containers in its stores",
   hostTotal: (mounts: string, bytes: string, shared: string) =>
-    `${mounts} overlay ${plural(mounts, "mount")}, the largest first: ${bytes} in all their layers (each layer counted once, however many mounts share it${shared === "0" ? "" : `; ${shared} ${shared === "1" ? "layer is" : "layers are"} shared`})`,
+    `${mounts} ${plural(mounts, "overlay")}, the largest first: ${bytes} in all their layers (each layer counted once, however many overlays share it${shared === "0" ? "" : `; ${shared} ${shared === "1" ? "layer is" : "layers are"} shared`})`,
   title: (mountPoint: string, bytes: string) => `${mountPoint} (${bytes} in its layers)`,
   notMounted: "not mounted now (a stopped container): read from the layer directories its runtime names",
   container: (name: string, runtime: string, id: string, image: string) => `container ${name} (${runtime}, ${id}), image ${image}`,
@@ -144,14 +164,14 @@ export const en = {
     fullCopies: "vfs: every container is a full copy of its image (no overlay, nothing shared)",
     imagesTitle: "images, the largest first:",
     untagged: "<untagged>",
-    image: (name: string, id: string, layers: string, bytes: string, shared: string, unique: string, hidden: string) =>
-      `${name} ${id}  ${bytes} in ${layers} ${plural(layers, "layer")} (shared with other images ${shared}, its own ${unique}); its later layers hide ${hidden}`,
+    image: (name: string, id: string, layers: string, disk: string, shared: string, unique: string, hidden: string) =>
+      `${name} ${id}  ${disk} on disk in ${layers} ${plural(layers, "layer")} (shared with other images ${shared}, its own ${unique}); its later layers hide ${hidden}`,
     imageContainers: (names: readonly string[]) => `containers: ${names.length === 0 ? "none" : names.join(", ")}`,
     containersTitle: "containers, the largest writable layer first:",
     pod: (namespace: string, name: string) => ` (pod ${namespace}/${name})`,
     states: { running: "running", stopped: "stopped" },
     container: (name: string, pod: string, runtime: string, state: string, image: string, writes: string, hides: string) =>
-      `${name}${pod}  ${runtime}, ${state}, of ${image}: writes ${writes}, hides ${hides} of its image`,
+      `${name}${pod}  ${runtime}, ${state}, of ${image}: its writable layer takes ${writes} on disk, and hides ${hides} of its image`,
     unused: (count: string, disk: string) => `layers no image or container uses: ${count}, ${disk} on disk`,
     reclaim: (commands: readonly string[]) => `to free what nothing uses, the runtimes' own (printed, not run): ${commands.join("; ")}`,
   },

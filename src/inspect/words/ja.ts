@@ -1,15 +1,33 @@
 // inspect の日本語。型は en.ts から：キーが欠けたりシグネチャが違えばビルドが失敗する。
 import type { InspectWords } from "./en.js";
 
+const VFS_REASON =
+  "vfs ストレージドライバーでは、コンテナはどれもイメージの完全なコピーで（イメージの各レイヤーも、その下のレイヤーすべての完全なコピー）、overlay ではありません";
+
 export const ja: InspectWords = {
   notFound: (target, runtimes) => `'${target}' は overlay のマウントポイントでも、${runtimes} が知っているコンテナでもありません`,
   notFoundNoRuntime: (target) =>
-    `'${target}' は overlay のマウントポイントではなく、コンテナ名を問い合わせできる docker も podman も containerd もこのホストにはありません`,
+    `'${target}' は overlay のマウントポイントではなく、コンテナ名を問い合わせできる docker も podman も containerd も、そのストアも、このホストにはありません`,
+  ambiguous: (target, count, matches) =>
+    `'${target}' に当たるコンテナが ${count} 個あります：${matches.join("、")}。このうち 1 つを TARGET に指定してください`,
+  storeOwner: (user, uid) => `rootless ストア：ユーザー ${user} のもの（uid ${uid}）`,
+  underRoot: (dir) => `--root ${dir} の下のストアから読みました：このホストでは何もマウントされていません`,
+  vfsReason: VFS_REASON,
+  vfsContainer: (name, runtime, user, store) =>
+    `'${name}' は ${user} の ${runtime} ストア ${store} のコンテナです：${VFS_REASON}。そのため比べるレイヤーがありません`,
+  rootNotDirectory: (dir) => `--root ${dir}：ディレクトリではありません`,
+  rootNoStore: (dir) =>
+    `--root ${dir}：その下にコンテナのストアがありません（var/lib/docker、var/lib/containers/storage、各ユーザーのホーム、etc/docker/daemon.json と etc/containers/storage.conf が示す場所を探しました）`,
+  notFoundUnderRoot: (target, dir) => `'${target}' は --root ${dir} の下のストアにあるコンテナではありません`,
+  noContainersUnderRoot: (dir) => `--root ${dir} の下のストアにコンテナはありません`,
+  rootWithImage: "--root はストア自身のファイルを読み、--image はランタイムに問い合わせます：どちらか一方だけを指定してください",
+  storeProblems: (count, shown, more) =>
+    `ストアのファイル ${count} 個を読めませんでした。そこに書かれたものは上に出ていないかもしれません：${shown.join("；")}${more === "0" ? "" : `。ほかに ${more} 個`}`,
   podNotFound: (pod, runtimes) =>
     `Pod ${pod} のコンテナは見つかりません${runtimes === "" ? "：応答するコンテナランタイムがなく、マウント中のストアのファイルにもありません" : `（${runtimes} に問い合わせました）`}。NAMESPACE/POD の形の TARGET は Kubernetes の Pod で、コンテナのラベルから探します`,
-  noOverlays: "このホストに overlay マウントはありません",
+  noOverlays: "このホストに overlay マウントはなく、ストアに停止したコンテナもありません",
   hostTotal: (mounts, bytes, shared) =>
-    `overlay マウント ${mounts} 個（大きい順）：全レイヤーの合計 ${bytes}（複数のマウントが共有するレイヤーは 1 回だけ数えています${shared === "0" ? "" : `。共有されているレイヤーは ${shared} 個`}）`,
+    `overlay ${mounts} 個（大きい順）：全レイヤーの合計 ${bytes}（複数の overlay が共有するレイヤーは 1 回だけ数えています${shared === "0" ? "" : `。共有されているレイヤーは ${shared} 個`}）`,
   title: (mountPoint, bytes) => `${mountPoint}（レイヤー合計 ${bytes}）`,
   notMounted: "現在マウントされていません（停止したコンテナ）：ランタイムが示すレイヤーのディレクトリから読みました",
   container: (name, runtime, id, image) => `コンテナ ${name}（${runtime}、${id}）、イメージ ${image}`,
@@ -124,13 +142,13 @@ export const ja: InspectWords = {
     imagesTitle: "イメージ（大きい順）：",
     untagged: "<タグなし>",
     image: (name, id, layers, bytes, shared, unique, hidden) =>
-      `${name} ${id}  レイヤー ${layers} 個で ${bytes}（ほかのイメージと共有 ${shared}、固有 ${unique}）。後のレイヤーが隠しているもの ${hidden}`,
+      `${name} ${id}  レイヤー ${layers} 個、ディスク上 ${bytes}（ほかのイメージと共有 ${shared}、固有 ${unique}）。後のレイヤーが隠しているもの ${hidden}`,
     imageContainers: (names) => `コンテナ：${names.length === 0 ? "なし" : names.join("、")}`,
     containersTitle: "コンテナ（書き込み可能レイヤーの大きい順）：",
     pod: (namespace, name) => `（Pod ${namespace}/${name}）`,
     states: { running: "実行中", stopped: "停止" },
     container: (name, pod, runtime, state, image, writes, hides) =>
-      `${name}${pod}  ${runtime}、${state}、イメージ ${image}：書き込み ${writes}、イメージの ${hides} を隠す`,
+      `${name}${pod}  ${runtime}、${state}、イメージ ${image}：書き込み可能レイヤーのディスク上 ${writes}、イメージの ${hides} を隠す`,
     unused: (count, disk) => `どのイメージにもコンテナにも使われていないレイヤー：${count} 個、ディスク上 ${disk}`,
     reclaim: (commands) => `使われていないものを片付けるランタイム自身のコマンド（表示のみ。実行はしません）：${commands.join("、")}`,
   },

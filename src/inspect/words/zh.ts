@@ -1,14 +1,31 @@
 // inspect 的中文。类型来自 en.ts：少一个键或签名不同，编译就会失败。
 import type { InspectWords } from "./en.js";
 
+const VFS_REASON = "使用 vfs 存储驱动时，每个容器都是其镜像的完整副本（每个镜像层也是其下各层的完整副本），而不是 overlay";
+
 export const zh: InspectWords = {
   notFound: (target, runtimes) => `'${target}' 既不是 overlay 挂载点，也不是 ${runtimes} 知道的容器`,
-  notFoundNoRuntime: (target) => `'${target}' 不是 overlay 挂载点，本机也没有可以询问容器名的 docker、podman 或 containerd`,
+  notFoundNoRuntime: (target) =>
+    `'${target}' 不是 overlay 挂载点，本机也没有可以询问容器名的 docker、podman 或 containerd，也没有它们的存储`,
+  ambiguous: (target, count, matches) => `'${target}' 对应 ${count} 个容器：${matches.join("、")}；请把其中一个作为 TARGET 给出`,
+  storeOwner: (user, uid) => `rootless 存储：用户 ${user} 的（uid ${uid}）`,
+  underRoot: (dir) => `从 --root ${dir} 下的存储读取：其中的内容在本机都没有挂载`,
+  vfsReason: VFS_REASON,
+  vfsContainer: (name, runtime, user, store) =>
+    `'${name}' 是 ${user} 的 ${runtime} 存储 ${store} 中的容器：${VFS_REASON}，所以没有可以比较的层`,
+  rootNotDirectory: (dir) => `--root ${dir}：不是目录`,
+  rootNoStore: (dir) =>
+    `--root ${dir}：下面没有容器存储（找过 var/lib/docker、var/lib/containers/storage、各用户的主目录，以及 etc/docker/daemon.json 和 etc/containers/storage.conf 指定的位置）`,
+  notFoundUnderRoot: (target, dir) => `'${target}' 不是 --root ${dir} 下各存储中的容器`,
+  noContainersUnderRoot: (dir) => `--root ${dir} 下的存储中没有容器`,
+  rootWithImage: "--root 读取存储自己的文件，--image 询问运行时：两者只能选一个",
+  storeProblems: (count, shown, more) =>
+    `有 ${count} 个存储文件无法读取，其中记录的内容上面可能没有列出：${shown.join("；")}${more === "0" ? "" : `；另有 ${more} 个`}`,
   podNotFound: (pod, runtimes) =>
     `没有找到 Pod ${pod} 的容器${runtimes === "" ? "：没有容器运行时响应，本机已挂载的存储的文件里也没有" : `（已询问 ${runtimes}）`}（NAMESPACE/POD 形式的 TARGET 指 Kubernetes 的 Pod，按其容器的标签查找）`,
-  noOverlays: "本机没有 overlay 挂载",
+  noOverlays: "本机没有 overlay 挂载，存储中也没有已停止的容器",
   hostTotal: (mounts, bytes, shared) =>
-    `共 ${mounts} 个 overlay 挂载，从大到小排列：所有层合计 ${bytes}（几个挂载共用的层只计一次${shared === "0" ? "" : `；共用的层有 ${shared} 个`}）`,
+    `共 ${mounts} 个 overlay，从大到小排列：所有层合计 ${bytes}（几个 overlay 共用的层只计一次${shared === "0" ? "" : `；共用的层有 ${shared} 个`}）`,
   title: (mountPoint, bytes) => `${mountPoint}（各层共 ${bytes}）`,
   notMounted: "当前没有挂载（容器已停止）：按运行时给出的层目录读取",
   container: (name, runtime, id, image) => `容器 ${name}（${runtime}，${id}），镜像 ${image}`,
@@ -118,13 +135,13 @@ export const zh: InspectWords = {
     imagesTitle: "镜像，从大到小：",
     untagged: "<无标签>",
     image: (name, id, layers, bytes, shared, unique, hidden) =>
-      `${name} ${id}  ${layers} 层共 ${bytes}（与其他镜像共享 ${shared}，独有 ${unique}）；被它自己后面的层遮住 ${hidden}`,
+      `${name} ${id}  ${layers} 层，占用磁盘 ${bytes}（与其他镜像共享 ${shared}，独有 ${unique}）；被它自己后面的层遮住 ${hidden}`,
     imageContainers: (names) => `容器：${names.length === 0 ? "无" : names.join("、")}`,
     containersTitle: "容器，按可写层从大到小：",
     pod: (namespace, name) => `（Pod ${namespace}/${name}）`,
     states: { running: "运行中", stopped: "已停止" },
     container: (name, pod, runtime, state, image, writes, hides) =>
-      `${name}${pod}  ${runtime}，${state}，镜像 ${image}：写入 ${writes}，遮住镜像的 ${hides}`,
+      `${name}${pod}  ${runtime}，${state}，镜像 ${image}：可写层占用磁盘 ${writes}，遮住镜像的 ${hides}`,
     unused: (count, disk) => `没有任何镜像或容器使用的层：${count} 个，占用磁盘 ${disk}`,
     reclaim: (commands) => `要释放没有被使用的部分，可用运行时自带的命令（只列出，不会执行）：${commands.join("；")}`,
   },

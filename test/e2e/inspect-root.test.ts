@@ -1,0 +1,60 @@
+// `inspect --root DIR` given what is not a disk with stores: a file, a path that is not there, a
+// directory with no store beneath it, and --root beside --image. Each is one line on stderr in the
+// chosen language and exit 2, and nothing is created or removed (the directory given, and the
+// temp dir, hold what they held). A store with no container in it is not an error. The stores'
+// real files are read in inspect-docker-stores, inspect-rootless-podman and inspect-vfs-store.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { inspectWords } from "../../src/inspect/words/index.js";
+import { runCli } from "../helpers/cli.js";
+
+const LANGS = ["en", "zh", "ja"] as const;
+
+/** Every path beneath `dir`, sorted: what "nothing created or removed" is checked against. */
+function tree(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
+}
+
+describe("inspect --root, given what is not a disk with stores", () => {
+  let dir = "";
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "ol-test-root-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(LANGS)(
+    "refuses a file, a missing path, a directory with no store, and --image beside it, in one line each (%s)",
+    async (lang) => {
+      const words = inspectWords(lang);
+      writeFileSync(join(dir, "file"), "not a directory");
+      mkdirSync(join(dir, "empty/var/lib/containers/storage/overlay"), { recursive: true });
+      const before = { dir: tree(dir), temp: readdirSync(tmpdir()).sort() };
+      const cases: Array<[string[], string]> = [
+        [["--root", join(dir, "file")], words.rootNotDirectory(join(dir, "file"))],
+        [["--root", join(dir, "missing")], words.rootNotDirectory(join(dir, "missing"))],
+        // A bare overlay/ directory is no containers-storage store (its layer list is missing).
+        [["--root", join(dir, "empty")], words.rootNoStore(join(dir, "empty"))],
+        [["--root", join(dir, "empty"), "web"], words.rootNoStore(join(dir, "empty"))],
+        [["--root", dir, "--image", "busybox"], words.rootWithImage],
+      ];
+      for (const [args, line] of cases) {
+        const result = await runCli(["inspect", ...args, "--lang", lang]);
+        expect([result.code, result.stdout, result.stderr], args.join(" ")).toEqual([2, "", `overlay-lesson: ${line}\n`]);
+      }
+      expect({ dir: tree(dir), temp: readdirSync(tmpdir()).sort() }).toEqual(before);
+    },
+  );
+
+  it("reads a store with no container in it: nothing to list, and it says so", async () => {
+    mkdirSync(join(dir, "var/lib/containers/storage/overlay/l"), { recursive: true });
+    mkdirSync(join(dir, "var/lib/containers/storage/overlay-layers"));
+    for (const lang of LANGS) {
+      const result = await runCli(["inspect", "--root", dir, "--lang", lang]);
+      expect([result.code, result.stdout, result.stderr]).toEqual([0, `${inspectWords(lang).noContainersUnderRoot(dir)}\n`, ""]);
+    }
+    const json = await runCli(["inspect", "--root", dir, "--json"]);
+    expect([json.code, json.stdout]).toEqual([0, ""]);
+  });
+});
