@@ -57,7 +57,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   const images = new SharedImages(top);
   if (flags.summary === true) {
     const stores = await storesToSummarize(flags.root, words);
-    const { summary, unreadable } = await readHostSummary({ images, top, stores });
+    const { summary, unreadable } = await readHostSummary({ root: flags.root ?? "/", images, top, stores });
     output.write(json ? `${JSON.stringify(summary)}\n` : renderSummary(summary, style, top));
     await output.flushed();
     if (unreadable.length > 0) throw new ExitError(EXIT_FAILED, words.partial(unreadable.join(", ")));
@@ -69,7 +69,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   if (!json) {
     if (target === undefined) {
       // The whole host: its summary first, from the stores' own files and the reports just read.
-      const { summary, unreadable } = await readHostSummary({ images, top, read, stores: selection.stores ?? [] });
+      const { summary, unreadable } = await readHostSummary({ root: flags.root ?? "/", images, top, read, stores: selection.stores ?? [] });
       if (summary.totals.stores > 0) output.write(renderSummary(summary, style, top));
       partial.push(...unreadable);
     }

@@ -88,7 +88,7 @@ it.skipIf(reason !== undefined)("images, containers, stores and unused layers, e
     ],
     problems: [],
   };
-  const summary = await summarizeHost([contents], { images: new SharedImages(10), top: 10, onUnreadable: () => undefined });
+  const summary = await summarizeHost([contents], { root: "/", images: new SharedImages(10), top: 10, onUnreadable: () => undefined });
   expect(
     summary.images.map(({ name, bytes, sharedBytes, uniqueBytes, hiddenBytes, containers }) => ({
       name,

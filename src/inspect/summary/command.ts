@@ -12,6 +12,8 @@ import { type KnownContainer, summarizeHost } from "./count.js";
 import type { HostSummary } from "./model.js";
 
 export interface SummaryRun {
+  /** "/", or --root DIR. */
+  root: string;
   images: SharedImages;
   top: number;
   /** The stores, read already (inspect with no TARGET read them to find its targets). */
@@ -49,6 +51,7 @@ export async function storesToSummarize(root: string | undefined, words: Inspect
 export async function readHostSummary(run: SummaryRun): Promise<{ summary: HostSummary; unreadable: string[] }> {
   const unreadable: string[] = [];
   const summary = await summarizeHost(run.stores, {
+    root: run.root,
     images: run.images,
     top: run.top,
     known: knownContainers(run.read ?? []),

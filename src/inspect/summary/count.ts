@@ -13,6 +13,8 @@ import { adapterFor } from "../../runtime/index.js";
 import type { HostSummary, SummaryContainer, SummaryImage, SummaryStore } from "./model.js";
 
 export interface SummaryOptions {
+  /** Where the stores were found: "/", or --root DIR. */
+  root: string;
   images: SharedImages;
   top: number;
   /** A container's figures counted already (its mount's report), by its upper directory. */
@@ -186,6 +188,7 @@ export async function summarizeHost(stores: readonly StoreContents[], options: S
   const images = counted.flatMap((store) => store.images).sort(byDisk);
   return {
     type: "host",
+    root: options.root,
     stores: storeRows,
     images,
     containers,

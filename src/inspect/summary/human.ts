@@ -82,7 +82,8 @@ export function renderSummary(summary: HostSummary, style: HumanStyle, top: numb
   if (totals.stores === 0) return `${layout([{ indent: 0, text: w.noStores, style: style.chalk.dim }], style.width)}\n\n`;
   const counts = [totals.stores, totals.images, totals.containers, totals.running, totals.stopped].map(formatCount);
   const [stores = "", images = "", containers = "", running = "", stopped = ""] = counts;
-  const title = w.title(formatBytes(totals.diskBytes), stores, images, containers, running, stopped);
+  const where = summary.root === "/" ? w.thisHost : w.underRoot(summary.root);
+  const title = w.title(where, formatBytes(totals.diskBytes), stores, images, containers, running, stopped);
   const rows: Row[] = [
     { indent: 0, text: title, style: style.chalk.bold },
     ...storeRows(summary, style),

@@ -68,6 +68,8 @@ export interface UnusedLayers {
 
 export interface HostSummary {
   type: "host";
+  /** Where the stores were looked for: "/" for this host, else the --root DIR (a disk from elsewhere). */
+  root: string;
   stores: SummaryStore[];
   images: SummaryImage[];
   containers: SummaryContainer[];

@@ -155,8 +155,10 @@ export const en = {
   /** The host summary (inspect --summary, and the head of inspect with no TARGET). */
   summary: {
     notWith: (other: string) => `--summary is the whole host: give it without ${other}`,
-    title: (disk: string, stores: string, images: string, containers: string, running: string, stopped: string) =>
-      `this host: ${disk} on disk in ${stores} ${plural(stores, "store")}, ${images} ${plural(images, "image")}, ${containers} ${plural(containers, "container")} (${running} running, ${stopped} stopped)`,
+    thisHost: "this host",
+    underRoot: (dir: string) => `the stores under --root ${dir}`,
+    title: (where: string, disk: string, stores: string, images: string, containers: string, running: string, stopped: string) =>
+      `${where}: ${disk} on disk in ${stores} ${plural(stores, "store")}, ${images} ${plural(images, "image")}, ${containers} ${plural(containers, "container")} (${running} running, ${stopped} stopped)`,
     noStores: "no container store found on this host",
     storesTitle: "stores, the largest first:",
     store: (runtime: string, root: string, owner: string | null, driver: string, disk: string, layers: string) =>

@@ -132,8 +132,10 @@ export const ja: InspectWords = {
   },
   summary: {
     notWith: (other) => `--summary はホスト全体のまとめです：${other} と一緒には指定できません`,
-    title: (disk, stores, images, containers, running, stopped) =>
-      `このホスト：ストア ${stores} 個、イメージ ${images} 個、コンテナ ${containers} 個（実行中 ${running} 個、停止 ${stopped} 個）、ディスク使用量 ${disk}`,
+    thisHost: "このホスト",
+    underRoot: (dir) => `--root ${dir} の下のストア`,
+    title: (where, disk, stores, images, containers, running, stopped) =>
+      `${where}：ストア ${stores} 個、イメージ ${images} 個、コンテナ ${containers} 個（実行中 ${running} 個、停止 ${stopped} 個）、ディスク使用量 ${disk}`,
     noStores: "このホストにはコンテナのストアが見つかりません",
     storesTitle: "ストア（大きい順）：",
     store: (runtime, root, owner, driver, disk, layers) =>

@@ -125,8 +125,10 @@ export const zh: InspectWords = {
   },
   summary: {
     notWith: (other) => `--summary 汇总的是整个主机：不要同时给出 ${other}`,
-    title: (disk, stores, images, containers, running, stopped) =>
-      `本机：${stores} 个存储、${images} 个镜像、${containers} 个容器（运行中 ${running} 个，已停止 ${stopped} 个），共占用磁盘 ${disk}`,
+    thisHost: "本机",
+    underRoot: (dir) => `--root ${dir} 下的存储`,
+    title: (where, disk, stores, images, containers, running, stopped) =>
+      `${where}：${stores} 个存储、${images} 个镜像、${containers} 个容器（运行中 ${running} 个，已停止 ${stopped} 个），共占用磁盘 ${disk}`,
     noStores: "本机没有找到容器存储",
     storesTitle: "存储，从大到小：",
     store: (runtime, root, owner, driver, disk, layers) =>
