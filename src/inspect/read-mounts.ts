@@ -3,6 +3,7 @@
 // kept for a person's report, which is printed once all are read.
 import type { Change } from "../layers/changes.js";
 import type { SharedImages } from "../layers/shared-image.js";
+import { isStillMounted } from "../overlay/discover.js";
 import type { ReadMount } from "./host.js";
 import type { HtmlReport } from "./html/command.js";
 import { JsonMountWriter } from "./json.js";
@@ -61,6 +62,8 @@ export async function readMounts(targets: readonly InspectTarget[], run: MountsR
   // Containers of one image: the image's layers are read once for all of them.
   const shared = sharedAnalyses(targets, run.images);
   for (const mount of targets) {
+    // Gone since it was found (a container stopped meanwhile): nothing of it to read or report.
+    if (mount.mounted && mount.mountPoint !== null && !isStillMounted(mount.mountPoint, mount.namespace)) continue;
     let report: MountReport;
     // With --html, one walk gives the figures and the page's tree, and the page keeps the changes.
     const page = run.html?.mount(mount);
@@ -82,7 +85,11 @@ export async function readMounts(targets: readonly InspectTarget[], run: MountsR
       read.push({ target: mount, report });
     }
     page?.end(report);
-    if (report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
+    // A layer that could not be read because its mount went away mid-walk is no reading's failure.
+    const vanished = report.partial && mount.mounted && mount.mountPoint !== null && !isStillMounted(mount.mountPoint, mount.namespace);
+    const at = read.findIndex((entry) => entry.report === report);
+    if (vanished && at !== -1) read.splice(at, 1);
+    else if (!vanished && report.partial) partial.push(report.mountPoint ?? mount.upper ?? "?");
   }
   return { read, partial };
 }
