@@ -79,7 +79,12 @@ rmSync("dist", { recursive: true, force: true });
 await build({
   // The read-ahead worker is an entry of its own (src/layers/read-ahead-worker.ts): a worker thread
   // loads a file, and this one shares the walk's chunks with the program.
-  entryPoints: { "overlay-lesson": "src/bin.ts", "read-ahead-worker": "src/layers/read-ahead-worker.ts" },
+  // The HTML report's tree builder is one too: each worker loads it to build its subtrees' trees.
+  entryPoints: {
+    "overlay-lesson": "src/bin.ts",
+    "read-ahead-worker": "src/layers/read-ahead-worker.ts",
+    "tree-companion": "src/inspect/html/tree-companion.ts",
+  },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -34,6 +34,7 @@ export interface InspectFlags {
   maxHidden?: string;
   maxHiddenPercent?: string;
   html?: string;
+  summary?: boolean;
   root?: string;
 }
 
@@ -118,6 +119,7 @@ const LESSON_OPTIONS: readonly OptionLine[] = [
 ];
 
 const INSPECT_OPTIONS: readonly OptionLine[] = [
+  ["--summary", "optSummary"],
   ["--html <file>", "optHtml"],
   ["--top <n>", "optTop"],
   ["--image <image>", "optInspectImage"],

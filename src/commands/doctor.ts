@@ -9,6 +9,7 @@ import { optionalTools, type PreflightCheck, runPreflight } from "../runner/pref
 import { adapterFor, explainProbe, lessonRuntimes, probeRuntimes, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
 import { EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { findProgram } from "../sys/host.js";
+import { overlayLines, readOverlayReport } from "./doctor-overlay.js";
 import type { SharedOptions } from "./shared.js";
 
 export async function doctorCommand(flags: DoctorFlags, shared: SharedOptions): Promise<number> {
@@ -43,7 +44,10 @@ export async function doctorCommand(flags: DoctorFlags, shared: SharedOptions): 
       ...(fix !== undefined ? { fix } : {}),
     }));
     const tools = optional.map(({ program, package: pkg, path, label }) => ({ program, package: pkg, found: path !== undefined, label }));
-    process.stdout.write(`${JSON.stringify({ type: "doctor", ok: failed.length === 0, checks, optional: tools, runtimes: found })}\n`);
+    const overlay = readOverlayReport();
+    process.stdout.write(
+      `${JSON.stringify({ type: "doctor", ok: failed.length === 0, checks, optional: tools, runtimes: found, overlay })}\n`,
+    );
   } else {
     await printReport(t, checks, optional, runtimes, new Chalk({ level: shared.color ? 1 : 0 }));
   }
@@ -74,6 +78,10 @@ async function printReport(
   for (const { probe, label, fix } of runtimes) {
     screen.prose(`· ${label}`, "", plain, probe.state === "ok" ? c.green : c.dim);
     if (fix !== undefined) screen.prose(`→ ${fix}`, "  ", c.dim);
+  }
+  for (const line of overlayLines(t, readOverlayReport())) {
+    if (line.title) screen.prose(line.text, "", c.bold);
+    else screen.prose(`· ${line.text}`, "", plain, c.dim);
   }
   const failed = checks.filter((check) => !check.ok).length;
   screen.prose(failed === 0 ? t.doctor.ready : t.doctor.notReady(failed), "", failed === 0 ? c.green : c.red);

@@ -18,6 +18,7 @@ export const en = {
     optTop: "show the N largest items (default 10)",
     optInspectImage: "an image (docker or podman): its layers, the build step that made each, and the bytes each hides or leaves hidden",
     optInspectRuntime: "with --image: docker or podman (default: whichever knows the image, docker first)",
+    optSummary: "only the host summary: every store, image and container on this host, the largest first, and the layers nothing uses",
     optHtml: "also write FILE: a self-contained HTML report (treemap, layers, hidden items) that opens offline",
     optInspectRoot:
       "read the container stores beneath DIR (a disk from another machine, mounted here): from their files alone, nothing mounted, no runtime asked",
@@ -150,6 +151,27 @@ export const en = {
       `${program} is not installed (apt-get install ${pkg}): ${purpose}; the lesson reads the same facts itself`,
     optionalPurpose: { getfattr: "layers-demo shows an opaque directory's xattr with it" },
     runtimesTitle: "Container runtimes (container-demo needs one; the other lessons do not):",
+    overlayTitle: (kernel: string) => `overlay on this kernel (Linux ${kernel}), where a mount does not say:`,
+    overlayNotLoaded: "the overlay module is not loaded yet (it loads on the first overlay mount): its defaults cannot be read",
+    overlayFeature: {
+      redirect_dir: (on: boolean): string =>
+        on
+          ? "redirect_dir on: renaming an image's directory records a redirect and copies nothing"
+          : "redirect_dir off: renaming an image's directory fails with EXDEV, and mv copies the whole tree up",
+      metacopy: (on: boolean): string =>
+        on ? "metacopy on: a chown or chmod copies the metadata only" : "metacopy off: a chown or chmod copies the whole file up",
+      index: (on: boolean): string =>
+        on ? "index on: hard links hold after a copy-up" : "index off: a write through one hard link breaks the link",
+      xino_auto: (on: boolean): string =>
+        on
+          ? "xino on: inode numbers in merged stay unique across layers"
+          : "xino off: two files of different layers may show the same inode number in merged",
+    },
+    overlayParameters: (all: string) => `every parameter: ${all}`,
+    mountsTitle: "overlays mounted here, by store, with the options they were given:",
+    noMounts: "no overlay is mounted here now",
+    mountsOf: (store: string, count: string, options: string) =>
+      `${store}: ${count} ${count === "1" ? "mount" : "mounts"}, ${options === "" ? "no options of their own (the kernel's defaults above)" : options}`,
     runtimeOk: (name: string, version: string, driver: string) => `${name} ${version} answers; storage driver ${driver}`,
     runtimeNotOverlay: (name: string, driver: string) =>
       `${name} keeps containers with ${driver}, not overlay: container-demo cannot read them`,

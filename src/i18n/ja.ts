@@ -19,6 +19,7 @@ export const ja: Messages = {
     optInspectImage:
       "イメージ（docker または podman）を調べる：レイヤー、各レイヤーを作ったビルドステップ、各レイヤーが隠すバイトと隠されたバイト",
     optInspectRuntime: "--image と一緒に：docker または podman（既定値：そのイメージを知っているほう、docker を優先）",
+    optSummary: "ホストのまとめだけを表示：このホストのストア、イメージ、コンテナすべて（大きい順）と、使われていないレイヤー",
     optHtml: "FILE にも書き出す：オフラインで開ける単体の HTML レポート（ツリーマップ、レイヤー、隠れているもの）",
     optInspectRoot:
       "DIR の下のコンテナストアを読む（別のマシンのディスクをここにマウントしたもの）：ファイルだけを読み、マウントもランタイムへの問い合わせもしない",
@@ -152,6 +153,29 @@ export const ja: Messages = {
       `${program} はインストールされていません（apt-get install ${pkg}）：${purpose}。レッスンは同じ情報を自分で読み取ります`,
     optionalPurpose: { getfattr: "layers-demo でオペークディレクトリの xattr を表示します" },
     runtimesTitle: "コンテナランタイム（container-demo にはどちらか 1 つが必要。他のレッスンには不要）：",
+    overlayTitle: (kernel) => `このカーネル（Linux ${kernel}）の overlay で、マウント時に指定がない場合の既定値：`,
+    overlayNotLoaded: "overlay モジュールはまだ読み込まれていません（最初の overlay マウントで読み込まれます）。既定値は読めません",
+    overlayFeature: {
+      redirect_dir: (on) =>
+        on
+          ? "redirect_dir 有効：イメージのディレクトリの名前を変えると redirect が記録され、何もコピーされません"
+          : "redirect_dir 無効：イメージのディレクトリの名前変更は EXDEV で失敗し、mv はツリー全体をコピーアップします",
+      metacopy: (on) =>
+        on
+          ? "metacopy 有効：chown や chmod ではメタデータだけがコピーされます"
+          : "metacopy 無効：chown や chmod でファイル全体がコピーアップされます",
+      index: (on) =>
+        on ? "index 有効：コピーアップ後もハードリンクが保たれます" : "index 無効：ハードリンクの一方から書き込むとリンクが切れます",
+      xino_auto: (on) =>
+        on
+          ? "xino 有効：merged の inode 番号はレイヤーをまたいでも一意です"
+          : "xino 無効：merged で別レイヤーの 2 つのファイルが同じ inode 番号になることがあります",
+    },
+    overlayParameters: (all) => `すべてのパラメーター：${all}`,
+    mountsTitle: "このホストでマウントされている overlay（ストアごと）とそのマウントオプション：",
+    noMounts: "いまマウントされている overlay はありません",
+    mountsOf: (store, count, options) =>
+      `${store}：マウント ${count} 個、${options === "" ? "独自のオプションなし（上のカーネル既定値）" : options}`,
     runtimeOk: (name: string, version: string, driver: string) => `${name} ${version} が応答；ストレージドライバー ${driver}`,
     runtimeNotOverlay: (name: string, driver: string) =>
       `${name} はコンテナを overlay ではなく ${driver} で保存しています：container-demo では読めません`,

@@ -18,6 +18,7 @@ export const zh: Messages = {
     optTop: "列出最大的 N 项（默认 10）",
     optInspectImage: "查看一个镜像（docker 或 podman）：各层、生成每一层的构建步骤，以及每层遮住和被遮住的字节",
     optInspectRuntime: "与 --image 一起用：docker 或 podman（默认：哪个知道这个镜像就用哪个，优先 docker）",
+    optSummary: "只输出本机汇总：本机所有的存储、镜像和容器（从大到小），以及没有被使用的层",
     optHtml: "同时写入 FILE：一份独立的 HTML 报告（矩形树图、各层、被遮住的内容），离线也能打开",
     optInspectRoot: "读取 DIR 下的容器存储（挂载到本机的另一台机器的磁盘）：只读它们的文件，不挂载，也不询问运行时",
     optCi: "与 --image 一起用：作为 CI 检查，超出 --max-hidden 规则时以 1 退出",
@@ -145,6 +146,23 @@ export const zh: Messages = {
       `未安装 ${program}（apt-get install ${pkg}）：${purpose}；课程会自己读出同样的信息`,
     optionalPurpose: { getfattr: "layers-demo 用它展示不透明目录的 xattr" },
     runtimesTitle: "容器运行时（container-demo 需要其中一个，其他课程不需要）：",
+    overlayTitle: (kernel) => `本机内核（Linux ${kernel}）的 overlay 在挂载没有指定时的默认值：`,
+    overlayNotLoaded: "overlay 模块还没有加载（第一次 overlay 挂载时才会加载），读不到它的默认值",
+    overlayFeature: {
+      redirect_dir: (on) =>
+        on
+          ? "redirect_dir 开启：重命名镜像里的目录只记录一个 redirect，什么也不复制"
+          : "redirect_dir 关闭：重命名镜像里的目录会失败（EXDEV），mv 会把整个目录树复制上来",
+      metacopy: (on) => (on ? "metacopy 开启：chown 或 chmod 只复制元数据" : "metacopy 关闭：chown 或 chmod 会把整个文件复制上来"),
+      index: (on) => (on ? "index 开启：copy-up 之后硬链接仍然保持" : "index 关闭：通过其中一个硬链接写入会使链接断开"),
+      xino_auto: (on) =>
+        on ? "xino 开启：merged 中的 inode 号在各层之间保持唯一" : "xino 关闭：merged 中不同层的两个文件可能显示相同的 inode 号",
+    },
+    overlayParameters: (all) => `全部参数：${all}`,
+    mountsTitle: "本机已挂载的 overlay（按存储分组）及其挂载选项：",
+    noMounts: "本机当前没有挂载任何 overlay",
+    mountsOf: (store, count, options) =>
+      `${store}：${count} 个挂载，${options === "" ? "没有自己的选项（使用上面的内核默认值）" : options}`,
     runtimeOk: (name: string, version: string, driver: string) => `${name} ${version} 可用；存储驱动 ${driver}`,
     runtimeNotOverlay: (name: string, driver: string) => `${name} 用 ${driver} 而不是 overlay 保存容器：container-demo 读不了它们`,
     runtimeAsRoot: (name: string, path: string) =>

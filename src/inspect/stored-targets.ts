@@ -246,7 +246,7 @@ export async function targetsUnderRoot(root: string, target: string | undefined,
   const contents = await readStores(stores, new Set());
   const problems = storeProblems(contents);
   if (target === undefined)
-    return { targets: notMountedTargets(contents, new Set(), dir), unreadableNamespaces: [], storeProblems: problems };
+    return { targets: notMountedTargets(contents, new Set(), dir), unreadableNamespaces: [], storeProblems: problems, stores: contents };
   const one = theOne(target, await findNamed(target, contents, []), words);
   if (one?.match === undefined) throw new ExitError(EXIT_USAGE, words.notFoundUnderRoot(target, root));
   return { targets: [notMountedTarget(one.match, one.info, dir)], unreadableNamespaces: [], storeProblems: problems };

@@ -59,6 +59,8 @@ export interface TargetSelection {
   unreadableNamespaces: ProcessName[];
   /** What the stores' own files could not tell (in plain words): containers they name may be missing. */
   storeProblems?: string[];
+  /** The stores read for it (every one, with no TARGET): the host summary counts them without reading them again. */
+  stores?: StoreContents[];
 }
 
 export interface SelectOptions {
@@ -92,7 +94,7 @@ export async function selectTargets(
   if (target === undefined) {
     const targets = await namedMounts(discovery.overlays, words);
     const all = [...withStoreNames(targets, byStoredUpper), ...notMountedTargets(storeContents, mountedUppers)];
-    return { targets: all, unreadableNamespaces, storeProblems: storeProblems(storeContents) };
+    return { targets: all, unreadableNamespaces, storeProblems: storeProblems(storeContents), stores: storeContents };
   }
   const mounted = overlaysAt(target, discovery.overlays);
   if (mounted.length > 0) return { targets: withStoreNames(await namedMounts(mounted, words), byStoredUpper), unreadableNamespaces };

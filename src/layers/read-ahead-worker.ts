@@ -12,20 +12,25 @@
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import type { XattrNamespace } from "../overlay/xattr.js";
 import { type AnalysisTotals, StackAnalysis, type SubtreeResult } from "./analysis.js";
+import { type CompanionModule, tee } from "./companion.js";
 import { redirectsOf } from "./redirects.js";
 import { diskWalkOptions } from "./stack.js";
-import { type DirContext, type WalkOptions, walkStack } from "./walk.js";
+import { type DirContext, type StackVisitor, type WalkOptions, walkStack } from "./walk.js";
 
 /** What read-ahead.ts gives each worker. */
 export interface WorkerSetup {
   roots: string[];
   namespace: XattrNamespace;
   hasUpper: boolean;
+  /** A second visitor's module and options (companion.ts), made afresh for each subtree. */
+  companion?: { url: string; options: unknown };
   /** The upper's renamed directories: [merged path, where the layers below hold it]. */
   renames: Array<[string, string]>;
   top: number;
   /** Keep each subtree's changes, in order, for the main thread to hand on (inspect --json). */
   batch: boolean;
+  /** Count each subtree apart and post its totals with it (a shared image's subtrees, kept for each of its containers). */
+  perSubtree: boolean;
   index: number;
   port: MessagePort;
   shared: SharedArrayBuffer;
@@ -35,6 +40,10 @@ export interface WorkerSetup {
 /** One subtree's order-dependent result, with what could not be read in it. */
 export interface WorkerSubtree extends SubtreeResult {
   unreadable: Array<[number, string, string]>;
+  /** The subtree's own totals, when each is counted apart (WorkerSetup.perSubtree). */
+  totals?: AnalysisTotals;
+  /** What the companion gathered of the subtree. */
+  companion?: unknown;
 }
 
 /** Posted per subtree in the order given, then the worker's totals once, then nothing. */
@@ -94,8 +103,8 @@ export class SubtreeWalker {
     };
   }
 
-  walk(context: DirContext): WorkerSubtree {
-    walkStack(this.options, this.analysis, context);
+  walk(context: DirContext, companion?: StackVisitor): WorkerSubtree {
+    walkStack(this.options, companion === undefined ? this.analysis : tee(this.analysis, companion), context);
     const unreadable = this.unreadable;
     this.unreadable = [];
     return { ...this.analysis.closeSubtree(context.relative), unreadable };
@@ -106,11 +115,25 @@ export class SubtreeWalker {
   }
 }
 
-function run(setup: WorkerSetup, contexts: readonly DirContext[]): void {
+async function run(setup: WorkerSetup, contexts: readonly DirContext[]): Promise<void> {
   const counters = new Int32Array(setup.shared);
   try {
+    const companions = setup.companion === undefined ? undefined : ((await import(setup.companion.url)) as CompanionModule);
     const walker = new SubtreeWalker(setup);
-    for (const context of contexts) post(setup, counters, { subtree: walker.walk(context) });
+    for (const context of contexts) {
+      if (companions !== undefined) {
+        const companion = companions.createCompanion(setup.companion?.options, context.relative);
+        post(setup, counters, { subtree: { ...walker.walk(context, companion.visitor), companion: companion.take() } });
+        continue;
+      }
+      if (!setup.perSubtree) {
+        post(setup, counters, { subtree: walker.walk(context) });
+        continue;
+      }
+      // Counted apart: a walker of its own, whose totals are this subtree's alone.
+      const own = new SubtreeWalker(setup);
+      post(setup, counters, { subtree: { ...own.walk(context), totals: own.totals() } });
+    }
     post(setup, counters, { totals: walker.totals() });
   } catch (failure) {
     if (failure instanceof Stopped) return;
@@ -121,5 +144,5 @@ function run(setup: WorkerSetup, contexts: readonly DirContext[]): void {
 // The subtrees come once the main thread has walked the top of the tree.
 if (parentPort !== null) {
   const setup = workerData as WorkerSetup;
-  parentPort.once("message", (contexts: DirContext[]) => run(setup, contexts));
+  parentPort.once("message", (contexts: DirContext[]) => void run(setup, contexts));
 }

@@ -12,25 +12,20 @@
 // The walk is first made over the top with no counting, to learn each frontier directory's
 // context (which layers show it, and what hides it); the workers start from those contexts.
 import { availableParallelism } from "node:os";
-import { MessageChannel, Worker } from "node:worker_threads";
 import type { XattrNamespace } from "../overlay/xattr.js";
 import { type AnalysisTotals, StackAnalysis } from "./analysis.js";
 import type { Change } from "./changes.js";
-import { KIND } from "./entry.js";
-import { diskLister, type Lister, type MergedListing } from "./listing.js";
-import type { WorkerMessage, WorkerSetup, WorkerSubtree } from "./read-ahead-worker.js";
+import { type CompanionSpec, tee } from "./companion.js";
+import { diskLister, type Lister } from "./listing.js";
 import type { Redirects } from "./redirects.js";
 import { diskWalkOptions, stackRedirects } from "./stack.js";
+import { FRONTIER_MIN, listTop, topLister } from "./top.js";
 import { type DirContext, type StackVisitor, StackWalk, type WalkOptions, walkStack } from "./walk.js";
+import { WorkerPool } from "./worker-pool.js";
 
-export const FRONTIER_MIN = 64;
-export const EXPAND_MAX = 1024;
 const MAX_WORKERS = 4;
-/** Messages a worker may post ahead of the main thread's walk. */
-const MAX_AHEAD = 64;
 /** Paths walked between two looks at the output's backpressure. */
-const PATHS_BETWEEN_PAUSES = 1024;
-const YOUNG_GENERATION_MB = 48;
+export const PATHS_BETWEEN_PAUSES = 1024;
 
 export interface StackReading {
   /** Host paths, top first (the upper first when `hasUpper`); "" for a layer that cannot be read. */
@@ -40,6 +35,8 @@ export interface StackReading {
   top: number;
   /** Each change, final, in path order (inspect --json streams them). */
   onChange?: (change: Change) => void;
+  /** A second visitor riding the walk, here and in the workers (the HTML report's tree). */
+  companion?: CompanionSpec;
   /** A layer's directory could not be listed; the rest is still counted. */
   onUnreadable(dir: string, code: string): void;
   /** Asked every so many paths: a promise to wait for (the output is full) before walking on. */
@@ -50,137 +47,18 @@ export interface StackReading {
   workerUrl?: URL;
 }
 
-/** Where the bundle put the worker: beside the entry, whether this module is a chunk of it or not. */
-function defaultWorkerUrl(): URL {
-  return new URL(import.meta.url.includes("/chunks/") ? "../read-ahead-worker.js" : "./read-ahead-worker.js", import.meta.url);
-}
-
-/**
- * The top of the tree, breadth first: each listing kept, and the directories just below it (none
- * when the whole tree was listed before a level reached `frontierMin`).
- */
-function listTop(
-  dirs: readonly string[],
-  lister: Lister,
-  frontierMin: number,
-): { listings: Map<string, MergedListing>; frontier: Set<string> } {
-  const layers = dirs.length;
-  const listings = new Map<string, MergedListing>();
-  let level: Array<[string, boolean[]]> = [["", dirs.map(() => true)]];
-  for (;;) {
-    const next: Array<[string, boolean[]]> = [];
-    for (const [relative, present] of level) {
-      const listing = lister.list(relative, present);
-      listings.set(relative, listing);
-      listing.names.forEach((name, at) => {
-        // The layers that have a directory of this name: the walk lists it in those.
-        const childPresent = dirs.map((_, layer) => listing.kinds[at * layers + layer] === KIND.dir);
-        if (childPresent.includes(true)) next.push([relative === "" ? name : `${relative}/${name}`, childPresent]);
-      });
-    }
-    if (next.length === 0 || next.length >= frontierMin || listings.size >= EXPAND_MAX) {
-      return { listings, frontier: new Set(next.map(([relative]) => relative)) };
-    }
-    level = next;
-  }
-}
-
-/** The top's listings, served to the walk (twice: once to learn the frontier, once to count). */
-function topLister(listings: ReadonlyMap<string, MergedListing>): Lister {
-  return {
-    list(relative) {
-      const listing = listings.get(relative);
-      if (listing === undefined) throw new Error(`read-ahead: ${relative} is not in the top of the tree`);
-      return listing;
-    },
-  };
-}
-
-/** Workers and their streams of partials. */
-class WorkerPool {
-  private readonly workers: Worker[] = [];
-  /** Per worker: partials that came, and a walk waiting for the next one. */
-  private readonly streams: Array<{ came: WorkerMessage[]; waiting: ((message: WorkerMessage) => void) | undefined }> = [];
-  private readonly counters: Int32Array;
-
-  constructor(reading: StackReading, redirects: Redirects, contexts: readonly DirContext[], count: number) {
-    const shared = new SharedArrayBuffer(4 * (2 * count + 1));
-    this.counters = new Int32Array(shared);
-    for (let index = 0; index < count; index++) {
-      const channel = new MessageChannel();
-      const stream: (typeof this.streams)[number] = { came: [], waiting: undefined };
-      this.streams.push(stream);
-      channel.port1.on("message", (message: WorkerMessage) => {
-        const waiting = stream.waiting;
-        stream.waiting = undefined;
-        if (waiting !== undefined) waiting(message);
-        else stream.came.push(message);
-      });
-      const setup: WorkerSetup = {
-        roots: [...reading.dirs],
-        namespace: reading.namespace,
-        hasUpper: reading.hasUpper,
-        renames: [...redirects.sourceOf],
-        top: reading.top,
-        batch: reading.onChange !== undefined,
-        index,
-        port: channel.port2,
-        shared,
-        maxAhead: MAX_AHEAD,
-      };
-      const worker = new Worker(reading.workerUrl ?? defaultWorkerUrl(), {
-        workerData: setup,
-        transferList: [channel.port2],
-        // Each lstat leaves a Stats object behind: a larger young generation scavenges less often.
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-      });
-      worker.on("error", (error) => stream.waiting?.({ error: error.stack ?? error.message }));
-      worker.postMessage(contexts.filter((_, at) => at % count === index));
-      this.workers.push(worker);
-    }
-  }
-
-  /** The next message of worker `index`, when it comes (the event loop runs meanwhile: output drains). */
-  private async next(index: number): Promise<WorkerMessage> {
-    const stream = this.streams[index];
-    if (stream === undefined) throw new Error(`read-ahead: no worker ${index}`);
-    const message = stream.came.shift() ?? (await new Promise<WorkerMessage>((resolve) => (stream.waiting = resolve)));
-    Atomics.add(this.counters, 2 * index + 1, 1);
-    Atomics.notify(this.counters, 2 * index + 1);
-    if ("error" in message) throw new Error(`read-ahead worker failed: ${message.error}`);
-    return message;
-  }
-
-  /** Worker `index`'s next subtree, which must be `relative` (the workers walk in the walk's order). */
-  async subtree(index: number, relative: string): Promise<WorkerSubtree> {
-    const message = await this.next(index);
-    if (!("subtree" in message) || message.subtree.relative !== relative) {
-      throw new Error(`read-ahead out of order: wanted ${relative}, got ${JSON.stringify(Object.keys(message))}`);
-    }
-    return message.subtree;
-  }
-
-  /** Worker `index`'s totals, once it has walked all its subtrees. */
-  async totals(index: number): Promise<AnalysisTotals> {
-    const message = await this.next(index);
-    if (!("totals" in message)) throw new Error("read-ahead: a worker sent more subtrees than it was given");
-    return message.totals;
-  }
-
-  close(): void {
-    Atomics.store(this.counters, this.counters.length - 1, 1);
-    Atomics.notify(this.counters, this.counters.length - 1);
-    for (const worker of this.workers) void worker.terminate();
-  }
-}
-
 /** A layer's directory (by layer and relative path) that could not be listed, told as its host path. */
 function unreadable(reading: StackReading, layer: number, relative: string, code: string): void {
   const root = reading.dirs[layer] ?? "";
   reading.onUnreadable(relative === "" ? root : `${root}/${relative}`, code);
 }
 
-function walkOptions(reading: StackReading, redirects: Redirects, lister: Lister, defer?: (relative: string) => boolean): WalkOptions {
+export function walkOptions(
+  reading: StackReading,
+  redirects: Redirects,
+  lister: Lister,
+  defer?: (dir: DirContext) => boolean,
+): WalkOptions {
   const stack = { dirs: reading.dirs, namespace: reading.namespace, hasUpper: reading.hasUpper, redirects };
   const onUnreadable = (layer: number, relative: string, code: string): void => unreadable(reading, layer, relative, code);
   return { ...diskWalkOptions(stack, { onUnreadable }), lister, ...(defer ? { defer } : {}) };
@@ -213,22 +91,25 @@ export async function analyzeStack(reading: StackReading): Promise<AnalysisTotal
   if (top === undefined || top.frontier.size === 0) {
     // What the look at the top already listed is not listed again.
     const lister: Lister = { list: (relative, present) => top?.listings.get(relative) ?? disk.list(relative, present) };
-    await walkAll(new StackWalk(walkOptions(reading, redirects, lister), analysis), reading);
+    const visitor = reading.companion === undefined ? analysis : tee(analysis, reading.companion.local);
+    await walkAll(new StackWalk(walkOptions(reading, redirects, lister), visitor), reading);
     return analysis.result();
   }
   const contexts: DirContext[] = [];
-  const isFrontier = (relative: string): boolean => top.frontier.has(relative);
+  const isFrontier = (dir: DirContext): boolean => top.frontier.has(dir.relative);
   const silent = { path: () => undefined, single: () => undefined, deferred: (context: DirContext) => contexts.push(context) };
   walkStack(walkOptions({ ...reading, onUnreadable: () => undefined }, redirects, topLister(top.listings), isFrontier), silent);
   const count = Math.min(workerCount, contexts.length);
-  const pool = new WorkerPool(reading, redirects, contexts, count);
+  const { companion } = reading;
+  const pool = new WorkerPool({ ...reading, batch: reading.onChange !== undefined }, redirects, contexts, count);
   // The walk stops right after each deferred directory: its partial is merged there, in order.
   const deferred: DirContext[] = [];
-  const merging: StackVisitor = {
+  const counting: StackVisitor = {
     path: (found) => analysis.path(found),
-    single: (parent, name, layer, kind, size) => analysis.single(parent, name, layer, kind, size),
+    single: (parent, name, layer, listing, slot) => analysis.single(parent, name, layer, listing, slot),
     deferred: (context) => deferred.push(context),
   };
+  const merging = companion === undefined ? counting : tee(counting, companion.local);
   let taken = 0;
   const walk = new StackWalk(walkOptions(reading, redirects, topLister(top.listings), isFrontier), merging);
   try {
@@ -238,6 +119,7 @@ export async function analyzeStack(reading: StackReading): Promise<AnalysisTotal
         const subtree = await pool.subtree(taken++ % count, context.relative);
         for (const [layer, relative, code] of subtree.unreadable) unreadable(reading, layer, relative, code);
         analysis.mergeSubtree(subtree);
+        if (companion !== undefined) companion.merge(subtree.companion);
       }
       const waiting = reading.backpressure?.();
       if (waiting !== undefined) await waiting;

@@ -27,6 +27,7 @@
 import { fileEntry, KIND, KIND_NAMES, type LayerEntry, plainEntry, UNMARKED_DIR } from "./entry.js";
 import { FLAG, type Lister, type MergedListing } from "./listing.js";
 import { lowerPath, type Redirects } from "./redirects.js";
+import { resolveCells, statesOf } from "./resolve.js";
 
 export type HideReason = "whiteout" | "opaque" | "newer-copy";
 export const HIDE_REASONS: readonly HideReason[] = ["whiteout", "opaque", "newer-copy"];
@@ -100,8 +101,11 @@ export interface WalkOptions {
   opaque(layer: number, path: string): boolean;
   /** Stop after this many paths (the layer map shows a small tree). */
   limit?: number;
-  /** Leave this directory to another walk (a read-ahead worker walks it): `deferred` is told instead. */
-  defer?(relative: string): boolean;
+  /**
+   * Leave this directory to another walk (a read-ahead worker walks it, or a shared image's count
+   * of it stands in): `deferred` is told instead.
+   */
+  defer?(dir: DirContext): boolean;
   /** A layer's directory could not be listed (permissions, vanished); the walk goes on without it. */
   onUnreadable?(layer: number, relative: string, code: string): void;
   /** The upper's renamed directories (the lister lists the layers below under them already). */
@@ -112,83 +116,6 @@ export interface WalkOptions {
 export function rootContext(layers: number, hasUpper: boolean): DirContext {
   const shown = (count: number): LayerState[] => Array.from({ length: count }, () => ({ shown: true }));
   return hasUpper ? { relative: "", states: shown(layers), imageStates: shown(layers - 1) } : { relative: "", states: shown(layers) };
-}
-
-/**
- * Decide what the kernel does with each layer's entry at one path, top first. `states` says, per
- * layer, whether the parent directory in that layer is shown or hidden (and by what).
- */
-export function resolveCells(path: string, entries: ReadonlyArray<LayerEntry | undefined>, states: readonly LayerState[]): StackPath {
-  const cells: Array<StackCell | undefined> = [];
-  let blocked: HiddenBy | undefined;
-  let shownFrom: number | undefined;
-  let seenDir: number | undefined;
-  // A metacopy above holds this path's metadata only: the next regular file below is its data.
-  let wantsData: number | undefined;
-  entries.forEach((entry, layer) => {
-    if (entry === undefined) {
-      cells.push(undefined);
-      return;
-    }
-    const parent = states[layer];
-    if (parent !== undefined && !parent.shown) {
-      cells.push({ entry, state: "hidden", hiddenBy: parent.hiddenBy });
-      return;
-    }
-    if (wantsData !== undefined && entry.kind === "file") {
-      // Seen: a container reads these bytes through the metacopy above.
-      cells.push({ entry, state: "visible" });
-      if (!entry.metacopy) {
-        blocked = { layer: wantsData, how: "newer-copy", path };
-        wantsData = undefined;
-      }
-      return;
-    }
-    if (blocked !== undefined) {
-      cells.push({ entry, state: "hidden", hiddenBy: blocked });
-      return;
-    }
-    if (wantsData !== undefined) {
-      // Not a regular file below the metacopy: the lookup ends there, and it is hidden.
-      cells.push({ entry, state: "hidden", hiddenBy: { layer: wantsData, how: "newer-copy", path } });
-      blocked = { layer: wantsData, how: "newer-copy", path };
-      wantsData = undefined;
-      return;
-    }
-    if (entry.kind === "whiteout") {
-      cells.push({ entry, state: "whiteout" });
-      // A whiteout ends the lookup: nothing of this name below it is seen.
-      blocked = { layer, how: "whiteout", path };
-      return;
-    }
-    if (entry.kind === "dir") {
-      cells.push({ entry, state: "visible" });
-      shownFrom ??= layer;
-      seenDir ??= layer;
-      if (entry.opaque) blocked = { layer, how: "opaque", path };
-      return;
-    }
-    if (seenDir !== undefined) {
-      // A non-directory under a directory of the same name ends the merge: it and all below are hidden.
-      cells.push({ entry, state: "hidden", hiddenBy: { layer: seenDir, how: "newer-copy", path } });
-      blocked = { layer: seenDir, how: "newer-copy", path };
-      return;
-    }
-    cells.push({ entry, state: "visible" });
-    shownFrom = layer;
-    if (entry.metacopy) wantsData = layer;
-    else blocked = { layer, how: "newer-copy", path };
-  });
-  return { path, cells, shownFrom };
-}
-
-/** The states of the directories among `cells` for the walk beneath them; `shift` renumbers hiders. */
-function statesOf(cells: ReadonlyArray<StackCell | undefined>, shift = 0): LayerState[] {
-  return cells.map((cell) => {
-    if (cell === undefined || cell.entry.kind !== "dir") return undefined;
-    if (cell.state !== "hidden" || cell.hiddenBy === undefined) return { shown: true };
-    return { shown: false, hiddenBy: shift === 0 ? cell.hiddenBy : { ...cell.hiddenBy, layer: cell.hiddenBy.layer - shift } };
-  });
 }
 
 interface Frame {
@@ -333,7 +260,7 @@ export class StackWalk {
     if (!dir) return;
     const child: DirContext = { relative: path, states: statesOf(found.cells) };
     if (hasUpper) child.imageStates = found.image === undefined ? statesOf(found.cells.slice(1), 1) : statesOf(found.image);
-    if (this.options.defer?.(path) === true) {
+    if (this.options.defer?.(child) === true) {
       this.visitor.deferred?.(child);
       this.deferredNow = true;
       return;

@@ -5,7 +5,7 @@
 // would be resolved against our root, not the namespace's).
 import { lstatSync, readFileSync, readlinkSync } from "node:fs";
 import { posix } from "node:path";
-import { isWithin, type MountEntry, parseMountInfoLine, parseOverlayOptions } from "./mountinfo.js";
+import { isWithin, type MountEntry, parseMountInfoLine, parseOverlayOptions, readMountInfo } from "./mountinfo.js";
 import { hostPath, listMountNamespaces, type MountNamespace, type ProcessName, procFailure, userProcess } from "./namespaces.js";
 
 export { type OverlayOptions, parseLowerdir, parseOverlayOptions } from "./mountinfo.js";
@@ -205,4 +205,17 @@ export function discoverOverlays(options: DiscoverOptions = {}): Discovery {
     views.push(overlaysInMountInfo(text, namespace));
   }
   return { overlays: mergeViews(views), namespaces, unreadable: unreadable.sort((a, b) => a.pid - b.pid) };
+}
+
+/**
+ * Is an overlay still mounted at `mountPoint` in `namespace`? A live host's containers stop while
+ * inspect reads: an overlay that is gone was not unreadable, it is simply no longer there.
+ */
+export function isStillMounted(mountPoint: string, namespace: MountNamespace): boolean {
+  try {
+    const entries = readMountInfo(namespace.own ? "/proc/self/mountinfo" : `/proc/${namespace.pid}/mountinfo`);
+    return entries.some((entry) => entry.fsType === "overlay" && entry.mountPoint === mountPoint);
+  } catch {
+    return false; // its namespace's last process is gone, and the mount with it
+  }
 }

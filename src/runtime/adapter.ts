@@ -209,6 +209,11 @@ export interface RuntimeAdapter {
   readonly layout: StoreLayout;
   /** The environment variables that tell its CLI where the runtime is and how it is set up (kept in the practice shell). */
   readonly environment: readonly string[];
+  /**
+   * Its own commands that free what nothing uses (stopped containers, images no container is of,
+   * their layers): what the host summary prints beside the layers nothing uses. Printed, never run.
+   */
+  readonly reclaim?: readonly string[];
   /** Files it makes in every container's root filesystem, which are the runtime's and not the image's (".dockerenv"). */
   readonly ownFiles: readonly string[];
   /** Storage drivers whose containers are overlay mounts with layers in `layout` ("overlay2"). */

@@ -46,6 +46,7 @@ export const docker: RuntimeAdapter = {
   environment: ["DOCKER_HOST", "DOCKER_CONFIG"],
   // In its -init layer, with /etc/hosts and /etc/resolv.conf, which it bind-mounts over too.
   ownFiles: [".dockerenv"],
+  reclaim: ["docker system prune --all"],
   // "overlay" is docker's older driver, removed in docker 24: its containers are overlay mounts too.
   overlayDrivers: new Set(["overlay2", "overlay"]),
   ...cli,

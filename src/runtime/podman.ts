@@ -58,6 +58,7 @@ export const podman: RuntimeAdapter = {
   layout: containersStorage,
   environment: ["CONTAINER_HOST", "CONTAINERS_CONF", "CONTAINERS_STORAGE_CONF"],
   ownFiles: [".containerenv"],
+  reclaim: ["podman system prune --all"],
   // containers-storage also answers to the alias overlay2 for its overlay driver.
   overlayDrivers: new Set(["overlay", "overlay2"]),
   ...cli,

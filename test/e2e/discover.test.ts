@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { type DiscoveredOverlay, discoverOverlays, hostPath } from "../../src/overlay/discover.js";
+import { type DiscoveredOverlay, discoverOverlays, hostPath, isStillMounted } from "../../src/overlay/discover.js";
 import { isWithin, parseMountInfo } from "../../src/overlay/mountinfo.js";
 import { classifyStore } from "../../src/runtime/index.js";
 import { describeWith } from "../helpers/needs.js";
@@ -64,6 +64,21 @@ describeWith(["root"], "discovering real overlay mounts", () => {
   function makeDirectories(...paths: string[]): void {
     for (const path of paths) mkdirSync(join(parent, path), { recursive: true });
   }
+
+  it("knows an overlay it found is gone once it is unmounted (a container stopped while inspect reads)", () => {
+    makeDirectories("lower", "upper", "work", "merged");
+    const merged = join(parent, "merged");
+    const options = `lowerdir=${join(parent, "lower")},upperdir=${join(parent, "upper")},workdir=${join(parent, "work")}`;
+    execFileSync("mount", ["-t", "overlay", "overlay", "-o", options, merged]);
+    mounted.push(merged);
+    const found = discoverOverlays({ allNamespaces: false }).overlays.find((overlay) => overlay.mountPoint === merged);
+    if (found === undefined) throw new Error("the overlay was not found");
+    expect(isStillMounted(merged, found.namespace)).toBe(true);
+    execFileSync("umount", [merged]);
+    expect(isStillMounted(merged, found.namespace)).toBe(false);
+    // A namespace whose last process is gone holds nothing.
+    expect(isStillMounted(merged, { inode: 1, pid: 2 ** 22 + 1, own: false })).toBe(false);
+  });
 
   it("finds a docker-style store mounted with relative lowerdirs from the store directory", () => {
     const store = join(parent, "overlay2");

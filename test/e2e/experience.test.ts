@@ -1,5 +1,6 @@
 // What a learner sees: transcripts, the layer map in --json, list, help in both languages.
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { expectNothingLeft, makeParent, removeParent, runCli, summaryOf } from "../helpers/cli.js";
@@ -159,6 +160,45 @@ describeWith(["root"], "doctor", () => {
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/✓ 内核 \d+\.\d+/);
     expect(human.stdout).toContain("本机可以运行课程。");
+  });
+
+  it("shows the kernel's overlay defaults and the options the overlays here were mounted with", async () => {
+    const parent = makeParent();
+    const [lower, upper, work, merged] = ["lower", "upper", "work", "merged"].map((name) => join(parent, name)) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    for (const dir of [lower, upper, work, merged]) mkdirSync(dir);
+    execFileSync("mount", ["-t", "overlay", "overlay", "-o", `lowerdir=${lower},upperdir=${upper},workdir=${work},index=on`, merged]);
+    try {
+      const result = await runCli(["doctor", "--json"]);
+      const { overlay } = result.events[0] as unknown as {
+        overlay: { kernel: string; parameters: Record<string, string>; mounts: Array<{ store: string; options: string; count: number }> };
+      };
+      // The defaults are the module's own, read back independently.
+      for (const name of readdirSync("/sys/module/overlay/parameters")) {
+        expect(overlay.parameters[name], name).toBe(readFileSync(`/sys/module/overlay/parameters/${name}`, "utf8").trim());
+      }
+      expect(
+        overlay.mounts.find((mount) => mount.store === "plain" && mount.options.split(",").includes("index=on"))?.count,
+      ).toBeGreaterThanOrEqual(1);
+      const on = overlay.parameters.redirect_dir === "Y";
+      const words = {
+        en: on ? "redirect_dir on" : "redirect_dir off",
+        zh: on ? "redirect_dir 开启" : "redirect_dir 关闭",
+        ja: on ? "redirect_dir 有効" : "redirect_dir 無効",
+      };
+      for (const [lang, word] of Object.entries(words)) {
+        const human = await runCli(["doctor", "--lang", lang]);
+        expect(human.stdout).toContain(word);
+        expect(human.stdout).toMatch(/index=on/);
+      }
+    } finally {
+      execFileSync("umount", [merged]);
+      removeParent(parent);
+    }
   });
 
   it("not root: lessons run rootless here, and doctor says so", async () => {

@@ -11,6 +11,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import type { HostSummary } from "../../src/inspect/summary/model.js";
 import { inspectWords } from "../../src/inspect/words/index.js";
 import { adapterFor } from "../../src/runtime/index.js";
 import { runCli } from "../helpers/cli.js";
@@ -180,6 +181,33 @@ describeWith(["root", "dockerd"], "docker's store from its own files, the daemon
     }
   });
 
+  it("with the daemon down: inspect --summary --json lists its store, image and stopped containers, every figure as find counts", async () => {
+    const result = await runCli(["inspect", "--summary", "--json"], { wrap, timeoutMs: 180_000 });
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout) as HostSummary;
+    const store = summary.stores.find((found) => found.root === daemon().dataRoot);
+    // Every layer directory of the store, each once (the image's, the -init layers, the containers').
+    const layerDirs = readdirSync(join(daemon().dataRoot, "overlay2"))
+      .filter((id) => id !== "l")
+      .map((id) => join(daemon().dataRoot, "overlay2", id, "diff"));
+    const sum = (dirs: readonly string[], field: "bytes" | "diskBytes") => dirs.reduce((total, dir) => total + totals(dir)[field], 0);
+    expect(store).toMatchObject({ runtime: "docker", driver: "overlay2", owner: null, layers: layerDirs.length, problems: [] });
+    expect({ bytes: store?.bytes, diskBytes: store?.diskBytes }).toEqual({
+      bytes: sum(layerDirs, "bytes"),
+      diskBytes: sum(layerDirs, "diskBytes"),
+    });
+    const imageDirs = [image.upper, ...image.lower];
+    const row = summary.images.find((found) => found.runtime === "docker" && found.name === `${IMAGE}:latest`);
+    expect(row).toMatchObject({ layers: imageDirs.length, bytes: sum(imageDirs, "bytes"), diskBytes: sum(imageDirs, "diskBytes") });
+    // The RUN rm of the 200 KiB file and the rewritten app.conf ("v1\n"): what its later layers hide.
+    expect(row?.hiddenBytes).toBe(200 * 1024 + 3);
+    expect([...(row?.containers ?? [])].sort()).toEqual([running, stopped].sort());
+    const containers = summary.containers.filter((found) => found.runtime === "docker");
+    expect(containers.map(({ name, state, writableBytes }) => [name, state, writableBytes]).sort()).toEqual(
+      [running, stopped].map((name) => [name, "stopped", totals(record(name).upper).bytes]).sort(),
+    );
+  });
+
   it("--root on a copy of the stopped store: the same containers and figures, no runtime asked", async () => {
     copy = mkdtempSync(join(tmpdir(), "ol-test-root-"));
     mkdirSync(join(copy, "var/lib"), { recursive: true });
@@ -208,6 +236,17 @@ describeWith(["root", "dockerd"], "docker's store from its own files, the daemon
     expect(one.stdout).toContain(inspectWords("en").underRoot(copy));
     const none = await runCli(["inspect", "--root", copy, "nosuch"], { env: { PATH: trap } });
     expect([none.code, none.stderr]).toEqual([2, `overlay-lesson: ${inspectWords("en").notFoundUnderRoot("nosuch", copy)}\n`]);
+    // The summary of the copy: the same store, image and containers as the original's.
+    const summary = await runCli(["inspect", "--root", copy, "--summary", "--json"], { env: { PATH: trap } });
+    expect(summary.code, summary.stderr).toBe(0);
+    const copied = JSON.parse(summary.stdout) as HostSummary;
+    const store = copied.stores.find((found) => found.runtime === "docker");
+    const layerDirs = readdirSync(join(copy, "var/lib/docker/overlay2"))
+      .filter((id) => id !== "l")
+      .map((id) => join(copy, "var/lib/docker/overlay2", id, "diff"));
+    expect(copied.root).toBe(copy);
+    expect(store?.bytes).toBe(layerDirs.reduce((total, dir) => total + totals(dir).bytes, 0));
+    expect(copied.containers.map((container) => container.name).sort()).toEqual([running, stopped].sort());
     expect(existsSync(join(copy, "asked"))).toBe(false);
   });
 });

@@ -154,12 +154,13 @@ describeWith(["root"], "inspect's words agree with its numbers", () => {
       const bigAt = titles.findIndex((title) => title.startsWith(`overlay ${merged}`));
       expect(bigAt, text).toBeGreaterThanOrEqual(0);
       expect(bigAt, text).toBeLessThan(titles.findIndex((title) => title.startsWith(`overlay ${small.merged}`)));
-      const total = text.split("\n")[0] ?? "";
       const mountCount = {
         en: /^([\d,]+) overlays, the largest first: /,
         zh: /^共 ([\d,]+) 个 overlay，从大到小排列：/,
         ja: /^overlay ([\d,]+) 個（大きい順）：/,
       }[lang];
+      // The mounts' total heads their list (the host summary, from the stores' files, comes first).
+      const total = text.split("\n").find((line) => mountCount.test(line)) ?? "";
       expect(Number(mountCount.exec(total)?.[1]?.replace(/,/g, "")), total).toBe(titles.length);
       // Both mounts share both image layers: at least those two are counted once, and it says so.
       const shared = { en: /; (\d+) layers are shared\)$/, zh: /；共用的层有 (\d+) 个）$/, ja: /。共有されているレイヤーは (\d+) 個）$/ }[

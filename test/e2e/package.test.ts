@@ -61,8 +61,10 @@ describe("the packed package", () => {
     expect(paths).toContain("dist/read-ahead-worker.js");
     // The HTML report's page script (src/inspect/html/page/, d3-hierarchy bundled in), which --html inlines.
     expect(paths).toContain("dist/report-page.js");
+    // The HTML report's tree builder, which the workers load by path to build their subtrees' trees.
+    expect(paths).toContain("dist/tree-companion.js");
     expect(paths.filter((path) => path.startsWith("dist/chunks/")).length).toBeGreaterThan(0);
-    const entries = new Set(["dist/overlay-lesson.js", "dist/read-ahead-worker.js", "dist/report-page.js"]);
+    const entries = new Set(["dist/overlay-lesson.js", "dist/read-ahead-worker.js", "dist/report-page.js", "dist/tree-companion.js"]);
     const others = paths.filter((path) => !entries.has(path) && !/^dist\/chunks\/[^/]+\.js$/.test(path));
     expect(others).toEqual(["LICENSE", "README.md", "package.json"]);
   });

@@ -52,11 +52,16 @@ export interface GeneratedStack {
   layers: Array<Record<string, Node>>;
 }
 
+/** One layer: its root directory's children. */
+export function layerArbitrary(sizes: Sizes = "any"): fc.Arbitrary<Record<string, Node>> {
+  return fc.dictionary(fc.constantFrom(...NAMES), tree(3, sizes), { maxKeys: 5 });
+}
+
 /** A stack: 2 to 4 layers (top first), each a root directory's children; the first may be an upper. */
 export function stackArbitrary(sizes: Sizes = "any"): fc.Arbitrary<GeneratedStack> {
   return fc.record({
     hasUpper: fc.boolean(),
-    layers: fc.array(fc.dictionary(fc.constantFrom(...NAMES), tree(3, sizes), { maxKeys: 5 }), { minLength: 2, maxLength: 4 }),
+    layers: fc.array(layerArbitrary(sizes), { minLength: 2, maxLength: 4 }),
   });
 }
 

@@ -3,12 +3,17 @@
 // analysis's figures (what inspect --json prints), folding loses no byte, at most `maxFiles` files
 // are drawn and each is larger than every folded one, and a tree built from subtrees and merged
 // (as the read-ahead workers will) is the tree of one walk.
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TreeBuilder, type TreeFragment } from "../../src/inspect/html/tree.js";
 import { FATE, type TreeData, type TreeNode } from "../../src/inspect/html/tree-data.js";
 import { type AnalysisTotals, StackAnalysis } from "../../src/layers/analysis.js";
+import type { CompanionSpec } from "../../src/layers/companion.js";
+import { analyzeStack } from "../../src/layers/read-ahead.js";
 import { type DirContext, StackWalk, type WalkOptions, walkStack } from "../../src/layers/walk.js";
+import { ROOT } from "../helpers/cli.js";
 import { generatedStackReason, materialize, stackArbitrary } from "../helpers/generated-stack.js";
 import { announceSkip } from "../helpers/needs.js";
 import { layerCount, type StackSpec, specLister } from "../helpers/stack-spec.js";
@@ -155,7 +160,7 @@ function mergedFromSubtrees(stack: StackSpec, hasUpper: boolean, maxFiles: numbe
   const main = new TreeBuilder({ layers, hasUpper, maxFiles });
   const deferred: DirContext[] = [];
   const walk = new StackWalk(
-    { ...options(stack, hasUpper), defer: (relative) => !relative.includes("/") },
+    { ...options(stack, hasUpper), defer: (dir) => !dir.relative.includes("/") },
     { path: (found) => main.path(found), single: (...args) => main.single(...args), deferred: (context) => deferred.push(context) },
   );
   for (let more = true; more; ) {
@@ -169,3 +174,41 @@ function mergedFromSubtrees(stack: StackSpec, hasUpper: boolean, maxFiles: numbe
   }
   return main.result();
 }
+
+// The same on real read-ahead workers (dist/read-ahead-worker.js loading dist/tree-companion.js,
+// built by `npm test`): the tree built across the workers and merged is the tree of a walk on this
+// thread, and the figures are the same as without the tree.
+describe("the tree built by the read-ahead workers", () => {
+  const reason = generatedStackReason();
+  if (reason !== undefined) announceSkip("the tree built by the read-ahead workers", reason);
+  const worker = pathToFileURL(join(ROOT, "dist/read-ahead-worker.js"));
+  const companionUrl = pathToFileURL(join(ROOT, "dist/tree-companion.js")).href;
+
+  async function treeOf(dirs: readonly string[], hasUpper: boolean, workers: "never" | "always", maxFiles: number) {
+    const options = { layers: dirs.length, hasUpper, maxFiles };
+    const builder = new TreeBuilder(options);
+    const companion: CompanionSpec = { url: companionUrl, options, local: builder, merge: (taken) => builder.merge(taken as TreeFragment) };
+    const reading = { dirs, hasUpper, namespace: "user" as const, top: 3, onUnreadable: () => undefined, workers, workerUrl: worker };
+    const totals = await analyzeStack({ ...reading, companion });
+    const alone = await analyzeStack(reading);
+    return { tree: builder.result(), totals, alone };
+  }
+
+  it.skipIf(reason !== undefined)("is the tree of one walk, on 60 made-up stacks", { timeout: 300_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(stackArbitrary(), fc.integer({ min: 1, max: 6 }), async (generated, maxFiles) => {
+        const { dirs, remove } = materialize(generated);
+        try {
+          const here = await treeOf(dirs, generated.hasUpper, "never", maxFiles);
+          const there = await treeOf(dirs, generated.hasUpper, "always", maxFiles);
+          expect(there.tree).toEqual(here.tree);
+          expect(JSON.stringify(there.totals.layers)).toBe(JSON.stringify(there.alone.layers));
+          expect(there.totals.imageHiddenBytes).toBe(here.totals.imageHiddenBytes);
+        } finally {
+          remove();
+        }
+      }),
+      { seed: 20261203, numRuns: 60 },
+    );
+  });
+});

@@ -152,6 +152,31 @@ export const en = {
     budget: (value: string) => `'${value}' is not a size from 0 to 64 GiB: give one like 0, 512k, 50M or 1GiB`,
     percentValue: (value: string) => `'${value}' is not a percentage from 0 to 100`,
   },
+  /** The host summary (inspect --summary, and the head of inspect with no TARGET). */
+  summary: {
+    notWith: (other: string) => `--summary is the whole host: give it without ${other}`,
+    thisHost: "this host",
+    underRoot: (dir: string) => `the stores under --root ${dir}`,
+    title: (where: string, disk: string, stores: string, images: string, containers: string, running: string, stopped: string) =>
+      `${where}: ${disk} on disk in ${stores} ${plural(stores, "store")}, ${images} ${plural(images, "image")}, ${containers} ${plural(containers, "container")} (${running} running, ${stopped} stopped)`,
+    noStores: "no container store found on this host",
+    storesTitle: "stores, the largest first:",
+    store: (runtime: string, root: string, owner: string | null, driver: string, disk: string, layers: string) =>
+      `${runtime}  ${root}${owner === null ? "" : ` (user ${owner})`}  ${driver}: ${disk} on disk in ${layers} ${plural(layers, "layer")}`,
+    fullCopies: "vfs: every container is a full copy of its image (no overlay, nothing shared)",
+    imagesTitle: "images, the largest first:",
+    untagged: "<untagged>",
+    image: (name: string, id: string, layers: string, disk: string, shared: string, unique: string, hidden: string) =>
+      `${name} ${id}  ${disk} on disk in ${layers} ${plural(layers, "layer")} (shared with other images ${shared}, its own ${unique}); its later layers hide ${hidden}`,
+    imageContainers: (names: readonly string[]) => `containers: ${names.length === 0 ? "none" : names.join(", ")}`,
+    containersTitle: "containers, the largest writable layer first:",
+    pod: (namespace: string, name: string) => ` (pod ${namespace}/${name})`,
+    states: { running: "running", stopped: "stopped" },
+    container: (name: string, pod: string, runtime: string, state: string, image: string, writes: string, hides: string) =>
+      `${name}${pod}  ${runtime}, ${state}, of ${image}: its writable layer takes ${writes} on disk, and hides ${hides} of its image`,
+    unused: (count: string, disk: string) => `layers no image or container uses: ${count}, ${disk} on disk`,
+    reclaim: (commands: readonly string[]) => `to free what nothing uses, the runtimes' own (printed, not run): ${commands.join("; ")}`,
+  },
 };
 
 export type InspectWords = typeof en;

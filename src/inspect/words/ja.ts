@@ -130,4 +130,28 @@ export const ja: InspectWords = {
     budget: (value) => `'${value}' は 0 から 64 GiB までのサイズではありません：0、512k、50M、1GiB のように指定してください`,
     percentValue: (value) => `'${value}' は 0 から 100 までのパーセントではありません`,
   },
+  summary: {
+    notWith: (other) => `--summary はホスト全体のまとめです：${other} と一緒には指定できません`,
+    thisHost: "このホスト",
+    underRoot: (dir) => `--root ${dir} の下のストア`,
+    title: (where, disk, stores, images, containers, running, stopped) =>
+      `${where}：ストア ${stores} 個、イメージ ${images} 個、コンテナ ${containers} 個（実行中 ${running} 個、停止 ${stopped} 個）、ディスク使用量 ${disk}`,
+    noStores: "このホストにはコンテナのストアが見つかりません",
+    storesTitle: "ストア（大きい順）：",
+    store: (runtime, root, owner, driver, disk, layers) =>
+      `${runtime}  ${root}  ${driver}${owner === null ? "" : `（ユーザー ${owner}）`}：ディスク上 ${disk}、レイヤー ${layers} 個`,
+    fullCopies: "vfs：どのコンテナもイメージの完全なコピーです（overlay を使わず、何も共有しません）",
+    imagesTitle: "イメージ（大きい順）：",
+    untagged: "<タグなし>",
+    image: (name, id, layers, bytes, shared, unique, hidden) =>
+      `${name} ${id}  レイヤー ${layers} 個、ディスク上 ${bytes}（ほかのイメージと共有 ${shared}、固有 ${unique}）。後のレイヤーが隠しているもの ${hidden}`,
+    imageContainers: (names) => `コンテナ：${names.length === 0 ? "なし" : names.join("、")}`,
+    containersTitle: "コンテナ（書き込み可能レイヤーの大きい順）：",
+    pod: (namespace, name) => `（Pod ${namespace}/${name}）`,
+    states: { running: "実行中", stopped: "停止" },
+    container: (name, pod, runtime, state, image, writes, hides) =>
+      `${name}${pod}  ${runtime}、${state}、イメージ ${image}：書き込み可能レイヤーのディスク上 ${writes}、イメージの ${hides} を隠す`,
+    unused: (count, disk) => `どのイメージにもコンテナにも使われていないレイヤー：${count} 個、ディスク上 ${disk}`,
+    reclaim: (commands) => `使われていないものを片付けるランタイム自身のコマンド（表示のみ。実行はしません）：${commands.join("、")}`,
+  },
 };

@@ -123,4 +123,28 @@ export const zh: InspectWords = {
     budget: (value) => `'${value}' 不是 0 到 64 GiB 之间的大小：请用 0、512k、50M 或 1GiB 这样的写法`,
     percentValue: (value) => `'${value}' 不是 0 到 100 之间的百分比`,
   },
+  summary: {
+    notWith: (other) => `--summary 汇总的是整个主机：不要同时给出 ${other}`,
+    thisHost: "本机",
+    underRoot: (dir) => `--root ${dir} 下的存储`,
+    title: (where, disk, stores, images, containers, running, stopped) =>
+      `${where}：${stores} 个存储、${images} 个镜像、${containers} 个容器（运行中 ${running} 个，已停止 ${stopped} 个），共占用磁盘 ${disk}`,
+    noStores: "本机没有找到容器存储",
+    storesTitle: "存储，从大到小：",
+    store: (runtime, root, owner, driver, disk, layers) =>
+      `${runtime}  ${root}  ${driver}${owner === null ? "" : `（用户 ${owner}）`}：占用磁盘 ${disk}，共 ${layers} 层`,
+    fullCopies: "vfs：每个容器都是其镜像的完整副本（不用 overlay，什么也不共享）",
+    imagesTitle: "镜像，从大到小：",
+    untagged: "<无标签>",
+    image: (name, id, layers, bytes, shared, unique, hidden) =>
+      `${name} ${id}  ${layers} 层，占用磁盘 ${bytes}（与其他镜像共享 ${shared}，独有 ${unique}）；被它自己后面的层遮住 ${hidden}`,
+    imageContainers: (names) => `容器：${names.length === 0 ? "无" : names.join("、")}`,
+    containersTitle: "容器，按可写层从大到小：",
+    pod: (namespace, name) => `（Pod ${namespace}/${name}）`,
+    states: { running: "运行中", stopped: "已停止" },
+    container: (name, pod, runtime, state, image, writes, hides) =>
+      `${name}${pod}  ${runtime}，${state}，镜像 ${image}：可写层占用磁盘 ${writes}，遮住镜像的 ${hides}`,
+    unused: (count, disk) => `没有任何镜像或容器使用的层：${count} 个，占用磁盘 ${disk}`,
+    reclaim: (commands) => `要释放没有被使用的部分，可用运行时自带的命令（只列出，不会执行）：${commands.join("；")}`,
+  },
 };
