@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { htmlReportRows } from "./html-report.mjs";
+import { hostRows } from "./host.mjs";
+import { hostMemoryRow } from "./host-memory.mjs";
 import { inspectImageRow } from "./inspect-image.mjs";
 import { median, pairs, round, timeOnce } from "./timing.mjs";
 
@@ -133,6 +135,11 @@ try {
   if (!only || only === "image") rows.push(inspectImageRow({ count: 11, target: 1.5 }));
   // inspect --image --html: the same kind of image, the report's write time, size and render in Chromium.
   if (!only || only === "html") rows.push(...(await htmlReportRows({ count: 11 })));
+  // The whole host: 16 podman containers of one 40,000-file image (bench/host.mjs), inspect of
+  // all against inspect of one and against podman system df -v; then 100 overlays over 10 images
+  // of 30,000 files, inspect's peak RSS (bench/host-memory.mjs).
+  if (!only || only === "host") rows.push(...hostRows({ count: 7 }));
+  if (!only || only === "host-memory") rows.push(hostMemoryRow());
   const rssKiB =
     only && only !== "rss"
       ? 0

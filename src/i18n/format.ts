@@ -64,7 +64,11 @@ export function formatPercent(percent: number): string {
 }
 
 /** A duration as a person reads it: 0.42 ms, 3.1 ms, 42 ms, 1.25 s. */
-export function formatMs(ms: number): string {
+export function formatMs(raw: number): string {
+  // To the microsecond first, as the lessons' metrics keep a time: a figure said from a metric and
+  // the same time said as measured then round alike (4.2499 ms and its metric 4.25 were "4.2 ms"
+  // and "4.3 ms" in one run's step and its summary).
+  const ms = Math.round(raw * 1000) / 1000;
   if (ms < 1) return `${ms.toFixed(2)} ms`;
   if (ms < 1000) return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
   return `${(ms / 1000).toFixed(2)} s`;

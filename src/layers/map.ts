@@ -34,7 +34,7 @@ export interface LayerRow {
   changed: boolean;
 }
 
-export interface LayerStack {
+export interface MapStack {
   /** Top first. */
   lower: readonly string[];
   upper: string;
@@ -81,7 +81,7 @@ function stackCell(cell: StackCell | undefined, path: string): LayerCell {
   return result;
 }
 
-export function readLayerMap(stack: LayerStack, previous?: readonly LayerRow[]): LayerRow[] {
+export function readLayerMap(stack: MapStack, previous?: readonly LayerRow[]): LayerRow[] {
   const dirs = [stack.upper, ...stack.lower];
   const rows: LayerRow[] = [];
   for (const found of stackPaths({ dirs, namespace: stack.namespace, hasUpper: true }, MAX_ENTRIES)) {
@@ -103,11 +103,11 @@ export function readLayerMap(stack: LayerStack, previous?: readonly LayerRow[]):
 /** A map as it was drawn, with the stack it was drawn from. */
 export interface DrawnMap {
   rows: readonly LayerRow[];
-  stack: LayerStack;
+  stack: MapStack;
 }
 
 /** A row's cells by the directory of the layer that holds them, and merged's under "". */
-function cellsByLayer(row: LayerRow, stack: LayerStack): Map<string, LayerCell> {
+function cellsByLayer(row: LayerRow, stack: MapStack): Map<string, LayerCell> {
   const cells = new Map<string, LayerCell>([["", row.merged]]);
   stack.lower.forEach((layer, index) => {
     cells.set(layer, row.lowers[index] ?? ABSENT);
@@ -121,7 +121,7 @@ function cellsByLayer(row: LayerRow, stack: LayerStack): Map<string, LayerCell> 
  * layer's directory, so the earlier map may come from another stack (layers-demo adds a layer
  * per instruction): a layer or a path new to the map changes a row only where it holds something.
  */
-export function markChanges(rows: readonly LayerRow[], stack: LayerStack, previous: DrawnMap): void {
+export function markChanges(rows: readonly LayerRow[], stack: MapStack, previous: DrawnMap): void {
   const before = new Map(previous.rows.map((row) => [row.path, cellsByLayer(row, previous.stack)]));
   for (const row of rows) {
     const old = before.get(row.path);
@@ -133,12 +133,7 @@ export function markChanges(rows: readonly LayerRow[], stack: LayerStack, previo
 }
 
 /** Mounted: ask the kernel. Not mounted: what the layers would show, from the stack reader. */
-function mergedCell(
-  stack: LayerStack,
-  path: string,
-  shownFrom: number | undefined,
-  cells: ReadonlyArray<StackCell | undefined>,
-): LayerCell {
+function mergedCell(stack: MapStack, path: string, shownFrom: number | undefined, cells: ReadonlyArray<StackCell | undefined>): LayerCell {
   if (stack.merged !== undefined) {
     const cell = toCell(readEntry(`${stack.merged}/${path}`, stack.namespace), `${stack.merged}/${path}`);
     // merged itself carries no overlay xattrs: the directory is opaque to nobody there.

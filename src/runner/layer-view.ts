@@ -2,7 +2,7 @@
 // at another stack (layers-demo's build mounts, where each instruction adds a layer); the map
 // compares its rows layer by layer (layers/map.ts markChanges), so that still marks only changes.
 import { join } from "node:path";
-import { type DrawnMap, type LayerRow, type LayerStack, markChanges, readLayerMap } from "../layers/map.js";
+import { type DrawnMap, type LayerRow, type MapStack, markChanges, readLayerMap } from "../layers/map.js";
 import { isMountPoint } from "../overlay/mountinfo.js";
 import type { Workspace } from "../overlay/workspace.js";
 import type { LayerView, LessonMode } from "./types.js";
@@ -36,9 +36,9 @@ export function layerName(path: string): string {
 }
 
 /** Read merged only while it is mounted: an unmounted merged/ is just an empty directory. */
-function layerStack(workspace: Workspace, view: LayerView, mode: LessonMode): LayerStack {
+function layerStack(workspace: Workspace, view: LayerView, mode: LessonMode): MapStack {
   const at = (relative: string): string => join(workspace.root, relative);
-  const stack: LayerStack = { lower: view.lower.map(at), upper: at(view.upper), namespace: mode === "rootless" ? "user" : "trusted" };
+  const stack: MapStack = { lower: view.lower.map(at), upper: at(view.upper), namespace: mode === "rootless" ? "user" : "trusted" };
   if (isMountPoint(at(view.merged))) stack.merged = at(view.merged);
   return stack;
 }

@@ -6,7 +6,7 @@
 // the same layers by their `l/<SHORTID>` links instead (absolute for podman, relative to the
 // store for docker when the options would not fit a page); DESIGN.md, Facts.
 import { type JsonRecord, recordField, stringField } from "./json.js";
-import type { GraphDriverDirs, LayerStack } from "./types.js";
+import type { GraphDriverDirs, GraphDriverLayers } from "./types.js";
 
 /** "a:b:c" → ["a", "b", "c"], top first; an absent or empty LowerDir (a one-layer image) → []. */
 export function splitLowerDir(lowerDir: string | undefined): string[] {
@@ -31,7 +31,7 @@ export function graphDriverOf(inspected: JsonRecord): { driver: string; dirs: Gr
   };
 }
 
-export function layerStackOf(inspected: JsonRecord): { driver: string; stack: LayerStack } | undefined {
+export function layerStackOf(inspected: JsonRecord): { driver: string; stack: GraphDriverLayers } | undefined {
   const found = graphDriverOf(inspected);
   if (found === undefined) return undefined;
   return { driver: found.driver, stack: { lower: found.dirs.lower, upper: found.dirs.upper } };

@@ -57,4 +57,12 @@ export {
 } from "./registry.js";
 export { containersInStoreFiles, storedContainerInfo } from "./store-containers.js";
 export { classifyStore, type LayerStore, matchLayer, readStores, readStoresUnder, storesUnder } from "./stores.js";
-export type { ContainerInfo, ContainerSummary, GraphDriverDirs, HistoryEntry, ImageInfo, ImageSummary, LayerStack } from "./types.js";
+export type {
+  ContainerInfo,
+  ContainerSummary,
+  GraphDriverDirs,
+  GraphDriverLayers,
+  HistoryEntry,
+  ImageInfo,
+  ImageSummary,
+} from "./types.js";

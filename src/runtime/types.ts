@@ -6,7 +6,7 @@ import type { PodRef } from "./adapter.js";
 import type { RuntimeName } from "./registry.js";
 
 /** A stack of layer directories as the runtime reports them (its GraphDriver.Data). */
-export interface LayerStack {
+export interface GraphDriverLayers {
   /** The lower layers, top first, as `lowerdir=` orders them (leftmost wins). Empty for a single-layer image. */
   lower: string[];
   /** A container's writable layer; for an image, its top layer's diff directory. */
@@ -14,7 +14,7 @@ export interface LayerStack {
 }
 
 /** A container's overlay: its layers plus where they are mounted. */
-export interface GraphDriverDirs extends LayerStack {
+export interface GraphDriverDirs extends GraphDriverLayers {
   /** Undefined for a container that was created but never started (podman reports no MergedDir then). */
   merged: string | undefined;
   work: string | undefined;
@@ -56,7 +56,7 @@ export interface ImageInfo {
   names: string[];
   driver: string;
   /** Lower layers top first, and the image's top layer as `upper`. */
-  graphDriver: LayerStack;
+  graphDriver: GraphDriverLayers;
 }
 
 export interface ImageSummary {

@@ -86,10 +86,8 @@ describe("names", () => {
   });
 
   it("no type name exported by two modules (two LayerStacks, two Progresses)", () => {
-    // Ctx: each lesson's own alias of its LessonContext, for its own files. LayerStack (src/layers
-    // beside src/runtime) and RuntimeChoice (container-demo beside src/runtime) are in files this
-    // change may not touch: they are named here until their owners rename one of each pair.
-    const allowed = new Set(["Ctx", "LayerStack", "RuntimeChoice"]);
+    // Ctx: each lesson's own alias of its LessonContext, for its own files.
+    const allowed = new Set(["Ctx"]);
     const types = files.flatMap(exportsOf).filter((item) => item.kind === "type" && !allowed.has(item.name));
     expect(groupBy(types, (item) => item.name).filter((group) => group.length > 1)).toEqual([]);
   });

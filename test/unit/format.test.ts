@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatCount, formatPercent, formatRate } from "../../src/i18n/format.js";
+import { formatBytes, formatCount, formatMs, formatPercent, formatRate } from "../../src/i18n/format.js";
 
 describe("one formatter for every figure", () => {
   it("rounds sizes to the nearest, one decimal below 100, none above", () => {
@@ -33,5 +33,16 @@ describe("one formatter for every figure", () => {
     expect(formatPercent(0.04)).toBe("<0.1%");
     expect(formatPercent(99.97)).toBe(">99.9%");
     expect(formatPercent(100)).toBe("100%");
+  });
+});
+
+describe("formatMs", () => {
+  it("says a time as measured and as its metric keeps it (to the microsecond) alike, halves included", () => {
+    const metric = (ms: number): number => Math.round(ms * 1000) / 1000;
+    for (const ms of [4.2499, 0.12499, 42.4999, 999.4996, 1234.9999, 4.25, 7]) {
+      expect(formatMs(ms), String(ms)).toBe(formatMs(metric(ms)));
+    }
+    expect(formatMs(4.2499)).toBe("4.3 ms");
+    expect(formatMs(4.24)).toBe("4.2 ms");
   });
 });

@@ -7,12 +7,12 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { en } from "../../src/i18n/en.js";
 import { ja } from "../../src/i18n/ja.js";
 import { zh } from "../../src/i18n/zh.js";
-import { type LayerStack, readLayerMap } from "../../src/layers/map.js";
+import { type MapStack, readLayerMap } from "../../src/layers/map.js";
 import { renderLayerTable } from "../../src/runner/report/layer-table.js";
 import { displayWidth } from "../../src/runner/report/text.js";
 import { describeWith } from "../helpers/needs.js";
 
-function stack(lower: string, upper: string, merged?: string): LayerStack {
+function stack(lower: string, upper: string, merged?: string): MapStack {
   return { lower: [lower], upper, namespace: "trusted", ...(merged !== undefined ? { merged } : {}) };
 }
 

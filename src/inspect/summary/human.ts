@@ -40,7 +40,9 @@ function imageRows(summary: HostSummary, style: HumanStyle, top: number): Row[] 
       indent: 4,
       text: w.image(name, shortId(image.id), formatCount(image.layers), bytes ?? "", shared ?? "", unique ?? "", hidden ?? ""),
     });
-    rows.push({ indent: 6, text: w.imageContainers(image.containers), style: style.chalk.dim });
+    // As many of its containers as --top lists, then how many more (the containers' own list follows).
+    const named = image.containers.slice(0, Math.max(1, top));
+    rows.push({ indent: 6, text: w.imageContainers(named, formatCount(image.containers.length - named.length)), style: style.chalk.dim });
   }
   return [...rows, ...moreRow(Math.min(top, summary.images.length), summary.images.length, style)];
 }

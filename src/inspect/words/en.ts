@@ -168,7 +168,8 @@ export const en = {
     untagged: "<untagged>",
     image: (name: string, id: string, layers: string, disk: string, shared: string, unique: string, hidden: string) =>
       `${name} ${id}  ${disk} on disk in ${layers} ${plural(layers, "layer")} (shared with other images ${shared}, its own ${unique}); its later layers hide ${hidden}`,
-    imageContainers: (names: readonly string[]) => `containers: ${names.length === 0 ? "none" : names.join(", ")}`,
+    imageContainers: (names: readonly string[], more: string) =>
+      `containers: ${names.length === 0 ? "none" : names.join(", ")}${more === "0" ? "" : ` and ${more} more`}`,
     containersTitle: "containers, the largest writable layer first:",
     pod: (namespace: string, name: string) => ` (pod ${namespace}/${name})`,
     states: { running: "running", stopped: "stopped" },

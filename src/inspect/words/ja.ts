@@ -145,7 +145,8 @@ export const ja: InspectWords = {
     untagged: "<タグなし>",
     image: (name, id, layers, bytes, shared, unique, hidden) =>
       `${name} ${id}  レイヤー ${layers} 個、ディスク上 ${bytes}（ほかのイメージと共有 ${shared}、固有 ${unique}）。後のレイヤーが隠しているもの ${hidden}`,
-    imageContainers: (names) => `コンテナ：${names.length === 0 ? "なし" : names.join("、")}`,
+    imageContainers: (names, more) =>
+      `コンテナ：${names.length === 0 ? "なし" : names.join("、")}${more === "0" ? "" : `、ほか ${more} 個`}`,
     containersTitle: "コンテナ（書き込み可能レイヤーの大きい順）：",
     pod: (namespace, name) => `（Pod ${namespace}/${name}）`,
     states: { running: "実行中", stopped: "停止" },

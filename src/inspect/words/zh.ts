@@ -138,7 +138,7 @@ export const zh: InspectWords = {
     untagged: "<无标签>",
     image: (name, id, layers, bytes, shared, unique, hidden) =>
       `${name} ${id}  ${layers} 层，占用磁盘 ${bytes}（与其他镜像共享 ${shared}，独有 ${unique}）；被它自己后面的层遮住 ${hidden}`,
-    imageContainers: (names) => `容器：${names.length === 0 ? "无" : names.join("、")}`,
+    imageContainers: (names, more) => `容器：${names.length === 0 ? "无" : names.join("、")}${more === "0" ? "" : `，另有 ${more} 个`}`,
     containersTitle: "容器，按可写层从大到小：",
     pod: (namespace, name) => `（Pod ${namespace}/${name}）`,
     states: { running: "运行中", stopped: "已停止" },

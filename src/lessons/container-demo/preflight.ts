@@ -21,14 +21,14 @@ import { type FilePlan, planFiles } from "./plan.js";
 const SHELL_IMAGES = /(?:^|\/)(?:alpine|busybox)(?::|$)|:[^/]*alpine[^/]*$/;
 export const DEFAULT_IMAGE = "alpine";
 
-export interface RuntimeChoice {
+export interface LessonRuntime {
   runtime: RuntimeName;
   /** A runtime that was preferred but does not answer (docker without its daemon), when we fell back. */
   skipped?: RuntimeName;
 }
 
 /** --runtime, or the first runtime that answers in the registry's order (docker first); exit 2 with the fix when none will do. */
-export async function chooseRuntime(t: Messages, w: ContainerDemoWords, wanted: RuntimeName | undefined): Promise<RuntimeChoice> {
+export async function chooseRuntime(t: Messages, w: ContainerDemoWords, wanted: RuntimeName | undefined): Promise<LessonRuntime> {
   const { probes, chosen, skipped } = await firstAnswering(wanted, lessonRuntimes());
   if (chosen === undefined) throw new ExitError(EXIT_USAGE, noneAnswersLine(t, probes, wanted));
   if (!drivesOverlays(chosen)) throw new ExitError(EXIT_USAGE, w.refuse.notOverlay(chosen.runtime, chosen.driver ?? ""));
