@@ -5,9 +5,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
-import { htmlReportRows } from "./html-report.mjs";
 import { hostRows } from "./host.mjs";
 import { hostMemoryRow } from "./host-memory.mjs";
+import { htmlReportRows } from "./html-report.mjs";
 import { inspectImageRow } from "./inspect-image.mjs";
 import { median, pairs, round, timeOnce } from "./timing.mjs";
 

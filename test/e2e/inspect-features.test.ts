@@ -8,12 +8,11 @@
 // The renamed directory holds 80 subdirectories, so that the walk beneath it is handed to the
 // read-ahead workers, and the rename is seen there too.
 import { execFileSync } from "node:child_process";
-import { appendFileSync, chownSync, mkdirSync, mkdtempSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, chownSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { inspected, unmountIfMounted } from "../helpers/inspect.js";
+import { inspected, overlayWorkspace } from "../helpers/inspect.js";
 import { describeWith } from "../helpers/needs.js";
 
 const MiB = 1024 * 1024;
@@ -40,20 +39,10 @@ interface JsonChange {
 }
 
 describeWith(["root"], "inspect under metacopy=on and redirect_dir=on", () => {
-  let parent = "";
-  let merged = "";
-  beforeEach(() => {
-    parent = mkdtempSync(join(tmpdir(), "ol-features-"));
-  });
-  afterEach(() => {
-    unmountIfMounted(merged);
-    execFileSync("rm", ["-rf", "--one-file-system", parent]);
-  });
+  const workspace = overlayWorkspace("ol-features-");
 
   function makeStack() {
-    const [lower, upper, work] = ["lower", "upper", "work"].map((name) => join(parent, name)) as [string, string, string];
-    merged = join(parent, "merged");
-    for (const dir of [lower, upper, work, merged]) mkdirSync(dir);
+    const { lower, upper, work, merged } = workspace.make();
     writeFileSync(join(lower, "big"), Buffer.alloc(BIG, 1));
     writeFileSync(join(lower, "grow"), Buffer.alloc(GROW, 2));
     for (let index = 0; index < SUBDIRS; index++) {
@@ -66,11 +55,11 @@ describeWith(["root"], "inspect under metacopy=on and redirect_dir=on", () => {
     chownSync(join(merged, "grow"), 1234, 1234);
     appendFileSync(join(merged, "grow"), "appended");
     renameSync(join(merged, "olddir"), join(merged, "newdir"));
-    return { lower, upper };
+    return { lower, upper, merged };
   }
 
   it("the chown writes 0 bytes and hides nothing, the append hides the file's original size, the rename is one", async () => {
-    const { lower, upper } = makeStack();
+    const { lower, upper, merged } = makeStack();
     // What the kernel did, seen beside the walk: the chowned file's data is not in the upper.
     // (A block or two may hold its xattrs, on a filesystem that keeps them out of the inode.)
     expect(statSync(join(upper, "big")).blocks * 512).toBeLessThanOrEqual(8192);
@@ -101,7 +90,7 @@ describeWith(["root"], "inspect under metacopy=on and redirect_dir=on", () => {
   });
 
   it("says so on screen, in every language: R for the rename, and metadata only for the chown", async () => {
-    makeStack();
+    const { merged } = makeStack();
     const words = {
       en: ["R /newdir  ← /olddir", "changed 2 (1 copy-up, 1 metadata only)"],
       zh: ["R /newdir  ← /olddir", "修改 2 项（其中 1 次 copy-up，1 项只复制了元数据）"],

@@ -6,13 +6,12 @@
 // from each directory, and prints sizes and blocks), names are compared as bytes, and no control
 // character of a name reaches the screen.
 import { execFileSync } from "node:child_process";
-import { closeSync, ftruncateSync, linkSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, ftruncateSync, linkSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { fsPath } from "../../src/layers/names.js";
 import { runCli } from "../helpers/cli.js";
-import { inspected, unmountIfMounted } from "../helpers/inspect.js";
+import { inspected, overlayWorkspace } from "../helpers/inspect.js";
 import { describeWith } from "../helpers/needs.js";
 
 const ODD = Buffer.from("caf\xe9.bin", "latin1"); // 0xe9 alone: not UTF-8
@@ -55,21 +54,10 @@ function makeDeep(root: string, depth: number): string {
 }
 
 describeWith(["root"], "inspect on whatever a layer holds", () => {
-  let parent = "";
-  let merged = "";
-  beforeEach(() => {
-    parent = mkdtempSync(join(tmpdir(), "ol-odd-"));
-  });
-  afterEach(() => {
-    unmountIfMounted(merged);
-    // rm walks a tree deeper than PATH_MAX from each directory; Node's rmSync builds whole paths.
-    execFileSync("rm", ["-rf", "--one-file-system", parent]);
-  });
+  const workspace = overlayWorkspace("ol-odd-");
 
   function makeStack() {
-    const [lower, upper, work] = ["lower", "upper", "work"].map((name) => join(parent, name)) as [string, string, string];
-    merged = join(parent, "merged");
-    for (const dir of [lower, upper, work, merged]) mkdirSync(dir);
+    const { lower, upper, work, merged } = workspace.make();
     writeFileSync(fsPath(join(lower, `caf${String.fromCharCode(0xdce9)}.bin`)), Buffer.alloc(MiB, 1));
     writeFileSync(join(lower, EVIL), "hi");
     const deep = makeDeep(lower, 250);
@@ -82,11 +70,11 @@ describeWith(["root"], "inspect on whatever a layer holds", () => {
     writeFileSync(join(merged, EVIL), "hi again"); // a copy-up: the name is among the changes
     writeFileSync(join(merged, "linked"), Buffer.alloc(100_000, 2));
     linkSync(join(merged, "linked"), join(merged, "linked-too"));
-    return { lower, upper, deep };
+    return { lower, upper, deep, merged };
   }
 
   it("counts every entry, with bytes and disk bytes as find counts them, and no note", async () => {
-    const { lower, upper, deep } = makeStack();
+    const { lower, upper, deep, merged } = makeStack();
     const result = await runCli(["inspect", merged, "--json"]);
     expect(result.code, result.stderr).toBe(0);
     const [report] = inspected(result);
@@ -122,7 +110,7 @@ describeWith(["root"], "inspect on whatever a layer holds", () => {
   });
 
   it("shows every name escaped, in every language: no raw control character reaches the terminal", async () => {
-    makeStack();
+    const { merged } = makeStack();
     for (const lang of ["en", "zh", "ja"]) {
       const result = await runCli(["inspect", merged, "--lang", lang, "--top", "100"]);
       expect(result.code, result.stderr).toBe(0);

@@ -3,9 +3,10 @@
 // of every layer (path, type, size, mtime, ctime) to prove that inspect changed nothing.
 
 import { execFileSync } from "node:child_process";
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import type { CliResult } from "./cli.js";
 import { readXattr, setXattr } from "./xattrs.js";
 
@@ -248,4 +249,38 @@ export function expectOursRead(result: CliResult, ours: readonly string[]): void
   if (result.code === 0) return;
   expect(result.code, result.stderr).toBe(1);
   for (const path of ours) expect(result.stderr).not.toContain(path);
+}
+
+export interface StackDirs {
+  lower: string;
+  upper: string;
+  work: string;
+  merged: string;
+}
+
+/**
+ * A test's own overlay stack beneath a temp parent made before each test (never in a describe
+ * body, which runs even when the suite skips), its merged unmounted and the tree removed after
+ * each, with rm (which walks a tree deeper than PATH_MAX from each directory; Node's rmSync builds
+ * whole paths). Call inside a describe; `make()` creates the four directories.
+ */
+export function overlayWorkspace(prefix: string): { make(): StackDirs; parent(): string } {
+  let parent = "";
+  let merged = "";
+  beforeEach(() => {
+    parent = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterEach(() => {
+    if (merged !== "") unmountIfMounted(merged);
+    execFileSync("rm", ["-rf", "--one-file-system", parent]);
+  });
+  return {
+    make() {
+      const [lower, upper, work] = ["lower", "upper", "work"].map((name) => join(parent, name)) as [string, string, string];
+      merged = join(parent, "merged");
+      for (const dir of [lower, upper, work, merged]) mkdirSync(dir);
+      return { lower, upper, work, merged };
+    },
+    parent: () => parent,
+  };
 }

@@ -8,15 +8,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { JsonMountWriter } from "../../src/inspect/json.js";
-import { mountReport } from "../../src/inspect/report.js";
-import type { InspectTarget } from "../../src/inspect/targets.js";
-import type { AnalysisTotals } from "../../src/layers/analysis.js";
 import type { Change } from "../../src/layers/changes.js";
 import { analyzeStack, type StackReading } from "../../src/layers/read-ahead.js";
 import { analyzeOnImage, SharedImage, sharedImageLayers } from "../../src/layers/shared-image.js";
 import { ROOT } from "../helpers/cli.js";
 import { generatedStackReason, layerArbitrary, materialize } from "../helpers/generated-stack.js";
+import { jsonLine } from "../helpers/json-line.js";
 import { announceSkip } from "../helpers/needs.js";
 
 const WORKER = pathToFileURL(join(ROOT, "dist/read-ahead-worker.js"));
@@ -24,19 +21,6 @@ const SEED = 20261202;
 const TOP = 2;
 const reason = generatedStackReason();
 if (reason !== undefined) announceSkip("the shared image count", reason);
-
-function jsonLine(dirs: readonly string[], analysis: AnalysisTotals, changes: readonly Change[], hasUpper = true): string {
-  const [upper, ...lower] = hasUpper ? dirs : [undefined, ...dirs];
-  const target = { mountPoint: "/generated", container: null, lower, upper, problems: [] } as unknown as InspectTarget;
-  let text = "";
-  const writer = new JsonMountWriter((chunk) => {
-    text += chunk;
-  });
-  writer.start(target);
-  for (const change of changes) writer.change(change);
-  writer.end(mountReport(target, analysis, [], false));
-  return text;
-}
 
 async function counted(dirs: readonly string[], image?: SharedImage, hasUpper = true): Promise<string> {
   const changes: Change[] = [];
@@ -53,7 +37,7 @@ async function counted(dirs: readonly string[], image?: SharedImage, hasUpper = 
     workerUrl: WORKER,
   };
   const analysis = image === undefined ? await analyzeStack(reading) : await analyzeOnImage(reading, image);
-  return jsonLine(dirs, analysis, changes, hasUpper);
+  return jsonLine(dirs, hasUpper, analysis, changes);
 }
 
 it("finds the image two stacks share, below a layer one of them has of its own", () => {

@@ -8,10 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { JsonMountWriter } from "../../src/inspect/json.js";
-import { mountReport } from "../../src/inspect/report.js";
-import type { InspectTarget } from "../../src/inspect/targets.js";
-import { type AnalysisTotals, StackAnalysis } from "../../src/layers/analysis.js";
+import { StackAnalysis } from "../../src/layers/analysis.js";
 import type { Change } from "../../src/layers/changes.js";
 import { isOpaque } from "../../src/layers/entry.js";
 import { diskLister } from "../../src/layers/listing.js";
@@ -20,6 +17,7 @@ import { analyzeStack } from "../../src/layers/read-ahead.js";
 import { walkStack } from "../../src/layers/walk.js";
 import { ROOT } from "../helpers/cli.js";
 import { type GeneratedStack, generatedStackReason, materialize, stackArbitrary } from "../helpers/generated-stack.js";
+import { jsonLine } from "../helpers/json-line.js";
 import { announceSkip } from "../helpers/needs.js";
 import { layerCount, specLister } from "../helpers/stack-spec.js";
 
@@ -30,20 +28,6 @@ if (reason !== undefined) announceSkip("the walk, three ways", reason);
 
 /** So few kept that ties at the cut are common with `few` sizes. */
 const TOP = 2;
-
-/** inspect's JSON line for this analysis of the stack in `dirs`. */
-function jsonLine(dirs: readonly string[], hasUpper: boolean, analysis: AnalysisTotals, changes: readonly Change[]): string {
-  const [upper, ...lower] = hasUpper ? dirs : [undefined, ...dirs];
-  const target = { mountPoint: "/generated", container: null, lower, upper, problems: [] } as unknown as InspectTarget;
-  let text = "";
-  const writer = new JsonMountWriter((chunk) => {
-    text += chunk;
-  });
-  writer.start(target);
-  for (const change of changes) writer.change(change);
-  writer.end(mountReport(target, analysis, [], false));
-  return text;
-}
 
 /** This thread, and the general case for every path (no `single`). */
 function generalCase(dirs: readonly string[], hasUpper: boolean): string {
