@@ -8,6 +8,7 @@
 // remove() ends their processes (by pid), their store, their home and their subordinate ids.
 import { type SpawnSyncReturns, spawnSync } from "node:child_process";
 import { chownSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { busyboxBaseTar } from "./podman.js";
 import { recordMade } from "./suite.js";
@@ -79,7 +80,14 @@ export function createPodmanUser(tag: string, options: { driver?: "overlay" | "v
   writeAs({ uid }, join(config, "containers.conf"), CONTAINERS_CONF);
   if (options.driver !== undefined) writeAs({ uid }, join(config, "storage.conf"), `[storage]\ndriver = "${options.driver}"\n`);
   const podman = (args: readonly string[], opts: { allowFailure?: boolean } = {}): string => {
-    const env = [`HOME=${home}`, `XDG_RUNTIME_DIR=${runtimeDir}`, "BUILDAH_ISOLATION=chroot", "LC_ALL=C", `PATH=${process.env.PATH ?? ""}`];
+    const env = [
+      `HOME=${home}`,
+      `XDG_RUNTIME_DIR=${runtimeDir}`,
+      "BUILDAH_ISOLATION=chroot",
+      "LC_ALL=C",
+      `TMPDIR=${tmpdir()}`,
+      `PATH=${process.env.PATH ?? ""}`,
+    ];
     const result = spawnSync("runuser", ["-u", name, "--", "env", "-i", ...env, "podman", ...args], {
       encoding: "utf8",
       cwd: home,

@@ -4,6 +4,8 @@
 // holds files of their subordinate ids, which userdel may leave), and their runtime dir.
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const run = (program: string, args: readonly string[]) =>
   spawnSync(program, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
@@ -54,4 +56,9 @@ export function removeTestUser(name: string): void {
   run("userdel", ["--remove", name]);
   if (home?.startsWith("/home/")) rmSync(home, { recursive: true, force: true });
   rmSync(`/run/user/${uid}`, { recursive: true, force: true });
+  // Podman's per-user scratch dirs, made in the temp dir (the suite's, or /tmp where TMPDIR was lost).
+  for (const dir of new Set([tmpdir(), "/tmp"])) {
+    for (const scratch of ["containers-user", "podman-run", "storage-run"])
+      rmSync(join(dir, `${scratch}-${uid}`), { recursive: true, force: true });
+  }
 }
