@@ -11,10 +11,10 @@
 // metacopy mark only on a file that takes less room on disk than its size (sparse, or metacopy).
 // A name that vanished between readdir and lstat (a live container writes) is left out; a
 // directory that cannot be listed is reported per layer with its error's code.
-import { type Dirent, lstatSync, readdirSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import { readOverlayXattr, type XattrNamespace } from "../overlay/xattr.js";
 import { KIND, type KindCode, kindOfStats } from "./entry.js";
-import { decodeName, hasEscapes } from "./names.js";
+import { hasEscapes } from "./names.js";
 import { PathOpener } from "./paths.js";
 import { lowerPath, NO_REDIRECTS, type Redirects } from "./redirects.js";
 
@@ -71,14 +71,7 @@ class LayerReader {
   ) {}
 
   read(dir: string): LayerDirectory {
-    let listed: Dirent[] = readdirSync(this.paths.fs(dir), { withFileTypes: true });
-    let names = listed.map((dirent) => dirent.name);
-    // A name that is not UTF-8 came back with U+FFFD in it: read the directory again as bytes.
-    if (names.some((name) => name.includes("\ufffd"))) {
-      const raw = readdirSync(this.paths.fs(dir), { withFileTypes: true, encoding: "buffer" });
-      listed = raw as unknown as Dirent[];
-      names = raw.map((dirent) => decodeName(dirent.name));
-    }
+    const { entries: listed, names } = this.paths.list(dir);
     // Paths that need care (bytes not UTF-8, or long) go through the opener; the rest as they are.
     const careful = hasEscapes(dir) || names.some(hasEscapes) || dir.length > 2_000;
     const read: LayerDirectory = { names: [], kinds: [], sizes: [], disk: [], metacopy: null, inodes: null };

@@ -4,8 +4,8 @@
 // rest is walked from /proc/self/fd/N, which the kernel resolves to that directory; and a path
 // carrying escaped bytes (names.ts) goes to the file system calls as a Buffer. Directories opened
 // for this are kept while the walk is beneath them and closed with the opener.
-import { closeSync, constants, openSync } from "node:fs";
-import { fsPath, hasEscapes } from "./names.js";
+import { closeSync, constants, type Dirent, openSync, readdirSync } from "node:fs";
+import { decodeName, fsPath, hasEscapes } from "./names.js";
 
 /** Well under PATH_MAX, so that "/proc/self/fd/N/" and the rest still fit. */
 const LONG = 3_000;
@@ -32,6 +32,20 @@ export class PathOpener {
   xattrPath(dir: string): string {
     if (Buffer.byteLength(dir) < LONG && !hasEscapes(dir)) return dir;
     return `/proc/self/fd/${this.directory(dir)}/.`;
+  }
+
+  /**
+   * A directory's entries and their names (decoded as names.ts carries them). Read as text first,
+   * which is twice as fast as bytes; only a directory with a name that is not UTF-8 (it came back
+   * with U+FFFD in it) is read again as bytes.
+   */
+  list(dir: string): { entries: Dirent[]; names: string[] } {
+    const entries = readdirSync(this.fs(dir), { withFileTypes: true });
+    const names = entries.map((dirent) => dirent.name);
+    if (!names.some((name) => name.includes("\ufffd"))) return { entries, names };
+    const raw = readdirSync(this.fs(dir), { withFileTypes: true, encoding: "buffer" });
+    // The same Dirent class; only its name is a Buffer, and the caller uses `names`.
+    return { entries: raw as unknown as Dirent[], names: raw.map((dirent) => decodeName(dirent.name)) };
   }
 
   private directory(path: string): number {

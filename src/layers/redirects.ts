@@ -12,9 +12,7 @@
 // renamed directory's source is, in each lower layer, is looked up from that layer's root; an
 // opaque directory above the source in a higher lower layer (which would stop the kernel's
 // lookup) is not looked for.
-import { readdirSync } from "node:fs";
 import { readOverlayXattr, type XattrNamespace } from "../overlay/xattr.js";
-import { decodeName } from "./names.js";
 import { PathOpener } from "./paths.js";
 
 export interface Redirects {
@@ -67,15 +65,15 @@ export function findRedirects(upper: string, namespace: XattrNamespace): Redirec
     for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
       const [merged, lower] = next;
       const dir = merged === "" ? upper : `${upper}/${merged}`;
-      let entries: Array<{ name: Buffer; isDirectory(): boolean }>;
+      let listed: ReturnType<PathOpener["list"]>;
       try {
-        entries = readdirSync(paths.fs(dir), { withFileTypes: true, encoding: "buffer" });
+        listed = paths.list(dir);
       } catch {
         continue; // unreadable or vanished: the walk reports it
       }
-      for (const entry of entries) {
-        if (!entry.isDirectory()) continue;
-        const child = decodeName(entry.name);
+      for (let at = 0; at < listed.entries.length; at++) {
+        const child = listed.names[at];
+        if (child === undefined || listed.entries[at]?.isDirectory() !== true) continue;
         const redirect = readOverlayXattr(`${paths.xattrPath(dir)}/${child}`, "redirect", namespace);
         const childLower = redirect === undefined ? join(lower, child) : redirectTarget(lower, redirect);
         if (redirect !== undefined) pairs.push([join(merged, child), childLower]);
