@@ -35,7 +35,7 @@ export function round(value) {
   return Math.round(value * 100) / 100;
 }
 
-/** `count` alternating pairs of subject and baseline; prints and returns the row. */
+/** `count` alternating pairs of subject and baseline; prints and returns the row (`target` undefined: a reference row, no target). */
 export function pairs(name, subject, baseline, count, target, { flush = false, env = process.env, extra = {} } = {}) {
   timeOnce(subject, { flush, env });
   timeOnce(baseline, { flush, env }); // warm both: page cache, dynamic linker, node's code cache
@@ -61,11 +61,13 @@ export function pairs(name, subject, baseline, count, target, { flush = false, e
     baselineRangeMs: [round(Math.min(...b)), round(Math.max(...b))],
     ratio: round(ratio),
     minRatio: round(Math.min(...a) / Math.min(...b)),
-    target,
-    ok: ratio <= target,
+    target: target ?? null,
+    ok: target === undefined || ratio <= target,
   };
+  const mark = target === undefined ? "·" : row.ok ? "✓" : "✗";
+  const goal = target === undefined ? "a reference, no target" : `target ≤ ${target}`;
   console.log(
-    `${row.ok ? "✓" : "✗"} ${name.padEnd(33)} ${row.subjectMs} ms [${row.subjectRangeMs.join("–")}] vs ${row.baselineMs} ms [${row.baselineRangeMs.join("–")}]  ratio ${row.ratio.toFixed(2)} (target ≤ ${target}), of minimums ${row.minRatio.toFixed(2)}`,
+    `${mark} ${name.padEnd(33)} ${row.subjectMs} ms [${row.subjectRangeMs.join("–")}] vs ${row.baselineMs} ms [${row.baselineRangeMs.join("–")}]  ratio ${row.ratio.toFixed(2)} (${goal}), of minimums ${row.minRatio.toFixed(2)}`,
   );
   return row;
 }
