@@ -57,10 +57,14 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   const images = new SharedImages(top);
   if (flags.summary === true) {
     const stores = await storesToSummarize(flags.root, words);
-    const { summary, unreadable } = await readHostSummary({ root: flags.root ?? "/", images, top, stores });
+    const { summary, unreadable, missing } = await readHostSummary({ root: flags.root ?? "/", images, top, stores });
     output.write(json ? `${JSON.stringify(summary)}\n` : renderSummary(summary, style, top));
     await output.flushed();
-    if (unreadable.length > 0) throw new ExitError(EXIT_FAILED, words.partial(unreadable.join(", ")));
+    const failed = [
+      missing.length > 0 ? words.missingLayers(missing.join(", ")) : "",
+      unreadable.length > 0 ? words.partial(unreadable.join(", ")) : "",
+    ].filter((line) => line !== "");
+    if (failed.length > 0) throw new ExitError(EXIT_FAILED, failed.join("; "));
     return EXIT_OK;
   }
   const selection = await selectTargets(target, words, flags.root === undefined ? {} : { root: flags.root });

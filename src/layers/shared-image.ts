@@ -77,13 +77,21 @@ export class SharedImage {
     return partial;
   }
 
-  /** The image's own figures (its layers alone, as `inspect --image` counts them), from the subtrees counted already. */
-  async imageTotals(): Promise<AnalysisTotals> {
+  /**
+   * The image's own figures (its layers alone, as `inspect --image` counts them), from the
+   * subtrees counted already; each directory that could not be listed told to `onUnreadable` (host path).
+   */
+  async imageTotals(onUnreadable: (dir: string, code: string) => void = () => undefined): Promise<AnalysisTotals> {
     await this.prepare();
     const top = this.top;
     const analysis = this.analysis();
+    const tell = (layer: number, relative: string, code: string): void => {
+      const root = this.dirs[layer] ?? "";
+      onUnreadable(relative === "" ? root : `${root}/${relative}`, code);
+    };
+    const disk = { ...diskWalkOptions({ dirs: this.dirs, namespace: this.namespace }), onUnreadable: tell };
     if (top === undefined || top.frontier.size === 0) {
-      walkStack(diskWalkOptions({ dirs: this.dirs, namespace: this.namespace }), analysis);
+      walkStack(disk, analysis);
       return analysis.result();
     }
     const deferred: DirContext[] = [];
@@ -92,12 +100,12 @@ export class SharedImage {
       single: (parent, name, layer, listing, slot) => analysis.single(parent, name, layer, listing, slot),
       deferred: (context) => deferred.push(context),
     };
-    const options = { ...diskWalkOptions({ dirs: this.dirs, namespace: this.namespace }), lister: topLister(top.listings) };
-    const walk = new StackWalk({ ...options, defer: (dir) => top.frontier.has(dir.relative) }, visitor);
+    const walk = new StackWalk({ ...disk, lister: topLister(top.listings), defer: (dir) => top.frontier.has(dir.relative) }, visitor);
     for (let more = true; more; ) {
       more = walk.step(PATHS_BETWEEN_PAUSES);
       for (let context = deferred.shift(); context !== undefined; context = deferred.shift()) {
         const partial = this.partialOf(context);
+        for (const [layer, relative, code] of partial.unreadable) tell(layer, relative, code);
         analysis.mergeSubtree(partial.subtree);
         analysis.mergeTotals(partial.totals);
       }

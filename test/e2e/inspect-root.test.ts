@@ -64,4 +64,27 @@ describe("inspect --root, given what is not a disk with stores", () => {
     const json = await runCli(["inspect", "--root", dir, "--json"]);
     expect([json.code, json.stdout]).toEqual([0, ""]);
   });
+
+  it.each(LANGS)("says which layers its store lists that are not on disk, counts the rest, and exits 1 (%s)", async (lang) => {
+    // A disk copied in part: the store's layer list names two layers, only the base was copied.
+    const [base, top, image] = ["a".repeat(64), "b".repeat(64), "c".repeat(64)] as const;
+    const store = join(dir, "var/lib/containers/storage");
+    mkdirSync(join(store, "overlay", base, "diff"), { recursive: true });
+    mkdirSync(join(store, "overlay/l"));
+    writeFileSync(join(store, "overlay", base, "diff/file"), "x".repeat(1000));
+    mkdirSync(join(store, "overlay-layers"));
+    writeFileSync(join(store, "overlay-layers/layers.json"), JSON.stringify([{ id: base }, { id: top, parent: base }]));
+    mkdirSync(join(store, "overlay-images"));
+    writeFileSync(join(store, "overlay-images/images.json"), JSON.stringify([{ id: image, names: ["localhost/app:1"], layer: top }]));
+    const before = tree(dir);
+    const result = await runCli(["inspect", "--root", dir, "--summary", "--json", "--lang", lang]);
+    const missing = join(store, "overlay", top, "diff");
+    // Once, though the image and the store's layers both name it.
+    expect([result.code, result.stderr]).toEqual([1, `overlay-lesson: ${inspectWords(lang).missingLayers(missing)}\n`]);
+    const summary = JSON.parse(result.stdout) as { images: Array<{ name: string; layers: number; bytes: number }> };
+    expect(summary.images.map(({ name, layers, bytes }) => ({ name, layers, bytes }))).toEqual([
+      { name: "localhost/app:1", layers: 2, bytes: 1000 },
+    ]);
+    expect(tree(dir)).toEqual(before);
+  });
 });

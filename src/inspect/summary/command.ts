@@ -48,16 +48,22 @@ export async function storesToSummarize(root: string | undefined, words: Inspect
 }
 
 /** The summary, and the directories that could not be read for it. */
-export async function readHostSummary(run: SummaryRun): Promise<{ summary: HostSummary; unreadable: string[] }> {
-  const unreadable: string[] = [];
+export async function readHostSummary(run: SummaryRun): Promise<{ summary: HostSummary; unreadable: string[]; missing: string[] }> {
+  // Each once: an image's layers are read for the image and for each container of it.
+  const unreadable = new Set<string>();
+  const missing = new Set<string>();
   const summary = await summarizeHost(run.stores, {
     root: run.root,
     images: run.images,
     top: run.top,
     known: knownContainers(run.read ?? []),
     onUnreadable: (dir, code) => {
-      if (code !== "ENOENT") unreadable.push(`${dir} (${code})`);
+      // On a live host a directory gone since the store was read was removed meanwhile (a
+      // container or image removed): not a failure. A disk under --root is at rest: a layer its
+      // store lists and that is not there is missing, and its bytes are not counted.
+      if (code !== "ENOENT") unreadable.add(`${dir} (${code})`);
+      else if (run.root !== "/") missing.add(dir);
     },
   });
-  return { summary, unreadable };
+  return { summary, unreadable: [...unreadable], missing: [...missing] };
 }

@@ -62,7 +62,7 @@ async function imageFigures(image: StoredImage, contents: StoreContents, layers:
     for (const dir of image.layers) if (!layers.has(dir)) layers.set(dir, await countAlone(dir, contents, options));
     return { imageHiddenBytes: 0 };
   }
-  const totals = await options.images.of(image.layers, namespaceOf(contents)).imageTotals();
+  const totals = await options.images.of(image.layers, namespaceOf(contents)).imageTotals(options.onUnreadable);
   image.layers.forEach((dir, index) => {
     if (!layers.has(dir)) layers.set(dir, figures(totals.layers[index]));
   });

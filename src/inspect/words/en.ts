@@ -102,6 +102,7 @@ export const en = {
   unreadable: (dir: string, code: string) => `cannot read ${dir} (${code}): what is beneath it is not counted`,
   unresolved: (dir: string) => `layer ${dir} could not be resolved: not counted`,
   partial: (mounts: string) => `some layers could not be read (run as root to read them all): ${mounts}`,
+  missingLayers: (dirs: string) => `layers that their store lists are not on disk, and their bytes are not counted: ${dirs}`,
   process: (pid: number, command: string) => `pid ${pid} (${command})`,
   processes: (named: readonly string[], more: string) => `${named.join(", ")}${more === "0" ? "" : ` and ${more} more`}`,
   hiddenNamespaces: (count: string, processes: string) =>

@@ -83,6 +83,7 @@ export const ja: InspectWords = {
   unreadable: (dir, code) => `${dir} を読めません（${code}）：その下は数えていません`,
   unresolved: (dir) => `レイヤー ${dir} を解決できません：数えていません`,
   partial: (mounts) => `読めないレイヤーがありました（すべて読むには root で実行してください）：${mounts}`,
+  missingLayers: (dirs) => `ストアに登録されているのにディスク上にないレイヤーがあります（そのバイトは数えていません）：${dirs}`,
   process: (pid, command) => `PID ${pid}（${command}）`,
   processes: (named, more) => `${named.join("、")}${more === "0" ? "" : `ほか ${more} 個`}`,
   hiddenNamespaces: (count, processes) =>

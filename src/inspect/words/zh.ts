@@ -79,6 +79,7 @@ export const zh: InspectWords = {
   unreadable: (dir, code) => `无法读取 ${dir}（${code}）：其下的内容没有计入`,
   unresolved: (dir) => `无法解析层 ${dir}：没有计入`,
   partial: (mounts) => `有些层无法读取（用 root 运行才能全部读取）：${mounts}`,
+  missingLayers: (dirs) => `存储中登记的这些层不在磁盘上，其字节没有计入：${dirs}`,
   process: (pid, command) => `进程 ${pid}（${command}）`,
   processes: (named, more) => `${named.join("、")}${more === "0" ? "" : `，另有 ${more} 个`}`,
   hiddenNamespaces: (count, processes) => `有 ${count} 个进程的挂载命名空间无法读取：${processes}；只挂载在那里的 overlay 没有列出`,
