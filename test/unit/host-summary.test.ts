@@ -135,3 +135,29 @@ it.skipIf(reason !== undefined)("images, containers, stores and unused layers, e
     containerHiddenBytes: 1500,
   });
 });
+
+it.skipIf(reason !== undefined)(
+  "of images as large, the named one first: a build's intermediate images come after the image they became",
+  async () => {
+    const base = layer("base", { a: 1000 });
+    const top = layer("top", { b: 200 });
+    const image = (id: string, names: string[]) => ({ id: id.padEnd(64, "0"), names, layers: [top, base] });
+    const contents: StoreContents = {
+      runtime: "podman",
+      store: { kind: "containers-storage", root, layers: root },
+      driver: "overlay",
+      owner: null,
+      layers: [base, top].map((dir, index) => ({ id: `l${index}`, dir })),
+      // As images.json lists them: the intermediate image (podman build --layers) first.
+      images: [image("a1", []), image("b2", ["localhost/app:latest"]), image("c3", [])],
+      containers: [],
+      problems: [],
+    };
+    const summary = await summarizeHost([contents], { root: "/", images: new SharedImages(10), top: 10, onUnreadable: () => undefined });
+    expect(summary.images.map(({ name, diskBytes }) => [name, diskBytes])).toEqual([
+      ["localhost/app:latest", diskOf(base) + diskOf(top)],
+      [null, diskOf(base) + diskOf(top)],
+      [null, diskOf(base) + diskOf(top)],
+    ]);
+  },
+);

@@ -176,6 +176,13 @@ async function countStore(contents: StoreContents, options: SummaryOptions) {
 /** The largest on disk first; as large on disk, the one holding more bytes. */
 const byDisk = <T extends { diskBytes: number; bytes: number }>(a: T, b: T): number => b.diskBytes - a.diskBytes || b.bytes - a.bytes;
 
+/**
+ * Images by disk, and of images as large a named one first: a build's intermediate images
+ * (untagged, kept by podman build --layers) hold the very layers of the image they became, and
+ * the image a reader looks for should not come after them.
+ */
+const imagesByDisk = (a: SummaryImage, b: SummaryImage): number => byDisk(a, b) || Number(a.name === null) - Number(b.name === null);
+
 /** Every store's figures, the largest first (stores and images by disk bytes, containers by their writable layer's). */
 export async function summarizeHost(stores: readonly StoreContents[], options: SummaryOptions): Promise<HostSummary> {
   const counted = [];
@@ -185,7 +192,7 @@ export async function summarizeHost(stores: readonly StoreContents[], options: S
   const runtimes = [...new Set(counted.filter((store) => store.unused.length > 0).map((store) => store.store.runtime))];
   const storeRows = counted.map((store) => store.store).sort(byDisk);
   const running = containers.filter((container) => container.state === "running").length;
-  const images = counted.flatMap((store) => store.images).sort(byDisk);
+  const images = counted.flatMap((store) => store.images).sort(imagesByDisk);
   return {
     type: "host",
     root: options.root,
