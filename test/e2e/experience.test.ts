@@ -129,7 +129,7 @@ describe("list and help", () => {
 describeWith(["root"], "every lesson in Japanese", () => {
   it.each([
     ["mount-demo", []],
-    ["cow-demo", ["--size", "8M", "--trials", "1"]],
+    ["cow-demo", ["--size", "32M", "--trials", "1"]],
   ] as const)("%s --lang ja: every check held, Japanese on screen, the same step ids as in English", async (lesson, extra) => {
     const parent = makeParent();
     try {

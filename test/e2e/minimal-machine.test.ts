@@ -20,7 +20,7 @@ describeWith(["root", "dpkg"], "lessons on a machine with util-linux and coreuti
   const parent = useParent();
   const bare = (): NodeJS.ProcessEnv => ({ PATH: bin });
 
-  it.each([["mount-demo"], ["cow-demo", "--size", "4M", "--trials", "1"], ["layers-demo"]])(
+  it.each([["mount-demo"], ["cow-demo", "--size", "32M", "--trials", "1"], ["layers-demo"]])(
     "%s --yes --json: every check holds, with no program but those",
     async (lesson, ...extra) => {
       const result = await runCli([lesson, ...extra, "--yes", "--json", "--dir", parent()], { env: bare() });

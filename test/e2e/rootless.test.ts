@@ -30,7 +30,7 @@ const asNobody = (args: string[], options: Parameters<typeof runCli>[1] = {}): P
 describeWith(["root", "nobody"], "rootless mode", () => {
   const lessons: Array<[string, string[]]> = [
     ["mount-demo", []],
-    ["cow-demo", ["--size", "8M", "--trials", "1"]],
+    ["cow-demo", ["--size", "32M", "--trials", "1"]],
     ["layers-demo", []],
   ];
 

@@ -63,7 +63,7 @@ describe("what a start loads", () => {
     const parent = makeParent();
     try {
       expect(librariesLoaded(["mount-demo", "--json", "--dir", parent])).toEqual([]);
-      expect(librariesLoaded(["cow-demo", "--json", "--size", "8M", "--trials", "1", "--dir", parent])).toEqual([]);
+      expect(librariesLoaded(["cow-demo", "--json", "--size", "32M", "--trials", "1", "--dir", parent])).toEqual([]);
       expect(librariesLoaded(["doctor", "--json", "--dir", parent])).toEqual([]);
       // The signatures are right: the terminal reporter does load both.
       expect(librariesLoaded(["mount-demo", "--yes", "--dir", parent])).toEqual(["string-width", "wrap-ansi"]);
