@@ -98,7 +98,8 @@ function headerRows(target: InspectTarget, report: MountReport, style: HumanStyl
   );
   const pod = target.container === null ? null : podOf(target.container);
   if (pod !== null) rows.push({ indent: 2, text: words.pod(`${pod.namespace}/${pod.name}`, pod.container) });
-  rows.push({ indent: 2, text: words.store(target.store), style: c.dim });
+  // "plain" is the JSON's word for layers in no store we know: said in words on screen.
+  rows.push({ indent: 2, text: target.store === "plain" ? words.storePlain : words.store(target.store), style: c.dim });
   if (target.owner !== undefined) rows.push({ indent: 2, text: words.storeOwner(target.owner.user, target.owner.uid), style: c.dim });
   if (target.underRoot !== undefined) rows.push({ indent: 2, text: words.underRoot(target.underRoot), style: c.yellow });
   else if (!target.mounted) rows.push({ indent: 2, text: words.notMounted, style: c.yellow });

@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { inspectWords } from "../../src/inspect/words/index.js";
 import { runCli } from "../helpers/cli.js";
 import {
   expectedChanges,
@@ -111,6 +112,18 @@ describeWith(["root"], "inspect on real overlay mounts", () => {
       hiddenByLayerNumber: null,
     });
     expect(report.notes).toEqual([]);
+  });
+
+  it("says on screen, in every language, that a bare overlay's layers are in no store", async () => {
+    const { merged } = makeStack();
+    for (const lang of ["en", "zh", "ja"] as const) {
+      const result = await runCli(["inspect", merged, "--lang", lang, "--top", "1"]);
+      expect(result.code).toBe(0);
+      expect(
+        result.stdout.split("\n").map((line) => line.trim()),
+        result.stdout,
+      ).toContain(inspectWords(lang).storePlain);
+    }
   });
 
   it("keeps --top to the JSON's hidden list", async () => {

@@ -44,6 +44,7 @@ export const en = {
     `named from the files of ${runtime}'s store, without asking ${runtime} (it did not answer, or does not know this container): what only ${runtime} knows, such as its labels and perhaps its image, is missing`,
   noContainer: "no container named for it (a plain overlay, or no runtime could be asked)",
   store: (kind: string) => `store: ${kind}`,
+  storePlain: "store: none (its layers are in no runtime's store)",
   otherNamespace: (pid: number) => `mounted in another mount namespace, read through /proc/${pid}/root`,
   layersTitle: "image layers, top first (numbered in build order: #1 is the base):",
   layer: (dir: string, bytes: string, files: string, disk: string | undefined) =>

@@ -36,6 +36,7 @@ export const ja: InspectWords = {
     `${runtime} には問い合わせず、${runtime} のストアのファイルから名前を付けました（応答がないか、このコンテナを知りません）。ラベルや、場合によってはイメージなど、${runtime} だけが知っている情報は分かりません`,
   noContainer: "対応するコンテナはありません（素の overlay か、ランタイムに問い合わせできません）",
   store: (kind) => `ストア：${kind}`,
+  storePlain: "ストア：なし（どのランタイムのストアにもないレイヤーです）",
   otherNamespace: (pid) => `別のマウント名前空間にマウントされています。/proc/${pid}/root 経由で読みました`,
   layersTitle: "イメージのレイヤー（上から順に。番号はビルド順で、#1 がベースレイヤー）：",
   layer: (dir, bytes, files, disk) => `${dir}  ${bytes}、ファイル ${files} 個${disk === undefined ? "" : `、ディスク上 ${disk}`}`,

@@ -34,6 +34,7 @@ export const zh: InspectWords = {
     `容器名取自 ${runtime} 存储中的文件，没有询问 ${runtime}（它没有响应，或者不认识这个容器）：只有 ${runtime} 自己知道的信息（例如标签，可能还有镜像）无法得知`,
   noContainer: "没有对应的容器（普通 overlay，或无法询问运行时）",
   store: (kind) => `存储：${kind}`,
+  storePlain: "存储：无（它的层不在任何运行时的存储中）",
   otherNamespace: (pid) => `位于另一个挂载命名空间中，经由 /proc/${pid}/root 读取`,
   layersTitle: "镜像层，从上到下（按构建顺序编号：#1 是基础层）：",
   layer: (dir, bytes, files, disk) => `${dir}  ${bytes}，${files} 个文件${disk === undefined ? "" : `，占用磁盘 ${disk}`}`,
