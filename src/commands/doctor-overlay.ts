@@ -43,7 +43,10 @@ export function overlayLines(t: Messages, report: OverlayReport): Array<{ title:
   }
   lines.push({ title: true, text: t.doctor.mountsTitle });
   if (report.mounts.length === 0) lines.push({ title: false, text: t.doctor.noMounts });
-  for (const mount of report.mounts)
-    lines.push({ title: false, text: t.doctor.mountsOf(mount.store, formatCount(mount.count), mount.options) });
+  for (const mount of report.mounts) {
+    // "plain" is --json's kind for an overlay in no store we know: said in words here.
+    const store = mount.store === "plain" ? t.doctor.plainStore : mount.store;
+    lines.push({ title: false, text: t.doctor.mountsOf(store, formatCount(mount.count), mount.options) });
+  }
   return lines;
 }

@@ -170,6 +170,7 @@ export const en = {
     overlayParameters: (all: string) => `every parameter: ${all}`,
     mountsTitle: "overlays mounted here, by store, with the options they were given:",
     noMounts: "no overlay is mounted here now",
+    plainStore: "in no runtime's store",
     mountsOf: (store: string, count: string, options: string) =>
       `${store}: ${count} ${count === "1" ? "mount" : "mounts"}, ${options === "" ? "no options of their own (the kernel's defaults above)" : options}`,
     runtimeOk: (name: string, version: string, driver: string) => `${name} ${version} answers; storage driver ${driver}`,

@@ -174,6 +174,7 @@ export const ja: Messages = {
     overlayParameters: (all) => `すべてのパラメーター：${all}`,
     mountsTitle: "このホストでマウントされている overlay（ストアごと）とそのマウントオプション：",
     noMounts: "いまマウントされている overlay はありません",
+    plainStore: "どのランタイムのストアにも属さないもの",
     mountsOf: (store, count, options) =>
       `${store}：マウント ${count} 個、${options === "" ? "独自のオプションなし（上のカーネル既定値）" : options}`,
     runtimeOk: (name: string, version: string, driver: string) => `${name} ${version} が応答；ストレージドライバー ${driver}`,

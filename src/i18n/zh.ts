@@ -161,6 +161,7 @@ export const zh: Messages = {
     overlayParameters: (all) => `全部参数：${all}`,
     mountsTitle: "本机已挂载的 overlay（按存储分组）及其挂载选项：",
     noMounts: "本机当前没有挂载任何 overlay",
+    plainStore: "不属于任何运行时的存储",
     mountsOf: (store, count, options) =>
       `${store}：${count} 个挂载，${options === "" ? "没有自己的选项（使用上面的内核默认值）" : options}`,
     runtimeOk: (name: string, version: string, driver: string) => `${name} ${version} 可用；存储驱动 ${driver}`,

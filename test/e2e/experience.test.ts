@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Lang, loadMessages } from "../../src/i18n/index.js";
 import { expectNothingLeft, makeParent, removeParent, runCli, summaryOf } from "../helpers/cli.js";
 import { describeWith } from "../helpers/needs.js";
 
@@ -194,6 +195,9 @@ describeWith(["root"], "doctor", () => {
         const human = await runCli(["doctor", "--lang", lang]);
         expect(human.stdout).toContain(word);
         expect(human.stdout).toMatch(/index=on/);
+        // The JSON's "plain" is said in words on screen.
+        expect(human.stdout).toContain((await loadMessages(lang as Lang)).doctor.plainStore);
+        expect(human.stdout).not.toMatch(/\bplain\b/);
       }
     } finally {
       execFileSync("umount", [merged]);
