@@ -270,7 +270,8 @@ export const en = {
     quit: (step: string) => `you quit the practice at step ${step}; everything was cleaned up`,
     notTerminal: "--practice opens a shell for you to type in: it needs a terminal (stdin and stdout), and cannot be combined with --json",
     unknownStep: (step: string, steps: string) => `--from ${step}: the lesson has no such step; its steps are ${steps}`,
-    practiced: "practiced:",
+    /** Before every step that --practice offers, each marked ✓ (done) or · (not yet). */
+    practiced: "--practice (✓ done):",
     nextLabel: "Next:",
     /** A few names in a sentence, the way this language lists them. */
     list: (items: readonly string[]) => items.join(", "),

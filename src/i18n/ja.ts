@@ -278,7 +278,7 @@ export const ja: Messages = {
     quit: (step: string) => `ステップ ${step} で練習をやめました。すべて後片付けしました`,
     notTerminal: "--practice はコマンドを入力するためのシェルを開きます。端末（stdin と stdout）が必要で、--json とは併用できません",
     unknownStep: (step: string, steps: string) => `--from ${step}：このレッスンにそのステップはありません。ステップは ${steps} です`,
-    practiced: "練習済み：",
+    practiced: "--practice で練習できる（✓ は練習済み）：",
     nextLabel: "次にやること：",
     /** A few names in a sentence, the way this language lists them. */
     list: (items: readonly string[]) => items.join("、"),

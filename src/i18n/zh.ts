@@ -259,7 +259,7 @@ export const zh: Messages = {
     quit: (step: string) => `你在步骤 ${step} 退出了练习；一切都已清理干净`,
     notTerminal: "--practice 会打开一个 shell 让你输入命令：需要终端（stdin 和 stdout），且不能与 --json 同时使用",
     unknownStep: (step: string, steps: string) => `--from ${step}：本课没有这个步骤；步骤有 ${steps}`,
-    practiced: "已练习：",
+    practiced: "--practice 可练习（✓ 为已练习）：",
     nextLabel: "下一步：",
     /** A few names in a sentence, the way this language lists them. */
     list: (items: readonly string[]) => items.join("、"),

@@ -1,9 +1,10 @@
 // What a learner sees: transcripts, the layer map in --json, list, help in both languages.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Lang, loadMessages } from "../../src/i18n/index.js";
+import { joinWords, type Lang, loadMessages } from "../../src/i18n/index.js";
 import { expectNothingLeft, makeParent, removeParent, runCli, summaryOf } from "../helpers/cli.js";
 import { describeWith } from "../helpers/needs.js";
 
@@ -74,6 +75,21 @@ describe("list and help", () => {
     expect(result.stdout).toMatch(/^cow-demo\s+~15 min\s+/m);
     const zh = await runCli(["list", "--lang", "zh"]);
     expect(zh.stdout).toMatch(/约 10 分钟/);
+  });
+
+  it("list offers each lesson's practice steps, none marked done before any was practiced", async () => {
+    const state = mkdtempSync(join(tmpdir(), "ol-test-state-"));
+    try {
+      for (const lang of ["en", "zh", "ja"] as const) {
+        const result = await runCli(["list", "--lang", lang], { env: { XDG_STATE_HOME: state, COLUMNS: "200" } });
+        const label = (await loadMessages(lang)).practice.practiced;
+        // The label says what the marks mean: it never reads as "practiced: mount" before any was.
+        expect(result.stdout).toContain(joinWords(label, "· mount · copy-up · new-file · whiteout"));
+        expect(result.stdout).not.toMatch(/✓ (?!done)[a-z]/);
+      }
+    } finally {
+      rmSync(state, { recursive: true, force: true });
+    }
   });
 
   it("--help has examples, in the chosen language", async () => {
