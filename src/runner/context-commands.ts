@@ -7,7 +7,7 @@ import { overlayMountArgv, tmpfsMountArgv, unmountSync } from "../overlay/mount.
 import { isMountPoint } from "../overlay/mountinfo.js";
 import type { Registration } from "../sys/cleanup.js";
 import { InterruptedError, StepError } from "../sys/errors.js";
-import { type CommandResult, firstLine, runCommand, shellQuote } from "../sys/exec.js";
+import { type CommandResult, errorLine, firstLine, runCommand, shellQuote } from "../sys/exec.js";
 import { kernelLogMark, kernelLogSince } from "../sys/kernel-log.js";
 import type { StepScope } from "./context.js";
 import type { Reporter } from "./report/reporter.js";
@@ -32,7 +32,7 @@ export function stepCommands(scope: StepScope): StepCommands {
     if (result.canceled || signal.aborted) throw new InterruptedError(String(signal.reason ?? "SIGINT"));
     reporter.command(stepId, result, cwd);
     if (result.exitCode !== 0 && options.allowFailure !== true) {
-      throw new StepError(t.errors.commandFailed(shellQuote(argv), result.exitCode, firstLine(result.stderr)));
+      throw new StepError(t.errors.commandFailed(shellQuote(argv), result.exitCode, errorLine(result.stderr)));
     }
     return result;
   }

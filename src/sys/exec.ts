@@ -104,6 +104,17 @@ function quoteWord(word: string): string {
   return `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
+/**
+ * What a failed command said went wrong, for a one-line error: its last line starting with
+ * "Error" (podman and docker print their progress and notes first, e.g. "Resolved "alpine" as an
+ * alias", then "Error: initializing source …: no such host"), else its first line that says something.
+ */
+export function errorLine(text: string): string {
+  const lines = text.split("\n").map((line) => line.trim());
+  const error = lines.findLast((line) => /^error\b/i.test(line));
+  return error === undefined ? firstLine(text) : error.replace(/^error:\s*/i, "");
+}
+
 /** The first line of a command's output that says something: what a one-line error quotes. */
 export function firstLine(text: string): string {
   return (

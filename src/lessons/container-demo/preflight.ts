@@ -13,7 +13,7 @@ import {
   type RuntimeName,
 } from "../../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
-import { firstLine, runCommand } from "../../sys/exec.js";
+import { errorLine, runCommand } from "../../sys/exec.js";
 import type { ContainerDemoWords } from "./en.js";
 import { type FilePlan, planFiles } from "./plan.js";
 
@@ -90,10 +90,10 @@ async function pull(w: ContainerDemoWords, runtime: RuntimeName, image: string, 
   const { commands } = lifecycleOf(runtime);
   if (output.json) {
     const result = await runCommand(commands.pull(image, true), { timeoutMs: 30 * 60 * 1000 });
-    return result.exitCode === 0 ? "" : firstLine(result.stderr) || `exit ${result.exitCode}`;
+    return result.exitCode === 0 ? "" : errorLine(result.stderr) || `exit ${result.exitCode}`;
   }
   output.print(w.pulling(image, runtime));
   // A pull's progress is only worth showing live; its complaint is still kept for the refusal.
   const result = await runCommand(commands.pull(image, false), { timeoutMs: 30 * 60 * 1000, live: true });
-  return result.exitCode === 0 ? "" : firstLine(result.stderr) || `exit ${result.exitCode}`;
+  return result.exitCode === 0 ? "" : errorLine(result.stderr) || `exit ${result.exitCode}`;
 }
