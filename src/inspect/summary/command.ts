@@ -8,8 +8,7 @@ import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
 import type { ReadMount } from "../host.js";
 import { targetsUnderRoot } from "../stored-targets.js";
 import type { InspectWords } from "../words/index.js";
-import { type KnownContainer, summarizeHost } from "./count.js";
-import type { HostSummary } from "./model.js";
+import { countHost, type HostCount, type KnownContainer } from "./count.js";
 
 export interface SummaryRun {
   /** "/", or --root DIR. */
@@ -47,10 +46,10 @@ export async function storesToSummarize(root: string | undefined, words: Inspect
   return readStoresUnder("/", uppersOf(discoverOverlays().overlays));
 }
 
-/** The summary, and the directories that could not be read for it. */
-export async function readHostSummary(run: SummaryRun): Promise<{ summary: HostSummary; unreadable: string[] }> {
+/** The summary (with who holds each layer, for the HTML page), and the directories that could not be read for it. */
+export async function readHostSummary(run: SummaryRun): Promise<HostCount & { unreadable: string[] }> {
   const unreadable: string[] = [];
-  const summary = await summarizeHost(run.stores, {
+  const counted = await countHost(run.stores, {
     root: run.root,
     images: run.images,
     top: run.top,
@@ -59,5 +58,5 @@ export async function readHostSummary(run: SummaryRun): Promise<{ summary: HostS
       if (code !== "ENOENT") unreadable.push(`${dir} (${code})`);
     },
   });
-  return { summary, unreadable };
+  return { ...counted, unreadable };
 }
