@@ -6,7 +6,7 @@ import type { HierarchyNode } from "d3-hierarchy";
 import { formatBytes, formatCount } from "../../../i18n/format.js";
 import type { HostPage } from "../page-data.js";
 import { element } from "./dom.js";
-import { type HostDatum, imageName, ROLE, ROLES } from "./host-model.js";
+import { type HostDatum, holdersOf, imageName, ROLE, ROLES } from "./host-model.js";
 import { legendItem } from "./section-map.js";
 import { Treemap } from "./treemap.js";
 import type { PageWords } from "./view.js";
@@ -50,7 +50,7 @@ function layerTip(datum: HostDatum, data: HostPage, words: PageWords): string[] 
   if (layer === null) return [];
   const lines = [layer.dir];
   if (datum.kind === "layer") {
-    const [first, ...others] = layer.images;
+    const [first, ...others] = holdersOf(layer, data);
     if (first !== undefined) lines.push(t.layerOf(first[1], imageName(data, first[0], words)));
     lines.push(others.length === 0 ? t.onlyIn : t.alsoIn(others.map(([image, number]) => `${imageName(data, image, words)} (#${number})`)));
   } else if (datum.kind === "container-layer") {

@@ -3,8 +3,8 @@
 // store does not name, and a group of the layers nothing uses, under their store. Area is disk
 // bytes, from the summary's own per-layer figures (summary/layer-map.ts): every layer of a store
 // is drawn once, so a store's box is its row's disk bytes. A layer several images share is drawn
-// under the largest of them (the first of its images in the summary's order, which is by disk
-// bytes), and marked shared.
+// under the largest of them (by disk bytes; as large, a named image before an untagged one, such
+// as the intermediate image `podman build --layers` keeps for each step), and marked shared.
 import { type HierarchyNode, hierarchy } from "d3-hierarchy";
 import type { HostLayer, HostStoreMap } from "../../summary/layer-map.js";
 import type { HostPage } from "../page-data.js";
@@ -47,6 +47,19 @@ export function imageName(data: HostPage, index: number, words: PageWords): stri
   return `${image.name ?? words.inspect.summary.untagged} ${shortId(image.id)}`;
 }
 
+/**
+ * The images holding a layer, the one it is drawn under first: the largest on disk, and as large,
+ * a named one before an untagged one (a build's intermediate image holds the very layers of the
+ * image it became); else in the summary's order.
+ */
+export function holdersOf(layer: HostLayer, data: HostPage): HostLayer["images"] {
+  const image = (index: number) => data.json.images[index];
+  const named = (index: number) => (image(index)?.name === null ? 0 : 1);
+  return [...layer.images].sort(
+    (a, b) => (image(b[0])?.diskBytes ?? 0) - (image(a[0])?.diskBytes ?? 0) || named(b[0]) - named(a[0]) || a[0] - b[0],
+  );
+}
+
 type Base = Pick<HostDatum, "store" | "image" | "container" | "layer" | "number">;
 
 function node(kind: HostDatum["kind"], name: string, base: Base, children?: HostDatum[]): HostDatum {
@@ -78,7 +91,7 @@ function storeNode(data: HostPage, store: number, map: HostStoreMap, words: Page
   const loose: HostDatum[] = [];
   const unused: HostDatum[] = [];
   for (const layer of map.layers) {
-    const [first, ...others] = layer.images;
+    const [first, ...others] = holdersOf(layer, data);
     if (first !== undefined) {
       const [image, number] = first;
       const role = others.length > 0 ? ROLE.shared : ROLE.own;

@@ -11,6 +11,9 @@ import { figureElement } from "./panels.js";
 import { type Column, sortableTable } from "./table.js";
 import type { FigureView, PageWords } from "./view.js";
 
+/** A bare image id (64 hex digits, with or without its algorithm). */
+const IMAGE_ID = /^(?:sha256:)?[0-9a-f]{64}$/;
+
 const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
 
 function figures(data: HostPage, words: PageWords): HTMLElement[] {
@@ -108,7 +111,7 @@ export function storesPanel(data: HostPage, words: PageWords): HTMLElement {
     },
   ];
   const problems = data.json.stores.flatMap((store) => store.problems.map((problem) => `${store.runtime} ${store.root}: ${problem}`));
-  return panel("stores", h.title, `${h.help} ${words.page.host.sortHelp}`, [
+  return panel("stores", h.title, words.page.host.sortable(h.help), [
     sortableTable(data.json.stores, columns, "diskBytes"),
     problems.length === 0
       ? null
@@ -174,7 +177,7 @@ export function imagesPanel(data: HostPage, words: PageWords): HTMLElement {
     },
   ];
   const body = data.json.images.length === 0 ? [] : [sortableTable(data.json.images, columns, "diskBytes")];
-  return panel("images", h.title, `${h.help} ${words.page.host.sortHelp}`, body);
+  return panel("images", h.title, words.page.host.sortable(h.help), body);
 }
 
 export function containersPanel(data: HostPage, words: PageWords): HTMLElement {
@@ -189,7 +192,14 @@ export function containersPanel(data: HostPage, words: PageWords): HTMLElement {
     },
     { id: "runtime", title: h.columns.runtime, value: (container) => container.runtime },
     { id: "state", title: h.columns.state, value: (container) => container.state, cell: (container) => w.states[container.state] },
-    { id: "image", title: h.columns.image, value: (container) => container.image },
+    {
+      id: "image",
+      title: h.columns.image,
+      value: (container) => container.image,
+      // A container of an image with no name names it by its id: shortened, as the terminal's line does.
+      cell: (container) => (IMAGE_ID.test(container.image) ? `${shortId(container.image)}…` : container.image),
+      attrs: (container) => ({ title: container.image }),
+    },
     bytesColumn(
       "writableDiskBytes",
       h.columns.writableDiskBytes,
@@ -205,7 +215,7 @@ export function containersPanel(data: HostPage, words: PageWords): HTMLElement {
     containers.length === 0
       ? [element("p", { className: "help", text: h.none })]
       : [sortableTable(containers, columns, "writableDiskBytes")];
-  return panel("containers", h.title, `${h.help} ${words.page.host.sortHelp}`, body);
+  return panel("containers", h.title, words.page.host.sortable(h.help), body);
 }
 
 interface UnusedRow {

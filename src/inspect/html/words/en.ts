@@ -17,7 +17,8 @@ const HOST = {
     unused: "layers nothing uses, on disk",
     layers: (count: string) => `${count} ${plural(count, "layer")}`,
   },
-  sortHelp: "Click a heading to sort.",
+  /** A table's help, and how to sort it. */
+  sortable: (help: string) => `${help} Click a heading to sort.`,
   stores: {
     title: "Stores, the largest first",
     help: "Each layer is counted once, however many images and containers hold it.",

@@ -13,7 +13,7 @@ const HOST: HtmlWords["host"] = {
     unused: "使われていないレイヤー（ディスク上）",
     layers: (count) => `レイヤー ${count} 個`,
   },
-  sortHelp: "見出しをクリックすると並べ替えます。",
+  sortable: (help) => `${help}見出しをクリックすると並べ替えます。`,
   stores: {
     title: "ストア（大きい順）",
     help: "各レイヤーは、いくつのイメージやコンテナが使っていても 1 回だけ数えます。",

@@ -13,7 +13,7 @@ const HOST: HtmlWords["host"] = {
     unused: "没有被使用的层的磁盘占用",
     layers: (count) => `${count} 层`,
   },
-  sortHelp: "点击表头可排序。",
+  sortable: (help) => `${help}点击表头可排序。`,
   stores: {
     title: "存储，从大到小",
     help: "每一层只计算一次，不管有多少镜像和容器用到它。",
