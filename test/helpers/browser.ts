@@ -129,3 +129,45 @@ export function readFigures(page: Page): Promise<PageFigures> {
 export function tableColumn(page: Page, column: string): Promise<string[]> {
   return page.$$eval(`#hidden td.${column}`, (cells) => cells.map((cell) => (cell as unknown as PageElement).dataset.value ?? ""));
 }
+
+/** One row of a page's sortable table: per column (its th's data-column), the cell's text, its data-value and its other data attributes. */
+export type TableRow = Record<string, { text: string; value: string; data: Record<string, string | undefined> }>;
+
+interface TableElement extends PageElement {
+  querySelectorAll(selector: string): Iterable<TableElement>;
+}
+
+/** The rows of the table in panel `id` (stores, images, containers, unused), top to bottom as drawn. */
+export function tableRows(page: Page, id: string): Promise<TableRow[]> {
+  return page.evaluate((panel) => {
+    const table = document.querySelector(`#${panel} table`) as TableElement | null;
+    if (table === null) return [];
+    const columns = [...table.querySelectorAll("thead th")].map((header) => header.dataset.column ?? "");
+    return [...table.querySelectorAll("tbody tr")].map((row) => {
+      const cells = [...row.querySelectorAll("td")];
+      return Object.fromEntries(
+        columns.map((column, index) => {
+          const cell = cells[index];
+          return [column, { text: cell?.textContent ?? "", value: cell?.dataset.value ?? "", data: { ...(cell?.dataset ?? {}) } }];
+        }),
+      );
+    });
+  }, id);
+}
+
+/** The host page's line of totals: its text and the counts in its data attributes. */
+export function hostTotals(page: Page): Promise<{ text: string; counts: Record<string, number> }> {
+  return page.evaluate(() => {
+    const line = document.getElementById("totals");
+    const counts: Record<string, number> = {};
+    for (const key of ["stores", "images", "containers", "running", "stopped"]) counts[key] = Number(line?.dataset[key]);
+    return { text: line?.textContent ?? "", counts };
+  });
+}
+
+/** The page's embedded data (the `report-data` script), as the CLI wrote it. */
+export function embeddedData(html: string): unknown {
+  const data = /<script id="report-data" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1];
+  if (data === undefined) throw new Error("no report-data in the page");
+  return JSON.parse(data);
+}
