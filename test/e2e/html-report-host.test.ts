@@ -305,6 +305,31 @@ describeWith(["root", "chromium"], "inspect --root DIR --summary --html on a han
     }
   });
 
+  it.each(LANGS)(
+    "a store with nothing in it: the page says there is nothing to draw and no image, with no empty map (%s)",
+    async (lang) => {
+      const empty = join(dir, "empty");
+      mkdirSync(join(empty, "var/lib/containers/storage/overlay/l"), { recursive: true });
+      mkdirSync(join(empty, "var/lib/containers/storage/overlay-layers"));
+      const file = join(dir, "empty.html");
+      const result = await runCli(["inspect", "--root", empty, "--summary", "--html", file, "--lang", lang]);
+      expect([result.code, result.stderr]).toEqual([0, ""]);
+      const opened = await openReport(file, dir);
+      try {
+        const { page } = opened;
+        const words = htmlWords(lang).host;
+        expect(await page.textContent("#treemap .empty-map")).toBe(words.treemap.empty);
+        expect(await page.$$eval(".treemap, .cell", (found) => found.length)).toBe(0);
+        expect(await page.textContent("#images .help:last-child")).toBe(words.images.noImages);
+        expect(await page.textContent("#containers .help:last-child")).toBe(words.containers.none);
+        expect(await page.textContent("#unused .help")).toBe(words.unused.none);
+        expect(opened.problems).toEqual([]);
+      } finally {
+        await opened.close();
+      }
+    },
+  );
+
   it.for([60, 80, 100].flatMap((columns) => LANGS.map((lang) => [columns, lang] as const)))(
     "in a terminal of %i columns, in %s, the summary and the line naming the file fit",
     async ([columns, lang], context) => {

@@ -63,7 +63,7 @@ th button { border: 0; background: none; font: inherit; font-weight: 600; cursor
 th[aria-sort="ascending"] button::after { content: " ▲"; } th[aria-sort="descending"] button::after { content: " ▼"; }
 td.bytes, td.how { white-space: nowrap; overflow-wrap: normal; } td.bytes { text-align: right; } th.bytes { text-align: right; }
 .notes li { overflow-wrap: anywhere; }
-td.id, td.state, td.runtime { white-space: nowrap; }
+td.id, td.state, td.runtime, td.driver { white-space: nowrap; } td.driver .flag { white-space: normal; }
 .totals { margin: 6px 0 4px; font-weight: 600; overflow-wrap: anywhere; }
 td.disk { min-width: 14em; } td.disk .bar { height: 10px; margin: 3px 0; } .split-text { color: var(--muted); font-size: 12px; }
 .flag { color: #9a5b00; font-size: 12px; margin-top: 2px; }

@@ -176,7 +176,10 @@ export function imagesPanel(data: HostPage, words: PageWords): HTMLElement {
       attrs: (image) => ({ "data-names": JSON.stringify(image.containers) }),
     },
   ];
-  const body = data.json.images.length === 0 ? [] : [sortableTable(data.json.images, columns, "diskBytes")];
+  const body =
+    data.json.images.length === 0
+      ? [element("p", { className: "help", text: h.noImages })]
+      : [sortableTable(data.json.images, columns, "diskBytes")];
   return panel("images", h.title, words.page.host.sortable(h.help), body);
 }
 

@@ -36,19 +36,21 @@ function drawSection(view: SectionView, words: PageWords, made: string, into: HT
 function drawHost(data: HostPage, words: PageWords, made: string, into: HTMLElement): void {
   const h = words.page.host;
   const where = hostWhere(data.json.root, data.lang);
-  const map = hostTreemap(data, hostHierarchy(data, where, words), words);
+  const root = hostHierarchy(data, where, words);
+  // Stores with no byte on disk (new, or emptied) leave nothing to draw: a line says so, not an empty box.
+  const map = (root.value ?? 0) > 0 ? hostTreemap(data, root, words) : null;
   into.append(
     hostSummaryPanel(data, words, where, made),
     panel("treemap", words.page.treemap.title, h.treemap.help, [
       element("p", { className: "help no-files", text: h.treemap.noFiles }),
-      map.element,
+      map === null ? element("p", { className: "help empty-map", text: h.treemap.empty }) : map.element,
     ]),
     storesPanel(data, words),
     imagesPanel(data, words),
     containersPanel(data, words),
     unusedPanel(data, words),
   );
-  map.render();
+  map?.render();
 }
 
 function draw(data: PageData, words: PageWords, made: string, root: HTMLElement): void {

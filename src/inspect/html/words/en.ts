@@ -31,6 +31,7 @@ const HOST = {
     columns: { name: "image", id: "id", layers: "layers", diskBytes: "on disk", hiddenBytes: "hidden", containers: "containers" },
     split: (shared: string, own: string) => `shared ${shared}, its own ${own}`,
     none: "none",
+    noImages: "no images",
   },
   containers: {
     title: "Containers",
@@ -58,6 +59,7 @@ const HOST = {
     noFiles:
       "Directories and files are not drawn here: the summary counts each layer's files without keeping their paths. For the files of one container or image: inspect NAME --html, or inspect --image IMAGE --html.",
     label: "treemap of the host's stores, images and layers",
+    empty: "nothing on disk to draw",
   },
   roles: ["an image's own layer", "a layer several images share", "a container's own layer (written by it)", "a layer nothing uses"],
   names: {

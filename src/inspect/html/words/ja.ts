@@ -40,6 +40,7 @@ const HOST: HtmlWords["host"] = {
     },
     split: (shared, own) => `共有 ${shared}、固有 ${own}`,
     none: "なし",
+    noImages: "イメージはありません",
   },
   containers: {
     title: "コンテナ",
@@ -67,6 +68,7 @@ const HOST: HtmlWords["host"] = {
     noFiles:
       "ここにはディレクトリやファイルは描きません：概要は各レイヤーのファイルを数えるだけで、パスは保持しないためです。1 つのコンテナやイメージのファイルは inspect NAME --html か inspect --image IMAGE --html で表示できます。",
     label: "ホストのストア、イメージ、レイヤーのツリーマップ",
+    empty: "ディスク上に描くものがありません",
   },
   roles: [
     "イメージ固有のレイヤー",

@@ -26,6 +26,7 @@ const HOST: HtmlWords["host"] = {
     columns: { name: "镜像", id: "ID", layers: "层数", diskBytes: "磁盘占用", hiddenBytes: "被遮住", containers: "容器" },
     split: (shared, own) => `共享 ${shared}，独有 ${own}`,
     none: "无",
+    noImages: "没有镜像",
   },
   containers: {
     title: "容器",
@@ -52,6 +53,7 @@ const HOST: HtmlWords["host"] = {
     noFiles:
       "这里不画目录和文件：汇总只统计每层的文件，不保留它们的路径。要看某个容器或镜像的文件，请用 inspect NAME --html 或 inspect --image IMAGE --html。",
     label: "本机存储、镜像和层的矩形树图",
+    empty: "磁盘上没有可画的内容",
   },
   roles: ["镜像独有的层", "多个镜像共享的层", "容器自己的层（由它写入）", "没有被使用的层"],
   names: {
