@@ -8,6 +8,7 @@
 // hand-made store under --root, hostile image and container names stay text. Bad --html input
 // beside --summary is one line, exit 2, and nothing written; the line naming the file fits a
 // terminal of 60, 80 and 100 columns.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -298,8 +299,39 @@ describeWith(["root", "chromium"], "inspect --root DIR --summary --html on a han
       expect(cells.some((text) => text.startsWith(`${HOSTILE_IMAGE} dddddddddddd`))).toBe(true);
       expect(cells).toContain(htmlWords("zh").host.names.writable(HOSTILE_CONTAINER));
       expect(await page.$$eval("img, iframe, object, embed, b", (found) => found.length)).toBe(0);
+      // One image, sharing nothing: its hidden total is its own, with no note about adding up.
+      expect(await page.textContent("#figure-image-hidden")).not.toContain(htmlWords("zh").host.figures.imageHiddenAdded);
       expect(opened.problems).toEqual([]); // no alert() dialog, no script error
       expect(opened.requests).toEqual([pathToFileURL(file).href]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it("two images of the same layers, one hiding a file of the other: the hidden total says it adds each image's figure up", async () => {
+    const store = join(dir, "twins/var/lib/containers/storage");
+    const [base, top] = [id("a"), id("b")];
+    for (const layer of [base, top]) mkdirSync(join(store, "overlay", layer, "diff"), { recursive: true });
+    mkdirSync(join(store, "overlay/l"));
+    writeFileSync(join(store, "overlay", base, "diff/big.bin"), Buffer.alloc(300_000, 1));
+    execFileSync("mknod", [join(store, "overlay", top, "diff/big.bin"), "c", "0", "0"]); // a whiteout: RUN rm big.bin
+    mkdirSync(join(store, "overlay-layers"));
+    mkdirSync(join(store, "overlay-images"));
+    writeFileSync(join(store, "overlay-layers/layers.json"), JSON.stringify([{ id: base }, { id: top, parent: base }]));
+    const images = [id("d"), id("f")].map((image, index) => ({ id: image, names: [`localhost/twin${index}:latest`], layer: top }));
+    writeFileSync(join(store, "overlay-images/images.json"), JSON.stringify(images));
+    const file = join(dir, "twins.html");
+    const result = await runCli(["inspect", "--root", join(dir, "twins"), "--summary", "--json", "--html", file, "--lang", "ja"]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    const json = JSON.parse(result.stdout) as HostSummary;
+    expect(json.images.map((image) => image.hiddenBytes)).toEqual([300_000, 300_000]);
+    expect(json.totals.imageHiddenBytes).toBeGreaterThan(json.totals.bytes); // each image's figure added up
+    const opened = await openReport(file, dir);
+    try {
+      const figure = await opened.page.textContent("#figure-image-hidden");
+      expect(figure).toContain(formatBytes(json.totals.imageHiddenBytes));
+      expect(figure).toContain(htmlWords("ja").host.figures.imageHiddenAdded);
+      expect(opened.problems).toEqual([]);
     } finally {
       await opened.close();
     }

@@ -20,6 +20,11 @@ function figures(data: HostPage, words: PageWords): HTMLElement[] {
   const f = words.page.host.figures;
   const { totals, unusedLayers, containers } = data.json;
   const writableDisk = sum(containers.map((container) => container.writableDiskBytes));
+  // --json's total is each image's hidden bytes added up: where images that hide bytes share layers
+  // (a build's intermediate images, a base and what was built on it), the same bytes count in each,
+  // and the total can pass the data on disk. Said, so that it is not read as bytes to reclaim.
+  const overlapping = data.json.images.some((image) => image.hiddenBytes > 0 && image.sharedBytes > 0);
+  const hiddenDetail = overlapping ? f.imageHiddenAdded : null;
   const shown: Array<[FigureView, string | null, number | null]> = [
     [
       { id: "on-disk", label: f.onDisk, bytes: totals.diskBytes, detail: f.data(formatBytes(totals.bytes)), fate: null },
@@ -31,7 +36,7 @@ function figures(data: HostPage, words: PageWords): HTMLElement[] {
       `role-${ROLE.container}`,
       totals.writableBytes,
     ],
-    [{ id: "image-hidden", label: f.imageHidden, bytes: totals.imageHiddenBytes, detail: null, fate: null }, "fate-1", null],
+    [{ id: "image-hidden", label: f.imageHidden, bytes: totals.imageHiddenBytes, detail: hiddenDetail, fate: null }, "fate-1", null],
     [{ id: "container-hidden", label: f.containerHidden, bytes: totals.containerHiddenBytes, detail: null, fate: null }, "fate-2", null],
     [
       { id: "unused", label: f.unused, bytes: unusedLayers.diskBytes, detail: f.layers(formatCount(unusedLayers.count)), fate: null },
