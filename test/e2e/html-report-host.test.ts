@@ -378,6 +378,8 @@ describeWith(["root", "chromium"], "inspect --root DIR --summary --html on a han
         const at = rows.findIndex((row) => row.includes("HTML"));
         const exit = rows.findIndex((row) => row.startsWith("EXIT="));
         expect(rows.slice(at, exit).join("").replaceAll(" ", "")).toContain(file.replaceAll(" ", ""));
+        // The path ends the line, so that a break falls in the path (after a /), never before a lone word of the sentence.
+        expect(rows[exit - 1]?.trimEnd().endsWith(`host-${lang}.html`)).toBe(true);
         expect(readFileSync(file, "utf8")).toContain('"kind":"host"');
       } finally {
         terminal.close();

@@ -110,7 +110,7 @@ export const ja: HtmlWords = {
   noDirectory: (path) => `--html ${path}：そのディレクトリがありません`,
   needsTarget: "--html には TARGET（コンテナかマウントポイント）、--image IMAGE、--summary のいずれかが必要です",
   cannotWrite: (path, code) => `HTML レポート ${path} を書き込めませんでした（${code}）`,
-  written: (path) => `HTML レポートを ${path} に書き込みました`,
+  written: (path) => `HTML レポートを書き込みました：${path}`,
   pageTitleImage: (name) => `${name}：イメージのレイヤー（overlay-lesson）`,
   pageTitleMount: (name) => `${name}：コンテナのレイヤー（overlay-lesson）`,
   pageTitleHost: (where) => `${where}：コンテナのストア（overlay-lesson）`,
