@@ -16,7 +16,6 @@ import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { formatBytes, formatCount } from "../../src/i18n/format.js";
-import type { HtmlWords } from "../../src/inspect/html/words/en.js";
 import { hostWhere, htmlWords } from "../../src/inspect/html/words/index.js";
 import type { HostLayerMap } from "../../src/inspect/summary/layer-map.js";
 import type { HostSummary } from "../../src/inspect/summary/model.js";
@@ -116,7 +115,8 @@ interface Ours {
 }
 
 /** Zoom into our image through its store, hover its base layer, zoom back out: every figure as --json says. */
-async function expectZoomIntoImage(page: Page, data: HostPageData, ours: Ours, words: HtmlWords): Promise<void> {
+async function expectZoomIntoImage(page: Page, data: HostPageData, ours: Ours, lang: (typeof LANGS)[number]): Promise<void> {
+  const words = htmlWords(lang);
   const { json, layerMap } = data;
   const imageIndex = json.images.findIndex((image) => image.name === ours.image);
   const image = json.images[imageIndex];
@@ -127,7 +127,7 @@ async function expectZoomIntoImage(page: Page, data: HostPageData, ours: Ours, w
   await page.click(`.cell[data-kind="image"][data-image="${imageIndex}"]`, { position: { x: 6, y: 6 } });
   const zoomed = await readFigures(page);
   expect(zoomed.crumbs).toEqual([
-    hostWhere(json.root, "en"),
+    hostWhere(json.root, lang),
     words.host.names.store(store.runtime, store.root, store.owner),
     `${image.name} ${image.id.slice(0, 12)}`,
   ]);
@@ -153,10 +153,13 @@ async function expectZoomIntoImage(page: Page, data: HostPageData, ours: Ours, w
   const layerCells = page.locator(`.cell[data-kind="layer"][data-image="${imageIndex}"]`);
   expect(await layerCells.count()).toBe(image.layers);
   await layerCells.first().hover();
-  const tip = (await page.textContent(".tip")) ?? "";
+  const tipLines = await page.$$eval(".tip div", (lines) => lines.map((line) => line.textContent ?? ""));
+  const tip = tipLines.join("\n");
+  // zh and ja punctuate in full width: no ASCII colon or parenthesis after a word, no space after a full-width one.
+  if (lang !== "en") for (const text of [zoomed.zoomed.text, ...tipLines]) expect(text).not.toMatch(/: | \(|） /);
   const base = json.images.find((at) => at.name === ours.base);
   expect(tip).toContain(words.host.tip.layerOf(1, `${image.name} ${image.id.slice(0, 12)}`));
-  expect(tip).toContain(`${base?.name} ${base?.id.slice(0, 12)} (#1)`);
+  expect(tip).toContain(words.aside(`${base?.name} ${base?.id.slice(0, 12)}`, "#1"));
   expect(tip).toContain(`/var/lib/containers/storage/overlay/`);
   await page.click(".crumbs button >> nth=0");
   expect((await readFigures(page)).crumbs).toHaveLength(1);
@@ -222,8 +225,8 @@ describeWith(["root", "podman", "chromium"], "inspect --summary --html on this m
       const opened = await openReport(file, scratch);
       try {
         await expectHostFigures(opened.page, json, lang, ours);
+        await expectZoomIntoImage(opened.page, data, ours, lang);
         if (lang === "en") {
-          await expectZoomIntoImage(opened.page, data, ours, htmlWords(lang));
           await expectContainersSort(opened.page);
         }
         // The page says the files are not drawn, and where they are.

@@ -52,7 +52,11 @@ function layerTip(datum: HostDatum, data: HostPage, words: PageWords): string[] 
   if (datum.kind === "layer") {
     const [first, ...others] = holdersOf(layer, data);
     if (first !== undefined) lines.push(t.layerOf(first[1], imageName(data, first[0], words)));
-    lines.push(others.length === 0 ? t.onlyIn : t.alsoIn(others.map(([image, number]) => `${imageName(data, image, words)} (#${number})`)));
+    lines.push(
+      others.length === 0
+        ? t.onlyIn
+        : t.alsoIn(others.map(([image, number]) => words.page.aside(imageName(data, image, words), `#${number}`))),
+    );
   } else if (datum.kind === "container-layer") {
     const container = data.json.containers[datum.container ?? -1];
     const name = container?.name ?? "";
@@ -78,7 +82,8 @@ function tipLines(node: HierarchyNode<HostDatum>, data: HostPage, words: PageWor
   else lines.push(...layerTip(datum, data, words));
   if (datum.children !== undefined) {
     const roles = words.page.host.roles;
-    for (const role of ROLES) if ((datum.sums[role] ?? 0) > 0) lines.push(`${roles[role]}: ${formatBytes(datum.sums[role] ?? 0)}`);
+    for (const role of ROLES)
+      if ((datum.sums[role] ?? 0) > 0) lines.push(words.page.labelled(roles[role] ?? "", formatBytes(datum.sums[role] ?? 0)));
   } else if (datum.role !== null) lines.push(words.page.host.roles[datum.role] ?? "");
   return lines;
 }
@@ -88,8 +93,9 @@ function zoomed(node: HierarchyNode<HostDatum>, data: HostPage, words: PageWords
   const sums = node.data.sums;
   const parts = ROLES.filter((role) => (sums[role] ?? 0) > 0).map((role) => `${h.roles[role]} ${formatBytes(sums[role] ?? 0)}`);
   const elsewhere = node.data.kind === "image" ? drawnElsewhere(node, data) : 0;
-  const list = parts.length > 0 ? ` (${parts.join(words.inspect.image.listSeparator)})` : "";
-  const text = `${words.page.zoomed(node.data.name, formatBytes(node.value ?? 0))}${list}${elsewhere > 0 ? `; ${h.tip.elsewhere(formatBytes(elsewhere))}` : ""}`;
+  const line = words.page.zoomed(node.data.name, formatBytes(node.value ?? 0));
+  const withParts = parts.length > 0 ? words.page.aside(line, parts.join(words.inspect.image.listSeparator)) : line;
+  const text = elsewhere > 0 ? words.page.aside(withParts, h.tip.elsewhere(formatBytes(elsewhere))) : withParts;
   return { text, data: { roleBytes: sums.join(","), elsewhereBytes: String(elsewhere) } };
 }
 

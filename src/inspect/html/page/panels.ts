@@ -51,7 +51,10 @@ export function layersPanel(view: SectionView, words: PageWords, onPick: (layer:
     for (const fate of FATES) {
       const bytes = layer.fateBytes[fate] ?? 0;
       if (bytes === 0) continue;
-      const segment = element("span", { className: `segment fate-${fate}`, attrs: { title: `${p.fates[fate]}: ${formatBytes(bytes)}` } });
+      const segment = element("span", {
+        className: `segment fate-${fate}`,
+        attrs: { title: p.labelled(p.fates[fate] ?? "", formatBytes(bytes)) },
+      });
       segment.style.width = `${(bytes / Math.max(1, layer.bytes)) * 100}%`;
       bar.append(segment);
     }

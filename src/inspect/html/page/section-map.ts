@@ -31,18 +31,21 @@ function tipLines(node: HierarchyNode<Datum>, words: PageWords, layerNames: Read
   const bytes = node.value ?? 0;
   const path = nodePath(node);
   const title =
-    datum.kind === "fold" ? `${path === "" ? "/" : path}: ${p.foldName(formatCount(datum.files), formatBytes(bytes))}` : path || datum.name;
+    datum.kind === "fold"
+      ? p.labelled(path === "" ? "/" : path, p.foldName(formatCount(datum.files), formatBytes(bytes)))
+      : path || datum.name;
   const lines = [title, p.tip.bytes(formatBytes(bytes), formatCount(bytes))];
   const layer = layerOf(node);
-  if (layer !== null && datum.kind !== "layer") lines.push(`${p.tip.layer}: ${layer.name}`);
+  if (layer !== null && datum.kind !== "layer") lines.push(p.labelled(p.tip.layer, layer.name));
   if (datum.children === undefined && datum.fate !== null) lines.push(p.fates[datum.fate] ?? "");
   else {
-    for (const fate of FATES) if ((datum.sums[fate] ?? 0) > 0) lines.push(`${p.fates[fate]}: ${formatBytes(datum.sums[fate] ?? 0)}`);
+    for (const fate of FATES)
+      if ((datum.sums[fate] ?? 0) > 0) lines.push(p.labelled(p.fates[fate] ?? "", formatBytes(datum.sums[fate] ?? 0)));
   }
   if (datum.how !== undefined) {
     const by = datum.hider === null || datum.hider === undefined ? p.tip.container : (layerNames.get(datum.hider) ?? `#${datum.hider}`);
     const where = datum.at === undefined || datum.at === "" ? "" : ` — ${p.tip.hiddenAt(datum.at)}`;
-    lines.push(`${p.tip.hiddenBy}: ${by} (${words.inspect.image.how[datum.how]})${where}`);
+    lines.push(p.labelled(p.tip.hiddenBy, `${p.aside(by, words.inspect.image.how[datum.how])}${where}`));
   }
   return lines;
 }
@@ -77,8 +80,9 @@ export function sectionTreemap(view: SectionView, words: PageWords): Treemap<Dat
       const parts = FATES.filter((fate) => (node.data.sums[fate] ?? 0) > 0).map(
         (fate) => `${p.fates[fate]} ${formatBytes(node.data.sums[fate] ?? 0)}`,
       );
-      const list = parts.length > 0 ? ` (${parts.join(words.inspect.image.listSeparator)})` : "";
-      return { text: `${p.zoomed(node.data.name, formatBytes(node.value ?? 0))}${list}`, data: { fateBytes: node.data.sums.join(",") } };
+      const line = p.zoomed(node.data.name, formatBytes(node.value ?? 0));
+      const text = parts.length > 0 ? p.aside(line, parts.join(words.inspect.image.listSeparator)) : line;
+      return { text, data: { fateBytes: node.data.sums.join(",") } };
     },
   });
   return Object.assign(map, { zoomToLayer: (layer: PageLayer) => map.zoomWhere((datum) => datum.layer === layer) });

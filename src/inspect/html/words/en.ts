@@ -63,7 +63,7 @@ const HOST = {
     label: "treemap of the host's stores, images and layers",
     empty: "nothing on disk to draw",
   },
-  roles: ["an image's own layer", "a layer several images share", "a container's own layer (written by it)", "a layer nothing uses"],
+  roles: ["an image's own layer", "a layer several images share", "a container's own layer", "a layer nothing uses"],
   names: {
     store: (runtime: string, root: string, owner: string | null) => `${runtime} ${root}${owner === null ? "" : ` (user ${owner})`}`,
     layer: (number: number, id: string) => `#${number} ${id}`,
@@ -140,6 +140,9 @@ export const en = {
     container: "the container",
   },
   zoomed: (name: string, bytes: string) => `${name}: ${bytes}`,
+  /** A label and its value ("layer: #2 …"), and a word with an aside ("… (rm)"), as each language punctuates them. */
+  labelled: (label: string, value: string) => `${label}: ${value}`,
+  aside: (text: string, inner: string) => `${text} (${inner})`,
   layers: {
     title: "Layers, in build order (#1 is the base)",
     help: "Each bar is what the layer added; its colours, what became of those bytes. Click a bar to zoom the treemap to it.",

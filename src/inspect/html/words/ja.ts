@@ -71,12 +71,7 @@ const HOST: HtmlWords["host"] = {
     label: "ホストのストア、イメージ、レイヤーのツリーマップ",
     empty: "ディスク上に描くものがありません",
   },
-  roles: [
-    "イメージ固有のレイヤー",
-    "複数のイメージが共有するレイヤー",
-    "コンテナ自身のレイヤー（コンテナが書き込んだ）",
-    "使われていないレイヤー",
-  ],
+  roles: ["イメージ固有のレイヤー", "複数のイメージが共有するレイヤー", "コンテナ自身のレイヤー", "使われていないレイヤー"],
   names: {
     store: (runtime, root, owner) => `${runtime} ${root}${owner === null ? "" : `（ユーザー ${owner}）`}`,
     layer: (number, id) => `#${number} ${id}`,
@@ -88,7 +83,8 @@ const HOST: HtmlWords["host"] = {
     disk: (bytes, exact) => `ディスク上 ${bytes}（${exact} バイト）`,
     data: (bytes, files) => `データ ${bytes}、ファイル ${files} 個`,
     layerOf: (number, image) => `${image} のレイヤー #${number}`,
-    alsoIn: (images) => `共有：${images.join("、")} にも含まれます`,
+    // 一覧は全角の括弧（#N）で終わるので、後ろに空白を入れない。
+    alsoIn: (images) => `共有：${images.join("、")}にも含まれます`,
     onlyIn: "このイメージだけが使っています",
     writable: (container, state) => `コンテナ ${container} の書き込み可能レイヤー（${state}）`,
     beneath: (container) =>
@@ -152,6 +148,8 @@ export const ja: HtmlWords = {
     container: "コンテナ",
   },
   zoomed: (name, bytes) => `${name}：${bytes}`,
+  labelled: (label, value) => `${label}：${value}`,
+  aside: (text, inner) => `${text}（${inner}）`,
   layers: {
     title: "レイヤー（ビルド順。#1 がベースレイヤー）",
     help: "各バーはそのレイヤーが追加したもの、色はそのバイトがどうなったかを表します。バーをクリックすると、ツリーマップがそのレイヤーに拡大します。",

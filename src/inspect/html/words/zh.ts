@@ -56,7 +56,7 @@ const HOST: HtmlWords["host"] = {
     label: "本机存储、镜像和层的矩形树图",
     empty: "磁盘上没有可画的内容",
   },
-  roles: ["镜像独有的层", "多个镜像共享的层", "容器自己的层（由它写入）", "没有被使用的层"],
+  roles: ["镜像独有的层", "多个镜像共享的层", "容器自己的层", "没有被使用的层"],
   names: {
     store: (runtime, root, owner) => `${runtime} ${root}${owner === null ? "" : `（用户 ${owner}）`}`,
     layer: (number, id) => `#${number} ${id}`,
@@ -68,7 +68,8 @@ const HOST: HtmlWords["host"] = {
     disk: (bytes, exact) => `磁盘占用 ${bytes}（${exact} 字节）`,
     data: (bytes, files) => `数据 ${bytes}，${files} 个文件`,
     layerOf: (number, image) => `${image} 的 #${number} 层`,
-    alsoIn: (images) => `共享：${images.join("、")} 也包含这一层`,
+    // 列表以全角括号结尾（#N），其后不加空格。
+    alsoIn: (images) => `共享：${images.join("、")}也包含这一层`,
     onlyIn: "只有这个镜像包含这一层",
     writable: (container, state) => `容器 ${container} 的可写层（${state}）`,
     beneath: (container) => `容器 ${container} 可写层下面的一层，不属于任何镜像（docker 的 -init 层：/etc/hosts、/etc/resolv.conf）`,
@@ -130,6 +131,8 @@ export const zh: HtmlWords = {
     container: "容器",
   },
   zoomed: (name, bytes) => `${name}：${bytes}`,
+  labelled: (label, value) => `${label}：${value}`,
+  aside: (text, inner) => `${text}（${inner}）`,
   layers: {
     title: "各层，按构建顺序（#1 是基础层）",
     help: "每条横条是该层新增的内容，颜色表示这些字节的去向。点击横条，矩形树图就放大到该层。",
