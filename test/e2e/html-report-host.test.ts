@@ -343,6 +343,30 @@ describeWith(["root", "chromium"], "inspect --root DIR --summary --html on a han
     }
   });
 
+  it("a vfs store: flagged beside its driver with the reason, in the table and in the store's tooltip", async () => {
+    const store = join(dir, "vfs/var/lib/containers/storage");
+    mkdirSync(join(store, "vfs/dir", id("a")), { recursive: true });
+    writeFileSync(join(store, "vfs/dir", id("a"), "f"), Buffer.alloc(200_000, 1));
+    for (const what of ["layers", "images"]) mkdirSync(join(store, `vfs-${what}`));
+    writeFileSync(join(store, "vfs-layers/layers.json"), JSON.stringify([{ id: id("a") }]));
+    writeFileSync(join(store, "vfs-images/images.json"), JSON.stringify([{ id: id("d"), names: ["localhost/v:1"], layer: id("a") }]));
+    const file = join(dir, "vfs.html");
+    const result = await runCli(["inspect", "--root", join(dir, "vfs"), "--summary", "--html", file, "--lang", "ja"]);
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    const opened = await openReport(file, dir);
+    try {
+      const { page } = opened;
+      const reason = inspectWords("ja").summary.fullCopies;
+      const [row] = await tableRows(page, "stores");
+      expect(row?.driver).toMatchObject({ text: `vfs${reason}`, data: { fullCopies: "true" } });
+      await page.locator('.cell[data-kind="store"]').hover({ position: { x: 6, y: 6 } });
+      expect(await page.$$eval(".tip div", (lines) => lines.map((line) => line.textContent))).toContain(reason);
+      expect(opened.problems).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
   it.each(LANGS)(
     "a store with nothing in it: the page says there is nothing to draw and no image, with no empty map (%s)",
     async (lang) => {
