@@ -8,6 +8,9 @@ import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+import type { HostLayerMap } from "../../src/inspect/summary/layer-map.js";
+import type { HostSummary } from "../../src/inspect/summary/model.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -25,6 +28,15 @@ const FLAGS = [
 export function chromiumReason(): string | undefined {
   const probe = spawnSync(CHROMIUM, ["--version"], { stdio: "ignore", timeout: 20_000 });
   return probe.status === 0 ? undefined : "chromium is not installed (apt-get install chromium)";
+}
+
+/** The file loads nothing: a policy that lets nothing load, and no element or attribute outside the scripts that would. */
+export function expectSelfContained(html: string): void {
+  expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/);
+  const markup = html.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "");
+  expect(markup).not.toMatch(/<(?:link|img|iframe|object|embed|base)\b/i);
+  expect(markup).not.toMatch(/\s(?:src|href)=/i);
+  expect(html).not.toMatch(/<script[^>]+src=/i);
 }
 
 export interface OpenedReport {
@@ -170,4 +182,18 @@ export function embeddedData(html: string): unknown {
   const data = /<script id="report-data" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1];
   if (data === undefined) throw new Error("no report-data in the page");
   return JSON.parse(data);
+}
+
+/** A host page's embedded data: the --summary --json object, and who holds each layer. */
+export interface HostPageData {
+  kind: string;
+  json: HostSummary;
+  layerMap: HostLayerMap;
+}
+
+/** The row whose name column holds `name` exactly. */
+export function rowNamed(rows: readonly TableRow[], name: string): TableRow {
+  const row = rows.find((at) => at.name?.value === name);
+  if (row === undefined) throw new Error(`no row named ${name} in ${rows.map((at) => at.name?.value).join(", ")}`);
+  return row;
 }
