@@ -5,8 +5,8 @@
 // page opened from its file in Debian's Chromium (playwright-core, offline) and captured whole
 // (the Japanese one zoomed into the layer that wastes the most). Then two containers of that image
 // (ol-shot-web running, having written 1 MiB; ol-shot-batch stopped, having written 3 MiB) and
-// `inspect --summary --html` of this host, captured zoomed into the image's store (whatever else
-// this host's stores hold is in the picture too).
+// `inspect --summary --html` of this host, captured zoomed into that image, its base layer's
+// tooltip shown (whatever else this host's stores hold is in the page's tables too).
 // The image, the containers and every temporary file are removed afterwards. Needs root, podman, runc, chromium
 // and a CJK font (fonts-noto-cjk).
 //   sudo node scripts/report-screenshots.mjs
@@ -93,7 +93,7 @@ async function shoot(file, png, work, zoom) {
   }
 }
 
-/** The host page whole, zoomed into the store of `image` and hovering its box. */
+/** The host page whole, zoomed into `image` (through its store), hovering its base layer, which the base image shares. */
 async function shootHost(file, png, work, image) {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(work, "profile-")), {
     executablePath: "/usr/bin/chromium",
@@ -106,15 +106,26 @@ async function shootHost(file, png, work, image) {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(pathToFileURL(file).href);
     await page.waitForSelector("body[data-ready=true]");
+    // As tall as the page first: a full-page capture resizes the window, and the map's redraw on a
+    // resize would hide the tooltip.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1200, height });
+    await page.waitForTimeout(200);
     const at = await page.evaluate((name) => {
       const data = JSON.parse(document.getElementById("report-data")?.textContent ?? "{}");
       const index = data.json.images.findIndex((row) => row.name === `${name}:latest`);
       return { image: index, store: data.layerMap.stores.findIndex((store) => store.images.includes(index)) };
     }, image);
     await page.click(`.cell[data-kind="store"][data-store="${at.store}"]`, { position: { x: 6, y: 6 } });
-    const box = await page.locator(`.cell[data-kind="image"][data-image="${at.image}"]`).boundingBox();
-    if (box !== null) await page.mouse.move(box.x + 8, box.y + 8);
-    await page.screenshot({ path: png, fullPage: true });
+    // However small other images leave its box, a click anywhere in it zooms into the image.
+    const imageBox = await page.locator(`.cell[data-kind="image"][data-image="${at.image}"]`).boundingBox();
+    if (imageBox !== null) await page.mouse.click(imageBox.x + imageBox.width / 2, imageBox.y + imageBox.height / 2);
+    const base = page.locator(`.cell[data-kind="layer"][data-image="${at.image}"]`).first();
+    const box = await base.boundingBox();
+    // Two steps, so that the page sees a move inside the box (the click left the pointer in another).
+    if (box !== null) await page.mouse.move(box.x + box.width / 2, box.y + Math.min(40, box.height / 2), { steps: 2 });
+    await page.waitForSelector(".tip:not([hidden])");
+    await page.screenshot({ path: png });
   } finally {
     await context.close();
   }
