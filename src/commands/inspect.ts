@@ -46,7 +46,11 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   const html =
     flags.html === undefined
       ? undefined
-      : (await import("../inspect/html/command.js")).openHtmlReport(flags.html, lang, target !== undefined || image !== undefined);
+      : (await import("../inspect/html/command.js")).openHtmlReport(
+          flags.html,
+          lang,
+          target !== undefined || image !== undefined || flags.summary === true,
+        );
   if (image !== undefined) {
     const write = async (text: string) => {
       if (!process.stdout.write(text)) await drained();
@@ -57,8 +61,11 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   const images = new SharedImages(top);
   if (flags.summary === true) {
     const stores = await storesToSummarize(flags.root, words);
-    const { summary, unreadable, missing } = await readHostSummary({ root: flags.root ?? "/", images, top, stores });
+    const { summary, layerMap, unreadable, missing } = await readHostSummary({ root: flags.root ?? "/", images, top, stores });
     output.write(json ? `${JSON.stringify(summary)}\n` : renderSummary(summary, style, top));
+    // Written before a partial read's exit 1, as the mounts' pages are: what was read is shown.
+    html?.writeHost(summary, layerMap);
+    if (html !== undefined && !json) output.write(html.writtenLine(width));
     await output.flushed();
     const failed = [
       missing.length > 0 ? words.missingLayers(missing.join(", ")) : "",

@@ -8,6 +8,9 @@ import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+import type { HostLayerMap } from "../../src/inspect/summary/layer-map.js";
+import type { HostSummary } from "../../src/inspect/summary/model.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
 
@@ -25,6 +28,15 @@ const FLAGS = [
 export function chromiumReason(): string | undefined {
   const probe = spawnSync(CHROMIUM, ["--version"], { stdio: "ignore", timeout: 20_000 });
   return probe.status === 0 ? undefined : "chromium is not installed (apt-get install chromium)";
+}
+
+/** The file loads nothing: a policy that lets nothing load, and no element or attribute outside the scripts that would. */
+export function expectSelfContained(html: string): void {
+  expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-/);
+  const markup = html.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "");
+  expect(markup).not.toMatch(/<(?:link|img|iframe|object|embed|base)\b/i);
+  expect(markup).not.toMatch(/\s(?:src|href)=/i);
+  expect(html).not.toMatch(/<script[^>]+src=/i);
 }
 
 export interface OpenedReport {
@@ -128,4 +140,60 @@ export function readFigures(page: Page): Promise<PageFigures> {
 /** One column of the hidden items table, top to bottom, as its cells' exact values. */
 export function tableColumn(page: Page, column: string): Promise<string[]> {
   return page.$$eval(`#hidden td.${column}`, (cells) => cells.map((cell) => (cell as unknown as PageElement).dataset.value ?? ""));
+}
+
+/** One row of a page's sortable table: per column (its th's data-column), the cell's text, its data-value and its other data attributes. */
+export type TableRow = Record<string, { text: string; value: string; data: Record<string, string | undefined> }>;
+
+interface TableElement extends PageElement {
+  querySelectorAll(selector: string): Iterable<TableElement>;
+}
+
+/** The rows of the table in panel `id` (stores, images, containers, unused), top to bottom as drawn. */
+export function tableRows(page: Page, id: string): Promise<TableRow[]> {
+  return page.evaluate((panel) => {
+    const table = document.querySelector(`#${panel} table`) as TableElement | null;
+    if (table === null) return [];
+    const columns = [...table.querySelectorAll("thead th")].map((header) => header.dataset.column ?? "");
+    return [...table.querySelectorAll("tbody tr")].map((row) => {
+      const cells = [...row.querySelectorAll("td")];
+      return Object.fromEntries(
+        columns.map((column, index) => {
+          const cell = cells[index];
+          return [column, { text: cell?.textContent ?? "", value: cell?.dataset.value ?? "", data: { ...(cell?.dataset ?? {}) } }];
+        }),
+      );
+    });
+  }, id);
+}
+
+/** The host page's line of totals: its text and the counts in its data attributes. */
+export function hostTotals(page: Page): Promise<{ text: string; counts: Record<string, number> }> {
+  return page.evaluate(() => {
+    const line = document.getElementById("totals");
+    const counts: Record<string, number> = {};
+    for (const key of ["stores", "images", "containers", "running", "stopped"]) counts[key] = Number(line?.dataset[key]);
+    return { text: line?.textContent ?? "", counts };
+  });
+}
+
+/** The page's embedded data (the `report-data` script), as the CLI wrote it. */
+export function embeddedData(html: string): unknown {
+  const data = /<script id="report-data" type="application\/json">(.*?)<\/script>/s.exec(html)?.[1];
+  if (data === undefined) throw new Error("no report-data in the page");
+  return JSON.parse(data);
+}
+
+/** A host page's embedded data: the --summary --json object, and who holds each layer. */
+export interface HostPageData {
+  kind: string;
+  json: HostSummary;
+  layerMap: HostLayerMap;
+}
+
+/** The row whose name column holds `name` exactly. */
+export function rowNamed(rows: readonly TableRow[], name: string): TableRow {
+  const row = rows.find((at) => at.name?.value === name);
+  if (row === undefined) throw new Error(`no row named ${name} in ${rows.map((at) => at.name?.value).join(", ")}`);
+  return row;
 }

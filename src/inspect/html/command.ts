@@ -1,7 +1,8 @@
-// `--html FILE` on `inspect TARGET` and `inspect --image IMAGE`: the path is checked before
-// anything is read, each stack is walked once for both the --json figures and the treemap, the
-// very --json document of each is kept for the page, and the file is written once the report is
-// whole (before a --ci gate decides the exit code). Loaded only when --html is given, so that
+// `--html FILE` on `inspect TARGET`, `inspect --image IMAGE` and `inspect --summary`: the path is
+// checked before anything is read, each stack is walked once for both the --json figures and the
+// treemap (the host's treemap is the summary's own per-layer figures: nothing is walked for it),
+// the very --json document of each is kept for the page, and the file is written once the report
+// is whole (before a --ci gate decides the exit code). Loaded only when --html is given, so that
 // --help and --json never load it.
 import pkg from "../../../package.json" with { type: "json" };
 import type { Lang } from "../../i18n/index.js";
@@ -13,6 +14,8 @@ import type { RuleResult } from "../image/thresholds.js";
 import { JsonMountWriter } from "../json.js";
 import { layout } from "../layout.js";
 import type { MountReport } from "../report.js";
+import type { HostLayerMap } from "../summary/layer-map.js";
+import type { HostSummary } from "../summary/model.js";
 import type { InspectTarget } from "../targets.js";
 import { type TreeReading, treeReading } from "./analyze.js";
 import { reportDocument } from "./document.js";
@@ -87,6 +90,11 @@ export class HtmlReport {
     };
   }
 
+  /** The host summary's page: the very object --summary --json prints, and who holds each layer it counted. */
+  writeHost(summary: HostSummary, layerMap: HostLayerMap): void {
+    this.write({ ...this.base, kind: "host", json: summary, layerMap });
+  }
+
   /** Every mount read: write the page of them. */
   writeMounts(): void {
     this.write({ ...this.base, kind: "mount", mounts: this.mounts });
@@ -95,8 +103,8 @@ export class HtmlReport {
 
 /**
  * The report `--html FILE` asks for, checked before anything is read: exit 2 when FILE cannot take
- * it, or when neither a TARGET nor --image names what to report (the whole host's page comes with
- * the host summary).
+ * it, or when nothing names what to report (a TARGET, --image or --summary: `inspect` with no
+ * TARGET reports every overlay, which is no one page).
  */
 export function openHtmlReport(path: string, lang: Lang, named: boolean): HtmlReport {
   if (!named) throw new ExitError(EXIT_USAGE, htmlWords(lang).needsTarget);

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { PageData } from "./page-data.js";
 import { PAGE_STYLE } from "./style.js";
-import { htmlWords } from "./words/index.js";
+import { hostWhere, htmlWords } from "./words/index.js";
 
 /** The page's script, bundled for the browser by scripts/build.mjs beside the CLI's bundle. */
 export function defaultPageScript(): string {
@@ -33,6 +33,7 @@ function escapeText(text: string): string {
 function pageTitle(data: PageData): string {
   const words = htmlWords(data.lang);
   if (data.kind === "image") return words.pageTitleImage(data.json.image.name);
+  if (data.kind === "host") return words.pageTitleHost(hostWhere(data.json.root, data.lang));
   const [first] = data.mounts;
   return words.pageTitleMount(first?.json.container?.name ?? first?.json.mountPoint ?? "overlay");
 }

@@ -1,13 +1,14 @@
 // What the CLI hands the page: the very --json document(s) of the run, whose figures the page
 // shows as they are, and beside them the treemap's tree (tree-data.ts), which --json does not
 // carry. One kind of page per command: an image (inspect --image), a container's or mount's
-// overlays (inspect TARGET). The host's page (inspect --summary) is a third kind with panels of
-// its own (stores, images, containers, layers nothing uses): a new member of PageData and its
-// entry in the page's panel table (page/main.ts), nothing else.
+// overlays (inspect TARGET), and the host (inspect --summary), whose treemap is drawn from the
+// summary's own per-layer figures (summary/layer-map.ts: no layer is walked again for the page).
 import type { Lang } from "../../i18n/index.js";
 import type { Change } from "../../layers/changes.js";
 import type { JsonImageReport } from "../image/json.js";
 import type { JsonHidden, JsonLayer } from "../json.js";
+import type { HostLayerMap } from "../summary/layer-map.js";
+import type { HostSummary } from "../summary/model.js";
 import type { TreeData } from "./tree-data.js";
 
 /** One line of `inspect TARGET --json`, as README's `inspect --json` section documents it. */
@@ -56,7 +57,15 @@ export interface MountPage extends PageBase {
   mounts: MountSection[];
 }
 
-export type PageData = ImagePage | MountPage;
+export interface HostPage extends PageBase {
+  kind: "host";
+  /** The very object `inspect --summary --json` prints. */
+  json: HostSummary;
+  /** Who holds each layer the summary counted, with its figures: what the treemap draws. */
+  layerMap: HostLayerMap;
+}
+
+export type PageData = ImagePage | MountPage | HostPage;
 
 /** A container may have changed millions of paths: the page keeps the first ones (--json has them all). */
 export const MAX_PAGE_CHANGES = 5000;

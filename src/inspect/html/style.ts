@@ -1,9 +1,11 @@
 // The page's styles, inlined by document.ts (and hashed into its Content-Security-Policy). System
 // fonts only: a report opens offline, and the browser picks a CJK face from the page's lang.
-// Colours tell what became of the bytes; each also has a pattern-free label in the legend and the
+// Colours tell what became of the bytes (fate-N, an image's or a container's page) or what holds a
+// layer (role-N, the host's page); each also has a pattern-free label in the legend and the
 // tooltip, so colour is never the only way to tell.
 export const PAGE_STYLE = `
 :root { --seen: #4c78a8; --image-hidden: #e45756; --container-hidden: #f2a541; --written: #54a24b;
+  --own: #4c78a8; --shared: #8e6bbf; --unused: #8a8f99;
   --ink: #1d2330; --muted: #5b6475; --line: #d6dae3; --panel: #ffffff; --page: #f3f5f9; color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--page); color: var(--ink);
@@ -27,6 +29,11 @@ section { background: var(--panel); border: 1px solid var(--line); border-radius
 .fate-1 > .swatch, .cell.leaf.fate-1, .segment.fate-1 { background: var(--image-hidden); }
 .fate-2 > .swatch, .cell.leaf.fate-2, .segment.fate-2 { background: var(--container-hidden); }
 .fate-3 > .swatch, .cell.leaf.fate-3, .segment.fate-3 { background: var(--written); }
+.role-0 > .swatch, .cell.leaf.role-0, .segment.role-0 { background: var(--own); }
+.role-1 > .swatch, .cell.leaf.role-1, .segment.role-1 { background: var(--shared); }
+.role-2 > .swatch, .cell.leaf.role-2, .segment.role-2 { background: var(--written); }
+.role-3 > .swatch, .cell.leaf.role-3, .segment.role-3 { background: var(--unused); }
+.figure.role-2 { border-left-color: var(--written); } .figure.role-3 { border-left-color: var(--unused); }
 .folded > .swatch, .cell.fold { background-image: repeating-linear-gradient(45deg, rgba(255,255,255,.55) 0 3px, transparent 3px 7px); }
 .crumbs { display: flex; flex-wrap: wrap; gap: 2px; align-items: center; margin: 4px 0; padding: 0; list-style: none; }
 .crumbs li + li::before { content: "›"; color: var(--muted); margin: 0 4px; }
@@ -56,5 +63,11 @@ th button { border: 0; background: none; font: inherit; font-weight: 600; cursor
 th[aria-sort="ascending"] button::after { content: " ▲"; } th[aria-sort="descending"] button::after { content: " ▼"; }
 td.bytes, td.how { white-space: nowrap; overflow-wrap: normal; } td.bytes { text-align: right; } th.bytes { text-align: right; }
 .notes li { overflow-wrap: anywhere; }
+td.id, td.state, td.runtime, td.driver { white-space: nowrap; } td.driver .flag { white-space: normal; }
+.totals { margin: 6px 0 4px; font-weight: 600; overflow-wrap: anywhere; }
+td.disk { min-width: 14em; } td.disk .bar { height: 10px; margin: 3px 0; } .split-text { color: var(--muted); font-size: 12px; }
+.flag { color: #9a5b00; font-size: 12px; margin-top: 2px; }
+code { font: 13px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; background: #eef0f5; padding: 1px 5px; border-radius: 3px; overflow-wrap: anywhere; }
+.reclaim { margin: 4px 0 0; padding-left: 20px; } .reclaim li { margin: 2px 0; }
 @media (max-width: 700px) { .bars { grid-template-columns: 1fr; } .bar-figures { grid-column: 1; } .treemap { height: 420px; } }
 `;

@@ -8,8 +8,7 @@ import { EXIT_USAGE, ExitError } from "../../sys/errors.js";
 import type { ReadMount } from "../host.js";
 import { targetsUnderRoot } from "../stored-targets.js";
 import type { InspectWords } from "../words/index.js";
-import { type KnownContainer, summarizeHost } from "./count.js";
-import type { HostSummary } from "./model.js";
+import { countHost, type HostCount, type KnownContainer } from "./count.js";
 
 export interface SummaryRun {
   /** "/", or --root DIR. */
@@ -47,12 +46,15 @@ export async function storesToSummarize(root: string | undefined, words: Inspect
   return readStoresUnder("/", uppersOf(discoverOverlays().overlays));
 }
 
-/** The summary, and the directories that could not be read for it. */
-export async function readHostSummary(run: SummaryRun): Promise<{ summary: HostSummary; unreadable: string[]; missing: string[] }> {
+/**
+ * The summary (with who holds each layer, for the HTML page), the directories that could not be
+ * read for it, and under --root the layers its stores list that are not on disk.
+ */
+export async function readHostSummary(run: SummaryRun): Promise<HostCount & { unreadable: string[]; missing: string[] }> {
   // Each once: an image's layers are read for the image and for each container of it.
   const unreadable = new Set<string>();
   const missing = new Set<string>();
-  const summary = await summarizeHost(run.stores, {
+  const counted = await countHost(run.stores, {
     root: run.root,
     images: run.images,
     top: run.top,
@@ -65,5 +67,5 @@ export async function readHostSummary(run: SummaryRun): Promise<{ summary: HostS
       else if (run.root !== "/") missing.add(dir);
     },
   });
-  return { summary, unreadable: [...unreadable], missing: [...missing] };
+  return { ...counted, unreadable: [...unreadable], missing: [...missing] };
 }

@@ -10,6 +10,7 @@ import { analyzeOnImage, type SharedImages } from "../../layers/shared-image.js"
 import type { XattrNamespace } from "../../overlay/xattr.js";
 import type { StoreContents, StoredContainer, StoredImage } from "../../runtime/index.js";
 import { adapterFor } from "../../runtime/index.js";
+import { draftStoreMap, type HostLayerMap, resolveLayerMap, type StoreMapDraft } from "./layer-map.js";
 import type { HostSummary, SummaryContainer, SummaryImage, SummaryStore } from "./model.js";
 
 export interface SummaryOptions {
@@ -139,7 +140,7 @@ async function countContainer(
   };
 }
 
-/** One store, counted: its row, its images and containers, and the layers nothing of it uses. */
+/** One store, counted: its row, its images and containers, the layers nothing of it uses, and who holds each layer. */
 async function countStore(contents: StoreContents, options: SummaryOptions) {
   const layers: LayerFigures = new Map();
   const images = await countImages(contents, layers, options);
@@ -170,7 +171,15 @@ async function countStore(contents: StoreContents, options: SummaryOptions) {
     fullCopies: contents.driver === "vfs",
     problems: contents.problems,
   };
-  return { store, images, containers, unused };
+  const map: StoreMapDraft = draftStoreMap(store, {
+    contents,
+    dirs: all,
+    figures: layers,
+    images,
+    containers,
+    imageOf: (container) => imageOf(container, contents.images),
+  });
+  return { store, images, containers, unused, map };
 }
 
 /** The largest on disk first; as large on disk, the one holding more bytes. */
@@ -183,8 +192,19 @@ const byDisk = <T extends { diskBytes: number; bytes: number }>(a: T, b: T): num
  */
 const imagesByDisk = (a: SummaryImage, b: SummaryImage): number => byDisk(a, b) || Number(a.name === null) - Number(b.name === null);
 
+/** The summary, and beside it who holds each layer it counted (the HTML page's treemap of the host). */
+export interface HostCount {
+  summary: HostSummary;
+  layerMap: HostLayerMap;
+}
+
 /** Every store's figures, the largest first (stores and images by disk bytes, containers by their writable layer's). */
 export async function summarizeHost(stores: readonly StoreContents[], options: SummaryOptions): Promise<HostSummary> {
+  return (await countHost(stores, options)).summary;
+}
+
+/** summarizeHost's figures, with the map of every layer they sum. */
+export async function countHost(stores: readonly StoreContents[], options: SummaryOptions): Promise<HostCount> {
   const counted = [];
   for (const contents of stores) counted.push(await countStore(contents, options));
   const containers = counted.flatMap((store) => store.containers).sort((a, b) => b.writableDiskBytes - a.writableDiskBytes);
@@ -193,7 +213,7 @@ export async function summarizeHost(stores: readonly StoreContents[], options: S
   const storeRows = counted.map((store) => store.store).sort(byDisk);
   const running = containers.filter((container) => container.state === "running").length;
   const images = counted.flatMap((store) => store.images).sort(imagesByDisk);
-  return {
+  const summary: HostSummary = {
     type: "host",
     root: options.root,
     stores: storeRows,
@@ -218,4 +238,11 @@ export async function summarizeHost(stores: readonly StoreContents[], options: S
       containerHiddenBytes: containers.reduce((sum, container) => sum + container.hiddenBytes, 0),
     },
   };
+  const layerMap = resolveLayerMap(
+    counted.map((store) => store.map),
+    storeRows,
+    images,
+    containers,
+  );
+  return { summary, layerMap };
 }

@@ -4,24 +4,28 @@
 import { formatBytes, formatCount } from "../../../i18n/format.js";
 import { FATES } from "../tree-data.js";
 import { element, panel } from "./dom.js";
-import type { HiddenRow, PageLayer, PageWords, SectionView } from "./view.js";
+import { type Column, sortableTable } from "./table.js";
+import type { FigureView, HiddenRow, PageLayer, PageWords, SectionView } from "./view.js";
+
+/** One figure's box: its size as the terminal writes it, its exact bytes in data-bytes, its words. */
+export function figureElement(figure: FigureView, colourClass: string | null, attrs: Record<string, string> = {}): HTMLElement {
+  return element(
+    "div",
+    {
+      className: `figure${colourClass === null ? "" : ` ${colourClass}`}`,
+      attrs: { ...attrs, id: `figure-${figure.id}`, "data-bytes": String(figure.bytes) },
+    },
+    [
+      element("div", { className: "value", text: formatBytes(figure.bytes) }),
+      element("div", { className: "label", text: figure.label }),
+      figure.detail === null ? null : element("div", { className: "label", text: figure.detail }),
+    ],
+  );
+}
 
 export function summaryPanel(view: SectionView, words: PageWords, made: string): HTMLElement {
   const p = words.page;
-  const figures = view.figures.map((figure) =>
-    element(
-      "div",
-      {
-        className: `figure${figure.fate === null ? "" : ` fate-${figure.fate}`}`,
-        attrs: { id: `figure-${figure.id}`, "data-bytes": String(figure.bytes) },
-      },
-      [
-        element("div", { className: "value", text: formatBytes(figure.bytes) }),
-        element("div", { className: "label", text: figure.label }),
-        figure.detail === null ? null : element("div", { className: "label", text: figure.detail }),
-      ],
-    ),
-  );
+  const figures = view.figures.map((figure) => figureElement(figure, figure.fate === null ? null : `fate-${figure.fate}`));
   return element("section", { attrs: { id: "summary" } }, [
     element("h1", { text: view.heading }),
     ...view.lines.map((line) => element("p", { className: "made", text: line })),
@@ -47,7 +51,10 @@ export function layersPanel(view: SectionView, words: PageWords, onPick: (layer:
     for (const fate of FATES) {
       const bytes = layer.fateBytes[fate] ?? 0;
       if (bytes === 0) continue;
-      const segment = element("span", { className: `segment fate-${fate}`, attrs: { title: `${p.fates[fate]}: ${formatBytes(bytes)}` } });
+      const segment = element("span", {
+        className: `segment fate-${fate}`,
+        attrs: { title: p.labelled(p.fates[fate] ?? "", formatBytes(bytes)) },
+      });
       segment.style.width = `${(bytes / Math.max(1, layer.bytes)) * 100}%`;
       bar.append(segment);
     }
@@ -72,60 +79,18 @@ export function layersPanel(view: SectionView, words: PageWords, onPick: (layer:
   return panel("layers", p.layers.title, p.layers.help, [element("div", { className: "bars" }, rows)]);
 }
 
-type Column = keyof HiddenRow;
-const COLUMNS: readonly Column[] = ["path", "bytes", "addedBy", "hiddenBy", "how", "fix"];
-
-function compare(a: HiddenRow, b: HiddenRow, column: Column): number {
-  const left = a[column];
-  const right = b[column];
-  if (typeof left === "number" && typeof right === "number") return left - right;
-  return String(left) < String(right) ? -1 : String(left) > String(right) ? 1 : 0;
-}
+const HIDDEN_COLUMNS: ReadonlyArray<keyof HiddenRow> = ["path", "bytes", "addedBy", "hiddenBy", "how", "fix"];
 
 export function hiddenPanel(view: SectionView, words: PageWords): HTMLElement {
   const p = words.page;
-  const body = element("tbody");
-  const headers = new Map<Column, HTMLElement>();
-  let sorted: { column: Column; ascending: boolean } = { column: "bytes", ascending: false };
-  const draw = () => {
-    const rows = [...view.rows].sort((a, b) => (sorted.ascending ? 1 : -1) * compare(a, b, sorted.column));
-    body.replaceChildren(
-      ...rows.map((row) =>
-        element(
-          "tr",
-          {},
-          COLUMNS.map((column) =>
-            element("td", {
-              className: column,
-              text: column === "bytes" ? formatBytes(row.bytes) : row[column],
-              attrs: { "data-value": String(row[column]) },
-            }),
-          ),
-        ),
-      ),
-    );
-    for (const [column, header] of headers) {
-      header.setAttribute("aria-sort", column === sorted.column ? (sorted.ascending ? "ascending" : "descending") : "none");
-    }
-  };
-  const head = element(
-    "tr",
-    {},
-    COLUMNS.map((column) => {
-      const button = element("button", { text: p.hidden.columns[column], attrs: { type: "button" } });
-      const header = element("th", { className: column, attrs: { scope: "col", "data-column": column } }, [button]);
-      headers.set(column, header);
-      button.addEventListener("click", () => {
-        // A new column sorts the way a reader expects first: sizes largest first, words A to Z.
-        sorted = sorted.column === column ? { column, ascending: !sorted.ascending } : { column, ascending: column !== "bytes" };
-        draw();
-      });
-      return header;
-    }),
-  );
-  draw();
+  const columns: Array<Column<HiddenRow>> = HIDDEN_COLUMNS.map((id) => ({
+    id,
+    title: p.hidden.columns[id],
+    value: (row) => row[id],
+    ...(id === "bytes" ? { cell: (row: HiddenRow) => formatBytes(row.bytes) } : {}),
+  }));
   const help = view.rows.length === 0 ? p.nothingHidden : p.hidden.help(formatCount(view.rows.length), formatCount(view.hiddenGroups));
-  return panel("hidden", p.hidden.title, help, view.rows.length === 0 ? [] : [element("table", {}, [element("thead", {}, [head]), body])]);
+  return panel("hidden", p.hidden.title, help, view.rows.length === 0 ? [] : [sortableTable(view.rows, columns, "bytes")]);
 }
 
 export function notesPanel(view: SectionView, words: PageWords): HTMLElement | null {

@@ -1,14 +1,98 @@
 // HTML 报告的中文。类型来自 en.ts：少一个键或签名不同，编译就会失败。
 import type { HtmlWords } from "./en.js";
 
+/** 主机页面（inspect --summary --html）。 */
+const HOST: HtmlWords["host"] = {
+  heading: (where) => `主机概览：${where}`,
+  figures: {
+    onDisk: "磁盘占用（按 du 的算法）",
+    data: (bytes) => `文件数据 ${bytes}`,
+    writable: "容器可写层的磁盘占用",
+    imageHidden: "被镜像自身后面的层遮住",
+    imageHiddenAdded: "各镜像的数字相加：几个镜像共享的层在每个镜像里各算一次",
+    containerHidden: "被容器的改动遮住",
+    unused: "没有被使用的层的磁盘占用",
+    layers: (count) => `${count} 层`,
+  },
+  sortable: (help) => `${help}点击表头可排序。`,
+  stores: {
+    title: "存储，从大到小",
+    help: "每一层只计算一次，不管有多少镜像和容器用到它。",
+    columns: { runtime: "运行时", root: "根目录", owner: "所有者", driver: "驱动", diskBytes: "磁盘占用", layers: "层数" },
+    system: "root（系统的存储）",
+  },
+  images: {
+    title: "镜像",
+    help: "磁盘占用按 du 的算法计算。共享：其他镜像也在用的层；独有：只删除这个镜像就能释放的部分。被遮住：被它自己后面的层遮住的数据（后面步骤里的 RUN rm）。",
+    columns: { name: "镜像", id: "ID", layers: "层数", diskBytes: "磁盘占用", hiddenBytes: "被遮住", containers: "容器" },
+    split: (shared, own) => `共享 ${shared}，独有 ${own}`,
+    none: "无",
+    noImages: "没有镜像",
+  },
+  containers: {
+    title: "容器",
+    help: "可写层：容器的可写层占用的磁盘。遮住：它遮住的镜像数据（复制上来的文件和删除的文件）。",
+    columns: {
+      name: "容器",
+      pod: "Pod",
+      runtime: "运行时",
+      state: "状态",
+      image: "镜像",
+      writableDiskBytes: "可写层",
+      hiddenBytes: "遮住",
+    },
+    none: "没有容器",
+  },
+  unused: {
+    title: "没有被使用的层",
+    none: "每一层都有镜像或容器在用",
+    reclaim: "下面是运行时自带的释放命令，这里只列出，不会执行。它们还会删除已停止的容器和没有容器使用的镜像：请先看清上面的列表。",
+    columns: { dir: "层目录", diskBytes: "磁盘占用", files: "文件数" },
+  },
+  treemap: {
+    help: "面积表示磁盘占用：每个存储、其中的镜像、每个镜像按构建顺序排列的层（#1 是基础层）和它的容器自己的层，以及没有被使用的层。多个镜像共享的层只画一次，画在其中最大的镜像下（悬停提示会列出其他镜像）。点击方块放大，点击上方的路径缩小；鼠标悬停可查看详情。",
+    noFiles:
+      "这里不画目录和文件：汇总只统计每层的文件，不保留它们的路径。要看某个容器或镜像的文件，请用 inspect NAME --html 或 inspect --image IMAGE --html。",
+    label: "本机存储、镜像和层的矩形树图",
+    empty: "磁盘上没有可画的内容",
+  },
+  roles: ["镜像独有的层", "多个镜像共享的层", "容器自己的层", "没有被使用的层"],
+  names: {
+    store: (runtime, root, owner) => `${runtime} ${root}${owner === null ? "" : `（用户 ${owner}）`}`,
+    layer: (number, id) => `#${number} ${id}`,
+    writable: (container) => `${container}：可写层`,
+    beneath: (container) => `${container}：下面的层`,
+    unused: "没有被使用的层",
+  },
+  tip: {
+    disk: (bytes, exact) => `磁盘占用 ${bytes}（${exact} 字节）`,
+    data: (bytes, files) => `数据 ${bytes}，${files} 个文件`,
+    layerOf: (number, image) => `${image} 的 #${number} 层`,
+    // 列表以全角括号结尾（#N），其后不加空格。
+    alsoIn: (images) => `共享：${images.join("、")}也包含这一层`,
+    onlyIn: "只有这个镜像包含这一层",
+    writable: (container, state) => `容器 ${container} 的可写层（${state}）`,
+    beneath: (container) => `容器 ${container} 可写层下面的一层，不属于任何镜像（docker 的 -init 层：/etc/hosts、/etc/resolv.conf）`,
+    unused: "没有任何镜像或容器使用这一层",
+    containerHides: (bytes) => `遮住其镜像的 ${bytes}`,
+    drawn: (layers, containers) => `这里画出的：它的层 ${layers}，它的容器的层 ${containers}`,
+    elsewhere: (bytes) => `它的层中有 ${bytes} 画在共享这些层的更大的镜像下`,
+    imageDisk: (disk, shared, own) => `它的层：磁盘占用 ${disk}（共享 ${shared}，独有 ${own}）`,
+    hidden: (bytes) => `被它自己后面的层遮住：${bytes}`,
+    containers: (names) => `容器：${names.length === 0 ? "无" : names.join("、")}`,
+    layers: (count) => `${count} 层`,
+  },
+};
+
 export const zh: HtmlWords = {
   notFile: (path) => `--html ${path}：不是普通文件（是目录或符号链接）：请给出一个新文件或普通文件的路径`,
   noDirectory: (path) => `--html ${path}：所在的目录不存在`,
-  needsTarget: "--html 需要一个 TARGET（容器或挂载点）或 --image IMAGE",
+  needsTarget: "--html 需要一个 TARGET（容器或挂载点）、--image IMAGE 或 --summary",
   cannotWrite: (path, code) => `无法写入 HTML 报告 ${path}（${code}）`,
   written: (path) => `HTML 报告已写入 ${path}`,
   pageTitleImage: (name) => `${name}：镜像的各层（overlay-lesson）`,
   pageTitleMount: (name) => `${name}：容器的各层（overlay-lesson）`,
+  pageTitleHost: (where) => `${where}：容器存储（overlay-lesson）`,
   noScript: "这份报告用 JavaScript 绘制：请在启用了 JavaScript 的浏览器中打开。",
   made: (program, when) => `由 ${program} 生成，${when}`,
   imageHeading: (name, runtime, id) => `镜像 ${name}（${runtime}，${id}）`,
@@ -47,6 +131,8 @@ export const zh: HtmlWords = {
     container: "容器",
   },
   zoomed: (name, bytes) => `${name}：${bytes}`,
+  labelled: (label, value) => `${label}：${value}`,
+  aside: (text, inner) => `${text}（${inner}）`,
   layers: {
     title: "各层，按构建顺序（#1 是基础层）",
     help: "每条横条是该层新增的内容，颜色表示这些字节的去向。点击横条，矩形树图就放大到该层。",
@@ -75,4 +161,5 @@ export const zh: HtmlWords = {
     foldedEmpty: (drawn, folded) => `逐个绘制了 ${drawn} 个文件；另外 ${folded} 个空文件（0 B）按目录合并显示`,
     changesLeftOut: (kept, all) => `本页只保留了 ${all} 项改动中的前 ${kept} 项；--json 会全部列出`,
   },
+  host: HOST,
 };
