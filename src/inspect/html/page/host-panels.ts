@@ -150,16 +150,6 @@ function imageDisk(image: SummaryImage, widest: number, words: PageWords): Node[
   ];
 }
 
-/**
- * The images in --json's order (the largest first), but of images as large, a named one before the
- * untagged ones: a build's intermediate images hold the very layers of the image they became, and
- * the image a reader looks for should not come after them (the table's sort keeps this order among equals).
- */
-function namedFirst(images: readonly SummaryImage[]): SummaryImage[] {
-  const named = (image: SummaryImage) => (image.name === null ? 1 : 0);
-  return [...images].sort((a, b) => b.diskBytes - a.diskBytes || named(a) - named(b));
-}
-
 export function imagesPanel(data: HostPage, words: PageWords): HTMLElement {
   const h = words.page.host.images;
   const w = words.inspect;
@@ -194,7 +184,7 @@ export function imagesPanel(data: HostPage, words: PageWords): HTMLElement {
   const body =
     data.json.images.length === 0
       ? [element("p", { className: "help", text: h.noImages })]
-      : [sortableTable(namedFirst(data.json.images), columns, "diskBytes")];
+      : [sortableTable(data.json.images, columns, "diskBytes")];
   return panel("images", h.title, words.page.host.sortable(h.help), body);
 }
 
