@@ -85,32 +85,50 @@ describeWith(["root", "chromium"], "inspect --root DIR --summary --html on a han
     }
   });
 
-  it("two images of the same layers, one hiding a file of the other: the hidden total says it adds each image's figure up", async () => {
-    const store = join(dir, "twins/var/lib/containers/storage");
-    const [base, top] = [id("a"), id("b")];
-    for (const layer of [base, top]) mkdirSync(join(store, "overlay", layer, "diff"), { recursive: true });
+  it("images of one chain hide their bytes once in the total; two built on one base may repeat a base file, and the page says so", async () => {
+    const store = join(dir, "branches/var/lib/containers/storage");
+    const [base, left, right] = [id("a"), id("b"), id("c")];
+    for (const layer of [base, left, right]) mkdirSync(join(store, "overlay", layer, "diff"), { recursive: true });
     mkdirSync(join(store, "overlay/l"));
     writeFileSync(join(store, "overlay", base, "diff/big.bin"), Buffer.alloc(300_000, 1));
-    execFileSync("mknod", [join(store, "overlay", top, "diff/big.bin"), "c", "0", "0"]); // a whiteout: RUN rm big.bin
+    // Both tops delete the base's file (RUN rm big.bin): each image hides it.
+    for (const top of [left, right]) execFileSync("mknod", [join(store, "overlay", top, "diff/big.bin"), "c", "0", "0"]);
     mkdirSync(join(store, "overlay-layers"));
     mkdirSync(join(store, "overlay-images"));
-    writeFileSync(join(store, "overlay-layers/layers.json"), JSON.stringify([{ id: base }, { id: top, parent: base }]));
-    const images = [id("d"), id("f")].map((image, index) => ({ id: image, names: [`localhost/twin${index}:latest`], layer: top }));
-    writeFileSync(join(store, "overlay-images/images.json"), JSON.stringify(images));
-    const file = join(dir, "twins.html");
-    const result = await runCli(["inspect", "--root", join(dir, "twins"), "--summary", "--json", "--html", file, "--lang", "ja"]);
-    expect([result.code, result.stderr]).toEqual([0, ""]);
-    const json = JSON.parse(result.stdout) as HostSummary;
-    expect(json.images.map((image) => image.hiddenBytes)).toEqual([300_000, 300_000]);
-    expect(json.totals.imageHiddenBytes).toBeGreaterThan(json.totals.bytes); // each image's figure added up
+    const layers = [{ id: base }, { id: left, parent: base }, { id: right, parent: base }];
+    writeFileSync(join(store, "overlay-layers/layers.json"), JSON.stringify(layers));
+    const image = (digit: string, name: string | null, layer: string) => ({ id: id(digit), names: name === null ? [] : [name], layer });
+    const summarize = async (images: unknown[], file: string) => {
+      writeFileSync(join(store, "overlay-images/images.json"), JSON.stringify(images));
+      const result = await runCli(["inspect", "--root", join(dir, "branches"), "--summary", "--json", "--html", file, "--lang", "ja"]);
+      expect([result.code, result.stderr]).toEqual([0, ""]);
+      return JSON.parse(result.stdout) as HostSummary;
+    };
+    // Two names of one chain and its base image (podman build's intermediate): hidden once.
+    const chain = await summarize(
+      [image("d", "localhost/twin0:latest", left), image("e", "localhost/twin1:latest", left), image("f", null, base)],
+      join(dir, "chain.html"),
+    );
+    expect(chain.images.map((at) => at.hiddenBytes)).toEqual([300_000, 300_000, 0]);
+    expect([chain.totals.imageHiddenBytes, chain.totals.imageHiddenMayRepeat]).toEqual([300_000, false]);
+    // Two images built on the base, each deleting its file: the sum holds the file twice, and says it may.
+    const file = join(dir, "branches.html");
+    const branches = await summarize([image("d", "localhost/left:latest", left), image("e", "localhost/right:latest", right)], file);
+    expect([branches.totals.imageHiddenBytes, branches.totals.imageHiddenMayRepeat]).toEqual([600_000, true]);
     const opened = await openReport(file, dir);
     try {
       const figure = await opened.page.textContent("#figure-image-hidden");
-      expect(figure).toContain(formatBytes(json.totals.imageHiddenBytes));
+      expect(figure).toContain(formatBytes(branches.totals.imageHiddenBytes));
       expect(figure).toContain(htmlWords("ja").host.figures.imageHiddenAdded);
       expect(opened.problems).toEqual([]);
     } finally {
       await opened.close();
+    }
+    const once = await openReport(join(dir, "chain.html"), dir);
+    try {
+      expect(await once.page.textContent("#figure-image-hidden")).not.toContain(htmlWords("ja").host.figures.imageHiddenAdded);
+    } finally {
+      await once.close();
     }
   });
 

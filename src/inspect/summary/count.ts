@@ -140,6 +140,28 @@ async function countContainer(
   };
 }
 
+/** Does `base`'s chain of layers (top first) end `chain` (it is the bottom of that image, or the same layers)? */
+const endsChain = (chain: readonly string[], base: readonly string[]): boolean =>
+  base.length <= chain.length && base.every((dir, index) => chain[chain.length - base.length + index] === dir);
+
+/**
+ * The store's images' hidden bytes, each byte once where one image is the bottom of another (a
+ * build's intermediate image, a base and what was built on it, two names of the same layers):
+ * what a later layer hides stays hidden under more layers, so the bottom image's hidden bytes are
+ * all among the other's. Images that only share a base (two built on it) may hide the same base
+ * file each: `repeats` says the sum may then count it twice.
+ */
+function storeImageHidden(stored: readonly StoredImage[], rows: readonly SummaryImage[]): { bytes: number; repeats: boolean } {
+  const counted = stored
+    .map((image, at) => ({ layers: image.layers, hidden: rows[at]?.hiddenBytes ?? 0, at }))
+    .filter(({ layers, at }) =>
+      stored.every((other, index) => index === at || !endsChain(other.layers, layers) || (endsChain(layers, other.layers) && index > at)),
+    );
+  const hiding = counted.filter(({ hidden }) => hidden > 0);
+  const repeats = hiding.some((one, index) => hiding.slice(index + 1).some((two) => one.layers.some((dir) => two.layers.includes(dir))));
+  return { bytes: counted.reduce((sum, { hidden }) => sum + hidden, 0), repeats };
+}
+
 /** One store, counted: its row, its images and containers, the layers nothing of it uses, and who holds each layer. */
 async function countStore(contents: StoreContents, options: SummaryOptions) {
   const layers: LayerFigures = new Map();
@@ -179,7 +201,7 @@ async function countStore(contents: StoreContents, options: SummaryOptions) {
     containers,
     imageOf: (container) => imageOf(container, contents.images),
   });
-  return { store, images, containers, unused, map };
+  return { store, images, containers, unused, map, imageHidden: storeImageHidden(contents.images, images) };
 }
 
 /** The largest on disk first; as large on disk, the one holding more bytes. */
@@ -234,7 +256,8 @@ export async function countHost(stores: readonly StoreContents[], options: Summa
       bytes: storeRows.reduce((sum, store) => sum + store.bytes, 0),
       diskBytes: storeRows.reduce((sum, store) => sum + store.diskBytes, 0),
       writableBytes: containers.reduce((sum, container) => sum + container.writableBytes, 0),
-      imageHiddenBytes: images.reduce((sum, image) => sum + image.hiddenBytes, 0),
+      imageHiddenBytes: counted.reduce((sum, store) => sum + store.imageHidden.bytes, 0),
+      imageHiddenMayRepeat: counted.some((store) => store.imageHidden.repeats),
       containerHiddenBytes: containers.reduce((sum, container) => sum + container.hiddenBytes, 0),
     },
   };

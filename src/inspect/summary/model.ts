@@ -83,7 +83,10 @@ export interface HostSummary {
     bytes: number;
     diskBytes: number;
     writableBytes: number;
+    /** What the images' own later layers hide, each byte once where one image is the bottom of another. */
     imageHiddenBytes: number;
+    /** Two images that only share a base both hide bytes: the same base file may be in imageHiddenBytes twice. */
+    imageHiddenMayRepeat: boolean;
     containerHiddenBytes: number;
   };
 }

@@ -20,11 +20,9 @@ function figures(data: HostPage, words: PageWords): HTMLElement[] {
   const f = words.page.host.figures;
   const { totals, unusedLayers, containers } = data.json;
   const writableDisk = sum(containers.map((container) => container.writableDiskBytes));
-  // --json's total is each image's hidden bytes added up: where images that hide bytes share layers
-  // (a build's intermediate images, a base and what was built on it), the same bytes count in each,
-  // and the total can pass the data on disk. Said, so that it is not read as bytes to reclaim.
-  const overlapping = data.json.images.some((image) => image.hiddenBytes > 0 && image.sharedBytes > 0);
-  const hiddenDetail = overlapping ? f.imageHiddenAdded : null;
+  // --json's total counts each byte once along one chain of layers; two images built on one base
+  // may each hide the same base file, counted then in each: said, so it is not read as bytes to reclaim.
+  const hiddenDetail = totals.imageHiddenMayRepeat ? f.imageHiddenAdded : null;
   const shown: Array<[FigureView, string | null, number | null]> = [
     [
       { id: "on-disk", label: f.onDisk, bytes: totals.diskBytes, detail: f.data(formatBytes(totals.bytes)), fate: null },

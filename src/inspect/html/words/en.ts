@@ -14,7 +14,7 @@ const HOST = {
     writable: "containers' writable layers, on disk",
     imageHidden: "hidden by the images' own later layers",
     /** Said under it when images that hide bytes share layers: --json's total adds up each image's figure. */
-    imageHiddenAdded: "each image's figure added up: layers images share count once in each",
+    imageHiddenAdded: "images built on one base may each hide the same file of it: it is then counted once in each",
     containerHidden: "hidden by the containers' changes",
     unused: "layers nothing uses, on disk",
     layers: (count: string) => `${count} ${plural(count, "layer")}`,

@@ -9,7 +9,8 @@ const HOST: HtmlWords["host"] = {
     data: (bytes) => `ファイルのデータ ${bytes}`,
     writable: "コンテナの書き込み可能レイヤー（ディスク上）",
     imageHidden: "イメージ自身の後のレイヤーが隠している",
-    imageHiddenAdded: "イメージごとの値の合計：複数のイメージが共有するレイヤーは、それぞれのイメージで 1 回ずつ数えます",
+    imageHiddenAdded:
+      "同じベースから作ったイメージがそれぞれベースの同じファイルを隠していると、そのファイルはイメージごとに 1 回ずつ数えられます",
     containerHidden: "コンテナの変更が隠している",
     unused: "使われていないレイヤー（ディスク上）",
     layers: (count) => `レイヤー ${count} 個`,

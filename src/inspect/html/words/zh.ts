@@ -9,7 +9,7 @@ const HOST: HtmlWords["host"] = {
     data: (bytes) => `文件数据 ${bytes}`,
     writable: "容器可写层的磁盘占用",
     imageHidden: "被镜像自身后面的层遮住",
-    imageHiddenAdded: "各镜像的数字相加：几个镜像共享的层在每个镜像里各算一次",
+    imageHiddenAdded: "基于同一基础层构建的几个镜像可能各自隐藏了它的同一个文件：这个文件就在每个镜像里各算一次",
     containerHidden: "被容器的改动遮住",
     unused: "没有被使用的层的磁盘占用",
     layers: (count) => `${count} 层`,
