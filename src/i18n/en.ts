@@ -19,7 +19,8 @@ export const en = {
     optInspectImage: "an image (docker or podman): its layers, the build step that made each, and the bytes each hides or leaves hidden",
     optInspectRuntime: "with --image: docker or podman (default: whichever knows the image, docker first)",
     optSummary: "only the host summary: every store, image and container on this host, the largest first, and the layers nothing uses",
-    optHtml: "also write FILE: a self-contained HTML report (treemap, layers, hidden items) that opens offline",
+    optHtml:
+      "also write FILE: a self-contained HTML report that opens offline (of TARGET or --image: treemap, layers, hidden items; of --summary: the host's stores, images and containers)",
     optInspectRoot:
       "read the container stores beneath DIR (a disk from another machine, mounted here): from their files alone, nothing mounted, no runtime asked",
     optCi: "with --image: a CI gate; exit 1 when a --max-hidden rule is crossed",

@@ -19,7 +19,8 @@ export const zh: Messages = {
     optInspectImage: "查看一个镜像（docker 或 podman）：各层、生成每一层的构建步骤，以及每层遮住和被遮住的字节",
     optInspectRuntime: "与 --image 一起用：docker 或 podman（默认：哪个知道这个镜像就用哪个，优先 docker）",
     optSummary: "只输出本机汇总：本机所有的存储、镜像和容器（从大到小），以及没有被使用的层",
-    optHtml: "同时写入 FILE：一份独立的 HTML 报告（矩形树图、各层、被遮住的内容），离线也能打开",
+    optHtml:
+      "同时写入 FILE：一份离线也能打开的独立 HTML 报告（TARGET 或 --image：矩形树图、各层、被遮住的内容；--summary：本机的存储、镜像和容器）",
     optInspectRoot: "读取 DIR 下的容器存储（挂载到本机的另一台机器的磁盘）：只读它们的文件，不挂载，也不询问运行时",
     optCi: "与 --image 一起用：作为 CI 检查，超出 --max-hidden 规则时以 1 退出",
     optMaxHidden: "与 --ci 一起用：镜像最多允许被遮住的字节数（如 10MiB；0 表示一点都不允许）",
