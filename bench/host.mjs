@@ -28,6 +28,11 @@ function run(argv, env) {
 
 /** A 40,000-file image: a busybox base with 400 directories of 100 files in /usr/lib. */
 export function build(work, env, image) {
+  run(["podman", "import", "--quiet", "--change", 'CMD ["sh"]', imageTar(work, env), image], env);
+}
+
+/** The image's files as a tar (work/image.tar): what build imports, and bench/docker-host.mjs too. */
+export function imageTar(work, env) {
   const rootfs = join(work, "rootfs");
   mkdirSync(join(rootfs, "bin"), { recursive: true });
   mkdirSync(join(rootfs, "tmp"));
@@ -40,12 +45,17 @@ export function build(work, env, image) {
   }
   run(["tar", "-C", rootfs, "-cf", join(work, "image.tar"), "."], env);
   rmSync(rootfs, { recursive: true, force: true });
-  run(["podman", "import", "--quiet", "--change", 'CMD ["sh"]', join(work, "image.tar"), image], env);
+  return join(work, "image.tar");
 }
+
+/** The script each container runs: it writes its files, then touches /data/done. */
+export const WRITER = `mkdir -p /data && for i in $(seq 1 ${WRITES}); do echo "file $i" > /data/f$i; done; touch /data/done; sleep 100000`;
+
+export { CONTAINERS, WRITES };
 
 /** The containers, each having written its files (it touches /data/done last). */
 export function start(env, image, prefix) {
-  const script = `mkdir -p /data && for i in $(seq 1 ${WRITES}); do echo "file $i" > /data/f$i; done; touch /data/done; sleep 100000`;
+  const script = WRITER;
   const names = [];
   for (let index = 0; index < CONTAINERS; index++) {
     const name = `${prefix}-c${index}`;

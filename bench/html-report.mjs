@@ -132,6 +132,13 @@ export async function summaryHtmlRows({ count = 11 } = {}) {
 }
 
 export async function htmlReportRows({ count = 11, existing, host = existing === undefined } = {}) {
+  const rows = await imageHtmlRows({ count, existing });
+  // The host page's rows once that image is gone: their host is bench/host.mjs's alone.
+  return host ? [...rows, ...(await summaryHtmlRows({ count }))] : rows;
+}
+
+/** The --image report's rows: write time against --json, size, render. */
+async function imageHtmlRows({ count, existing }) {
   const work = mkdtempSync(join(tmpdir(), `ol-bench-${process.pid}-`));
   const env = podmanEnv(work);
   const base = `localhost/ol-bench-${process.pid}-base`;
@@ -160,7 +167,7 @@ export async function htmlReportRows({ count = 11, existing, host = existing ===
     );
     const size = sizeRow(file, "HTML report of that image: file size", 5);
     const render = await renderRow(file, work, "its render in Chromium (navigation to the treemap painted)");
-    return [write, size, render, ...(host ? await summaryHtmlRows({ count }) : [])];
+    return [write, size, render];
   } finally {
     if (existing === undefined) spawnSync("podman", ["rmi", "--force", "--ignore", image, base], { env, stdio: "ignore" });
     rmSync(work, { recursive: true, force: true });

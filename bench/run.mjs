@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
+import { dockerHostRows } from "./docker-host.mjs";
 import { hostRows } from "./host.mjs";
 import { hostMemoryRow } from "./host-memory.mjs";
 import { htmlReportRows } from "./html-report.mjs";
@@ -143,6 +144,8 @@ try {
   // all against inspect of one and against podman system df -v; then 100 overlays over 10 images
   // of 30,000 files, inspect's peak RSS (bench/host-memory.mjs).
   if (!only || only === "host") rows.push(...hostRows({ count: 7 }));
+  // The same host on docker, with a dockerd of the bench's own (bench/docker-host.mjs).
+  if (!only || only === "host" || only === "docker-host") rows.push(...dockerHostRows({ count: 7 }));
   if (!only || only === "host-memory") rows.push(hostMemoryRow());
   const rssKiB =
     only && only !== "rss"
