@@ -17,6 +17,7 @@
 // package.json is exactly what `--prepack` wrote: an interrupted pack is repaired by the next
 // build, and an edit made in between is never overwritten.
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { build } from "esbuild";
 
 const MANIFEST = "package.json";
@@ -28,6 +29,16 @@ function packedManifest(originalText) {
   delete manifest.scripts.prepare;
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
+
+/** commander's require of node:child_process, made lazy (scripts/lazy-child-process.cjs says why). */
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes("/node_modules/commander/") ? { path: resolve("scripts/lazy-child-process.cjs") } : undefined,
+    );
+  },
+};
 
 function restoreManifest() {
   if (!existsSync(ORIGINAL)) return;
@@ -96,6 +107,7 @@ await build({
   // A native module cannot be bundled: src/overlay/xattr.ts loads it from node_modules at run time,
   // which is why it is a runtime dependency in package.json.
   external: ["@napi-rs/xattr"],
+  plugins: [lazyChildProcess],
   // commander is CommonJS: give its require() of node built-ins a real require in ESM output.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: "warning",
