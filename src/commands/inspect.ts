@@ -19,7 +19,7 @@ import { storeProblemsNote } from "../inspect/stored-targets.js";
 import { checkSummaryFlags, readHostSummary, storesToSummarize } from "../inspect/summary/command.js";
 import { renderSummary } from "../inspect/summary/human.js";
 import { selectTargets } from "../inspect/targets.js";
-import { inspectWords } from "../inspect/words/index.js";
+import { type InspectWords, inspectWords } from "../inspect/words/index.js";
 import { SharedImages } from "../layers/shared-image.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { integerOption } from "./options.js";
@@ -67,22 +67,20 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
     html?.writeHost(summary, layerMap);
     if (html !== undefined && !json) output.write(html.writtenLine(width));
     await output.flushed();
-    const failed = [
-      missing.length > 0 ? words.missingLayers(missing.join(", ")) : "",
-      unreadable.length > 0 ? words.partial(unreadable.join(", ")) : "",
-    ].filter((line) => line !== "");
-    if (failed.length > 0) throw new ExitError(EXIT_FAILED, failed.join("; "));
+    failIfPartial(words, missing, unreadable);
     return EXIT_OK;
   }
   const selection = await selectTargets(target, words, flags.root === undefined ? {} : { root: flags.root });
   const { targets, unreadableNamespaces } = selection;
   const { read, partial } = await readMounts(targets, { top, words, json, html, images, output });
+  const missing: string[] = [];
   if (!json) {
     if (target === undefined) {
       // The whole host: its summary first, from the stores' own files and the reports just read.
-      const { summary, unreadable } = await readHostSummary({ root: flags.root ?? "/", images, top, read, stores: selection.stores ?? [] });
-      if (summary.totals.stores > 0) output.write(renderSummary(summary, style, top));
-      partial.push(...unreadable);
+      const host = await readHostSummary({ root: flags.root ?? "/", images, top, read, stores: selection.stores ?? [] });
+      if (host.summary.totals.stores > 0) output.write(renderSummary(host.summary, style, top));
+      partial.push(...host.unreadable);
+      missing.push(...host.missing);
     }
     if (targets.length === 0) output.write(`${flags.root === undefined ? words.noOverlays : words.noContainersUnderRoot(flags.root)}\n`);
     else if (target === undefined) output.write(hostTotalLine(hostTotals(read), words, chalk, width));
@@ -98,6 +96,15 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
     if (!json) output.write(html.writtenLine(width));
   }
   await output.flushed();
-  if (partial.length > 0) throw new ExitError(EXIT_FAILED, words.partial(partial.join(", ")));
+  failIfPartial(words, missing, partial);
   return EXIT_OK;
+}
+
+/** Exit 1 with one line naming what was not counted: layers a store lists that are not on disk (under --root), and what could not be read. */
+function failIfPartial(words: InspectWords, missing: readonly string[], unreadable: readonly string[]): void {
+  const failed = [
+    missing.length > 0 ? words.missingLayers([...new Set(missing)].join(", ")) : "",
+    unreadable.length > 0 ? words.partial([...new Set(unreadable)].join(", ")) : "",
+  ].filter((line) => line !== "");
+  if (failed.length > 0) throw new ExitError(EXIT_FAILED, failed.join("; "));
 }

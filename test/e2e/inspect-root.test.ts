@@ -85,6 +85,9 @@ describe("inspect --root, given what is not a disk with stores", () => {
     expect(summary.images.map(({ name, layers, bytes }) => ({ name, layers, bytes }))).toEqual([
       { name: "localhost/app:1", layers: 2, bytes: 1000 },
     ]);
+    // inspect --root DIR, which starts with the same summary, says so too.
+    const whole = await runCli(["inspect", "--root", dir, "--lang", lang]);
+    expect([whole.code, whole.stderr]).toEqual([1, `overlay-lesson: ${inspectWords(lang).missingLayers(missing)}\n`]);
     expect(tree(dir)).toEqual(before);
   });
 });
