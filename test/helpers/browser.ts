@@ -1,4 +1,4 @@
-// The HTML report in a real browser: Debian's Chromium (/usr/bin/chromium), driven by
+// The HTML report in a real browser: Debian's Chromium (chromium on PATH), driven by
 // playwright-core with executablePath, offline, with a fresh profile in the test's own directory.
 // playwright-core downloads nothing by itself (it has no browsers of its own); the flags keep
 // Chromium from reaching out (no background networking, component updates, sync or QUIC) and let
@@ -11,8 +11,10 @@ import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { expect } from "vitest";
 import type { HostLayerMap } from "../../src/inspect/summary/layer-map.js";
 import type { HostSummary } from "../../src/inspect/summary/model.js";
+import { findProgram } from "../../src/sys/host.js";
 
-export const CHROMIUM = "/usr/bin/chromium";
+/** Debian's chromium (or Ubuntu's chromium-browser) as PATH finds it: the suite probes, it does not assume /usr/bin. */
+const CHROMIUM = findProgram("chromium") ?? findProgram("chromium-browser");
 
 const FLAGS = [
   "--no-sandbox",
@@ -26,8 +28,8 @@ const FLAGS = [
 ];
 
 export function chromiumReason(): string | undefined {
-  const probe = spawnSync(CHROMIUM, ["--version"], { stdio: "ignore", timeout: 20_000 });
-  return probe.status === 0 ? undefined : "chromium is not installed (apt-get install chromium)";
+  const probe = CHROMIUM === undefined ? undefined : spawnSync(CHROMIUM, ["--version"], { stdio: "ignore", timeout: 20_000 });
+  return probe?.status === 0 ? undefined : "chromium is not installed (apt-get install chromium)";
 }
 
 /** The file loads nothing: a policy that lets nothing load, and no element or attribute outside the scripts that would. */
@@ -52,7 +54,7 @@ export interface OpenedReport {
 export async function openReport(file: string, scratch: string, viewport = { width: 1280, height: 900 }): Promise<OpenedReport> {
   const profile = mkdtempSync(join(scratch, "chromium-profile-"));
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM ?? "chromium",
     args: FLAGS,
     headless: true,
     viewport,
