@@ -72,8 +72,11 @@ export function start(env, image, prefix) {
   return names;
 }
 
-/** The rows, in bench/run.mjs's shape. */
-export function hostRows({ count = 7 } = {}) {
+/**
+ * `body` run on the host (the image built, its containers written), with podman's environment,
+ * the temp dir and the containers' names; everything removed after it, on every way out.
+ */
+export async function withHost(body) {
   const work = mkdtempSync(join(tmpdir(), `ol-bench-${process.pid}-`));
   const env = podmanEnv(work);
   const prefix = `ol-bench-${process.pid}`;
@@ -85,6 +88,18 @@ export function hostRows({ count = 7 } = {}) {
   try {
     build(work, env, image);
     names = start(env, image, prefix);
+    return await body({ env, work, names });
+  } finally {
+    for (const name of names) spawnSync("podman", ["rm", "--force", "--time", "0", name], { env, stdio: "ignore" });
+    spawnSync("podman", ["rmi", "--force", "--ignore", image], { env, stdio: "ignore" });
+    rmSync(work, { recursive: true, force: true });
+    for (const signal of Object.keys(signals)) process.off(signal, onSignal);
+  }
+}
+
+/** The rows, in bench/run.mjs's shape. */
+export function hostRows({ count = 7 } = {}) {
+  return withHost(({ env, names }) => {
     const all = [node, cli, "inspect", "--json"];
     const one = [node, cli, "inspect", names[0], "--json"];
     const lines = run(all, env).trim().split("\n");
@@ -98,12 +113,7 @@ export function hostRows({ count = 7 } = {}) {
       pairs(`inspect --json (${mounts} mounts) vs inspect ONE --json`, all, one, count, 2.5, { env, extra }),
       pairs(`inspect --json (${mounts} mounts) vs podman system df -v`, all, ["podman", "system", "df", "-v"], count, 1.0, { env, extra }),
     ];
-  } finally {
-    for (const name of names) spawnSync("podman", ["rm", "--force", "--time", "0", name], { env, stdio: "ignore" });
-    spawnSync("podman", ["rmi", "--force", "--ignore", image], { env, stdio: "ignore" });
-    rmSync(work, { recursive: true, force: true });
-    for (const signal of Object.keys(signals)) process.off(signal, onSignal);
-  }
+  });
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -111,5 +121,5 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
     console.error("bench: the host rows run podman containers as root: run as root");
     process.exit(2);
   }
-  for (const row of hostRows({ count: Number(process.argv[2] ?? 7) })) console.log(JSON.stringify(row));
+  for (const row of await hostRows({ count: Number(process.argv[2] ?? 7) })) console.log(JSON.stringify(row));
 }

@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import { build as buildHostImage, start as startHost } from "./host.mjs";
+import { withHost } from "./host.mjs";
 import { build, podmanEnv } from "./inspect-image.mjs";
 import { median, pairs, round } from "./timing.mjs";
 
@@ -93,42 +93,18 @@ function sizeRow(file, name, target) {
 
 /** The host page's rows, on bench/host.mjs's host (its image and 16 containers, removed on every way out). */
 export async function summaryHtmlRows({ count = 11 } = {}) {
-  const work = mkdtempSync(join(tmpdir(), `ol-bench-${process.pid}-`));
-  const env = podmanEnv(work);
-  const prefix = `ol-bench-${process.pid}`;
-  const image = `localhost/${prefix}-host`;
-  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-  const onSignal = (signal) => process.exit(signals[signal]);
-  for (const signal of Object.keys(signals)) process.on(signal, onSignal);
-  let names = [];
-  try {
-    buildHostImage(work, env, image);
-    names = startHost(env, image, prefix);
+  return withHost(async ({ env, work, names }) => {
     const file = join(work, "host.html");
     const json = [node, cli, "inspect", "--summary", "--json"];
     const made = spawnSync(node, [cli, ...json.slice(2), "--html", file], { env, encoding: "utf8", maxBuffer: 1 << 26 });
     if (made.status !== 0) throw new Error(`inspect --summary --html exited ${made.status}: ${made.stderr}`);
     const { totals } = JSON.parse(made.stdout);
     const extra = { containers: names.length, imageFiles: 40_000, containersOnHost: totals.containers, imagesOnHost: totals.images };
-    const write = pairs(
-      `inspect --summary --json --html (${totals.containers} containers) vs --json`,
-      [...json, "--html", file],
-      json,
-      count,
-      1.2,
-      {
-        env,
-        extra,
-      },
-    );
+    const name = `inspect --summary --json --html (${totals.containers} containers) vs --json`;
+    const write = pairs(name, [...json, "--html", file], json, count, 1.2, { env, extra });
     const size = sizeRow(file, "HTML page of that host: file size", 1);
     return [write, size, await renderRow(file, work, "the host page's render in Chromium (navigation to the treemap painted)")];
-  } finally {
-    for (const name of names) spawnSync("podman", ["rm", "--force", "--time", "0", name], { env, stdio: "ignore" });
-    spawnSync("podman", ["rmi", "--force", "--ignore", image], { env, stdio: "ignore" });
-    rmSync(work, { recursive: true, force: true });
-    for (const signal of Object.keys(signals)) process.off(signal, onSignal);
-  }
+  });
 }
 
 export async function htmlReportRows({ count = 11, existing, host = existing === undefined } = {}) {

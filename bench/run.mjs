@@ -143,7 +143,7 @@ try {
   // The whole host: 16 podman containers of one 40,000-file image (bench/host.mjs), inspect of
   // all against inspect of one and against podman system df -v; then 100 overlays over 10 images
   // of 30,000 files, inspect's peak RSS (bench/host-memory.mjs).
-  if (!only || only === "host") rows.push(...hostRows({ count: 7 }));
+  if (!only || only === "host") rows.push(...(await hostRows({ count: 7 })));
   // The same host on docker, with a dockerd of the bench's own (bench/docker-host.mjs).
   if (!only || only === "host" || only === "docker-host") rows.push(...dockerHostRows({ count: 7 }));
   if (!only || only === "host-memory") rows.push(hostMemoryRow());

@@ -1,11 +1,4 @@
-// Who holds each layer the host summary counted (src/inspect/summary/layer-map.ts, what the host's
-// HTML page draws), on a store made by hand in plain directories: two images sharing a base layer,
-// two containers of the first (one with a docker-style -init layer beneath its writable one), and
-// a layer nothing uses. Each layer is named with its holders and its number in each image's build
-// order, and the map's figures add up to the summary's rows: the page's treemap and its tables
-// can never disagree.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
@@ -13,6 +6,7 @@ import { countHost } from "../../src/inspect/summary/count.js";
 import { SharedImages } from "../../src/layers/shared-image.js";
 import type { StoreContents, StoredContainer } from "../../src/runtime/adapter.js";
 import { generatedStackReason } from "../helpers/generated-stack.js";
+import { handLayer } from "../helpers/hand-layers.js";
 import { announceSkip } from "../helpers/needs.js";
 
 const reason = generatedStackReason();
@@ -26,16 +20,7 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function layer(name: string, files: Record<string, number | "whiteout">): string {
-  const dir = join(root, name);
-  mkdirSync(dir);
-  for (const [path, size] of Object.entries(files)) {
-    mkdirSync(join(dir, path, ".."), { recursive: true });
-    if (size === "whiteout") spawnSync("mknod", [join(dir, path), "c", "0", "0"]);
-    else writeFileSync(join(dir, path), Buffer.alloc(size, 1));
-  }
-  return dir;
-}
+const layer = (name: string, files: Record<string, number | "whiteout">): string => handLayer(root, name, files);
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 

@@ -1,8 +1,4 @@
-// The host summary's arithmetic, on a store made by hand in plain directories (no runtime, no
-// root): two images sharing a base layer, two containers of the first (one stopped), and a layer
-// nothing uses. Every figure is held to the sizes the test wrote, and disk bytes to lstat's blocks.
-import { spawnSync } from "node:child_process";
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
@@ -10,6 +6,7 @@ import { summarizeHost } from "../../src/inspect/summary/count.js";
 import { SharedImages } from "../../src/layers/shared-image.js";
 import type { StoreContents } from "../../src/runtime/adapter.js";
 import { generatedStackReason } from "../helpers/generated-stack.js";
+import { diskOf, handLayer } from "../helpers/hand-layers.js";
 import { announceSkip } from "../helpers/needs.js";
 
 const reason = generatedStackReason();
@@ -23,25 +20,7 @@ afterEach(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function layer(name: string, files: Record<string, number | "whiteout">): string {
-  const dir = join(root, name);
-  mkdirSync(dir);
-  for (const [path, size] of Object.entries(files)) {
-    mkdirSync(join(dir, path, ".."), { recursive: true });
-    if (size === "whiteout") spawnSync("mknod", [join(dir, path), "c", "0", "0"]);
-    else writeFileSync(join(dir, path), Buffer.alloc(size, 1));
-  }
-  return dir;
-}
-
-/** What a layer's regular files take on disk, by lstat (an independent count). */
-function diskOf(dir: string): number {
-  let sum = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) sum += lstatSync(join(entry.parentPath, entry.name)).blocks * 512;
-  }
-  return sum;
-}
+const layer = (name: string, files: Record<string, number | "whiteout">): string => handLayer(root, name, files);
 
 it.skipIf(reason !== undefined)("images, containers, stores and unused layers, each layer counted once", async () => {
   const base = layer("base", { a: 1000, b: 2000, "d/c": 500 });
