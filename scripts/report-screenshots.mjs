@@ -70,8 +70,8 @@ function buildImage(work, env, base, image) {
   run(["podman", "build", "--quiet", "--layers", "-t", image, "-f", join(context, "Containerfile"), context], env);
 }
 
-/** The page whole; `zoom`: zoomed first into the layer that wastes the most (the third bar). */
-async function shoot(file, png, work, zoom) {
+/** A report opened in Debian's Chromium, offline, with a fresh profile in `work`, drawn. */
+async function openPage(file, work) {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(work, "profile-")), {
     executablePath: "/usr/bin/chromium",
     args: FLAGS,
@@ -83,6 +83,17 @@ async function shoot(file, png, work, zoom) {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(pathToFileURL(file).href);
     await page.waitForSelector("body[data-ready=true]");
+    return { context, page };
+  } catch (failure) {
+    await context.close();
+    throw failure;
+  }
+}
+
+/** The page whole; `zoom`: zoomed first into the layer that wastes the most (the third bar). */
+async function shoot(file, png, work, zoom) {
+  const { context, page } = await openPage(file, work);
+  try {
     if (zoom) await page.click(".bar-label >> nth=2");
     // The tooltip of the largest box.
     const box = await page.locator(".cell.leaf").first().boundingBox();
@@ -95,17 +106,8 @@ async function shoot(file, png, work, zoom) {
 
 /** The host page whole, zoomed into `image` (through its store), hovering its base layer, which the base image shares. */
 async function shootHost(file, png, work, image) {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(work, "profile-")), {
-    executablePath: "/usr/bin/chromium",
-    args: FLAGS,
-    headless: true,
-    viewport: { width: 1200, height: 900 },
-    offline: true,
-  });
+  const { context, page } = await openPage(file, work);
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForSelector("body[data-ready=true]");
     // As tall as the page first: a full-page capture resizes the window, and the map's redraw on a
     // resize would hide the tooltip.
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
