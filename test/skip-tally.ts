@@ -26,10 +26,16 @@ export default class SkipTally implements Reporter {
       for (const test of module.children.allTests()) {
         total++;
         const result = test.result();
-        if (result.state !== "skipped") continue;
-        const suite = suitesOf(test).find((name) => bySuite.has(name));
+        // Skipped, or never started ("pending": a test of a suite nested in a skipped one): not run either way.
+        if (result.state === "passed" || result.state === "failed") continue;
+        // The outermost skipped suite is why: a suite inside it (tmux's, in podman's) never ran for its own reason.
+        const suite = suitesOf(test)
+          .reverse()
+          .find((name) => bySuite.has(name));
         const reason =
-          result.note ?? (suite === undefined ? undefined : bySuite.get(suite)) ?? "skipped in its test file, without a reason";
+          (result.state === "skipped" ? result.note : undefined) ??
+          (suite === undefined ? undefined : bySuite.get(suite)) ??
+          "skipped in its test file, without a reason";
         byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
       }
     }

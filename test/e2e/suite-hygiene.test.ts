@@ -74,6 +74,12 @@ describeWith(["root"], "the suite leaves nothing, even when it fails", () => {
     if (unmet("tmux") === undefined) expect(run.output).toContain("tmux session ol-careless");
   }, 120_000);
 
+  it("the tally counts every test that did not run, a suite's nested in a skipped one too, with the outer reason", async () => {
+    const run = await vitest(childTemp, ["--config", "test/fixtures/vitest.config.ts", "test/fixtures/nested-skips.fixture.ts"]);
+    expect(run.output).toContain("skipped 4 of 5 tests: 3 frobnicator is not installed (apt-get install frobnicator); 1 no gadget here");
+    expect(run.code, run.output).toBe(0);
+  }, 120_000);
+
   it("every test passes but one forgot its temp dir: the run still fails, naming it, and the dir is gone", async () => {
     const run = await vitest(childTemp, ["--config", "test/fixtures/vitest.config.ts", "test/fixtures/passes-but-leaves.fixture.ts"]);
     expect(run.output).toMatch(/1 passed/);
