@@ -16,7 +16,14 @@ import { inspectWords } from "../../src/inspect/words/index.js";
 import { adapterFor } from "../../src/runtime/index.js";
 import { runCli } from "../helpers/cli.js";
 import { buildDockerImage, importBusyboxBase, startDocker, type TestDocker, withDaemonJson } from "../helpers/docker.js";
-import { expectOursRead, type InspectedMount, inspected, totals } from "../helpers/inspect.js";
+import {
+  expectCounted,
+  expectOursRead,
+  type InspectedMount,
+  inspected,
+  type RecordedContainer as Recorded,
+  totals,
+} from "../helpers/inspect.js";
 import { removeTree } from "../helpers/leftovers.js";
 import { describeWith } from "../helpers/needs.js";
 
@@ -26,25 +33,6 @@ const STEPS = [
   "RUN mkdir -p /data && dd if=/dev/zero of=/data/big bs=1024 count=200 && echo v1 > /etc/app.conf",
   "RUN rm /data/big && echo v2 > /etc/app.conf",
 ];
-
-/** What docker said of a container while it ran: the directories every figure is counted from. */
-interface Recorded {
-  id: string;
-  upper: string;
-  lower: string[];
-  merged: string;
-}
-
-/** inspect's figures for one container, held to find(1) over the directories docker named. */
-function expectCounted(mount: InspectedMount | undefined, recorded: Recorded): void {
-  if (mount === undefined) throw new Error(`container ${recorded.id} not listed`);
-  expect(mount.notes).toEqual([]);
-  expect(mount.upper?.dir).toBe(recorded.upper);
-  const upper = totals(recorded.upper);
-  expect({ bytes: mount.upper?.bytes, diskBytes: mount.upper?.diskBytes }).toEqual({ bytes: upper.bytes, diskBytes: upper.diskBytes });
-  expect(mount.layers.map((layer) => layer.dir)).toEqual(recorded.lower);
-  expect(mount.layers.map(({ bytes, files, diskBytes }) => ({ bytes, files, diskBytes }))).toEqual(recorded.lower.map(totals));
-}
 
 describeWith(["root", "dockerd"], "docker's store from its own files, the daemon up, then down", () => {
   let docker: TestDocker | undefined;

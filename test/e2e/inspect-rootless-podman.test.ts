@@ -13,7 +13,14 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { inspectWords } from "../../src/inspect/words/index.js";
 import { CLI, runCli } from "../helpers/cli.js";
-import { expectOursRead, type InspectedMount, inspected, totals, wrappedByTerminal } from "../helpers/inspect.js";
+import {
+  expectCounted,
+  expectOursRead,
+  type InspectedMount,
+  inspected,
+  type RecordedContainer as Recorded,
+  wrappedByTerminal,
+} from "../helpers/inspect.js";
 import { removeTree } from "../helpers/leftovers.js";
 import { describeWith } from "../helpers/needs.js";
 import { buildBusyboxBase, podman, podmanEnv, testName } from "../helpers/podman.js";
@@ -25,23 +32,6 @@ const CONTAINERFILE = `FROM localhost/olt-base
 RUN mkdir -p /data && dd if=/dev/zero of=/data/big bs=1024 count=200 && echo v1 > /etc/app.conf
 RUN rm /data/big && echo v2 > /etc/app.conf
 `;
-
-interface Recorded {
-  id: string;
-  upper: string;
-  lower: string[];
-  merged: string;
-}
-
-function expectCounted(mount: InspectedMount | undefined, recorded: Recorded): void {
-  if (mount === undefined) throw new Error(`container ${recorded.id} not listed`);
-  expect(mount.notes).toEqual([]);
-  expect(mount.upper?.dir).toBe(recorded.upper);
-  const upper = totals(recorded.upper);
-  expect({ bytes: mount.upper?.bytes, diskBytes: mount.upper?.diskBytes }).toEqual({ bytes: upper.bytes, diskBytes: upper.diskBytes });
-  expect(mount.layers.map((layer) => layer.dir)).toEqual(recorded.lower);
-  expect(mount.layers.map(({ bytes, files, diskBytes }) => ({ bytes, files, diskBytes }))).toEqual(recorded.lower.map(totals));
-}
 
 describeWith(["root", "podman", "useradd", "newuidmap"], "a rootless user's podman store, read by root", () => {
   let user: TestUser | undefined;

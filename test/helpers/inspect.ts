@@ -239,6 +239,25 @@ export function wrappedByTerminal(terminal: { name: string }): string[] {
   return capture(true).filter((line) => !rows.has(line));
 }
 
+/** What a runtime said of a container while it ran: the directories every figure is counted from. */
+export interface RecordedContainer {
+  id: string;
+  upper: string;
+  lower: string[];
+  merged: string;
+}
+
+/** inspect's figures for one container, held to find(1) over the directories its runtime named. */
+export function expectCounted(mount: InspectedMount | undefined, recorded: RecordedContainer): void {
+  if (mount === undefined) throw new Error(`container ${recorded.id} not listed`);
+  expect(mount.notes).toEqual([]);
+  expect(mount.upper?.dir).toBe(recorded.upper);
+  const upper = totals(recorded.upper);
+  expect({ bytes: mount.upper?.bytes, diskBytes: mount.upper?.diskBytes }).toEqual({ bytes: upper.bytes, diskBytes: upper.diskBytes });
+  expect(mount.layers.map((layer) => layer.dir)).toEqual(recorded.lower);
+  expect(mount.layers.map(({ bytes, files, diskBytes }) => ({ bytes, files, diskBytes }))).toEqual(recorded.lower.map(totals));
+}
+
 /**
  * `inspect` with no TARGET walks every overlay of the machine, and the suite's other tests mount
  * and unmount theirs meanwhile: one that vanishes mid-walk is named on stderr with exit 1. What a
