@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { launchOffline } from "../scripts/chromium.mjs";
 import { withHost } from "./host.mjs";
 import { build, podmanEnv } from "./inspect-image.mjs";
 import { median, pairs, round } from "./timing.mjs";
@@ -24,29 +24,13 @@ import { median, pairs, round } from "./timing.mjs";
 const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist/overlay-lesson.js");
 const node = process.execPath;
-const FLAGS = [
-  "--no-sandbox",
-  "--headless",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** Navigation start to the treemap drawn (the page's own mark) and to the next paint after it, in ms; median of `count` fresh loads. */
 async function renderTimes(file, work, count) {
   const drawn = [];
   const painted = [];
   for (let index = 0; index < count; index++) {
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(work, "profile-")), {
-      executablePath: "/usr/bin/chromium",
-      args: FLAGS,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      offline: true,
-    });
+    const context = await launchOffline(mkdtempSync(join(work, "profile-")), { width: 1280, height: 900 });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(pathToFileURL(file).href);

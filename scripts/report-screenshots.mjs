@@ -15,21 +15,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
 import { podmanEnv } from "../bench/inspect-image.mjs";
+import { launchOffline } from "./chromium.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist/overlay-lesson.js");
-const FLAGS = [
-  "--no-sandbox",
-  "--headless",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 function run(argv, env) {
   const result = spawnSync(argv[0], argv.slice(1), { env, encoding: "utf8", maxBuffer: 1 << 26 });
@@ -72,13 +62,7 @@ function buildImage(work, env, base, image) {
 
 /** A report opened in Debian's Chromium, offline, with a fresh profile in `work`, drawn. */
 async function openPage(file, work) {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(work, "profile-")), {
-    executablePath: "/usr/bin/chromium",
-    args: FLAGS,
-    headless: true,
-    viewport: { width: 1200, height: 900 },
-    offline: true,
-  });
+  const context = await launchOffline(mkdtempSync(join(work, "profile-")), { width: 1200, height: 900 });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(pathToFileURL(file).href);

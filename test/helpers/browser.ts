@@ -1,31 +1,18 @@
-// The HTML report in a real browser: Debian's Chromium (chromium on PATH), driven by
-// playwright-core with executablePath, offline, with a fresh profile in the test's own directory.
-// playwright-core downloads nothing by itself (it has no browsers of its own); the flags keep
-// Chromium from reaching out (no background networking, component updates, sync or QUIC) and let
-// it run as root without a sandbox (the CI runs as root).
+// The HTML report in a real browser: Debian's Chromium, found on PATH and launched offline with a
+// fresh profile in the test's own directory by scripts/chromium.mjs (the bench and the screenshots
+// launch it the same way), driven by playwright-core, which downloads nothing by itself.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
+import { chromiumPath, launchOffline } from "../../scripts/chromium.mjs";
 import type { HostLayerMap } from "../../src/inspect/summary/layer-map.js";
 import type { HostSummary } from "../../src/inspect/summary/model.js";
-import { findProgram } from "../../src/sys/host.js";
 
-/** Debian's chromium (or Ubuntu's chromium-browser) as PATH finds it: the suite probes, it does not assume /usr/bin. */
-const CHROMIUM = findProgram("chromium") ?? findProgram("chromium-browser");
-
-const FLAGS = [
-  "--no-sandbox",
-  "--headless",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+/** Debian's chromium as PATH finds it: the suite probes, it does not assume /usr/bin. */
+const CHROMIUM = chromiumPath();
 
 export function chromiumReason(): string | undefined {
   const probe = CHROMIUM === undefined ? undefined : spawnSync(CHROMIUM, ["--version"], { stdio: "ignore", timeout: 20_000 });
@@ -53,13 +40,7 @@ export interface OpenedReport {
 /** Open `file` from disk (a file:// URL) in a fresh Chromium profile under `scratch`, once the page has drawn itself. */
 export async function openReport(file: string, scratch: string, viewport = { width: 1280, height: 900 }): Promise<OpenedReport> {
   const profile = mkdtempSync(join(scratch, "chromium-profile-"));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM ?? "chromium",
-    args: FLAGS,
-    headless: true,
-    viewport,
-    offline: true,
-  });
+  const context: BrowserContext = await launchOffline(profile, viewport);
   const requests: string[] = [];
   const problems: string[] = [];
   context.on("request", (request) => requests.push(request.url()));
