@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CONTAINERS, imageTar, WRITER, WRITES } from "./host.mjs";
-import { pairs } from "./timing.mjs";
+import { exitOnSignals, pairs } from "./timing.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist/overlay-lesson.js");
@@ -129,13 +129,8 @@ export function dockerHostRows({ count = 7 } = {}) {
     return [];
   }
   const dir = mkdtempSync(join(tmpdir(), `ol-bench-docker-${process.pid}-`));
-  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   let started;
-  const onSignal = (signal) => {
-    stopDaemon(started, dir);
-    process.exit(signals[signal]);
-  };
-  for (const signal of Object.keys(signals)) process.on(signal, onSignal);
+  const stopExiting = exitOnSignals(() => stopDaemon(started, dir));
   try {
     started = startDaemon(dir);
     waitForDaemon(started, dir);
@@ -163,7 +158,7 @@ export function dockerHostRows({ count = 7 } = {}) {
     ];
   } finally {
     stopDaemon(started, dir);
-    for (const signal of Object.keys(signals)) process.off(signal, onSignal);
+    stopExiting();
   }
 }
 

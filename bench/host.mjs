@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { podmanEnv } from "./inspect-image.mjs";
-import { pairs } from "./timing.mjs";
+import { exitOnSignals, pairs } from "./timing.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist/overlay-lesson.js");
@@ -81,9 +81,7 @@ export async function withHost(body) {
   const env = podmanEnv(work);
   const prefix = `ol-bench-${process.pid}`;
   const image = `localhost/${prefix}-host`;
-  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-  const onSignal = (signal) => process.exit(signals[signal]);
-  for (const signal of Object.keys(signals)) process.on(signal, onSignal);
+  const stopExiting = exitOnSignals();
   let names = [];
   try {
     build(work, env, image);
@@ -93,7 +91,7 @@ export async function withHost(body) {
     for (const name of names) spawnSync("podman", ["rm", "--force", "--time", "0", name], { env, stdio: "ignore" });
     spawnSync("podman", ["rmi", "--force", "--ignore", image], { env, stdio: "ignore" });
     rmSync(work, { recursive: true, force: true });
-    for (const signal of Object.keys(signals)) process.off(signal, onSignal);
+    stopExiting();
   }
 }
 

@@ -12,13 +12,12 @@
 //   node bench/html-report.mjs PAIRS --summary         the host page's rows alone
 //   import { htmlReportRows } from "./html-report.mjs"  the rows for bench/run.mjs
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdtempSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { launchOffline } from "../scripts/chromium.mjs";
 import { withHost } from "./host.mjs";
-import { build, podmanEnv } from "./inspect-image.mjs";
+import { withImage } from "./inspect-image.mjs";
 import { median, pairs, round } from "./timing.mjs";
 
 const root = resolve(import.meta.dirname, "..");
@@ -99,40 +98,18 @@ export async function htmlReportRows({ count = 11, existing, host = existing ===
 
 /** The --image report's rows: write time against --json, size, render. */
 async function imageHtmlRows({ count, existing }) {
-  const work = mkdtempSync(join(tmpdir(), `ol-bench-${process.pid}-`));
-  const env = podmanEnv(work);
-  const base = `localhost/ol-bench-${process.pid}-base`;
-  const image = existing ?? `localhost/ol-bench-${process.pid}-image`;
-  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-  const onSignal = (signal) => process.exit(signals[signal]);
-  for (const signal of Object.keys(signals)) process.on(signal, onSignal);
-  try {
-    if (existing === undefined) build(work, env, base, image);
+  return withImage(existing, async ({ env, work, image }) => {
     const file = join(work, "report.html");
     const json = [node, cli, "inspect", "--image", image, "--json"];
-    const made = spawnSync(node, [cli, "inspect", "--image", image, "--json", "--html", file], {
-      env,
-      encoding: "utf8",
-      maxBuffer: 1 << 26,
-    });
+    const made = spawnSync(node, [...json.slice(1), "--html", file], { env, encoding: "utf8", maxBuffer: 1 << 26 });
     if (made.status !== 0) throw new Error(`inspect --html exited ${made.status}: ${made.stderr}`);
     const files = JSON.parse(made.stdout).files;
-    const write = pairs(
-      `inspect --image --json --html (${files.toLocaleString("en")} files) vs --json`,
-      [...json, "--html", file],
-      json,
-      count,
-      1.2,
-      { env },
-    );
+    const name = `inspect --image --json --html (${files.toLocaleString("en")} files) vs --json`;
+    const write = pairs(name, [...json, "--html", file], json, count, 1.2, { env });
     const size = sizeRow(file, "HTML report of that image: file size", 5);
     const render = await renderRow(file, work, "its render in Chromium (navigation to the treemap painted)");
     return [write, size, render];
-  } finally {
-    if (existing === undefined) spawnSync("podman", ["rmi", "--force", "--ignore", image, base], { env, stdio: "ignore" });
-    rmSync(work, { recursive: true, force: true });
-    for (const signal of Object.keys(signals)) process.off(signal, onSignal);
-  }
+  });
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

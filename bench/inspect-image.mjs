@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { pairs } from "./timing.mjs";
+import { exitOnSignals, pairs } from "./timing.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const cli = join(root, "dist/overlay-lesson.js");
@@ -91,31 +91,38 @@ function imageLayers(env, image) {
   ];
 }
 
-/** The row, in bench/run.mjs's shape: inspect --image IMG --json against du -s of the layers, `count` alternating pairs. */
-export function inspectImageRow({ count = 11, target = 1.5, existing } = {}) {
+/**
+ * `body` run on the bench's image (built here, or `existing`), with podman's environment, the temp
+ * dir, the image's name and its layer dirs (top first); what was built removed after it.
+ */
+export async function withImage(existing, body) {
   const work = mkdtempSync(join(tmpdir(), `ol-bench-${process.pid}-`));
   const env = podmanEnv(work);
   const base = `localhost/ol-bench-${process.pid}-base`;
   const image = existing ?? `localhost/ol-bench-${process.pid}-image`;
-  // Everything here is synchronous: a signal's handler runs only once the row is done, after the
-  // finally below has removed the images. Ctrl-C also stops the podman or inspect child, whose
-  // failure ends the row early (and the finally still runs).
-  const signals = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-  const onSignal = (signal) => process.exit(signals[signal]);
-  for (const signal of Object.keys(signals)) process.on(signal, onSignal);
+  // The build and the timing are synchronous: a signal's handler runs only once they are done,
+  // after the finally below has removed the images. Ctrl-C also stops the podman or inspect child,
+  // whose failure ends the row early (and the finally still runs).
+  const stopExiting = exitOnSignals();
   try {
     const layers = existing === undefined ? build(work, env, base, image) : imageLayers(env, image);
+    return await body({ env, work, image, layers });
+  } finally {
+    if (existing === undefined) spawnSync("podman", ["rmi", "--force", "--ignore", image, base], { env, stdio: "ignore" });
+    rmSync(work, { recursive: true, force: true });
+    stopExiting();
+  }
+}
+
+/** The row, in bench/run.mjs's shape: inspect --image IMG --json against du -s of the layers, `count` alternating pairs. */
+export function inspectImageRow({ count = 11, target = 1.5, existing } = {}) {
+  return withImage(existing, ({ env, image, layers }) => {
     const report = JSON.parse(run([node, cli, "inspect", "--image", image, "--json"], env));
     const subject = [node, cli, "inspect", "--image", image, "--json"];
     const name = `inspect --image (${report.files.toLocaleString("en")} files) vs du -s`;
     const extra = { layers: layers.length, files: report.files, imageHiddenBytes: report.imageHiddenBytes };
-    const row = pairs(name, subject, ["du", "-s", ...layers], count, target, { env, extra });
-    return row;
-  } finally {
-    if (existing === undefined) spawnSync("podman", ["rmi", "--force", "--ignore", image, base], { env, stdio: "ignore" });
-    rmSync(work, { recursive: true, force: true });
-    for (const signal of Object.keys(signals)) process.off(signal, onSignal);
-  }
+    return pairs(name, subject, ["du", "-s", ...layers], count, target, { env, extra });
+  });
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -125,6 +132,6 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   }
   const imageFlag = process.argv.indexOf("--image");
   const existing = imageFlag === -1 ? undefined : process.argv[imageFlag + 1];
-  const row = inspectImageRow({ count: Number(process.argv[2] ?? 11), existing });
+  const row = await inspectImageRow({ count: Number(process.argv[2] ?? 11), existing });
   console.log(JSON.stringify(row));
 }

@@ -137,7 +137,7 @@ try {
     }
   }
   // inspect --image: a podman image of 201,000 files in 5 layers, built here (bench/inspect-image.mjs).
-  if (!only || only === "image") rows.push(inspectImageRow({ count: 11, target: 1.5 }));
+  if (!only || only === "image") rows.push(await inspectImageRow({ count: 11, target: 1.5 }));
   // inspect --image --html: the same kind of image, the report's write time, size and render in Chromium.
   if (!only || only === "html") rows.push(...(await htmlReportRows({ count: 11 })));
   // The whole host: 16 podman containers of one 40,000-file image (bench/host.mjs), inspect of

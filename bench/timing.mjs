@@ -71,3 +71,20 @@ export function pairs(name, subject, baseline, count, target, { flush = false, e
   );
   return row;
 }
+
+/**
+ * Until the returned function is called, SIGINT, SIGTERM and SIGHUP end the bench with their
+ * exit codes, after `cleanUp` (what a bench made and must not leave: a signal's exit skips the
+ * finally blocks of the code it interrupts).
+ */
+export function exitOnSignals(cleanUp = () => undefined) {
+  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  const onSignal = (signal) => {
+    cleanUp();
+    process.exit(codes[signal]);
+  };
+  for (const signal of Object.keys(codes)) process.on(signal, onSignal);
+  return () => {
+    for (const signal of Object.keys(codes)) process.off(signal, onSignal);
+  };
+}
