@@ -16,6 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findProgram } from "../../src/sys/host.js";
 import { isRoot } from "./cli.js";
+import { alive, endProcess, sleepSync } from "./daemons.js";
 import { removeTree } from "./leftovers.js";
 import { podman, podmanReason } from "./podman.js";
 import { recordMade } from "./suite.js";
@@ -56,25 +57,6 @@ export interface TestContainerd {
   startDaemon(): void;
   /** Every task, container and image removed, the daemon stopped, anything mounted beneath undone, the directory removed. */
   stop(): void;
-}
-
-const sleepSync = (ms: number): void => {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-};
-
-/** Running: not gone, and not a zombie (the daemon is our child, and nothing reaps it while we wait synchronously). */
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return false;
-  }
-}
-
-function endProcess(pid: number, ms: number): void {
-  for (let waited = 0; alive(pid) && waited < ms; waited += 100) sleepSync(100);
-  if (alive(pid)) process.kill(pid, "SIGKILL");
 }
 
 function configFile(dir: string): string {

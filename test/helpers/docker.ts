@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { findProgram } from "../../src/sys/host.js";
 import { isRoot } from "./cli.js";
+import { alive, endProcess, sleepSync } from "./daemons.js";
 import { removeTree } from "./leftovers.js";
 import { busyboxBaseTar, isStaticBusybox } from "./podman.js";
 import { recordMade } from "./suite.js";
@@ -39,26 +40,6 @@ export interface TestDocker {
   stopDaemon(): void;
   /** Remove its containers (if it still runs), stop it (and its containerd), unmount and remove its directory. */
   stop(): void;
-}
-
-const sleepSync = (ms: number): void => {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-};
-
-/** Running: not gone, and not a zombie (dockerd is our child, and nothing reaps it while we wait synchronously). */
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
-  } catch {
-    return false;
-  }
-}
-
-/** Wait up to `ms` for `pid` to end; SIGKILL it when it has not. */
-function endProcess(pid: number, ms: number): void {
-  for (let waited = 0; alive(pid) && waited < ms; waited += 100) sleepSync(100);
-  if (alive(pid)) process.kill(pid, "SIGKILL");
 }
 
 /** Start a dockerd of our own and wait until it answers (a few seconds at most on these VMs). */
