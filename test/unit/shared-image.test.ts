@@ -1,41 +1,18 @@
-// Each layer read once: containers of one image counted on the image's shared count give inspect's
-// JSON line byte for byte as a walk of each whole container does. On stacks made up by fast-check
-// (seeded) and written to disk: an image of one to three layers, two containers of it, the first
-// with a layer of its own above the image (as docker's -init), and the image's top counted apart
-// from the first level down (so that every directory the containers leave alone is taken from the
-// shared count: the workers' for the first level, counted when first asked below it). No root.
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import type { Change } from "../../src/layers/changes.js";
-import { analyzeStack, type StackReading } from "../../src/layers/read-ahead.js";
+import { analyzeStack } from "../../src/layers/read-ahead.js";
 import { analyzeOnImage, SharedImage, sharedImageLayers } from "../../src/layers/shared-image.js";
-import { ROOT } from "../helpers/cli.js";
 import { generatedStackReason, layerArbitrary, materialize } from "../helpers/generated-stack.js";
-import { jsonLine } from "../helpers/json-line.js";
+import { BUILT_WORKER, jsonLine, keptReading } from "../helpers/json-line.js";
 import { announceSkip } from "../helpers/needs.js";
 
-const WORKER = pathToFileURL(join(ROOT, "dist/read-ahead-worker.js"));
 const SEED = 20261202;
 const TOP = 2;
 const reason = generatedStackReason();
 if (reason !== undefined) announceSkip("the shared image count", reason);
 
 async function counted(dirs: readonly string[], image?: SharedImage, hasUpper = true): Promise<string> {
-  const changes: Change[] = [];
-  const reading: StackReading = {
-    dirs,
-    hasUpper,
-    namespace: "user",
-    top: TOP,
-    onChange: (change) => changes.push(change),
-    onUnreadable: (dir, code) => {
-      throw new Error(`${dir}: ${code}`);
-    },
-    workers: "never",
-    workerUrl: WORKER,
-  };
+  const { reading, changes } = keptReading(dirs, hasUpper, "never");
   const analysis = image === undefined ? await analyzeStack(reading) : await analyzeOnImage(reading, image);
   return jsonLine(dirs, hasUpper, analysis, changes);
 }
@@ -71,7 +48,7 @@ it.skipIf(reason !== undefined)(
         const { dirs, remove } = materialize({ hasUpper: true, layers: [...uppers, own, ...image] });
         try {
           const [first = "", second = "", ownDir = "", ...imageDirs] = dirs;
-          const shared = new SharedImage({ dirs: imageDirs, namespace: "user", top: TOP, workerUrl: WORKER, frontierMin: 1 });
+          const shared = new SharedImage({ dirs: imageDirs, namespace: "user", top: TOP, workerUrl: BUILT_WORKER, frontierMin: 1 });
           for (const container of [
             [first, ownDir, ...imageDirs],
             [second, ...imageDirs],

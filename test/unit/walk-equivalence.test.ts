@@ -1,11 +1,3 @@
-// One walk, three ways to run it, one answer: on a few hundred stacks made up by fast-check
-// (seeded: a failure prints its seed and path to replay it) and written to disk, inspect's JSON
-// line is byte for byte the same whether the stack is walked on this thread, with the fast path
-// for single-layer paths or without it, or by the read-ahead workers (dist/read-ahead-worker.js,
-// built by `npm test`), and the layer map read from disk is the one read from the stack as data.
-// No root needed.
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { StackAnalysis } from "../../src/layers/analysis.js";
@@ -15,13 +7,11 @@ import { diskLister } from "../../src/layers/listing.js";
 import { readLayerMap } from "../../src/layers/map.js";
 import { analyzeStack } from "../../src/layers/read-ahead.js";
 import { walkStack } from "../../src/layers/walk.js";
-import { ROOT } from "../helpers/cli.js";
 import { type GeneratedStack, generatedStackReason, materialize, stackArbitrary } from "../helpers/generated-stack.js";
-import { jsonLine } from "../helpers/json-line.js";
+import { jsonLine, keptReading } from "../helpers/json-line.js";
 import { announceSkip } from "../helpers/needs.js";
 import { layerCount, specLister } from "../helpers/stack-spec.js";
 
-const WORKER = pathToFileURL(join(ROOT, "dist/read-ahead-worker.js"));
 const SEED = 20261201;
 const reason = generatedStackReason();
 if (reason !== undefined) announceSkip("the walk, three ways", reason);
@@ -51,20 +41,8 @@ function generalCase(dirs: readonly string[], hasUpper: boolean): string {
 }
 
 async function analyzed(dirs: readonly string[], hasUpper: boolean, workers: "never" | "always"): Promise<string> {
-  const changes: Change[] = [];
-  const analysis = await analyzeStack({
-    dirs,
-    hasUpper,
-    namespace: "user",
-    top: TOP,
-    onChange: (change) => changes.push(change),
-    onUnreadable: (dir, code) => {
-      throw new Error(`${dir}: ${code}`);
-    },
-    workers,
-    workerUrl: WORKER,
-  });
-  return jsonLine(dirs, hasUpper, analysis, changes);
+  const { reading, changes } = keptReading(dirs, hasUpper, workers);
+  return jsonLine(dirs, hasUpper, await analyzeStack(reading), changes);
 }
 
 it.skipIf(reason !== undefined).for([
