@@ -7,7 +7,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatBytes, formatCount } from "../../src/i18n/format.js";
-import type { Lang } from "../../src/i18n/index.js";
 import { en } from "../../src/lessons/container-demo/en.js";
 import { ja } from "../../src/lessons/container-demo/ja.js";
 import { zh } from "../../src/lessons/container-demo/zh.js";
@@ -26,7 +25,7 @@ import {
 } from "../helpers/container-demo.js";
 import { describeWith, skipUnless } from "../helpers/needs.js";
 import { cleanupTestContainersAndImages, podman, podmanEnv, testName, usePodmanEnv } from "../helpers/podman.js";
-import { Terminal } from "../helpers/tmux.js";
+import { LANG_WIDTHS, squash, Terminal } from "../helpers/tmux.js";
 
 const STEPS = ["start", "graph-driver", "image-layers", "exec-write", "exec-rm", "disk-usage", "remove"];
 
@@ -137,15 +136,7 @@ describeWith(["root", "podman"], "container-demo on real podman", () => {
   // the lesson's with nothing to say why they differ. Read on a real terminal, in each language
   // and width: whitespace is dropped before comparing, since a narrow terminal wraps anywhere.
   const WORDS = { en, zh, ja };
-  const squash = (text: string): string => text.replace(/\s+/g, "");
-  it.for([
-    ["en", 60],
-    ["zh", 80],
-    ["ja", 100],
-    ["zh", 60],
-    ["ja", 80],
-    ["en", 100],
-  ] as Array<[Lang, number]>)("in %s at %i columns, every figure agrees with the others", async ([lang, columns], context) => {
+  it.for(LANG_WIDTHS)("in %s at %i columns, every figure agrees with the others", async ([lang, columns], context) => {
     skipUnless(context, "tmux");
     const w = WORDS[lang];
     const terminal = new Terminal(

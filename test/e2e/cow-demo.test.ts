@@ -8,7 +8,7 @@ import { ja } from "../../src/lessons/cow-demo/ja.js";
 import { zh } from "../../src/lessons/cow-demo/zh.js";
 import { CLI, overlayMountsBeneath, runCli, summaryOf, useParent } from "../helpers/cli.js";
 import { describeWith, skipUnless } from "../helpers/needs.js";
-import { Terminal } from "../helpers/tmux.js";
+import { squash, Terminal } from "../helpers/tmux.js";
 
 const MiB = 1024 * 1024;
 const STEPS = ["big-file", "mount", "read", "small-copy-up", "big-copy-up", "append-again", "disk-space", "direct-vs-overlay"];
@@ -80,7 +80,6 @@ describeWith(["root"], "cow-demo on a real kernel", () => {
   // in each language and width, every figure is read against the commands it came from
   // (whitespace dropped before comparing: a narrow terminal wraps anywhere).
   const WORDS = { en, zh, ja };
-  const squash = (text: string): string => text.replace(/\s+/g, "");
   const msOf = (shown: string): number => (shown.endsWith(" ms") ? Number.parseFloat(shown) : Number.parseFloat(shown) * 1000);
   it.for([
     ["en", 60],

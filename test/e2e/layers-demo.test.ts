@@ -5,13 +5,12 @@ import { lstatSync, readdirSync, readFileSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { formatBytes, formatCount } from "../../src/i18n/format.js";
-import type { Lang } from "../../src/i18n/index.js";
 import { en } from "../../src/lessons/layers-demo/en.js";
 import { ja } from "../../src/lessons/layers-demo/ja.js";
 import { zh } from "../../src/lessons/layers-demo/zh.js";
 import { CLI, overlayMountsBeneath, runCli, summaryOf, useParent } from "../helpers/cli.js";
 import { describeWith, skipUnless } from "../helpers/needs.js";
-import { Terminal } from "../helpers/tmux.js";
+import { LANG_WIDTHS, squash, Terminal } from "../helpers/tmux.js";
 import { readXattr, XATTR_READER } from "../helpers/xattrs.js";
 
 const STEPS = ["from", "copy", "run-rm", "container", "hidden-bytes", "one-layer"];
@@ -141,15 +140,7 @@ describeWith(["root"], "layers-demo on a real kernel", () => {
   // the files' bytes the lesson counts and the directories it does not (whitespace dropped
   // before comparing: a narrow terminal wraps anywhere).
   const WORDS = { en, zh, ja };
-  const squash = (text: string): string => text.replace(/\s+/g, "");
-  it.for([
-    ["en", 60],
-    ["zh", 80],
-    ["ja", 100],
-    ["zh", 60],
-    ["ja", 80],
-    ["en", 100],
-  ] as Array<[Lang, number]>)("in %s at %i columns, du's figures and the lesson's agree on screen", async ([lang, columns], context) => {
+  it.for(LANG_WIDTHS)("in %s at %i columns, du's figures and the lesson's agree on screen", async ([lang, columns], context) => {
     skipUnless(context, "tmux");
     const w = WORDS[lang];
     const terminal = new Terminal(

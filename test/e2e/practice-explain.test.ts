@@ -11,7 +11,7 @@ import { afterEach, expect, inject, it } from "vitest";
 import { displayWidth } from "../../src/runner/report/text.js";
 import { CLI, mountsAnywhere, removeParent } from "../helpers/cli.js";
 import { describeWith } from "../helpers/needs.js";
-import { Terminal } from "../helpers/tmux.js";
+import { squash, Terminal } from "../helpers/tmux.js";
 
 const NOBODY = 65534;
 /** The menu after a failed try (its words only: "[r]etry" also appears in the advice above it). */
@@ -183,7 +183,6 @@ describeWith(["root", "tmux", "nobody"], "practice explains a failed try", () =>
       },
     }[lang];
     // CJK text wraps where a space may or may not be: compare without any whitespace.
-    const squash = (text: string): string => text.replace(/\s+/g, "");
     const joined = (screen: string): string => squash(screen);
     const term = start({ lang, columns, args: ["--from", "mount"] });
     await term.waitFor(/practice:mount\$ $/m);

@@ -76,3 +76,16 @@ export class Terminal {
     spawnSync("tmux", ["kill-session", "-t", this.name]);
   }
 }
+
+/** Each language at each of the widths a learner's terminal has (60, 80, 100 columns), in an order that varies both. */
+export const LANG_WIDTHS: ReadonlyArray<readonly ["en" | "zh" | "ja", number]> = [
+  ["en", 60],
+  ["zh", 80],
+  ["ja", 100],
+  ["zh", 60],
+  ["ja", 80],
+  ["en", 100],
+];
+
+/** A screen's text without its whitespace: what it says, wherever a narrow terminal wrapped it. */
+export const squash = (text: string): string => text.replace(/\s+/g, "");
