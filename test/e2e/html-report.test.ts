@@ -14,15 +14,7 @@ import { formatBytes } from "../../src/i18n/format.js";
 import type { JsonImageReport } from "../../src/inspect/image/json.js";
 import { expectSelfContained, openReport, readFigures, tableColumn } from "../helpers/browser.js";
 import { CLI, runCli } from "../helpers/cli.js";
-import {
-  type InspectedMount,
-  inspected,
-  isMountPoint,
-  makeKernelStack,
-  unmountIfMounted,
-  wrappedByTerminal,
-  writeBytes,
-} from "../helpers/inspect.js";
+import { type InspectedMount, inspected, kernelStackDirs, makeKernelStack, wrappedByTerminal, writeBytes } from "../helpers/inspect.js";
 import { describeWith, skipUnless } from "../helpers/needs.js";
 import { buildBusyboxBase, buildImage, cleanupTestContainersAndImages, podman, podmanEnv, testName } from "../helpers/podman.js";
 import { Terminal } from "../helpers/tmux.js";
@@ -86,36 +78,23 @@ async function expectMountPage(file: string, json: InspectedMount, scratch: stri
 }
 
 describeWith(["root", "chromium"], "inspect --html on a kernel-made stack, in Chromium", () => {
-  let parent = "";
-  let mounts: string[] = [];
-
-  beforeEach(() => {
-    parent = mkdtempSync(join(tmpdir(), "ol-html-"));
-    mounts = [];
-  });
-
-  afterEach(() => {
-    for (const mountPoint of mounts.reverse()) unmountIfMounted(mountPoint);
-    const left = mounts.filter((mountPoint) => isMountPoint(mountPoint));
-    rmSync(parent, { recursive: true, force: true });
-    expect(left).toEqual([]);
-  });
+  const { parent, mounts } = kernelStackDirs("ol-html-");
 
   it("shows the --json figures in every language, zooms into a layer, sorts, loads nothing, and keeps a hostile name as text", async () => {
-    const stack = makeKernelStack(parent, mounts);
+    const stack = makeKernelStack(parent(), mounts);
     writeBytes(join(stack.bottom, HOSTILE), 4000); // a stranger's name, seen by the container
     const json = await runCli(["inspect", stack.merged, "--json"]);
     expect(json.code).toBe(0);
     const [line] = inspected(json);
     if (line === undefined) throw new Error("no --json line");
     for (const lang of ["en", "zh", "ja"]) {
-      const file = join(parent, `report-${lang}.html`);
+      const file = join(parent(), `report-${lang}.html`);
       const result = await runCli(["inspect", stack.merged, "--html", file, "--lang", lang]);
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
       expect(result.stdout.trim().split("\n").at(-1)).toContain(file);
       expectSelfContainedReport(readFileSync(file, "utf8"));
-      await expectMountPage(file, line, parent);
+      await expectMountPage(file, line, parent());
     }
   });
 
@@ -123,8 +102,8 @@ describeWith(["root", "chromium"], "inspect --html on a kernel-made stack, in Ch
     "in a terminal of %i columns, in %s, the line naming the file fits (a long path breaks after a /)",
     async ([columns, lang], context) => {
       skipUnless(context, "tmux");
-      const stack = makeKernelStack(parent, mounts);
-      const dir = join(parent, "a directory with a long name for the report", "and another below it");
+      const stack = makeKernelStack(parent(), mounts);
+      const dir = join(parent(), "a directory with a long name for the report", "and another below it");
       mkdirSync(dir, { recursive: true });
       const file = join(dir, `report-${lang}.html`);
       const terminal = new Terminal(
@@ -147,8 +126,8 @@ describeWith(["root", "chromium"], "inspect --html on a kernel-made stack, in Ch
   );
 
   it("writes the same --json line to stdout with --json --html, and the page embeds it", async () => {
-    const stack = makeKernelStack(parent, mounts);
-    const file = join(parent, "r.html");
+    const stack = makeKernelStack(parent(), mounts);
+    const file = join(parent(), "r.html");
     const result = await runCli(["inspect", stack.merged, "--json", "--html", file]);
     expect(result.code).toBe(0);
     expect(inspected(result)).toHaveLength(1);

@@ -8,12 +8,11 @@
 
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { CLI, runCli } from "../helpers/cli.js";
-import { inspected, isMountPoint, makeKernelStack, unmountIfMounted, wrappedByTerminal, writeBytes } from "../helpers/inspect.js";
+import { inspected, kernelStackDirs, makeKernelStack, wrappedByTerminal, writeBytes } from "../helpers/inspect.js";
 import { describeWith } from "../helpers/needs.js";
 import { Terminal } from "../helpers/tmux.js";
 
@@ -64,23 +63,10 @@ function processCounts(): { kernel: number; user: number } {
 }
 
 describeWith(["root"], "inspect's words agree with its numbers", () => {
-  let parent = "";
-  let mounts: string[] = [];
-
-  beforeEach(() => {
-    parent = mkdtempSync(join(tmpdir(), "ol inspect words "));
-    mounts = [];
-  });
-
-  afterEach(() => {
-    for (const mountPoint of mounts.reverse()) unmountIfMounted(mountPoint);
-    const left = mounts.filter((mountPoint) => isMountPoint(mountPoint));
-    rmSync(parent, { recursive: true, force: true });
-    expect(left).toEqual([]);
-  });
+  const { parent, mounts } = kernelStackDirs("ol inspect words ");
 
   it("numbers layers in build order on screen and in JSON; the verdict points at the layer that hides the bytes", async () => {
-    const { top, bottom, merged } = makeKernelStack(parent, mounts);
+    const { top, bottom, merged } = makeKernelStack(parent(), mounts);
     const [report] = inspected(await runCli(["inspect", merged, "--json"]));
     expect(report?.layers.map(({ dir, number }) => [dir, number])).toEqual([
       [top, 2],
@@ -95,7 +81,7 @@ describeWith(["root"], "inspect's words agree with its numbers", () => {
   });
 
   it.each(LANGS)("--top 0 lists nothing, says how many it holds, and the verdict still names the layer and the path (%s)", async (lang) => {
-    const { merged } = makeKernelStack(parent, mounts);
+    const { merged } = makeKernelStack(parent(), mounts);
     const result = await runCli(["inspect", merged, "--top", "0", "--lang", lang]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(SAID[lang].image);
@@ -105,7 +91,7 @@ describeWith(["root"], "inspect's words agree with its numbers", () => {
   });
 
   it.each(LANGS)("says what the container hides on its own, apart from the image's waste, as its changes count it (%s)", async (lang) => {
-    const { merged } = makeKernelStack(parent, mounts);
+    const { merged } = makeKernelStack(parent(), mounts);
     const [report] = inspected(await runCli(["inspect", merged, "--json"]));
     const changes = report?.changes ?? [];
     expect(changes.reduce((sum, change) => sum + change.hiddenBytes, 0)).toBe(report?.containerHiddenBytes);
@@ -116,7 +102,7 @@ describeWith(["root"], "inspect's words agree with its numbers", () => {
   });
 
   it("lists no 0-byte directory among the largest changes, and says how many more a cut list holds", async () => {
-    const { merged } = makeKernelStack(parent, mounts);
+    const { merged } = makeKernelStack(parent(), mounts);
     const [report] = inspected(await runCli(["inspect", merged, "--json", "--top", "1000"]));
     const listable = (report?.changes ?? []).filter((change) => change.bytes + change.hiddenBytes > 0);
     const groups = report?.hidden.length ?? 0;
@@ -133,9 +119,9 @@ describeWith(["root"], "inspect's words agree with its numbers", () => {
   });
 
   it("with no TARGET: the largest mount first, under a total that counts a layer shared by two mounts once", async () => {
-    const small = makeKernelStack(parent, mounts);
+    const small = makeKernelStack(parent(), mounts);
     // A second container of the same image layers (the bottom one shared) that wrote 50,000 B.
-    const [upper, work, merged] = ["big-upper", "big-work", "big-merged"].map((name) => join(parent, name)) as [string, string, string];
+    const [upper, work, merged] = ["big-upper", "big-work", "big-merged"].map((name) => join(parent(), name)) as [string, string, string];
     for (const dir of [upper, work, merged]) mkdirSync(dir);
     execFileSync("mount", [
       "-t",
@@ -197,7 +183,7 @@ describeWith(["root"], "inspect's words agree with its numbers", () => {
     function makeStore(): string {
       const [top, bottom, upper, other] = Array.from({ length: 4 }, () => `storage/overlay/${randomBytes(32).toString("hex")}`);
       const names = [`${top}/diff`, `${bottom}/diff`, `${upper}/diff`, `${upper}/work`, `${upper}/merged`, `${other}/image`];
-      return makeKernelStack(parent, mounts, names).merged;
+      return makeKernelStack(parent(), mounts, names).merged;
     }
 
     it.each([60, 80, 100].flatMap((columns) => LANGS.map((lang) => [columns, lang] as const)))(

@@ -239,6 +239,27 @@ export function wrappedByTerminal(terminal: { name: string }): string[] {
   return capture(true).filter((line) => !rows.has(line));
 }
 
+/**
+ * Per test, a temp dir for kernel-made stacks (`parent()`) and the list of what it mounted there
+ * (`mounts`, one array, emptied before each test): after each test, each unmounted, the dir
+ * removed, and the test failed if one of them was still mounted.
+ */
+export function kernelStackDirs(prefix: string): { parent(): string; mounts: string[] } {
+  let parent = "";
+  const mounts: string[] = [];
+  beforeEach(() => {
+    parent = mkdtempSync(join(tmpdir(), prefix));
+    mounts.length = 0;
+  });
+  afterEach(() => {
+    for (const mountPoint of [...mounts].reverse()) unmountIfMounted(mountPoint);
+    const left = mounts.filter((mountPoint) => isMountPoint(mountPoint));
+    rmSync(parent, { recursive: true, force: true });
+    expect(left).toEqual([]);
+  });
+  return { parent: () => parent, mounts };
+}
+
 /** What a runtime said of a container while it ran: the directories every figure is counted from. */
 export interface RecordedContainer {
   id: string;
