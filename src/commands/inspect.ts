@@ -104,7 +104,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
 function failIfPartial(words: InspectWords, missing: readonly string[], unreadable: readonly string[]): void {
   const failed = [
     missing.length > 0 ? words.missingLayers([...new Set(missing)].join(", ")) : "",
-    unreadable.length > 0 ? words.partial([...new Set(unreadable)].join(", ")) : "",
+    unreadable.length > 0 ? words.partial([...new Set(unreadable)].join(", "), process.getuid?.() === 0) : "",
   ].filter((line) => line !== "");
   if (failed.length > 0) throw new ExitError(EXIT_FAILED, failed.join("; "));
 }

@@ -5,7 +5,7 @@
 // would be resolved against our root, not the namespace's).
 import { lstatSync, readFileSync, readlinkSync } from "node:fs";
 import { posix } from "node:path";
-import { isWithin, type MountEntry, parseMountInfoLine, parseOverlayOptions, readMountInfo } from "./mountinfo.js";
+import { isWithin, type MountEntry, type OverlayOptions, parseMountInfoLine, parseOverlayOptions, readMountInfo } from "./mountinfo.js";
 import { hostPath, listMountNamespaces, type MountNamespace, type ProcessName, procFailure, userProcess } from "./namespaces.js";
 
 export { type OverlayOptions, parseLowerdir, parseOverlayOptions } from "./mountinfo.js";
@@ -65,25 +65,57 @@ function lstatIn(namespace: MountNamespace, path: string) {
  * `lowerdir=l/A:l/B,upperdir=<id>/diff,workdir=<id>/work` onto `<id>/merged`; containerd
  * (core/mount/mount_linux.go, compactLowerdirOption) chdirs to `…/snapshots` and writes
  * `lowerdir=12/fs:11/fs` with an absolute upperdir. So the base is the grandparent of an absolute
- * upperdir, or the grandparent of the mount point: whichever holds the relative paths. A hand-made
- * mount (`cd workspace && mount -o lowerdir=lower,… merged`) was resolved against a working
- * directory we cannot know: the mount point's parent is then only a guess, and said to be one.
+ * upperdir, or the grandparent of the mount point. A hand-made mount (`cd workspace && mount -o
+ * lowerdir=image,… a/merged`, as features-demo mounts) was resolved against a working directory
+ * we cannot know: any ancestor of the mount point may be it. The kernel tells which: an overlay's
+ * root directory keeps the inode number of its top layer's root (upper, or the first lower) when
+ * its layers share a filesystem, so a base whose top layer is that inode is the one. A base no
+ * inode confirms is only a guess, and said to be one.
  */
-function relativeBase(entries: string[], upper: string | undefined, mountPoint: string, namespace: MountNamespace) {
+function relativeBase(parsed: OverlayOptions, mountPoint: string, namespace: MountNamespace) {
+  const { upper } = parsed;
+  const top = upper ?? parsed.lower[0];
+  const entries = [...parsed.lower, ...parsed.dataLower, upper, parsed.work].filter((entry) => entry !== undefined);
   const relative = entries.filter((entry) => !entry.startsWith("/"));
+  if (relative.length === 0) return { base: undefined, guess: false, relative };
   const candidates = [
     { base: upper?.startsWith("/") ? posix.dirname(posix.dirname(upper)) : undefined, guess: false },
     { base: posix.dirname(posix.dirname(mountPoint)), guess: false },
-    { base: posix.dirname(mountPoint), guess: true },
+    ...ancestors(mountPoint).map((base) => ({ base, guess: true })),
   ];
-  // The candidate holding the most of them (one layer may have vanished since the mount).
+  const rootInode = inodeIn(namespace, mountPoint);
+  // The candidate holding the most of them (one layer may have vanished since the mount), the
+  // first in that order; one where the kernel's root inode is the top layer's wins outright.
   let best: { base: string; guess: boolean; found: number } | undefined;
-  for (const { base, guess } of relative.length === 0 ? [] : candidates) {
+  for (const { base, guess } of candidates) {
     if (base === undefined) continue;
     const found = relative.filter((entry) => typeof lstatIn(namespace, posix.join(base, entry)) !== "string").length;
-    if (found > 0 && found > (best?.found ?? 0)) best = { base, guess, found };
+    if (found === 0) continue;
+    const topDir = top === undefined ? undefined : top.startsWith("/") ? top : posix.join(base, top);
+    if (found === relative.length && rootInode !== undefined && topDir !== undefined && inodeIn(namespace, topDir) === rootInode) {
+      return { base, guess: false, relative };
+    }
+    if (found > (best?.found ?? 0)) best = { base, guess, found };
   }
   return { base: best?.base, guess: best?.guess ?? false, relative };
+}
+
+/** The mount point's ancestors, nearest first, "/" last. */
+function ancestors(path: string): string[] {
+  const found: string[] = [];
+  for (let dir = posix.dirname(path); ; dir = posix.dirname(dir)) {
+    found.push(dir);
+    if (dir === "/") return found;
+  }
+}
+
+/** The inode number of `path` (not followed, if a symlink), or undefined where it cannot be read. */
+function inodeIn(namespace: MountNamespace, path: string): bigint | undefined {
+  try {
+    return lstatSync(hostPath(namespace, path), { bigint: true }).ino;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -118,10 +150,9 @@ function resolveLayer(path: string, namespace: MountNamespace): Resolved {
 export function resolveOverlay(entry: MountEntry, rawSuperOptions: string, namespace: MountNamespace): DiscoveredOverlay {
   const parsed = parseOverlayOptions(rawSuperOptions);
   const problems: string[] = [];
-  const all = [...parsed.lower, ...parsed.dataLower, parsed.upper, parsed.work].filter((entry) => entry !== undefined);
-  const { base, guess, relative } = relativeBase(all, parsed.upper, entry.mountPoint, namespace);
+  const { base, guess, relative } = relativeBase(parsed, entry.mountPoint, namespace);
   if (relative.length > 0 && base === undefined) {
-    problems.push(`relative layer paths (${relative.join(", ")}): no store directory holds them`);
+    problems.push(`relative layer paths (${relative.join(", ")}): neither a store nor a directory above the mount point holds them`);
   } else if (guess) {
     problems.push(`relative layer paths (${relative.join(", ")}) resolved against ${base}: a guess, they are not in a store`);
   }

@@ -152,7 +152,9 @@ describe("layer resolution on fixture stores", () => {
   it("reports relative lowers that no candidate store holds", () => {
     const overlay = only(mountInfoLine("/nowhere/x/merged", "lowerdir=lower1:lower2,upperdir=/nowhere/u/diff,workdir=/nowhere/u/work"));
     expect(overlay.lower).toEqual(["lower1", "lower2"]);
-    expect(overlay.problems[0]).toBe("relative layer paths (lower1, lower2): no store directory holds them");
+    expect(overlay.problems[0]).toBe(
+      "relative layer paths (lower1, lower2): neither a store nor a directory above the mount point holds them",
+    );
   });
 
   it("resolves a hand-made relative mount against the mount point's parent, and calls it a guess", () => {
@@ -162,6 +164,17 @@ describe("layer resolution on fixture stores", () => {
     expect(overlay.upper).toBe(`${root}/upper`);
     expect(overlay.problems).toEqual([
       `relative layer paths (lower, upper, work) resolved against ${root}: a guess, they are not in a store`,
+    ]);
+  });
+
+  it("resolves a relative mount made from further up (cd ws && mount … step/box/merged) against that ancestor: a guess, unmounted", () => {
+    make("image", "step/box/upper", "step/box/work", "step/box/merged");
+    const overlay = only(mountInfoLine(`${root}/step/box/merged`, "lowerdir=image,upperdir=step/box/upper,workdir=step/box/work"));
+    expect(overlay.lower).toEqual([`${root}/image`]);
+    expect(overlay.upper).toBe(`${root}/step/box/upper`);
+    // Nothing is mounted there, so the kernel cannot confirm it (test/e2e/inspect-relative.test.ts mounts it).
+    expect(overlay.problems).toEqual([
+      `relative layer paths (image, step/box/upper, step/box/work) resolved against ${root}: a guess, they are not in a store`,
     ]);
   });
 

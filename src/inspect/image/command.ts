@@ -45,6 +45,6 @@ export async function inspectImageCommand(options: ImageOptions, output: ImageOu
   }
   const failure = ciFailure(rules ?? [], words);
   if (failure !== undefined) throw new ExitError(EXIT_FAILED, failure);
-  if (report.partial) throw new ExitError(EXIT_FAILED, words.partial(options.image));
+  if (report.partial) throw new ExitError(EXIT_FAILED, words.partial(options.image, process.getuid?.() === 0));
   return EXIT_OK;
 }

@@ -102,7 +102,10 @@ export const en = {
   notes: "notes:",
   unreadable: (dir: string, code: string) => `cannot read ${dir} (${code}): what is beneath it is not counted`,
   unresolved: (dir: string) => `layer ${dir} could not be resolved: not counted`,
-  partial: (mounts: string) => `some layers could not be read (run as root to read them all): ${mounts}`,
+  partial: (mounts: string, root: boolean) =>
+    root
+      ? `some layers were not counted (each one's note says why): ${mounts}`
+      : `some layers could not be read (run as root to read them all): ${mounts}`,
   missingLayers: (dirs: string) => `layers that their store lists are not on disk, and their bytes are not counted: ${dirs}`,
   process: (pid: number, command: string) => `pid ${pid} (${command})`,
   processes: (named: readonly string[], more: string) => `${named.join(", ")}${more === "0" ? "" : ` and ${more} more`}`,

@@ -83,7 +83,10 @@ export const ja: InspectWords = {
   notes: "注記：",
   unreadable: (dir, code) => `${dir} を読めません（${code}）：その下は数えていません`,
   unresolved: (dir) => `レイヤー ${dir} を解決できません：数えていません`,
-  partial: (mounts) => `読めないレイヤーがありました（すべて読むには root で実行してください）：${mounts}`,
+  partial: (mounts, root) =>
+    root
+      ? `数えられなかったレイヤーがあります（理由はそれぞれの注記にあります）：${mounts}`
+      : `読めないレイヤーがありました（すべて読むには root で実行してください）：${mounts}`,
   missingLayers: (dirs) => `ストアに登録されているのにディスク上にないレイヤーがあります（そのバイトは数えていません）：${dirs}`,
   process: (pid, command) => `PID ${pid}（${command}）`,
   processes: (named, more) => `${named.join("、")}${more === "0" ? "" : `ほか ${more} 個`}`,

@@ -79,7 +79,8 @@ export const zh: InspectWords = {
   notes: "说明：",
   unreadable: (dir, code) => `无法读取 ${dir}（${code}）：其下的内容没有计入`,
   unresolved: (dir) => `无法解析层 ${dir}：没有计入`,
-  partial: (mounts) => `有些层无法读取（用 root 运行才能全部读取）：${mounts}`,
+  partial: (mounts, root) =>
+    root ? `有些层没有计入（原因见各自的说明）：${mounts}` : `有些层无法读取（用 root 运行才能全部读取）：${mounts}`,
   missingLayers: (dirs) => `存储中登记的这些层不在磁盘上，其字节没有计入：${dirs}`,
   process: (pid, command) => `进程 ${pid}（${command}）`,
   processes: (named, more) => `${named.join("、")}${more === "0" ? "" : `，另有 ${more} 个`}`,
