@@ -76,6 +76,7 @@ export async function readMount(target: InspectTarget, options: ReadOptions): Pr
     dirs,
     hasUpper: target.upper !== undefined,
     namespace: target.userXattr ? "user" : "trusted",
+    metacopyOn: target.metacopyOn === true,
     top: options.top,
     ...(options.onChange ? { onChange: options.onChange } : {}),
     ...(options.backpressure ? { backpressure: options.backpressure } : {}),

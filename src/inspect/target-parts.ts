@@ -18,6 +18,7 @@ export function toTarget(overlay: DiscoveredOverlay, container: ContainerInfo | 
     lower: overlay.lower,
     upper: overlay.upper,
     userXattr: "userxattr" in overlay.options,
+    metacopyOn: overlay.options.metacopy === "on" || overlay.dataLower.length > 0,
     store: classifyStore(overlay).kind,
     container,
     problems: overlay.problems,

@@ -43,6 +43,11 @@ export interface InspectTarget {
   upper: string | undefined;
   /** xattrs under `user.` (userxattr mounts) or `trusted.`. */
   userXattr: boolean;
+  /**
+   * Mounted with metacopy=on, or with data-only layers: a small file may hold its metadata only.
+   * Unknown for a stopped container (no mount says): its upper is read as data where it takes room.
+   */
+  metacopyOn?: boolean;
   store: StoreKind;
   container: ContainerInfo | null;
   /** What discovery could not resolve, in its words. */

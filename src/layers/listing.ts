@@ -8,7 +8,10 @@
 // one beneath a path too long for the kernel through an opened directory (paths.ts). Nothing here
 // writes or follows a symlink: readdir, an lstat only where the listing's d_type cannot answer (a
 // regular file's size, a device's rdev, a filesystem without d_type), and lgetxattr of the
-// metacopy mark only on a file that takes less room on disk than its size (sparse, or metacopy).
+// metacopy mark only on a file that takes less room on disk than its size (sparse, or metacopy)
+// or, in a stack mounted with metacopy=on, on one that takes a block at most: a metadata-only
+// file holds no data, but ext4 gives its xattrs a block of their own when the inode is full (a
+// chowned 43-byte file then takes 4 KiB, and looks like data).
 // A name that vanished between readdir and lstat (a live container writes) is left out; a
 // directory that cannot be listed is reported per layer with its error's code.
 import { lstatSync } from "node:fs";
@@ -68,6 +71,8 @@ class LayerReader {
   constructor(
     private readonly paths: PathOpener,
     private readonly namespace: XattrNamespace,
+    /** The stack is mounted with metacopy=on (or has data-only layers): a small file may be metadata only. */
+    private readonly metacopyOn: boolean,
   ) {}
 
   read(dir: string): LayerDirectory {
@@ -92,8 +97,7 @@ class LayerReader {
         continue;
       }
       const index = this.push(read, name, kind, stats.size, stats.blocks * 512);
-      // Less room on disk than its size: sparse, or a metacopy that holds no data (only then is the mark read).
-      if (stats.blocks * 512 < stats.size && this.isMetacopy(dir, name)) {
+      if (this.mayBeMetacopy(stats.size, stats.blocks * 512, stats.blksize) && this.isMetacopy(dir, name)) {
         read.metacopy ??= new Set();
         read.metacopy.add(index);
       }
@@ -111,6 +115,14 @@ class LayerReader {
     read.sizes.push(size);
     read.disk.push(disk);
     return read.names.length - 1;
+  }
+
+  /**
+   * Less room on disk than its size (sparse, or a metacopy that holds no data), or under
+   * metacopy=on no more than the one block an xattr block takes: only then is the mark read.
+   */
+  private mayBeMetacopy(size: number, disk: number, block: number): boolean {
+    return disk < size || (this.metacopyOn && size > 0 && disk <= block);
   }
 
   private isMetacopy(dir: string, name: string): boolean {
@@ -224,8 +236,8 @@ function merge(
 }
 
 /** The plain lister: every directory read from disk when the walk asks for it (under the upper's renames). */
-export function diskLister(roots: readonly string[], namespace: XattrNamespace, redirects = NO_REDIRECTS): Lister {
+export function diskLister(roots: readonly string[], namespace: XattrNamespace, redirects = NO_REDIRECTS, metacopyOn = false): Lister {
   const paths = new PathOpener();
-  const reader = new LayerReader(paths, namespace);
+  const reader = new LayerReader(paths, namespace, metacopyOn);
   return { list: (relative, present) => merge(reader, roots, relative, present, redirects), close: () => paths.close() };
 }

@@ -21,6 +21,8 @@ import { type DirContext, type StackVisitor, type WalkOptions, walkStack } from 
 export interface WorkerSetup {
   roots: string[];
   namespace: XattrNamespace;
+  /** Mounted with metacopy=on, or with data-only layers (stack.ts). */
+  metacopyOn: boolean;
   hasUpper: boolean;
   /** A second visitor's module and options (companion.ts), made afresh for each subtree. */
   companion?: { url: string; options: unknown };
@@ -71,7 +73,7 @@ function post(setup: WorkerSetup, counters: Int32Array, message: WorkerMessage):
   Atomics.notify(counters, posted);
 }
 
-type AnalysisSetup = Pick<WorkerSetup, "roots" | "namespace" | "hasUpper" | "renames" | "top" | "batch">;
+type AnalysisSetup = Pick<WorkerSetup, "roots" | "namespace" | "metacopyOn" | "hasUpper" | "renames" | "top" | "batch">;
 
 /**
  * Walks and counts subtrees, one after the other, into one analysis: each subtree's
@@ -94,6 +96,7 @@ export class SubtreeWalker {
       ...diskWalkOptions({
         dirs: setup.roots,
         namespace: setup.namespace,
+        metacopyOn: setup.metacopyOn,
         hasUpper: setup.hasUpper,
         redirects: redirectsOf(setup.renames),
       }),

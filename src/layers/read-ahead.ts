@@ -32,6 +32,8 @@ export interface StackReading {
   dirs: readonly string[];
   hasUpper: boolean;
   namespace: XattrNamespace;
+  /** Mounted with metacopy=on, or with data-only layers (stack.ts). */
+  metacopyOn?: boolean;
   top: number;
   /** Each change, final, in path order (inspect --json streams them). */
   onChange?: (change: Change) => void;
@@ -59,7 +61,8 @@ export function walkOptions(
   lister: Lister,
   defer?: (dir: DirContext) => boolean,
 ): WalkOptions {
-  const stack = { dirs: reading.dirs, namespace: reading.namespace, hasUpper: reading.hasUpper, redirects };
+  const { dirs, namespace, hasUpper } = reading;
+  const stack = { dirs, namespace, hasUpper, redirects, metacopyOn: reading.metacopyOn === true };
   const onUnreadable = (layer: number, relative: string, code: string): void => unreadable(reading, layer, relative, code);
   return { ...diskWalkOptions(stack, { onUnreadable }), lister, ...(defer ? { defer } : {}) };
 }
@@ -85,7 +88,7 @@ export async function analyzeStack(reading: StackReading): Promise<AnalysisTotal
   // "always" hands the root's own directories to the workers, however small the stack.
   // Read first: where the upper renamed a directory, every lister lists the layers below under it.
   const redirects = stackRedirects(reading);
-  const disk = diskLister(reading.dirs, reading.namespace, redirects);
+  const disk = diskLister(reading.dirs, reading.namespace, redirects, reading.metacopyOn === true);
   const top = mode === "never" ? undefined : listTop(reading.dirs, disk, mode === "always" ? 1 : FRONTIER_MIN);
   // A tree listed whole before its top grew wide is small: the workers would cost more than they save.
   if (top === undefined || top.frontier.size === 0) {

@@ -191,7 +191,7 @@ export async function analyzeOnImage(reading: StackReading, image: SharedImage):
   };
   const defer = (dir: DirContext): boolean =>
     image.covers(dir.relative) && imageOnly(dir, place) && untouchedByRenames(redirects, dir.relative);
-  const lister = diskLister(reading.dirs, reading.namespace, redirects);
+  const lister = diskLister(reading.dirs, reading.namespace, redirects, reading.metacopyOn === true);
   const walk = new StackWalk(walkOptions(reading, redirects, lister, defer), visitor);
   for (let more = true; more; ) {
     more = walk.step(PATHS_BETWEEN_PAUSES);

@@ -15,6 +15,8 @@ export interface DiskStack {
   hasUpper?: boolean;
   /** The upper's renamed directories (redirects.ts), when read already; else read here. */
   redirects?: Redirects;
+  /** Mounted with metacopy=on, or with data-only layers: any small file may be metadata only (listing.ts). */
+  metacopyOn?: boolean;
 }
 
 export function diskWalkOptions(stack: DiskStack, extra: Pick<WalkOptions, "limit" | "onUnreadable"> = {}): WalkOptions {
@@ -24,7 +26,7 @@ export function diskWalkOptions(stack: DiskStack, extra: Pick<WalkOptions, "limi
   return {
     layers: stack.dirs.length,
     hasUpper: stack.hasUpper === true,
-    lister: diskLister(stack.dirs, stack.namespace, redirects),
+    lister: diskLister(stack.dirs, stack.namespace, redirects, stack.metacopyOn === true),
     opaque: (layer, path) => isOpaque(`${stack.dirs[layer]}/${inLayer(layer, path)}`, stack.namespace),
     ...(redirects.sourceOf.size > 0 ? { redirects } : {}),
     ...extra,

@@ -23,6 +23,8 @@ export interface PoolStack {
   dirs: readonly string[];
   hasUpper: boolean;
   namespace: XattrNamespace;
+  /** Mounted with metacopy=on, or with data-only layers (stack.ts). */
+  metacopyOn?: boolean;
   top: number;
   /** Keep each subtree's changes for the main thread to hand on. */
   batch: boolean;
@@ -56,6 +58,7 @@ export class WorkerPool {
       const setup: WorkerSetup = {
         roots: [...reading.dirs],
         namespace: reading.namespace,
+        metacopyOn: reading.metacopyOn === true,
         hasUpper: reading.hasUpper,
         renames: [...redirects.sourceOf],
         top: reading.top,

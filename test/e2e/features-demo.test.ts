@@ -2,7 +2,7 @@
 // holds, and each claim is read back from the kept layers without the lesson (lstat, the xattrs
 // through test/helpers/xattrs.ts, the kernel's own mountinfo); as an ordinary user the steps
 // userxattr rules out are skipped with the reason, and the lesson still exits 0.
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { chownSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { makeBarePath } from "../helpers/bare-path.js";
 import { type CliResult, mountsAnywhere, overlayMountsBeneath, removeParent, runCli, summaryOf, useParent } from "../helpers/cli.js";
+import { inspected } from "../helpers/inspect.js";
 import { describeWith } from "../helpers/needs.js";
 import { readXattr, XATTR_READER } from "../helpers/xattrs.js";
 
@@ -123,6 +124,45 @@ function checkKeptMounts(root: string): void {
   expect(optionsOf(at("data-only-layers/a/merged"))).toContain("lowerdir=data-only-layers/image-a::data-only-layers/store");
 }
 
+/**
+ * inspect reads every overlay the lesson kept, though the lesson mounted them with paths relative
+ * to its workspace (`cd root && mount -o lowerdir=metacopy/image,… metacopy/on/merged`): each is
+ * resolved against the workspace, which the kernel confirms where the overlay's root keeps its
+ * upper's inode; only xino/off (image on tmpfs, upper on disk: the root's inode is the overlay's
+ * own) is a guess, and says so. Exit 0, every layer counted as find counts it.
+ */
+async function checkInspectReadsKept(root: string): Promise<void> {
+  const kept = overlayMountsBeneath(root).map((line) => line.split(" ")[4] ?? "");
+  for (const merged of kept.filter((point) => point.endsWith("/merged"))) {
+    const result = await runCli(["inspect", merged, "--json"]);
+    expect(result.code, `${merged}: ${result.stderr}`).toBe(0);
+    const [mount] = inspected(result);
+    const guess = `resolved against ${root}: a guess, they are not in a store`;
+    expect(mount?.notes ?? [], merged).toEqual(merged.endsWith("xino/off/merged") ? [expect.stringContaining(guess)] : []);
+    const step = merged.slice(root.length + 1).split("/")[0] ?? "";
+    expect(mount?.upper?.dir).toBe(join(merged, "../upper"));
+    expect(mount?.upper?.bytes).toBe(findBytes(join(merged, "../upper")));
+    for (const layer of mount?.layers ?? []) {
+      expect(layer.dir.startsWith(join(root, step))).toBe(true);
+      expect(layer.bytes, layer.dir).toBe(findBytes(layer.dir));
+    }
+  }
+}
+
+/**
+ * find's sum of the apparent sizes of the regular files beneath `dir`, but for metadata-only files
+ * (overlay.metacopy): their size is data that another layer holds, and inspect counts it there.
+ */
+function findBytes(dir: string): number {
+  const out = execFileSync("find", [dir, "-type", "f", "-printf", "%s %p\\n"], { encoding: "utf8" });
+  return out
+    .split("\n")
+    .filter((row) => row !== "")
+    .map((row) => [Number(row.slice(0, row.indexOf(" "))), row.slice(row.indexOf(" ") + 1)] as const)
+    .filter(([, path]) => readXattr(path, "trusted.overlay.metacopy") === undefined)
+    .reduce((sum, [size]) => sum + size, 0);
+}
+
 describeWith(["root"], "features-demo on a real kernel", () => {
   const parent = useParent({ clean: false });
 
@@ -165,6 +205,7 @@ describeWith(["root"], "features-demo on a real kernel", () => {
 
     checkKeptCopyUps(run.workspace.root);
     checkKeptMounts(run.workspace.root);
+    await checkInspectReadsKept(run.workspace.root);
     const cleanup = await runCli(["cleanup", "--dir", parent()]);
     expect(cleanup.code, cleanup.stderr).toBe(0);
     expect(overlayMountsBeneath(parent())).toEqual([]);

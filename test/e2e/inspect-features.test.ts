@@ -3,6 +3,8 @@
 // figure is held to what the test wrote and to find(1)'s count of the same directories.
 //   - chown of an 8 MiB image file: the kernel copies up its metadata only (the upper's file has
 //     the size and no blocks); the container still reads the image's bytes: 0 written, 0 hidden.
+//   - chown of a 27-byte file: metadata only too, though ext4 gives its xattrs (metacopy, origin)
+//     a block of their own when the inode is full, so it takes as much room as a small data file.
 //   - chown and then an append: the write copies the data up; the original is hidden, exactly.
 //   - mv of an image directory: a redirect, nothing copied; one rename, hiding nothing.
 // The renamed directory holds 80 subdirectories, so that the walk beneath it is handed to the
@@ -20,6 +22,7 @@ const BIG = 8 * MiB;
 const GROW = 300_000;
 const SUBDIRS = 80;
 const EACH = 4096;
+const SMALL = "# settings\nlisten = 8080\n\n"; // 27 bytes
 
 /** find's sum over the regular files beneath `dir`: apparent bytes and files. */
 function findCount(dir: string): { bytes: number; files: number } {
@@ -45,6 +48,7 @@ describeWith(["root"], "inspect under metacopy=on and redirect_dir=on", () => {
     const { lower, upper, work, merged } = workspace.make();
     writeFileSync(join(lower, "big"), Buffer.alloc(BIG, 1));
     writeFileSync(join(lower, "grow"), Buffer.alloc(GROW, 2));
+    writeFileSync(join(lower, "small.conf"), SMALL);
     for (let index = 0; index < SUBDIRS; index++) {
       mkdirSync(join(lower, "olddir", `d${index}`), { recursive: true });
       writeFileSync(join(lower, "olddir", `d${index}`, "file"), Buffer.alloc(EACH, 3));
@@ -53,8 +57,11 @@ describeWith(["root"], "inspect under metacopy=on and redirect_dir=on", () => {
     execFileSync("mount", ["-t", "overlay", "overlay", "-o", options, merged]);
     chownSync(join(merged, "big"), 1234, 1234);
     chownSync(join(merged, "grow"), 1234, 1234);
+    chownSync(join(merged, "small.conf"), 1234, 1234);
     appendFileSync(join(merged, "grow"), "appended");
     renameSync(join(merged, "olddir"), join(merged, "newdir"));
+    // Beneath the rename, where a worker reads it: a chown of a one-block file, metadata only.
+    chownSync(join(merged, "newdir/d7/file"), 1234, 1234);
     return { lower, upper, merged };
   }
 
@@ -70,6 +77,12 @@ describeWith(["root"], "inspect under metacopy=on and redirect_dir=on", () => {
     expect(report?.notes).toEqual([]);
     const changes = report?.changes as unknown as JsonChange[];
     expect(changes.find((change) => change.path === "/big")).toMatchObject({ kind: "changed", bytes: 0, hiddenBytes: 0, metacopy: true });
+    const small = { kind: "changed", bytes: 0, hiddenBytes: 0, metacopy: true };
+    expect(
+      changes.find((change) => change.path === "/small.conf"),
+      `${statSync(join(upper, "small.conf")).blocks} blocks`,
+    ).toMatchObject(small);
+    expect(changes.find((change) => change.path === "/newdir/d7/file")).toMatchObject(small);
     const grow = changes.find((change) => change.path === "/grow");
     expect(grow).toMatchObject({ kind: "changed", bytes: GROW + "appended".length, hiddenBytes: GROW });
     expect(grow?.metacopy).toBeUndefined();
@@ -92,9 +105,9 @@ describeWith(["root"], "inspect under metacopy=on and redirect_dir=on", () => {
   it("says so on screen, in every language: R for the rename, and metadata only for the chown", async () => {
     const { merged } = makeStack();
     const words = {
-      en: ["R /newdir  ← /olddir", "changed 2 (1 copy-up, 1 metadata only)"],
-      zh: ["R /newdir  ← /olddir", "修改 2 项（其中 1 次 copy-up，1 项只复制了元数据）"],
-      ja: ["R /newdir  ← /olddir", "変更 2 件（うちコピーアップ 1 件、メタデータのみ 1 件）"],
+      en: ["R /newdir  ← /olddir", "changed 5 (1 copy-up, 3 metadata only)"],
+      zh: ["R /newdir  ← /olddir", "修改 5 项（其中 1 次 copy-up，3 项只复制了元数据）"],
+      ja: ["R /newdir  ← /olddir", "変更 5 件（うちコピーアップ 1 件、メタデータのみ 3 件）"],
     };
     for (const [lang, expected] of Object.entries(words)) {
       const result = await runCli(["inspect", merged, "--lang", lang]);
