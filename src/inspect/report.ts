@@ -10,6 +10,7 @@ import type { HiddenGroup } from "../layers/hidden.js";
 import { analyzeStack, type StackReading } from "../layers/read-ahead.js";
 import { hostPath } from "../overlay/namespaces.js";
 import type { RuntimeName } from "../runtime/index.js";
+import { noteText } from "./layer-problems.js";
 import type { InspectTarget } from "./targets.js";
 import type { InspectWords } from "./words/index.js";
 
@@ -59,7 +60,7 @@ export interface ReadOptions {
 }
 
 export async function readMount(target: InspectTarget, options: ReadOptions): Promise<MountReport> {
-  const notes = [...target.problems];
+  const notes = target.problems.map((note) => noteText(options.words, note));
   let partial = false;
   const layerDirs = target.upper === undefined ? target.lower : [target.upper, ...target.lower];
   // A layer discovery could not resolve (still relative) is never read relative to our cwd.

@@ -19,6 +19,7 @@ import {
   uppersOf,
 } from "../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../sys/errors.js";
+import type { TargetNote } from "./layer-problems.js";
 import { containerTargets, filedContainer, namedMounts, podTarget, podTargets } from "./named-targets.js";
 import {
   findNamed,
@@ -51,7 +52,7 @@ export interface InspectTarget {
   store: StoreKind;
   container: ContainerInfo | null;
   /** What discovery could not resolve, in its words. */
-  problems: string[];
+  problems: TargetNote[];
   /** A rootless user's store holds it: whose (absent for the system's stores, and for a plain overlay). */
   owner?: StoreOwner;
   /** Read from a disk's stores with --root DIR: that DIR (nothing there is mounted here). */

@@ -11,6 +11,18 @@ import { hostPath, listMountNamespaces, type MountNamespace, type ProcessName, p
 export { type OverlayOptions, parseLowerdir, parseOverlayOptions } from "./mountinfo.js";
 export { hostPath, type MountNamespace, type ProcessName } from "./namespaces.js";
 
+/** What discovery could not make of an overlay's layer paths: data, put in words by inspect (inspect/layer-problems.ts). */
+export type LayerProblem =
+  | { kind: "unreadable"; path: string; code: string }
+  | { kind: "not-directory"; path: string }
+  | { kind: "foreign-symlink"; path: string }
+  | { kind: "link-vanished"; path: string; code: string }
+  | { kind: "link-outside"; path: string; target: string; store: string }
+  | { kind: "link-not-directory"; path: string; resolved: string }
+  | { kind: "relative-unfound"; paths: string[] }
+  | { kind: "relative-guess"; paths: string[]; base: string }
+  | { kind: "upper-unreadable"; path: string };
+
 export interface DiscoveredOverlay {
   /** Where it is mounted, as seen in its namespace; reach it with hostPath(namespace, …). */
   mountPoint: string;
@@ -30,7 +42,7 @@ export interface DiscoveredOverlay {
   work?: string;
   /** The other super options: userxattr, redirect_dir, metacopy, index, xino, uuid … */
   options: Record<string, string>;
-  problems: string[];
+  problems: LayerProblem[];
 }
 
 export interface Discovery {
@@ -48,7 +60,7 @@ export interface DiscoverOptions {
 
 interface Resolved {
   path: string;
-  problem?: string;
+  problem?: LayerProblem;
 }
 
 function lstatIn(namespace: MountNamespace, path: string) {
@@ -124,37 +136,37 @@ function inodeIn(namespace: MountNamespace, path: string): bigint | undefined {
  */
 function resolveLayer(path: string, namespace: MountNamespace): Resolved {
   const stats = lstatIn(namespace, path);
-  if (typeof stats === "string") return { path, problem: `${path}: cannot be read (${stats})` };
+  if (typeof stats === "string") return { path, problem: { kind: "unreadable", path, code: stats } };
   if (stats.isDirectory()) return { path };
-  if (!stats.isSymbolicLink()) return { path, problem: `${path}: not a directory` };
+  if (!stats.isSymbolicLink()) return { path, problem: { kind: "not-directory", path } };
   const linkDirectory = posix.dirname(path);
-  if (posix.basename(linkDirectory) !== "l") return { path, problem: `${path}: a symlink outside a store's l/ directory, not followed` };
+  if (posix.basename(linkDirectory) !== "l") return { path, problem: { kind: "foreign-symlink", path } };
   const store = posix.dirname(linkDirectory);
   let target: string;
   try {
     target = readlinkSync(hostPath(namespace, path));
   } catch (error) {
-    return { path, problem: `${path}: the link vanished (${procFailure(error)})` };
+    return { path, problem: { kind: "link-vanished", path, code: procFailure(error) } };
   }
   const resolved = posix.resolve(linkDirectory, target);
   if (!isWithin(resolved, store) || resolved === store || isWithin(resolved, linkDirectory)) {
-    return { path, problem: `${path}: points to ${target}, outside the store ${store}: refused` };
+    return { path, problem: { kind: "link-outside", path, target, store } };
   }
   const targetStats = lstatIn(namespace, resolved);
   if (typeof targetStats === "string" || !targetStats.isDirectory()) {
-    return { path, problem: `${path}: points to ${resolved}, which is not a directory: refused` };
+    return { path, problem: { kind: "link-not-directory", path, resolved } };
   }
   return { path: resolved };
 }
 
 export function resolveOverlay(entry: MountEntry, rawSuperOptions: string, namespace: MountNamespace): DiscoveredOverlay {
   const parsed = parseOverlayOptions(rawSuperOptions);
-  const problems: string[] = [];
+  const problems: LayerProblem[] = [];
   const { base, guess, relative } = relativeBase(parsed, entry.mountPoint, namespace);
   if (relative.length > 0 && base === undefined) {
-    problems.push(`relative layer paths (${relative.join(", ")}): neither a store nor a directory above the mount point holds them`);
+    problems.push({ kind: "relative-unfound", paths: relative });
   } else if (guess) {
-    problems.push(`relative layer paths (${relative.join(", ")}) resolved against ${base}: a guess, they are not in a store`);
+    problems.push({ kind: "relative-guess", paths: relative, base: base ?? "" });
   }
   const absolute = (path: string) => (path.startsWith("/") ? posix.normalize(path) : base === undefined ? path : posix.join(base, path));
   const layer = (path: string) => {
@@ -181,8 +193,7 @@ export function resolveOverlay(entry: MountEntry, rawSuperOptions: string, names
     overlay.upper = absolute(parsed.upper);
     // An unresolved relative upper is already named above.
     const stats = overlay.upper.startsWith("/") ? lstatIn(namespace, overlay.upper) : undefined;
-    if (typeof stats === "string" || stats?.isDirectory() === false)
-      problems.push(`upperdir ${overlay.upper}: not a directory we can read`);
+    if (typeof stats === "string" || stats?.isDirectory() === false) problems.push({ kind: "upper-unreadable", path: overlay.upper });
   }
   if (parsed.work !== undefined) overlay.work = absolute(parsed.work);
   return overlay;

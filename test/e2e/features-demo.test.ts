@@ -137,7 +137,7 @@ async function checkInspectReadsKept(root: string): Promise<void> {
     const result = await runCli(["inspect", merged, "--json"]);
     expect(result.code, `${merged}: ${result.stderr}`).toBe(0);
     const [mount] = inspected(result);
-    const guess = `resolved against ${root}: a guess, they are not in a store`;
+    const guess = `resolved against ${root}: a guess, which nothing on the mount confirms`;
     expect(mount?.notes ?? [], merged).toEqual(merged.endsWith("xino/off/merged") ? [expect.stringContaining(guess)] : []);
     const step = merged.slice(root.length + 1).split("/")[0] ?? "";
     expect(mount?.upper?.dir).toBe(join(merged, "../upper"));

@@ -8,6 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { inspectWords } from "../../src/inspect/words/index.js";
 import { runCli } from "../helpers/cli.js";
 import { inspected, overlayWorkspace } from "../helpers/inspect.js";
 import { describeWith } from "../helpers/needs.js";
@@ -107,9 +108,15 @@ describeWith(["root"], "inspect of an overlay mounted with relative layer paths"
         expect(result.stderr.trim().startsWith(`overlay-lesson: ${line}`), result.stderr).toBe(true);
         expect(result.stderr.trim().endsWith(merged), result.stderr).toBe(true);
         expect(result.stderr, lang).not.toMatch(/root/);
+        const words = inspectWords(lang as "en" | "zh" | "ja");
         expect(inspected(result)[0]?.notes[0]).toBe(
-          "relative layer paths (image, step/box/upper, step/box/work): neither a store nor a directory above the mount point holds them",
+          words.relativeUnfound(["image", "step/box/upper", "step/box/work"].join(words.listSeparator)),
         );
+        // On screen too, each note in the reader's language (the paths aside).
+        const screen = await runCli(["inspect", merged, "--lang", lang]);
+        const notes = screen.stdout.split("\n").filter((row) => row.trimStart().startsWith("!"));
+        expect(notes, lang).toHaveLength(3);
+        if (lang !== "en") for (const note of notes) expect(note.replace(/[\w/.-]+/g, "").trim(), note).not.toMatch(/[a-z]{3}/);
       }
     } finally {
       execFileSync("umount", [merged]);

@@ -133,9 +133,11 @@ describe("layer resolution on fixture stores", () => {
     // Unresolved layers stay as the link, so the list still has one entry per kernel layer.
     expect(overlay.lower).toEqual([`${store}/l/EVIL`, `${store}/l/ABSOLUTE`, `${store}/l/GONE`, `${store}/${ID_A}/diff`]);
     expect(overlay.problems).toHaveLength(3);
-    expect(overlay.problems[0]).toMatch(/l\/EVIL: points to \.\.\/\.\.\/outside, outside the store .*: refused$/);
-    expect(overlay.problems[1]).toMatch(/l\/ABSOLUTE: points to \/etc, outside the store/);
-    expect(overlay.problems[2]).toMatch(/l\/GONE: points to .*\/gone\/diff, which is not a directory: refused$/);
+    expect(overlay.problems).toEqual([
+      { kind: "link-outside", path: `${store}/l/EVIL`, target: "../../outside", store },
+      { kind: "link-outside", path: `${store}/l/ABSOLUTE`, target: "/etc", store },
+      { kind: "link-not-directory", path: `${store}/l/GONE`, resolved: expect.stringMatching(/\/gone\/diff$/) },
+    ]);
   });
 
   it("does not follow a symlink that is not a store's short link, and reports a missing lower", () => {
@@ -145,16 +147,19 @@ describe("layer resolution on fixture stores", () => {
       mountInfoLine("/m", `lowerdir=${octal(overlayEscape(`${root}/link`))}:${octal(overlayEscape(`${root}/nothing`))}`),
     );
     expect(overlay.lower).toEqual([`${root}/link`, `${root}/nothing`]);
-    expect(overlay.problems[0]).toMatch(/link: a symlink outside a store's l\/ directory, not followed$/);
-    expect(overlay.problems[1]).toMatch(/nothing: cannot be read \(ENOENT\)$/);
+    expect(overlay.problems).toEqual([
+      { kind: "foreign-symlink", path: `${root}/link` },
+      { kind: "unreadable", path: `${root}/nothing`, code: "ENOENT" },
+    ]);
   });
 
   it("reports relative lowers that no candidate store holds", () => {
     const overlay = only(mountInfoLine("/nowhere/x/merged", "lowerdir=lower1:lower2,upperdir=/nowhere/u/diff,workdir=/nowhere/u/work"));
     expect(overlay.lower).toEqual(["lower1", "lower2"]);
-    expect(overlay.problems[0]).toBe(
-      "relative layer paths (lower1, lower2): neither a store nor a directory above the mount point holds them",
-    );
+    expect(overlay.problems).toEqual([
+      { kind: "relative-unfound", paths: ["lower1", "lower2"] },
+      { kind: "upper-unreadable", path: "/nowhere/u/diff" },
+    ]);
   });
 
   it("resolves a hand-made relative mount against the mount point's parent, and calls it a guess", () => {
@@ -162,9 +167,7 @@ describe("layer resolution on fixture stores", () => {
     const overlay = only(mountInfoLine(`${root}/merged`, "lowerdir=lower,upperdir=upper,workdir=work"));
     expect(overlay.lower).toEqual([`${root}/lower`]);
     expect(overlay.upper).toBe(`${root}/upper`);
-    expect(overlay.problems).toEqual([
-      `relative layer paths (lower, upper, work) resolved against ${root}: a guess, they are not in a store`,
-    ]);
+    expect(overlay.problems).toEqual([{ kind: "relative-guess", paths: ["lower", "upper", "work"], base: root }]);
   });
 
   it("resolves a relative mount made from further up (cd ws && mount … step/box/merged) against that ancestor: a guess, unmounted", () => {
@@ -173,9 +176,7 @@ describe("layer resolution on fixture stores", () => {
     expect(overlay.lower).toEqual([`${root}/image`]);
     expect(overlay.upper).toBe(`${root}/step/box/upper`);
     // Nothing is mounted there, so the kernel cannot confirm it (test/e2e/inspect-relative.test.ts mounts it).
-    expect(overlay.problems).toEqual([
-      `relative layer paths (image, step/box/upper, step/box/work) resolved against ${root}: a guess, they are not in a store`,
-    ]);
+    expect(overlay.problems).toEqual([{ kind: "relative-guess", paths: ["image", "step/box/upper", "step/box/work"], base: root }]);
   });
 
   it("resolves containerd's compacted lowerdir against the absolute upper's grandparent", () => {

@@ -102,6 +102,17 @@ export const en = {
   notes: "notes:",
   unreadable: (dir: string, code: string) => `cannot read ${dir} (${code}): what is beneath it is not counted`,
   unresolved: (dir: string) => `layer ${dir} could not be resolved: not counted`,
+  // What discovery could not make of a layer path (overlay/discover.ts, LayerProblem).
+  layerUnreadable: (path: string, code: string) => `${path}: cannot be read (${code})`,
+  layerNotDirectory: (path: string) => `${path}: not a directory`,
+  layerForeignSymlink: (path: string) => `${path}: a symlink outside a store's l/ directory, not followed`,
+  layerLinkVanished: (path: string, code: string) => `${path}: the link vanished (${code})`,
+  layerLinkOutside: (path: string, target: string, store: string) => `${path}: points to ${target}, outside the store ${store}: refused`,
+  layerLinkNotDirectory: (path: string, resolved: string) => `${path}: points to ${resolved}, which is not a directory: refused`,
+  relativeUnfound: (paths: string) => `relative layer paths (${paths}): neither a store nor a directory above the mount point holds them`,
+  relativeGuess: (paths: string, base: string) =>
+    `relative layer paths (${paths}) resolved against ${base}: a guess, which nothing on the mount confirms`,
+  upperUnreadable: (path: string) => `upperdir ${path}: not a directory we can read`,
   partial: (mounts: string, root: boolean) =>
     root
       ? `some layers were not counted (each one's note says why): ${mounts}`

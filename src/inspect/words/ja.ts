@@ -83,6 +83,15 @@ export const ja: InspectWords = {
   notes: "注記：",
   unreadable: (dir, code) => `${dir} を読めません（${code}）：その下は数えていません`,
   unresolved: (dir) => `レイヤー ${dir} を解決できません：数えていません`,
+  layerUnreadable: (path, code) => `${path}：読めません（${code}）`,
+  layerNotDirectory: (path) => `${path}：ディレクトリではありません`,
+  layerForeignSymlink: (path) => `${path}：ストアの l/ ディレクトリの外にあるシンボリックリンクなので、たどりません`,
+  layerLinkVanished: (path, code) => `${path}：リンクがなくなりました（${code}）`,
+  layerLinkOutside: (path, target, store) => `${path}：ストア ${store} の外にある ${target} を指しているので、拒否しました`,
+  layerLinkNotDirectory: (path, resolved) => `${path}：指す先の ${resolved} がディレクトリではないので、拒否しました`,
+  relativeUnfound: (paths) => `相対パスのレイヤー（${paths}）：ストアにも、マウントポイントより上のディレクトリにも見つかりません`,
+  relativeGuess: (paths, base) => `相対パスのレイヤー（${paths}）を ${base} から解決しました：推測です（マウントからは確かめられません）`,
+  upperUnreadable: (path) => `upperdir ${path}：読めるディレクトリではありません`,
   partial: (mounts, root) =>
     root
       ? `数えられなかったレイヤーがあります（理由はそれぞれの注記にあります）：${mounts}`
