@@ -78,7 +78,8 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
     if (target === undefined) {
       // The whole host: its summary first, from the stores' own files and the reports just read.
       const host = await readHostSummary({ root: flags.root ?? "/", images, top, read, stores: selection.stores ?? [] });
-      if (host.summary.totals.stores > 0) output.write(renderSummary(host.summary, style, top));
+      const { totals, closedStores } = host.summary;
+      if (totals.stores > 0 || closedStores.length > 0) output.write(renderSummary(host.summary, style, top));
       partial.push(...host.unreadable);
       missing.push(...host.missing);
     }

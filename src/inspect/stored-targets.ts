@@ -14,6 +14,7 @@ import {
   adapterFor,
   type ContainerInfo,
   classifyStore,
+  closedStoresUnder,
   isRuntime,
   type RuntimeAdapter,
   readStores,
@@ -242,7 +243,8 @@ function rootDirectory(root: string, words: InspectWords): string {
 export async function targetsUnderRoot(root: string, target: string | undefined, words: InspectWords): Promise<TargetSelection> {
   const dir = rootDirectory(root, words);
   const stores = storesUnder(dir);
-  if (stores.length === 0) throw new ExitError(EXIT_USAGE, words.rootNoStore(root));
+  // A store that is there but closed to us (root's, to an ordinary user) is not "no store": the summary says which.
+  if (stores.length === 0 && closedStoresUnder(dir).length === 0) throw new ExitError(EXIT_USAGE, words.rootNoStore(root));
   const contents = await readStores(stores, new Set());
   const problems = storeProblems(contents);
   if (target === undefined)

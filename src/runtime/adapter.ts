@@ -52,6 +52,24 @@ export interface StoreOnDisk {
 }
 
 /** How a runtime lays out its layers on disk, as its own sources do it (cited in each module). */
+/**
+ * The place of a system store that exists but that this user may not look into (not root, or an
+ * LSM says no): none of its images or containers can be counted, and the reader is told so.
+ */
+export interface ClosedStore {
+  /** Whose store it would be, as inspect names stores. */
+  runtime: RuntimeName;
+  /** Its root (docker's data root, containers-storage's graphroot, containerd's root). */
+  root: string;
+  /** How the kernel refused (EACCES, EPERM). */
+  code: string;
+  /** We are not root: root may look (run with sudo). False where the kernel refuses root too (an LSM). */
+  needsRoot: boolean;
+}
+
+/** A closed store's place, as a layout finds it (who we are is added by stores.ts). */
+export type ClosedPlace = Omit<ClosedStore, "needsRoot">;
+
 export interface StoreLayout {
   /** The store's kind, as inspect prints it ("store: docker-overlay2"). */
   kind: string;
@@ -59,6 +77,8 @@ export interface StoreLayout {
   matchLayer(path: string, namespace: MountNamespace): LayerMatch | undefined;
   /** The stores of this layout beneath `root` ("/" for this host; a node's disk mounted elsewhere), found on disk. */
   storesUnder(root: string): StoreOnDisk[];
+  /** The system's places of this layout's stores beneath `root` that exist and that we may not look into. */
+  closedUnder?(root: string): ClosedPlace[];
   /** The store whose layers are at `storeRoot` (a LayerMatch's), wherever it is: a mount's store, for readStore. */
   storeOf?(storeRoot: string): StoreOnDisk;
 }

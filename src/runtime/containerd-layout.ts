@@ -15,6 +15,7 @@ import { readdirSync } from "node:fs";
 import { join, posix } from "node:path";
 import type { StoreLayout, StoreOnDisk } from "./adapter.js";
 import { isDirectory } from "./layer-paths.js";
+import { closedDirectory } from "./user-stores.js";
 
 export const SNAPSHOTTER_DIR = "io.containerd.snapshotter.v1.overlayfs";
 export const TASKS_DIR = "io.containerd.runtime.v2.task";
@@ -73,6 +74,12 @@ export const containerdSnapshots = {
     const containerdRoot = join(root, DEFAULT_ROOT);
     const snapshotter = join(containerdRoot, SNAPSHOTTER_DIR);
     return isDirectory(join(snapshotter, "snapshots")) ? [{ kind: "containerd", root: containerdRoot, layers: snapshotter }] : [];
+  },
+  closedUnder(root) {
+    const containerdRoot = join(root, DEFAULT_ROOT);
+    // containerd's root is 0711, its snapshotter's directory 0700: only root may list the snapshots.
+    const code = closedDirectory(join(containerdRoot, SNAPSHOTTER_DIR, "snapshots"));
+    return code === undefined ? [] : [{ runtime: "containerd", root: containerdRoot, code }];
   },
   // The snapshotter's root is a plugin directory in containerd's root, whatever --root says.
   storeOf: (snapshotter): StoreOnDisk => ({ kind: "containerd", root: posix.dirname(snapshotter), layers: snapshotter }),

@@ -5,9 +5,9 @@
 // (types/options.go: <graphroot>/<driver> beside <graphroot>/<driver>-layers …): overlay (alias
 // overlay2) and vfs, each its own StoreOnDisk.
 import { join } from "node:path";
-import type { StoreOnDisk, StoreOwner } from "./adapter.js";
+import type { ClosedPlace, StoreOnDisk, StoreOwner } from "./adapter.js";
 import { readStorageConf, type StorageConf, systemStorageConf } from "./storage-conf.js";
-import { beneath, expandForUser, isDirectoryHere, type StoreUser, storeUsers } from "./user-stores.js";
+import { beneath, closedDirectory, expandForUser, isDirectoryHere, type StoreUser, storeUsers } from "./user-stores.js";
 
 export const CONTAINERS_STORAGE = "containers-storage";
 
@@ -74,5 +74,14 @@ export function containersStorageStores(root: string, env: NodeJS.ProcessEnv = p
     if (seen.has(here)) return [];
     seen.add(here);
     return storesOf(root, here, graphRoot);
+  });
+}
+
+/** The system's graphroots beneath `root` that we may not look into (/var/lib/containers is root's, 0700). */
+export function closedContainersStorageStores(root: string, env: NodeJS.ProcessEnv = process.env): ClosedPlace[] {
+  return systemRoots(root, env).roots.flatMap(({ graphRoot }) => {
+    const here = beneath(root, graphRoot);
+    const code = closedDirectory(join(here, "overlay"));
+    return code === undefined ? [] : [{ runtime: "podman" as const, root: here, code }];
   });
 }

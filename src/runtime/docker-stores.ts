@@ -3,9 +3,9 @@
 // moved data root leaves the old one on disk); a rootless dockerd's is ~/.local/share/docker (or
 // its ~/.config/docker/daemon.json's data-root), for every user with a home (user-stores.ts).
 import { join, posix } from "node:path";
-import type { StoreOnDisk, StoreOwner } from "./adapter.js";
+import type { ClosedPlace, StoreOnDisk, StoreOwner } from "./adapter.js";
 import { isRecord } from "./json.js";
-import { beneath, isDirectoryHere, readConfigFile, storeUsers } from "./user-stores.js";
+import { beneath, closedDirectory, isDirectoryHere, readConfigFile, storeUsers } from "./user-stores.js";
 
 export const DOCKER_OVERLAY2 = "docker-overlay2";
 
@@ -54,4 +54,15 @@ export function dockerStores(root: string): StoreOnDisk[] {
     stores.push({ kind: DOCKER_OVERLAY2, root: here, layers: home, under: root, ...(owner === undefined ? {} : { owner }) });
   }
   return stores;
+}
+
+/** The system daemon's data roots beneath `root` that we may not look into (/var/lib/docker is root's, 0710). */
+export function closedDockerStores(root: string): ClosedPlace[] {
+  return dataRoots(root)
+    .filter((dataRoot) => dataRoot.owner === undefined)
+    .flatMap(({ dataRoot }) => {
+      const here = beneath(root, dataRoot);
+      const code = closedDirectory(join(here, "overlay2"));
+      return code === undefined ? [] : [{ runtime: "docker" as const, root: here, code }];
+    });
 }

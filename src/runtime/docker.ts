@@ -12,7 +12,7 @@ import { posix } from "node:path";
 import type { RuntimeAdapter, StoreLayout } from "./adapter.js";
 import { dockerCompatible } from "./docker-compatible.js";
 import { readDockerStore } from "./docker-files.js";
-import { dockerStores } from "./docker-stores.js";
+import { closedDockerStores, dockerStores } from "./docker-stores.js";
 import { driverLayer, isDirectoryIn } from "./layer-paths.js";
 import { mountedFor } from "./live-mounts.js";
 
@@ -26,6 +26,7 @@ export const dockerOverlay2 = {
     return { kind: "docker-overlay2", storeRoot: layer.home, id: layer.id };
   },
   storesUnder: (root) => dockerStores(root),
+  closedUnder: (root) => closedDockerStores(root),
 } satisfies StoreLayout;
 
 const cli = dockerCompatible({

@@ -1,6 +1,7 @@
 // The program's one door to the container runtimes. Everything outside src/runtime imports from
 // here and asks the registry for adapters (registry.ts); nothing outside names a runtime.
 export type {
+  ClosedStore,
   LessonCommands,
   ListContainersOptions,
   PodRef,
@@ -56,7 +57,7 @@ export {
   type StoreKind,
 } from "./registry.js";
 export { containersInStoreFiles, storedContainerInfo } from "./store-containers.js";
-export { classifyStore, type LayerStore, matchLayer, readStores, readStoresUnder, storesUnder } from "./stores.js";
+export { classifyStore, closedStoresUnder, type LayerStore, matchLayer, readStores, readStoresUnder, storesUnder } from "./stores.js";
 export type {
   ContainerInfo,
   ContainerSummary,

@@ -16,7 +16,7 @@ import { posix } from "node:path";
 import type { MountNamespace } from "../overlay/namespaces.js";
 import type { RuntimeAdapter, StoreLayout } from "./adapter.js";
 import { readContainersStorage } from "./containers-storage-files.js";
-import { containersStorageStores } from "./containers-storage-stores.js";
+import { closedContainersStorageStores, containersStorageStores } from "./containers-storage-stores.js";
 import { dockerCompatible } from "./docker-compatible.js";
 import { driverLayer, isDirectoryIn } from "./layer-paths.js";
 import { mountedFor } from "./live-mounts.js";
@@ -40,6 +40,7 @@ export const containersStorage = {
     return isContainersStorage(layer.home, namespace) ? { kind: "containers-storage", storeRoot: layer.home, id: layer.id } : undefined;
   },
   storesUnder: (root) => containersStorageStores(root),
+  closedUnder: (root) => closedContainersStorageStores(root),
 } satisfies StoreLayout;
 
 const cli = dockerCompatible({

@@ -3,7 +3,7 @@
 // registry's order), with a read-only existence check where two stores share a shape.
 import type { DiscoveredOverlay } from "../overlay/discover.js";
 import type { MountNamespace } from "../overlay/namespaces.js";
-import type { LayerMatch, StoreContents, StoreOnDisk } from "./adapter.js";
+import type { ClosedPlace, ClosedStore, LayerMatch, StoreContents, StoreOnDisk } from "./adapter.js";
 import { adapters, LAYOUTS, type StoreKind } from "./registry.js";
 
 export interface LayerStore {
@@ -51,6 +51,13 @@ export function classifyStore(overlay: Pick<DiscoveredOverlay, "lower" | "upper"
 /** Every store of every layout beneath `root` ("/": this host), found on disk. */
 export function storesUnder(root: string): StoreOnDisk[] {
   return LAYOUTS.flatMap((layout) => layout.storesUnder(root));
+}
+
+/** The system stores beneath `root` that exist and that we may not look into (none, as root). */
+export function closedStoresUnder(root: string): ClosedStore[] {
+  const needsRoot = process.getuid?.() !== 0;
+  const places: ClosedPlace[] = LAYOUTS.flatMap((layout) => layout.closedUnder?.(root) ?? []);
+  return places.map((closed) => ({ ...closed, needsRoot }));
 }
 
 /**

@@ -3,7 +3,7 @@
 // and the others after them (a store outlives the subuid line that made it). Read-only, from the
 // files alone: another user is never asked, nor run as (which would make a store in their home).
 // Under --root DIR every path is DIR's (DIR/etc/passwd, DIR/home/…).
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync } from "node:fs";
+import { accessSync, closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readlinkSync } from "node:fs";
 import { isAbsolute, join, posix } from "node:path";
 import type { StoreOwner } from "./adapter.js";
 
@@ -63,6 +63,21 @@ export function readConfigFile(path: string): string | undefined {
     return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * How the kernel refuses us a look into `path` (EACCES, EPERM: a directory we may not read or
+ * search, or one beneath such a directory), or undefined where it lets us, or there is nothing.
+ */
+export function closedDirectory(path: string): string | undefined {
+  try {
+    if (!lstatSync(path).isDirectory()) return undefined;
+    accessSync(path, constants.R_OK | constants.X_OK);
+    return undefined;
+  } catch (error) {
+    const code = error instanceof Error && "code" in error ? String(error.code) : "";
+    return code === "EACCES" || code === "EPERM" ? code : undefined;
   }
 }
 

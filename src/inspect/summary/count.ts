@@ -9,7 +9,7 @@ import { analyzeStack, type StackReading } from "../../layers/read-ahead.js";
 import { analyzeOnImage, type SharedImages } from "../../layers/shared-image.js";
 import type { XattrNamespace } from "../../overlay/xattr.js";
 import type { StoreContents, StoredContainer, StoredImage } from "../../runtime/index.js";
-import { adapterFor } from "../../runtime/index.js";
+import { adapterFor, closedStoresUnder } from "../../runtime/index.js";
 import { draftStoreMap, type HostLayerMap, resolveLayerMap, type StoreMapDraft } from "./layer-map.js";
 import type { HostSummary, SummaryContainer, SummaryImage, SummaryStore } from "./model.js";
 
@@ -241,6 +241,7 @@ export async function countHost(stores: readonly StoreContents[], options: Summa
     stores: storeRows,
     images,
     containers,
+    closedStores: closedStoresUnder(options.root),
     unusedLayers: {
       count: unused.length,
       bytes: unused.reduce((sum, layer) => sum + layer.bytes, 0),

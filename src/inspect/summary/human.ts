@@ -5,6 +5,7 @@
 import { formatBytes, formatCount } from "../../i18n/format.js";
 import type { HumanStyle } from "../human.js";
 import { layout, type Row } from "../layout.js";
+import { closedStoresText } from "./closed.js";
 import type { HostSummary } from "./model.js";
 
 const shortId = (id: string): string => id.replace(/^sha256:/, "").slice(0, 12);
@@ -77,11 +78,23 @@ function unusedRows(summary: HostSummary, style: HumanStyle): Row[] {
   return rows;
 }
 
+/** The note on system stores we may not look into (none as root), or none. */
+export function closedStoresRow(summary: HostSummary, style: HumanStyle, indent: number): Row[] {
+  const closed = summary.closedStores;
+  if (closed.length === 0) return [];
+  return [{ indent, text: closedStoresText(closed, style.words), style: style.chalk.yellow }];
+}
+
 /** The summary's lines, ending with a blank one (the mounts' reports may follow). */
 export function renderSummary(summary: HostSummary, style: HumanStyle, top: number): string {
   const w = style.words.summary;
   const { totals } = summary;
-  if (totals.stores === 0) return `${layout([{ indent: 0, text: w.noStores, style: style.chalk.dim }], style.width)}\n\n`;
+  // No store could be read: where one is there all the same (root's, to an ordinary user), say so, not "none".
+  if (totals.stores === 0) {
+    const rows =
+      summary.closedStores.length > 0 ? closedStoresRow(summary, style, 0) : [{ indent: 0, text: w.noStores, style: style.chalk.dim }];
+    return `${layout(rows, style.width)}\n\n`;
+  }
   const counts = [totals.stores, totals.images, totals.containers, totals.running, totals.stopped].map(formatCount);
   const [stores = "", images = "", containers = "", running = "", stopped = ""] = counts;
   const where = summary.root === "/" ? w.thisHost : w.underRoot(summary.root);
@@ -92,6 +105,7 @@ export function renderSummary(summary: HostSummary, style: HumanStyle, top: numb
     ...imageRows(summary, style, top),
     ...containerRows(summary, style, top),
     ...unusedRows(summary, style),
+    ...closedStoresRow(summary, style, 2),
   ];
   return `${layout(rows, style.width)}\n\n`;
 }

@@ -2,7 +2,7 @@
 // image, container by container, and what nothing uses. Its --json is one object of this shape
 // (README: "inspect --summary --json"); every figure is counted from the layers on disk (a
 // layer's files once, however many images and containers hold it), none asked of a runtime.
-import type { PodRef, RuntimeName } from "../../runtime/index.js";
+import type { ClosedStore, PodRef, RuntimeName } from "../../runtime/index.js";
 
 export interface SummaryStore {
   runtime: RuntimeName;
@@ -74,6 +74,8 @@ export interface HostSummary {
   images: SummaryImage[];
   containers: SummaryContainer[];
   unusedLayers: UnusedLayers;
+  /** System stores that are there but that this user may not look into: nothing of them is counted above. */
+  closedStores: ClosedStore[];
   totals: {
     stores: number;
     images: number;

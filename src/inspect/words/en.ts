@@ -124,6 +124,9 @@ export const en = {
     `${count === "1" ? "the mount namespace of 1 process" : `the mount namespaces of ${count} processes`} could not be read: ${processes}; overlays mounted only there are not listed`,
   hiddenNamespacesNotRoot: (count: string, processes: string) =>
     `${count === "1" ? "the mount namespace of 1 process" : `the mount namespaces of ${count} processes`} could not be read (not root): ${processes}; overlays mounted only there are not listed; run with sudo to see them`,
+  /** System stores we may not look into: "podman /var/lib/containers/storage", joined. */
+  closedStores: (count: string, stores: string, root: boolean) =>
+    `${count === "1" ? "this store is" : `these ${count} stores are`} there but could not be looked into (${root ? "the kernel refused" : "not root"}): ${stores}; ${count === "1" ? "its" : "their"} images and containers are not counted${root ? "" : "; run with sudo to count them"}`,
   // inspect --image IMAGE: one image's layers, each named by the step that made it.
   image: {
     title: (name: string, runtime: string, id: string) => `image ${name} (${runtime}, ${id})`,

@@ -103,6 +103,8 @@ export const ja: InspectWords = {
     `${count} 個のプロセスのマウント名前空間を読めません：${processes}。そこだけにある overlay は一覧にありません`,
   hiddenNamespacesNotRoot: (count, processes) =>
     `${count} 個のプロセスのマウント名前空間を読めません（root ではありません）：${processes}。そこだけにある overlay は一覧にありません。sudo で実行すると見えます`,
+  closedStores: (count, stores, root) =>
+    `${count} 個のストアがありますが、中を見られません（${root ? "カーネルが拒否しました" : "root ではありません"}）：${stores}。そのイメージとコンテナは数えていません${root ? "" : "。数えるには sudo で実行してください"}`,
   image: {
     title: (name, runtime, id) => `イメージ ${name}（${runtime}、${id}）`,
     layersTitle: "レイヤー（上から順に。番号はビルド順で、#1 がベースレイヤー）：",

@@ -96,6 +96,8 @@ export const zh: InspectWords = {
   hiddenNamespaces: (count, processes) => `有 ${count} 个进程的挂载命名空间无法读取：${processes}；只挂载在那里的 overlay 没有列出`,
   hiddenNamespacesNotRoot: (count, processes) =>
     `有 ${count} 个进程的挂载命名空间无法读取（不是 root）：${processes}；只挂载在那里的 overlay 没有列出；用 sudo 运行才能看到`,
+  closedStores: (count, stores, root) =>
+    `有 ${count} 个存储存在，但无法查看其中的内容（${root ? "内核拒绝" : "不是 root"}）：${stores}；其中的镜像和容器没有计入${root ? "" : "；用 sudo 运行才能计入"}`,
   image: {
     title: (name, runtime, id) => `镜像 ${name}（${runtime}，${id}）`,
     layersTitle: "各层，从上到下（按构建顺序编号：#1 是基础层）：",

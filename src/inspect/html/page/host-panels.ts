@@ -3,6 +3,7 @@
 // runtimes' own commands to free them, shown as text (never a link or a button: nothing here
 // runs anything). Every figure is the --json object's, written by the terminal's formatters.
 import { formatBytes, formatCount } from "../../../i18n/format.js";
+import { closedStoresText } from "../../summary/closed.js";
 import type { SummaryContainer, SummaryImage, SummaryStore } from "../../summary/model.js";
 import type { HostPage } from "../page-data.js";
 import { element, panel } from "./dom.js";
@@ -53,7 +54,11 @@ export function hostSummaryPanel(data: HostPage, words: PageWords, where: string
   const counts = [totals.stores, totals.images, totals.containers, totals.running, totals.stopped].map(formatCount);
   const [stores = "", images = "", containers = "", running = "", stopped = ""] = counts;
   const line =
-    totals.stores === 0 ? w.noStores : w.title(where, formatBytes(totals.diskBytes), stores, images, containers, running, stopped);
+    totals.stores === 0 && data.json.closedStores.length > 0
+      ? ""
+      : totals.stores === 0
+        ? w.noStores
+        : w.title(where, formatBytes(totals.diskBytes), stores, images, containers, running, stopped);
   const attrs = Object.fromEntries(
     (["stores", "images", "containers", "running", "stopped"] as const).map((key) => [`data-${key}`, String(totals[key])]),
   );
@@ -62,6 +67,9 @@ export function hostSummaryPanel(data: HostPage, words: PageWords, where: string
     element("p", { className: "totals", text: line, attrs: { id: "totals", ...attrs } }),
     element("p", { className: "made", text: made }),
     element("div", { className: "figures" }, figures(data, words)),
+    data.json.closedStores.length === 0
+      ? null
+      : element("p", { className: "notes", text: closedStoresText(data.json.closedStores, words.inspect), attrs: { id: "closed-stores" } }),
   ]);
 }
 
