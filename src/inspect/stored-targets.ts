@@ -21,12 +21,14 @@ import {
   type StoreContents,
   type StoredContainer,
   type StoreOwner,
+  type StoreProblem,
   storedContainerInfo,
   storesUnder,
   withoutTrailingSlash,
 } from "../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { layout } from "./layout.js";
+import { storeProblemText } from "./store-problems.js";
 import type { InspectTarget, TargetSelection } from "./targets.js";
 import type { InspectWords } from "./words/index.js";
 
@@ -209,7 +211,7 @@ export function theOne(target: string, found: readonly FoundContainer[], words: 
 }
 
 /** Each store's problems, once: what its files could not tell. */
-export function storeProblems(stores: readonly StoreContents[]): string[] {
+export function storeProblems(stores: readonly StoreContents[]): StoreProblem[] {
   return stores.flatMap((contents) => contents.problems);
 }
 
@@ -218,13 +220,13 @@ const QUOTED_PROBLEMS = 3;
 
 /** The closing note for a person: some store files could not be read, so a container may be missing; "" when none. */
 export function storeProblemsNote(
-  problems: readonly string[],
+  problems: readonly StoreProblem[],
   words: InspectWords,
   chalk: ChalkInstance,
   width: number | undefined,
 ): string {
   if (problems.length === 0) return "";
-  const shown = problems.slice(0, QUOTED_PROBLEMS);
+  const shown = problems.slice(0, QUOTED_PROBLEMS).map((problem) => storeProblemText(problem, words));
   const text = words.storeProblems(formatCount(problems.length), shown, formatCount(problems.length - shown.length));
   return `${layout([{ indent: 0, text, style: chalk.yellow }], width)}\n`;
 }

@@ -16,6 +16,7 @@ import {
   type StoreContents,
   type StoreKind,
   type StoreOwner,
+  type StoreProblem,
   uppersOf,
 } from "../runtime/index.js";
 import { EXIT_USAGE, ExitError } from "../sys/errors.js";
@@ -63,8 +64,8 @@ export interface TargetSelection {
   targets: InspectTarget[];
   /** Processes whose mount namespace could not be read (not root), by pid; never a kernel thread. */
   unreadableNamespaces: ProcessName[];
-  /** What the stores' own files could not tell (in plain words): containers they name may be missing. */
-  storeProblems?: string[];
+  /** What the stores' own files could not tell: containers they name may be missing. */
+  storeProblems?: StoreProblem[];
   /** The stores read for it (every one, with no TARGET): the host summary counts them without reading them again. */
   stores?: StoreContents[];
 }

@@ -16,6 +16,7 @@ import type { MountNamespace } from "../overlay/namespaces.js";
 import type { CommandResult, RunOptions } from "../sys/exec.js";
 import type { RuntimeProbe } from "./detect.js";
 import type { RuntimeName } from "./registry.js";
+import type { StoreProblem } from "./store-problems.js";
 import type { ContainerInfo, ContainerSummary, HistoryEntry, ImageInfo, ImageSummary } from "./types.js";
 
 /** A layer directory's place in a store, read from its path. */
@@ -217,8 +218,8 @@ export interface StoreContents {
   layers: StoredLayer[];
   images: StoredImage[];
   containers: StoredContainer[];
-  /** What could not be read, in plain words; the rest is still given. */
-  problems: string[];
+  /** What could not be read (inspect words it); the rest is still given. */
+  problems: StoreProblem[];
 }
 
 export interface RuntimeAdapter {

@@ -13,6 +13,7 @@ import { containerdAddress, daemonSnapshotter, imageRows, namespaces, probeConta
 import { METADATA_DB, snapshotDir, snapshotIds } from "./containerd-layout.js";
 import { OVERLAY_SNAPSHOTTER } from "./containerd-names.js";
 import { podOf } from "./pods.js";
+import type { StoreProblem } from "./store-problems.js";
 import type { ContainerInfo } from "./types.js";
 
 type Located = StoredContainer & { namespace: string };
@@ -98,28 +99,22 @@ function withParents(layers: StoredLayer[], containers: readonly StoredContainer
   });
 }
 
-const unknownWithout = (why: string): string =>
-  `${why}: which images there are, which snapshot belongs to which image or container, and the stopped containers are kept in its database (${METADATA_DB}), which is not read here; every snapshot is still listed, and the running containers are named from their task bundles`;
-
 export async function readContainerdStore(store: StoreOnDisk): Promise<StoreContents> {
-  const problems: string[] = [];
+  const problems: StoreProblem[] = [];
+  const database = METADATA_DB;
   const layers: StoredLayer[] = snapshotIds(store.layers).map((id) => ({ id, dir: snapshotDir(store.layers, id) }));
   const bundles = containersFromBundles(store.layers);
-  for (const mountPoint of bundles.unreadable) problems.push(`${mountPoint}: its task bundle cannot be read (run as root): not named`);
+  for (const mountPoint of bundles.unreadable) problems.push({ kind: "bundle-unreadable", mountPoint });
   let containers: Located[] = bundles.containers;
   let images: StoredImage[] = [];
   const probe = await probeContainerd();
   if (probe.state !== "ok") {
-    problems.push(unknownWithout(`containerd does not answer at ${containerdAddress()} (${probe.state})`));
+    problems.push({ kind: "daemon-silent", address: containerdAddress(), state: probe.state, database });
   } else {
     try {
       const root = await daemonSnapshotter();
       if (root === undefined || !samePath(root, store.layers)) {
-        problems.push(
-          unknownWithout(
-            `the containerd that answers at ${containerdAddress()} keeps its snapshots in ${root ?? "no overlayfs snapshotter"}, not here`,
-          ),
-        );
+        problems.push({ kind: "daemon-elsewhere", address: containerdAddress(), snapshots: root ?? null, database });
       } else {
         const daemon = await fromDaemon(store);
         const known = new Set(daemon.containers.map((container) => `${container.namespace}/${container.id}`));
@@ -128,7 +123,7 @@ export async function readContainerdStore(store: StoreOnDisk): Promise<StoreCont
       }
     } catch (error) {
       if (!(error instanceof RuntimeError)) throw error;
-      problems.push(unknownWithout(`containerd stopped answering: ${error.message}`));
+      problems.push({ kind: "daemon-stopped", error: error.message, database });
     }
   }
   return {

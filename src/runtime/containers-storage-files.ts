@@ -64,7 +64,7 @@ function chainDirs(top: string, layers: ReadonlyMap<string, CsLayer>, paths: CsP
     seen.add(at);
     const dir = layers.has(at) ? layerDir(paths, at) : undefined;
     if (dir === undefined) {
-      reading.problem(`${join(paths.graphRoot, `${paths.driver}-layers`, "layers.json")}: no layer ${at}`);
+      reading.problem({ kind: "no-layer", list: join(paths.graphRoot, `${paths.driver}-layers`, "layers.json"), layer: at });
       break;
     }
     dirs.push(dir);
@@ -117,11 +117,12 @@ async function readContainers(
     const layer = stringField(record, "layer") ?? "";
     const upper = isSafeId(layer) ? layerDir(paths, layer) : undefined;
     if (upper === undefined) {
-      reading.problem(`container ${id}: no layer of its own in ${join(paths.graphRoot, `${paths.driver}-containers`, "containers.json")}`);
+      const list = join(paths.graphRoot, `${paths.driver}-containers`, "containers.json");
+      reading.problem({ kind: "container-without-layer", container: id, list });
       continue;
     }
     if (!(await isDirectoryAt(upper))) {
-      reading.problem(`container ${stringListField(record, "names")[0] ?? id}: its layer ${upper} is not on disk`);
+      reading.problem({ kind: "container-layer-gone", container: stringListField(record, "names")[0] ?? id, layer: upper });
       continue;
     }
     const metadata = podmanMetadata(record);

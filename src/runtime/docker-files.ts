@@ -57,7 +57,7 @@ async function readLayerDb(reading: StoreReading, paths: DockerPaths): Promise<M
     const cacheId = await reading.text(join(root, name, "cache-id"));
     if (cacheId === undefined) continue;
     if (!isSafeId(cacheId)) {
-      reading.problem(`${join(root, name, "cache-id")}: not a layer id (${JSON.stringify(cacheId.slice(0, 80))})`);
+      reading.problem({ kind: "not-layer-id", path: join(root, name, "cache-id"), value: cacheId.slice(0, 80) });
       continue;
     }
     const parent = await reading.text(join(root, name, "parent"), true);
@@ -74,7 +74,7 @@ function chainDirs(top: string | undefined, layerDb: ReadonlyMap<string, ChainLa
     seen.add(at);
     const layer = layerDb.get(at);
     if (layer === undefined) {
-      reading.problem(`${join(paths.images, "layerdb")}: no layer ${at}`);
+      reading.problem({ kind: "no-layer", list: join(paths.images, "layerdb"), layer: at });
       break;
     }
     dirs.push(join(paths.home, layer.cacheId, "diff"));
@@ -126,7 +126,7 @@ async function readMount(reading: StoreReading, paths: DockerPaths, containerId:
   const dir = join(paths.images, "layerdb", "mounts", containerId);
   const mountId = await reading.text(join(dir, "mount-id"));
   if (mountId === undefined || !isSafeId(mountId)) {
-    if (mountId !== undefined) reading.problem(`${join(dir, "mount-id")}: not a layer id`);
+    if (mountId !== undefined) reading.problem({ kind: "not-layer-id", path: join(dir, "mount-id") });
     return undefined;
   }
   const initId = await reading.text(join(dir, "init-id"), true);
@@ -150,14 +150,14 @@ async function readContainer(
   const driver = stringField(config, "Driver");
   const name = (stringField(config, "Name") ?? "").replace(/^\//, "");
   if (driver !== undefined && driver !== DRIVER) {
-    reading.problem(`container ${name || id}: on the ${driver} storage driver, not in ${paths.home}`);
+    reading.problem({ kind: "container-other-driver", container: name || id, driver, home: paths.home });
     return undefined;
   }
   const mount = isSafeId(id) ? await readMount(reading, paths, id) : undefined;
   if (mount === undefined) return undefined;
   const upper = join(paths.home, mount.mountId, "diff");
   if (!(await isDirectoryAt(upper))) {
-    reading.problem(`container ${name || id}: its layer ${upper} is not on disk`);
+    reading.problem({ kind: "container-layer-gone", container: name || id, layer: upper });
     return undefined;
   }
   const labels = labelsField(recordField(config, "Config"), "Labels");

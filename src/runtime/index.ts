@@ -57,6 +57,7 @@ export {
   type StoreKind,
 } from "./registry.js";
 export { containersInStoreFiles, storedContainerInfo } from "./store-containers.js";
+export type { StoreProblem } from "./store-problems.js";
 export { classifyStore, closedStoresUnder, type LayerStore, matchLayer, readStores, readStoresUnder, storesUnder } from "./stores.js";
 export type {
   ContainerInfo,

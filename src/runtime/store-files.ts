@@ -10,6 +10,7 @@ import { lstat, open, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { PodRef } from "./adapter.js";
 import { isRecord, type JsonRecord } from "./json.js";
+import type { StoreProblem } from "./store-problems.js";
 
 /** No metadata file of a store comes near this; a larger one is not read into memory. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -31,21 +32,21 @@ function codeOf(error: unknown): string {
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Why a read failed, in plain words (inspect's notes show them as they are, like discovery's). */
-function failure(path: string, code: string): string {
-  if (code === "ELOOP") return `${path}: a symlink, not followed`;
-  if (code === "TOOBIG") return `${path}: larger than ${MAX_FILE_BYTES} bytes, not read`;
-  if (code === "NOTFILE") return `${path}: not a regular file`;
-  return `${path}: could not be read (${code})`;
+/** Why a read failed (inspect words it). */
+function failure(path: string, code: string): StoreProblem {
+  if (code === "ELOOP") return { kind: "symlink", path };
+  if (code === "TOOBIG") return { kind: "too-big", path, limit: MAX_FILE_BYTES };
+  if (code === "NOTFILE") return { kind: "not-a-file", path };
+  return { kind: "unreadable", path, code };
 }
 
 /** One store's reading: the files it read and the problems it met, gathered in one place. */
 export class StoreReading {
-  readonly problems: string[] = [];
+  readonly problems: StoreProblem[] = [];
 
-  problem(text: string): void {
+  problem(problem: StoreProblem): void {
     // A store of a thousand broken containers would otherwise bury the report.
-    if (this.problems.length < 50) this.problems.push(text);
+    if (this.problems.length < 50) this.problems.push(problem);
   }
 
   /** A regular file's bytes, never through a symlink; the errno code when it cannot be read. */
@@ -98,7 +99,7 @@ export class StoreReading {
           await pause(RETRY_AFTER_MS);
           continue;
         }
-        this.problem(`${path}: not JSON, even read again (${error instanceof Error ? error.message : String(error)})`);
+        this.problem({ kind: "not-json", path, error: error instanceof Error ? error.message : String(error) });
         return undefined;
       }
     }
@@ -109,7 +110,7 @@ export class StoreReading {
     const value = await this.json(path, optional);
     if (value === undefined) return [];
     if (!Array.isArray(value)) {
-      this.problem(`${path}: not a JSON array`);
+      this.problem({ kind: "not-json-array", path });
       return [];
     }
     return value.filter(isRecord);
@@ -120,7 +121,7 @@ export class StoreReading {
     const value = await this.json(path, optional);
     if (value === undefined) return undefined;
     if (isRecord(value)) return value;
-    this.problem(`${path}: not a JSON object`);
+    this.problem({ kind: "not-json-object", path });
     return undefined;
   }
 

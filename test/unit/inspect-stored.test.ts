@@ -5,9 +5,10 @@
 // each language. The stores here are data; their real files are read in the e2e tests.
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
+import { storeProblemText } from "../../src/inspect/store-problems.js";
 import { findNamed, storeProblemsNote, theOne, wantedOf } from "../../src/inspect/stored-targets.js";
 import { inspectWords } from "../../src/inspect/words/index.js";
-import type { StoreContents, StoredContainer } from "../../src/runtime/index.js";
+import type { StoreContents, StoredContainer, StoreProblem } from "../../src/runtime/index.js";
 import { ExitError } from "../../src/sys/errors.js";
 
 const LANGS = ["en", "zh", "ja"] as const;
@@ -93,12 +94,16 @@ describe("the container a TARGET names", () => {
 });
 
 describe("the note on store files that could not be read", () => {
-  const problems = [
-    "/var/lib/docker/containers/0123456789abcdef0123456789abcdef/config.v2.json: could not be read (EACCES)",
-    "/home/alice/.local/share/containers/storage/overlay-containers/containers.json: not JSON, even read again (Unexpected end of JSON input)",
-    "/var/lib/containers/storage/overlay-layers/layers.json: a symlink, not followed",
-    "/x: could not be read (EIO)",
-    "/y: could not be read (EIO)",
+  const problems: StoreProblem[] = [
+    { kind: "unreadable", path: "/var/lib/docker/containers/0123456789abcdef0123456789abcdef/config.v2.json", code: "EACCES" },
+    {
+      kind: "not-json",
+      path: "/home/alice/.local/share/containers/storage/overlay-containers/containers.json",
+      error: "Unexpected end of JSON input",
+    },
+    { kind: "symlink", path: "/var/lib/containers/storage/overlay-layers/layers.json" },
+    { kind: "unreadable", path: "/x", code: "EIO" },
+    { kind: "unreadable", path: "/y", code: "EIO" },
   ];
 
   it("says nothing when every file was read", () => {
@@ -108,7 +113,11 @@ describe("the note on store files that could not be read", () => {
   it.each(LANGS)("quotes three and counts the rest, every line within 60 columns (%s)", (lang) => {
     const words = inspectWords(lang);
     const note = storeProblemsNote(problems, words, chalk, 60);
-    expect(note.replace(/\s+/g, "")).toBe(words.storeProblems("5", problems.slice(0, 3), "2").replace(/\s+/g, ""));
+    const quoted = problems.slice(0, 3).map((problem) => storeProblemText(problem, words));
+    expect(note.replace(/\s+/g, "")).toBe(words.storeProblems("5", quoted, "2").replace(/\s+/g, ""));
+    // Each quoted in the reader's words: in zh and ja, no English but the paths, codes and the JSON error.
+    if (lang !== "en")
+      for (const text of quoted.slice(0, 1).concat(quoted.slice(2))) expect(text.replace(/[\w/.:-]+/g, "")).not.toMatch(/[a-z]{3}/i);
     for (const line of note.trimEnd().split("\n")) expect(stringWidth(line), line).toBeLessThanOrEqual(60);
   });
 });

@@ -174,8 +174,8 @@ describe("a store's files, when they are odd", () => {
     const contents = await readDockerStore(dockerStore(), new Set());
     expect(contents.containers).toEqual([]);
     expect(contents.problems).toEqual([
-      `${join(root, "docker/containers/aaa/config.v2.json")}: a symlink, not followed`,
-      `${join(root, "docker/image/overlay2/layerdb/mounts/bbb/mount-id")}: not a layer id`,
+      { kind: "symlink", path: join(root, "docker/containers/aaa/config.v2.json") },
+      { kind: "not-layer-id", path: join(root, "docker/image/overlay2/layerdb/mounts/bbb/mount-id") },
     ]);
   });
 
@@ -185,7 +185,7 @@ describe("a store's files, when they are odd", () => {
     writeFileSync(containers, '[{"id": "abc", "names": ["half-writ');
     const store = { kind: "containers-storage", root: join(root, "cs"), layers: join(root, "cs/overlay"), under: root };
     const broken = await readContainersStorage(store, new Set());
-    expect(broken.problems).toEqual([expect.stringMatching(/containers\.json: not JSON, even read again/)]);
+    expect(broken.problems).toEqual([{ kind: "not-json", path: containers, error: expect.any(String) }]);
     // Written whole while the first read waits: the second read has it.
     writeFileSync(containers, '[{"id": "abc", "names": ["half-writ');
     setTimeout(() => writeFileSync(containers, JSON.stringify([{ id: "abc", names: ["web"], image: "", layer: "def" }])), 20);
@@ -197,7 +197,7 @@ describe("a store's files, when they are odd", () => {
     const lost = await readContainersStorage(store, new Set());
     expect([lost.containers, lost.problems]).toEqual([
       [],
-      [`container web: its layer ${join(root, "cs/overlay/gone/diff")} is not on disk`],
+      [{ kind: "container-layer-gone", container: "web", layer: join(root, "cs/overlay/gone/diff") }],
     ]);
   });
 });

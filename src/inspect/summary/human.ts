@@ -5,6 +5,7 @@
 import { formatBytes, formatCount } from "../../i18n/format.js";
 import type { HumanStyle } from "../human.js";
 import { layout, type Row } from "../layout.js";
+import { storeProblemText } from "../store-problems.js";
 import { closedStoresText } from "./closed.js";
 import type { HostSummary } from "./model.js";
 
@@ -22,7 +23,7 @@ function storeRows(summary: HostSummary, style: HumanStyle): Row[] {
     const disk = formatBytes(store.diskBytes);
     rows.push({ indent: 4, text: w.store(store.runtime, store.root, store.owner, store.driver, disk, formatCount(store.layers)) });
     if (store.fullCopies) rows.push({ indent: 6, text: w.fullCopies, style: style.chalk.yellow });
-    for (const problem of store.problems) rows.push({ indent: 6, text: problem, style: style.chalk.yellow });
+    for (const problem of store.problems) rows.push({ indent: 6, text: storeProblemText(problem, style.words), style: style.chalk.yellow });
   }
   return rows;
 }

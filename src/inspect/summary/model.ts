@@ -2,7 +2,7 @@
 // image, container by container, and what nothing uses. Its --json is one object of this shape
 // (README: "inspect --summary --json"); every figure is counted from the layers on disk (a
 // layer's files once, however many images and containers hold it), none asked of a runtime.
-import type { ClosedStore, PodRef, RuntimeName } from "../../runtime/index.js";
+import type { ClosedStore, PodRef, RuntimeName, StoreProblem } from "../../runtime/index.js";
 
 export interface SummaryStore {
   runtime: RuntimeName;
@@ -18,8 +18,8 @@ export interface SummaryStore {
   layers: number;
   /** Said of a vfs store: each container a full copy of its image. */
   fullCopies: boolean;
-  /** What of the store's files could not be read. */
-  problems: string[];
+  /** What the store's own files could not tell, as data (`kind`, and the file): inspect/store-problems.ts words it. */
+  problems: StoreProblem[];
 }
 
 export interface SummaryImage {

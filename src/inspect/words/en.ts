@@ -31,6 +31,29 @@ export const en = {
   rootWithImage: "--root reads the stores' own files and --image asks a runtime: give one of them, not both",
   storeProblems: (count: string, shown: readonly string[], more: string) =>
     `${count === "1" ? "1 of the stores' own files" : `${count} of the stores' own files`} could not be read, and what ${count === "1" ? "it names" : "they name"} may be missing above: ${shown.join("; ")}${more === "0" ? "" : `; and ${more} more`}`,
+  // What a store's own files could not tell (runtime/store-problems.ts), each with its file.
+  storeProblem: {
+    unreadable: (path: string, code: string) => `${path}: could not be read (${code})`,
+    symlink: (path: string) => `${path}: a symlink, not followed`,
+    tooBig: (path: string, limit: string) => `${path}: larger than ${limit}, not read`,
+    notAFile: (path: string) => `${path}: not a regular file`,
+    notJson: (path: string, error: string) => `${path}: not JSON, even read again (${error})`,
+    notJsonArray: (path: string) => `${path}: not a JSON array`,
+    notJsonObject: (path: string) => `${path}: not a JSON object`,
+    noLayer: (list: string, layer: string) => `${list}: no layer ${layer}`,
+    notLayerId: (path: string, value: string) => `${path}: not a layer id${value === "" ? "" : ` (${value})`}`,
+    containerWithoutLayer: (container: string, list: string) => `container ${container}: no layer of its own in ${list}`,
+    containerLayerGone: (container: string, layer: string) => `container ${container}: its layer ${layer} is not on disk`,
+    containerOtherDriver: (container: string, driver: string, home: string) =>
+      `container ${container}: on the ${driver} storage driver, not in ${home}`,
+    bundleUnreadable: (mountPoint: string) => `${mountPoint}: its task bundle cannot be read (run as root): not named`,
+    daemonSilent: (address: string, state: string) => `containerd does not answer at ${address} (${state})`,
+    daemonElsewhere: (address: string, snapshots: string | null) =>
+      `the containerd that answers at ${address} keeps its snapshots ${snapshots === null ? "in no overlayfs snapshotter" : `in ${snapshots}`}, not here`,
+    daemonStopped: (error: string) => `containerd stopped answering: ${error}`,
+    daemonUnknown: (why: string, database: string) =>
+      `${why}: which images there are, which snapshot belongs to which image or container, and the stopped containers are kept in its database (${database}), which is not read here; every snapshot is still listed, and the running containers are named from their task bundles`,
+  },
   podNotFound: (pod: string, runtimes: string) =>
     `no container of pod ${pod} is known ${runtimes === "" ? "here: no container runtime answered, and the files of the stores mounted here name none" : `to ${runtimes}`} (TARGET as NAMESPACE/POD is a Kubernetes pod, found by its containers' labels)`,
   noOverlays: "no overlay mounts on this host, and no stopped containers in its stores",

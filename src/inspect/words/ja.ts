@@ -23,6 +23,28 @@ export const ja: InspectWords = {
   rootWithImage: "--root はストア自身のファイルを読み、--image はランタイムに問い合わせます：どちらか一方だけを指定してください",
   storeProblems: (count, shown, more) =>
     `ストアのファイル ${count} 個を読めませんでした。そこに書かれたものは上に出ていないかもしれません：${shown.join("；")}${more === "0" ? "" : `。ほかに ${more} 個`}`,
+  storeProblem: {
+    unreadable: (path, code) => `${path}：読めません（${code}）`,
+    symlink: (path) => `${path}：シンボリックリンクなので、たどりません`,
+    tooBig: (path, limit) => `${path}：${limit} より大きいので、読みません`,
+    notAFile: (path) => `${path}：通常のファイルではありません`,
+    notJson: (path, error) => `${path}：読み直しても JSON ではありません（${error}）`,
+    notJsonArray: (path) => `${path}：JSON の配列ではありません`,
+    notJsonObject: (path) => `${path}：JSON のオブジェクトではありません`,
+    noLayer: (list, layer) => `${list}：レイヤー ${layer} がありません`,
+    notLayerId: (path, value) => `${path}：レイヤー ID ではありません${value === "" ? "" : `（${value}）`}`,
+    containerWithoutLayer: (container, list) => `コンテナ ${container}：${list} に自身のレイヤーがありません`,
+    containerLayerGone: (container, layer) => `コンテナ ${container}：そのレイヤー ${layer} がディスク上にありません`,
+    containerOtherDriver: (container, driver, home) =>
+      `コンテナ ${container}：${driver} ストレージドライバーを使っていて、${home} にはありません`,
+    bundleUnreadable: (mountPoint) => `${mountPoint}：タスクの bundle を読めません（root が必要です）：名前はわかりません`,
+    daemonSilent: (address, state) => `containerd が ${address} で応答しません（${state}）`,
+    daemonElsewhere: (address, snapshots) =>
+      `${address} で応答する containerd は${snapshots === null ? " overlayfs スナップショッターを持たず" : `スナップショットを ${snapshots} に置いていて`}、ここではありません`,
+    daemonStopped: (error) => `containerd が応答しなくなりました：${error}`,
+    daemonUnknown: (why, database) =>
+      `${why}。どんなイメージがあるか、どのスナップショットがどのイメージやコンテナのものか、停止したコンテナは、そのデータベース（${database}）にあり、ここでは読みません。スナップショットはすべて一覧にあり、実行中のコンテナはタスクの bundle から名前がわかります`,
+  },
   podNotFound: (pod, runtimes) =>
     `Pod ${pod} のコンテナは見つかりません${runtimes === "" ? "：応答するコンテナランタイムがなく、マウント中のストアのファイルにもありません" : `（${runtimes} に問い合わせました）`}。NAMESPACE/POD の形の TARGET は Kubernetes の Pod で、コンテナのラベルから探します`,
   noOverlays: "このホストに overlay マウントはなく、ストアに停止したコンテナもありません",

@@ -21,6 +21,27 @@ export const zh: InspectWords = {
   rootWithImage: "--root 读取存储自己的文件，--image 询问运行时：两者只能选一个",
   storeProblems: (count, shown, more) =>
     `有 ${count} 个存储文件无法读取，其中记录的内容上面可能没有列出：${shown.join("；")}${more === "0" ? "" : `；另有 ${more} 个`}`,
+  storeProblem: {
+    unreadable: (path, code) => `${path}：无法读取（${code}）`,
+    symlink: (path) => `${path}：是符号链接，没有跟随`,
+    tooBig: (path, limit) => `${path}：大于 ${limit}，没有读取`,
+    notAFile: (path) => `${path}：不是普通文件`,
+    notJson: (path, error) => `${path}：重读一次仍不是 JSON（${error}）`,
+    notJsonArray: (path) => `${path}：不是 JSON 数组`,
+    notJsonObject: (path) => `${path}：不是 JSON 对象`,
+    noLayer: (list, layer) => `${list}：没有层 ${layer}`,
+    notLayerId: (path, value) => `${path}：不是层 ID${value === "" ? "" : `（${value}）`}`,
+    containerWithoutLayer: (container, list) => `容器 ${container}：${list} 中没有它自己的层`,
+    containerLayerGone: (container, layer) => `容器 ${container}：它的层 ${layer} 不在磁盘上`,
+    containerOtherDriver: (container, driver, home) => `容器 ${container}：使用 ${driver} 存储驱动，不在 ${home} 中`,
+    bundleUnreadable: (mountPoint) => `${mountPoint}：无法读取它的任务 bundle（需要 root）：没有命名`,
+    daemonSilent: (address, state) => `containerd 在 ${address} 没有响应（${state}）`,
+    daemonElsewhere: (address, snapshots) =>
+      `在 ${address} 响应的 containerd ${snapshots === null ? "没有 overlayfs 快照器" : `把快照放在 ${snapshots}`}，不在这里`,
+    daemonStopped: (error) => `containerd 不再响应：${error}`,
+    daemonUnknown: (why, database) =>
+      `${why}：有哪些镜像、哪个快照属于哪个镜像或容器、有哪些已停止的容器，都记录在它的数据库（${database}）中，这里不读取；所有快照仍会列出，运行中的容器按其任务 bundle 命名`,
+  },
   podNotFound: (pod, runtimes) =>
     `没有找到 Pod ${pod} 的容器${runtimes === "" ? "：没有容器运行时响应，本机已挂载的存储的文件里也没有" : `（已询问 ${runtimes}）`}（NAMESPACE/POD 形式的 TARGET 指 Kubernetes 的 Pod，按其容器的标签查找）`,
   noOverlays: "本机没有 overlay 挂载，存储中也没有已停止的容器",

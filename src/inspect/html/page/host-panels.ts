@@ -3,6 +3,7 @@
 // runtimes' own commands to free them, shown as text (never a link or a button: nothing here
 // runs anything). Every figure is the --json object's, written by the terminal's formatters.
 import { formatBytes, formatCount } from "../../../i18n/format.js";
+import { storeProblemText } from "../../store-problems.js";
 import { closedStoresText } from "../../summary/closed.js";
 import type { SummaryContainer, SummaryImage, SummaryStore } from "../../summary/model.js";
 import type { HostPage } from "../page-data.js";
@@ -121,7 +122,9 @@ export function storesPanel(data: HostPage, words: PageWords): HTMLElement {
       className: "bytes",
     },
   ];
-  const problems = data.json.stores.flatMap((store) => store.problems.map((problem) => `${store.runtime} ${store.root}: ${problem}`));
+  const problems = data.json.stores.flatMap((store) =>
+    store.problems.map((problem) => `${store.runtime} ${store.root}: ${storeProblemText(problem, words.inspect)}`),
+  );
   return panel("stores", h.title, words.page.host.sortable(h.help), [
     sortableTable(data.json.stores, columns, "diskBytes"),
     problems.length === 0
