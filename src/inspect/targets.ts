@@ -5,7 +5,7 @@
 // from their layer directories (stored-targets.ts), or under --root DIR only those. A Kubernetes
 // pod's containers (TARGET NAMESPACE/POD) and the naming of mounts by their runtimes are in
 // named-targets.ts.
-import { realpathSync } from "node:fs";
+import { lstatSync, realpathSync } from "node:fs";
 import { posix, resolve } from "node:path";
 import { type DiscoveredOverlay, discoverOverlays, type MountNamespace, type ProcessName } from "../overlay/discover.js";
 import {
@@ -75,6 +75,21 @@ export interface SelectOptions {
   root?: string;
 }
 
+/**
+ * A TARGET written as a path (`/…`, `./…`, `../…`) that no overlay is mounted at is no container
+ * name: say what it is, without asking any runtime.
+ */
+function refuseNonOverlayPath(target: string, words: InspectWords): void {
+  if (!/^\.{0,2}\//.test(target)) return;
+  let exists = true;
+  try {
+    lstatSync(target);
+  } catch {
+    exists = false;
+  }
+  throw new ExitError(EXIT_USAGE, exists ? words.notMountPoint(target) : words.noSuchPath(target));
+}
+
 /** The overlays mounted at `target` (a path), in our namespace or, by name, in any. */
 function overlaysAt(target: string, overlays: readonly DiscoveredOverlay[]): DiscoveredOverlay[] {
   const candidates = new Set([trimSlashes(resolve(target)), trimSlashes(posix.normalize(target))]);
@@ -105,6 +120,7 @@ export async function selectTargets(
   }
   const mounted = overlaysAt(target, discovery.overlays);
   if (mounted.length > 0) return { targets: withStoreNames(await namedMounts(mounted, words), byStoredUpper), unreadableNamespaces };
+  refuseNonOverlayPath(target, words);
   const pod = podTarget(target);
   if (pod !== undefined) return { targets: await podTargets(target, pod, discovery.overlays, words), unreadableNamespaces };
   return { targets: await containerNamed(target, discovery.overlays, storeContents, words), unreadableNamespaces };

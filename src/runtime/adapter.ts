@@ -245,6 +245,12 @@ export interface RuntimeAdapter {
    * not ask it. Absent: `cli.findImage` gives the layer directories.
    */
   readonly imageLayers?: false;
+  /**
+   * True where asking it now would make something of ours (podman, asked by an ordinary user who
+   * has no store yet, makes one in their home and leaves a pause process running): what only reads
+   * (inspect, cleanup: `answering`) does not ask it then. A lesson that runs a container does.
+   */
+  makesStateWhenAsked?(): boolean;
   /** Ask the running runtime whether it answers, with which version and storage driver. */
   probe(): Promise<RuntimeProbe>;
   /** Containers and images as the running runtime tells them. */

@@ -63,7 +63,14 @@ export const podman: RuntimeAdapter = {
   // containers-storage also answers to the alias overlay2 for its overlay driver.
   overlayDrivers: new Set(["overlay", "overlay2"]),
   ...cli,
+  makesStateWhenAsked: () => process.getuid?.() !== 0 && process.env.CONTAINER_HOST === undefined && !hasOwnStore(),
   readStore: (store, mounted) => readContainersStorage(store, mountedFor(store, mounted)),
   // podman has no daemon; "Cannot connect to Podman" is podman-remote (or CONTAINER_HOST) missing its service.
   fixes: (t) => ({ noDaemon: t.doctor.podmanStart }),
 };
+
+/** The user running us has a containers-storage store of their own (rootless podman has run for them). */
+function hasOwnStore(): boolean {
+  const uid = process.getuid?.();
+  return containersStorageStores("/").some((store) => store.owner?.uid === uid);
+}

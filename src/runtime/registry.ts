@@ -81,10 +81,11 @@ export function probeRuntimes(names: readonly RuntimeName[] = RUNTIMES): Promise
   return Promise.all(adapters(names).map((adapter) => adapter.probe()));
 }
 
-/** The adapters among `among` that answer, in order of preference. */
+/** The adapters among `among` that answer, in order of preference (none that asking would make state for: makesStateWhenAsked). */
 export async function answering(among: readonly RuntimeAdapter[] = adapters()): Promise<RuntimeAdapter[]> {
-  const probes = await Promise.all(among.map((adapter) => adapter.probe()));
-  return among.filter((_, index) => probes[index]?.state === "ok");
+  const askable = among.filter((adapter) => adapter.makesStateWhenAsked?.() !== true);
+  const probes = await Promise.all(askable.map((adapter) => adapter.probe()));
+  return askable.filter((_, index) => probes[index]?.state === "ok");
 }
 
 /** The probe says the runtime answers with a driver whose containers are overlay mounts we read. */

@@ -12,6 +12,8 @@ const VFS_REASON =
 
 export const en = {
   notFound: (target: string, runtimes: string) => `'${target}' is neither an overlay mount point nor a container known to ${runtimes}`,
+  noSuchPath: (target: string) => `'${target}' does not exist, and no overlay is mounted there in any mount namespace`,
+  notMountPoint: (target: string) => `'${target}' is not an overlay mount point: no overlay is mounted there`,
   notFoundNoRuntime: (target: string) =>
     `'${target}' is not an overlay mount point, and no docker, podman or containerd answered here or keeps a store on this host to be asked for a container of that name`,
   // Containers read from the stores' own files (stopped ones, rootless users', a disk under --root).

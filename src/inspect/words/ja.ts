@@ -6,6 +6,8 @@ const VFS_REASON =
 
 export const ja: InspectWords = {
   notFound: (target, runtimes) => `'${target}' は overlay のマウントポイントでも、${runtimes} が知っているコンテナでもありません`,
+  noSuchPath: (target) => `'${target}' は存在せず、どのマウント名前空間でもそこに overlay はマウントされていません`,
+  notMountPoint: (target) => `'${target}' は overlay のマウントポイントではありません：そこに overlay はマウントされていません`,
   notFoundNoRuntime: (target) =>
     `'${target}' は overlay のマウントポイントではなく、コンテナ名を問い合わせできる docker も podman も containerd も、そのストアも、このホストにはありません`,
   ambiguous: (target, count, matches) =>

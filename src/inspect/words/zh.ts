@@ -5,6 +5,8 @@ const VFS_REASON = "使用 vfs 存储驱动时，每个容器都是其镜像的�
 
 export const zh: InspectWords = {
   notFound: (target, runtimes) => `'${target}' 既不是 overlay 挂载点，也不是 ${runtimes} 知道的容器`,
+  noSuchPath: (target) => `'${target}' 不存在，任何挂载命名空间里也没有挂载在那里的 overlay`,
+  notMountPoint: (target) => `'${target}' 不是 overlay 挂载点：那里没有挂载 overlay`,
   notFoundNoRuntime: (target) =>
     `'${target}' 不是 overlay 挂载点，本机也没有可以询问容器名的 docker、podman 或 containerd，也没有它们的存储`,
   ambiguous: (target, count, matches) => `'${target}' 对应 ${count} 个容器：${matches.join("、")}；请把其中一个作为 TARGET 给出`,
