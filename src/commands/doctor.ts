@@ -9,6 +9,7 @@ import { optionalTools, type PreflightCheck, runPreflight } from "../runner/pref
 import { adapterFor, explainProbe, lessonRuntimes, probeRuntimes, type RuntimeName, type RuntimeProbe } from "../runtime/index.js";
 import { EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { findProgram } from "../sys/host.js";
+import { asTyped } from "../sys/sudo.js";
 import { overlayLines, readOverlayReport } from "./doctor-overlay.js";
 import type { SharedOptions } from "./shared.js";
 
@@ -41,7 +42,7 @@ export async function doctorCommand(flags: DoctorFlags, shared: SharedOptions): 
       ...(probe.version !== undefined ? { version: probe.version } : {}),
       ...(probe.driver !== undefined ? { driver: probe.driver } : {}),
       label,
-      ...(fix !== undefined ? { fix } : {}),
+      ...(fix !== undefined ? { fix: asTyped(fix) } : {}),
     }));
     const tools = optional.map(({ program, package: pkg, path, label }) => ({ program, package: pkg, found: path !== undefined, label }));
     const overlay = readOverlayReport();
@@ -52,7 +53,7 @@ export async function doctorCommand(flags: DoctorFlags, shared: SharedOptions): 
     await printReport(t, checks, optional, runtimes, new Chalk({ level: shared.color ? 1 : 0 }));
   }
   const [first] = failed;
-  if (first !== undefined) throw new ExitError(EXIT_USAGE, `${first.label}: ${first.fix ?? ""}`);
+  if (first !== undefined) throw new ExitError(EXIT_USAGE, `${first.label}: ${asTyped(first.fix ?? "")}`);
   return EXIT_OK;
 }
 
@@ -69,7 +70,7 @@ async function printReport(
   screen.prose(t.doctor.title, "", c.bold);
   for (const check of checks) {
     screen.prose(`${check.ok ? "✓" : "✗"} ${check.label}`, "", plain, check.ok ? c.green : c.red);
-    if (check.fix !== undefined && !check.ok) screen.prose(`→ ${check.fix}`, "  ", plain, c.yellow);
+    if (check.fix !== undefined && !check.ok) screen.prose(`→ ${asTyped(check.fix)}`, "  ", plain, c.yellow);
     if (check.note !== undefined) screen.prose(`· ${check.note}`, "  ", c.dim);
   }
   screen.prose(t.doctor.optionalTitle, "", c.bold);
@@ -77,7 +78,7 @@ async function printReport(
   screen.prose(t.doctor.runtimesTitle, "", c.bold);
   for (const { probe, label, fix } of runtimes) {
     screen.prose(`· ${label}`, "", plain, probe.state === "ok" ? c.green : c.dim);
-    if (fix !== undefined) screen.prose(`→ ${fix}`, "  ", c.dim);
+    if (fix !== undefined) screen.prose(`→ ${asTyped(fix)}`, "  ", c.dim);
   }
   for (const line of overlayLines(t, readOverlayReport())) {
     if (line.title) screen.prose(line.text, "", c.bold);

@@ -7,6 +7,7 @@ import type { Workspace } from "../overlay/workspace.js";
 import type { CleanupRegistry } from "../sys/cleanup.js";
 import { InterruptedError, StepSkipped } from "../sys/errors.js";
 import { findProgram } from "../sys/host.js";
+import { hostUid } from "../sys/sudo.js";
 import { stepCommands } from "./context-commands.js";
 import { stepReads, stepWrites } from "./context-files.js";
 import type { Reporter } from "./report/reporter.js";
@@ -55,6 +56,7 @@ export function createStepContext<Options, Words>(deps: ContextDeps<Options, Wor
     w: deps.w,
     lang: deps.lang,
     mode: deps.mode,
+    hostRoot: deps.mode === "root" || hostUid() === 0,
     xattrNamespace,
     options: deps.options,
     workspace: deps.workspace,

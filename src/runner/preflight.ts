@@ -8,6 +8,7 @@ import { fsInfo } from "../overlay/fsinfo.js";
 import { checkParent, type ParentProblem } from "../overlay/workspace.js";
 import { shellQuote } from "../sys/exec.js";
 import { atLeast, findProgram, parseKernelVersion } from "../sys/host.js";
+import { readerIsRoot } from "../sys/sudo.js";
 import { insideLessonNamespace, rootlessRefusal } from "../sys/userns.js";
 
 export { findProgram, parseKernelVersion };
@@ -49,7 +50,7 @@ export function sudoCommand(argv: readonly string[] = process.argv): string {
 }
 
 /** The command that removes what is left under `parent`, runnable as it is (under sudo for root's). */
-export function cleanupCommandLine(parent: string, argv: readonly string[] = process.argv, sudo = true): string {
+export function cleanupCommandLine(parent: string, argv: readonly string[] = process.argv, sudo = !readerIsRoot()): string {
   return shellQuote([...(sudo ? ["sudo"] : []), process.execPath, binPath(argv), "cleanup", "--dir", parent]);
 }
 

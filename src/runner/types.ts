@@ -174,6 +174,8 @@ export interface LessonContext<Options = unknown, Words = unknown> {
   readonly w: Words;
   readonly lang: Lang;
   readonly mode: LessonMode;
+  /** The learner is root on the host (root mode, or --rootless asked for by root): sudo would not help them. */
+  readonly hostRoot: boolean;
   /** Where overlay keeps its xattrs here: `trusted.` as root, `user.` rootless (userxattr). */
   readonly xattrNamespace: XattrNamespace;
   readonly options: Options;

@@ -213,13 +213,20 @@ describeWith(["root"], "features-demo on a real kernel", () => {
   });
 
   it("--keep: the line that removes it by hand unmounts every overlay the lesson kept, then the workspace", async () => {
-    const kept = await runCli(["features-demo", "--yes", "--keep", "--dir", parent()]);
+    // From a root shell: the command carries no sudo.
+    const kept = await runCli(["features-demo", "--yes", "--keep", "--dir", parent()], { env: { SUDO_USER: "" } });
     expect(kept.code, kept.stderr).toBe(0);
     const lines = kept.stdout.split("\n");
-    const byHand = lines[lines.indexOf("or by hand:") + 1]?.trim() ?? "";
+    // The rows as printed, pasted as they are: each but the last ends in a line continuation.
+    const rows: string[] = [];
+    for (const line of lines.slice(lines.indexOf("or by hand:") + 1)) {
+      rows.push(line);
+      if (!line.endsWith("\\")) break;
+    }
+    const byHand = rows.join("\n");
+    expect(byHand).not.toContain("sudo");
     expect(overlayMountsBeneath(parent()).length).toBeGreaterThan(10);
-    // As the learner would run it, sudo aside (the test is root already).
-    const run = spawnSync("sh", ["-c", byHand.replaceAll("sudo ", "")], { encoding: "utf8" });
+    const run = spawnSync("sh", ["-c", byHand], { encoding: "utf8" });
     expect(run.status, `${byHand}\n${run.stderr}`).toBe(0);
     expect(overlayMountsBeneath(parent())).toEqual([]);
     expect(readdirSync(parent())).toEqual([]);
@@ -289,6 +296,7 @@ describeWith(["root", "nobody"], "features-demo rootless", () => {
       const result = await runCli(["features-demo", "--yes", "--json", "--dir", home], { uid: NOBODY });
       expect(result.code, result.stderr).toBe(0);
       expectRootless(summary(result));
+      expect(summary(result).steps.filter((step) => step.reason?.includes("with sudo") === true)).toHaveLength(2);
       expect(mountsAnywhere(home)).toEqual([]);
       expect(readdirSync(home)).toEqual([]);
       const zh = await runCli(["features-demo", "--yes", "--lang", "zh", "--dir", home], { uid: NOBODY });
@@ -301,12 +309,16 @@ describeWith(["root", "nobody"], "features-demo rootless", () => {
     }
   });
 
-  it("as root with --rootless: the same steps skipped for the same reasons", async () => {
+  it("as root with --rootless: the same steps skipped for the same reasons, and the way to see them is without --rootless", async () => {
     const home = mkdtempSync(join(tmpdir(), "ol-rootless-"));
     try {
       const result = await runCli(["features-demo", "--yes", "--json", "--rootless", "--dir", home]);
       expect(result.code, result.stderr).toBe(0);
       expectRootless(summary(result));
+      // Root is root already: sudo would not show these steps; leaving --rootless off would.
+      const reasons = summary(result).steps.flatMap((step) => (step.reason === undefined ? [] : [step.reason]));
+      expect(reasons.filter((reason) => reason.includes("without --rootless"))).toHaveLength(2);
+      expect(reasons.join(" ")).not.toContain("sudo");
       expect(mountsAnywhere(home)).toEqual([]);
     } finally {
       removeParent(home);

@@ -2,7 +2,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { CLI, overlayMountsBeneath, runCli, summaryOf, useParent } from "../helpers/cli.js";
+import { asPasted, CLI, overlayMountsBeneath, runCli, summaryOf, useParent } from "../helpers/cli.js";
 import { describeWith } from "../helpers/needs.js";
 
 const STEPS = ["make-layers", "fill-lower", "mount", "read", "copy-up", "new-file", "whiteout", "layers"];
@@ -103,7 +103,8 @@ describeWith(["root"], "mount-demo on a real kernel", () => {
   });
 
   it("--keep leaves the workspace mounted and says how to remove it", async () => {
-    const result = await runCli(["mount-demo", "--yes", "--keep", "--dir", parent()]);
+    // From a root shell (no SUDO_USER): the commands to type carry no sudo, which such a shell may not have.
+    const result = await runCli(["mount-demo", "--yes", "--keep", "--dir", parent()], { env: { SUDO_USER: "" } });
     expect(result.code).toBe(0);
     const [name] = readdirSync(parent());
     expect(name).toMatch(/^overlay-lesson-/);
@@ -113,7 +114,17 @@ describeWith(["root"], "mount-demo on a real kernel", () => {
     expect(JSON.parse(readFileSync(join(root, ".overlay-lesson.json"), "utf8"))).toMatchObject({ kept: true, root, lesson: "mount-demo" });
     expect(result.stdout).toContain(`ls -la ${root}/upper`);
     expect(result.stdout).toContain(`findmnt ${root}/merged`);
-    expect(result.stdout).toContain(`sudo ${process.execPath} ${CLI} cleanup --dir ${parent()}`);
+    const pasted = asPasted(result.stdout);
+    expect(pasted).toContain(`\n  ${process.execPath} ${CLI} cleanup --dir ${parent()}\n`);
+    expect(pasted).toContain(`\n  umount ${root}/merged && rm -rf ${root}\n`);
+    expect(result.stdout).not.toContain("sudo");
+    // Run with sudo, the reader's shell is theirs: each command says sudo.
+    await runCli(["cleanup", "--dir", parent()]);
+    const bySudo = await runCli(["mount-demo", "--yes", "--keep", "--dir", parent()], { env: { SUDO_USER: "learner" } });
+    const [again] = readdirSync(parent());
+    const rootAgain = join(parent(), again ?? "");
+    expect(asPasted(bySudo.stdout)).toContain(`\n  sudo ${process.execPath} ${CLI} cleanup --dir ${parent()}\n`);
+    expect(asPasted(bySudo.stdout)).toContain(`\n  sudo umount ${rootAgain}/merged && sudo rm -rf ${rootAgain}\n`);
     // Remove it the way the output says, so the after-check holds.
     const cleanup = await runCli(["cleanup", "--dir", parent()]);
     expect(cleanup.code).toBe(0);

@@ -78,6 +78,14 @@ export function runCli(args: string[], options: RunCliOptions = {}): Promise<Cli
   });
 }
 
+/**
+ * Output as a shell reads commands pasted from it: a row ending in " \\" goes on with the next
+ * word (its indentation only parts words), one ending in "\\" with no space goes on inside a word.
+ */
+export function asPasted(text: string): string {
+  return text.replace(/ \\\n +/g, " ").replace(/\\\n/g, "");
+}
+
 /** A fresh parent directory for one test's workspaces. */
 export function makeParent(): string {
   return mkdtempSync(join(tmpdir(), "ol-test-"));

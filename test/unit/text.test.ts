@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   displayWidth,
@@ -7,6 +8,7 @@ import {
   truncateStart,
   wrap,
   wrapCommand,
+  wrapCopyable,
   wrapRaw,
   wrapWithTail,
 } from "../../src/runner/report/text.js";
@@ -148,6 +150,26 @@ describe("wrapping a command", () => {
     const rows = wrapCommand("echo abcdefghijklmnopqrstuvwxyzabcdefghij", 20, 20);
     expect(rows).toEqual(["echo", "abcdefghijklmnopqrst", `${HARD_MARK}uvwxyzabcdefghij`]);
     for (const row of rows) expect(displayWidth(row)).toBeLessThanOrEqual(20);
+  });
+});
+
+describe("wrapping a command to copy", () => {
+  const paths = ["/tmp/ol-suite-YzvHoh/tmp/ol-test-tFLigI/overlay-lesson-3NdFnz/merged", "/tmp/ol-suite-YzvHoh/tmp/x"];
+  // printf prints each word it is given on a line: what the shell makes of the rows, as pasted.
+  const command = `printf '%s\\n' ${paths[0]} 'a b' ${paths[1]} && printf '%s\\n' done`;
+  const expected = `${paths[0]}\na b\n${paths[1]}\ndone\n`;
+
+  it.each([20, 30, 40, 60, 80, 100])("at %i columns: every row fits, and the shell given the rows runs the command", (width) => {
+    const rows = wrapCopyable(command, { first: width - 2, rest: width - 4, full: width });
+    const shown = rows.map((row, index) => `${index === 0 ? "  " : row.continues ? "" : "    "}${row.text}`);
+    for (const line of shown) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+    for (const row of rows.slice(0, -1)) expect(row.text.endsWith("\\")).toBe(true);
+    const run = spawnSync("sh", ["-c", shown.join("\n")], { encoding: "utf8" });
+    expect(run.stdout, shown.join("\n")).toBe(expected);
+  });
+
+  it("keeps a command that fits on one row as it is", () => {
+    expect(wrapCopyable("ls -la upper", { first: 40, rest: 38, full: 42 })).toEqual([{ text: "ls -la upper", continues: false }]);
   });
 });
 

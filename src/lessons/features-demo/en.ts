@@ -10,8 +10,8 @@ export const en = {
     mapShows: (mount: string) => `The layer map below shows the container mounted with ${mount}.`,
   },
   skip: {
-    userxattr: (option: string) =>
-      `rootless, the overlay is mounted with userxattr, and the kernel refuses ${option} beside it ("conflicting options"): a user who may write user.* xattrs could forge where a file's data or a directory comes from. Run the lesson with sudo to see this step.`,
+    userxattr: (option: string, hostRoot: boolean) =>
+      `rootless, the overlay is mounted with userxattr, and the kernel refuses ${option} beside it ("conflicting options"): a user who may write user.* xattrs could forge where a file's data or a directory comes from. ${hostRoot ? "Run the lesson without --rootless" : "Run the lesson with sudo"} to see this step.`,
     refused: (option: string, said: string) => `this kernel refused ${option}: ${said}`,
     notApplied: (option: string, why: string) => `the kernel mounted the overlay without ${option} (findmnt does not show it): ${why}`,
     noReason: "its log (dmesg, as root) says why",

@@ -10,8 +10,8 @@ export const ja: FeaturesWords = {
     mapShows: (mount: string) => `下のレイヤーマップは ${mount} でマウントしたコンテナのものです。`,
   },
   skip: {
-    userxattr: (option: string) =>
-      `rootless モードでは overlay を userxattr 付きでマウントしますが、カーネルは ${option} との併用を拒否します（「conflicting options」）。user.* xattr を書ける一般ユーザーなら、ファイルのデータやディレクトリの出どころを偽装できてしまうからです。このステップを見るには sudo でレッスンを実行してください。`,
+    userxattr: (option: string, hostRoot: boolean) =>
+      `rootless モードでは overlay を userxattr 付きでマウントしますが、カーネルは ${option} との併用を拒否します（「conflicting options」）。user.* xattr を書ける一般ユーザーなら、ファイルのデータやディレクトリの出どころを偽装できてしまうからです。このステップを見るには${hostRoot ? " --rootless を付けずに" : " sudo で"}レッスンを実行してください。`,
     refused: (option: string, said: string) => `このカーネルは ${option} を拒否しました：${said}`,
     notApplied: (option: string, why: string) =>
       `カーネルは overlay をマウントしましたが、${option} は適用されていません（findmnt に表示されません）：${why}`,

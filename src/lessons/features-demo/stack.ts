@@ -73,7 +73,7 @@ export async function mountWithFeature(ctx: Ctx, spec: OverlayMount, feature: Fe
   const logged = [...new Set(attempt.kernelSays ?? [])].join(" / ");
   if (!attempt.mounted) {
     if (ctx.mode === "rootless" && (feature.option === "metacopy=on" || feature.option === "redirect_dir=on"))
-      ctx.skip(w.skip.userxattr(feature.option));
+      ctx.skip(w.skip.userxattr(feature.option, ctx.hostRoot));
     ctx.skip(w.skip.refused(feature.option, logged || firstLine(attempt.result.stderr)));
   }
   await ctx.run(["findmnt", "-n", "-o", "OPTIONS", spec.merged]);

@@ -10,8 +10,8 @@ export const zh: FeaturesWords = {
     mapShows: (mount: string) => `下面的分层图画的是用 ${mount} 挂载的那个容器。`,
   },
   skip: {
-    userxattr: (option: string) =>
-      `rootless 模式下 overlay 用 userxattr 挂载，而内核拒绝把 ${option} 与它一起使用（“conflicting options”）：能写 user.* xattr 的普通用户就能伪造文件数据或目录的来源。请用 sudo 运行本课来看这一步。`,
+    userxattr: (option: string, hostRoot: boolean) =>
+      `rootless 模式下 overlay 用 userxattr 挂载，而内核拒绝把 ${option} 与它一起使用（“conflicting options”）：能写 user.* xattr 的普通用户就能伪造文件数据或目录的来源。${hostRoot ? "去掉 --rootless 运行本课" : "请用 sudo 运行本课"}来看这一步。`,
     refused: (option: string, said: string) => `这个内核拒绝了 ${option}：${said}`,
     notApplied: (option: string, why: string) => `内核挂上了 overlay，但没有启用 ${option}（findmnt 里看不到它）：${why}`,
     noReason: "原因写在内核日志里（以 root 身份运行 dmesg 查看）",

@@ -5,6 +5,7 @@ import { gap, type Lang, type Messages } from "../../i18n/index.js";
 import { mountsBeneath } from "../../overlay/mountinfo.js";
 import type { FoundWorkspace } from "../../overlay/workspace.js";
 import { shellQuote } from "../../sys/exec.js";
+import { asTyped, readerIsRoot } from "../../sys/sudo.js";
 import { cleanupCommandLine } from "../preflight.js";
 import type { CheckRecord, LessonMode, StepRecord } from "../types.js";
 import { renderLayerTable } from "./layer-table.js";
@@ -134,15 +135,15 @@ export function keptBlock({ screen, t, c }: HumanView, workspace: WorkspaceJson,
     ["merged", workspace.merged],
   ];
   for (const [name, path] of rows) screen.labelled("  ", `${padEnd(name, 7)} `, path, plain, c.cyan, "raw");
-  const command = (text: string, style: Style): void => screen.command("  ", text, "", style);
+  const command = (text: string, style: Style): void => screen.copyable("  ", text, style);
   screen.prose(t.report.keptLook, "");
   command(`ls -la ${shellQuote([workspace.upper])}`, c.bold);
   if (!rootless) command(`findmnt ${shellQuote([workspace.merged])}`, c.bold);
   screen.prose(t.report.keptRemove, "");
-  command(cleanupCommandLine(parentOf(workspace.root), process.argv, !rootless), c.bold);
+  command(cleanupCommandLine(parentOf(workspace.root), process.argv, !rootless && !readerIsRoot()), c.bold);
   screen.prose(t.report.keptManual, "", c.dim);
   if (rootless) command(`chmod -R u+rwx ${shellQuote([workspace.root])} && rm -rf ${shellQuote([workspace.root])}`, c.dim);
-  else command(`sudo umount ${shellQuote(keptMounts(workspace))} && sudo rm -rf ${shellQuote([workspace.root])}`, c.dim);
+  else command(asTyped(`sudo umount ${shellQuote(keptMounts(workspace))} && sudo rm -rf ${shellQuote([workspace.root])}`), c.dim);
 }
 
 /** What --keep left mounted beneath the workspace, deepest first (features-demo keeps a dozen); merged when nothing is. */

@@ -3,7 +3,7 @@
 // the last row, output lines are cut hard under a mark. Continuation rows go under the text
 // they continue. An ora spinner, when one runs, is cleared around each write.
 import type { Ora } from "ora";
-import { displayWidth, HARD_MARK, loadExactWidths, wrap, wrapCommand, wrapRaw, wrapWithTail } from "./text.js";
+import { displayWidth, HARD_MARK, loadExactWidths, wrap, wrapCommand, wrapCopyable, wrapRaw, wrapWithTail } from "./text.js";
 
 export type Style = (text: string) => string;
 
@@ -123,6 +123,18 @@ export class Screen {
       prompt,
       rest,
     );
+  }
+
+  /**
+   * A command for the reader to copy and run (the kept workspace's clean-up): broken only between
+   * shell words, each row but the last ending in ` \\`, so that the rows pasted are the command.
+   */
+  copyable(prompt: string, command: string, style: Style): void {
+    const rest = " ".repeat(displayWidth(prompt) + 2);
+    const rows = wrapCopyable(command, { first: this.width - displayWidth(prompt), rest: this.width - rest.length, full: this.width });
+    rows.forEach((row, index) => {
+      this.line(`${index === 0 ? prompt : row.continues ? "" : rest}${style(row.text)}`);
+    });
   }
 
   /** Lines that are not prose (command output, paths): kept whole when they fit, else cut under a mark. */

@@ -255,6 +255,50 @@ export function wrapCommand(command: string, width: number, restWidth: number, t
   return fill(units, width, restWidth, HARD_MARK).map(unglue);
 }
 
+/** A row of a command to copy, and whether it starts a word (indented) or goes on with one (column 0). */
+export interface CopyRow {
+  text: string;
+  continues: boolean;
+}
+
+/**
+ * A command to copy: rows broken between shell words where they can be, every row but the last
+ * ending in " \\" (the shell's line continuation). A row that starts a word may be indented (the
+ * spaces only part words); a word wider than a row (a long path) is cut, and its rest starts at
+ * column 0, so that the shell, given the rows as pasted, joins it back whole.
+ */
+export function wrapCopyable(command: string, widths: { first: number; rest: number; full: number }): CopyRow[] {
+  if (displayWidth(command) <= widths.first) return [{ text: command, continues: false }];
+  const rows: CopyRow[] = [];
+  let row: CopyRow = { text: "", continues: false };
+  // Room for the text of the row being filled, the " \\" that ends it kept aside.
+  const room = (): number => (row.continues ? widths.full : rows.length === 0 ? widths.first : widths.rest) - 2;
+  for (const word of shellWords(command)) {
+    if (row.text !== "" && displayWidth(`${row.text} ${word}`) > room()) {
+      rows.push({ text: `${row.text} \\`, continues: row.continues });
+      row = { text: "", continues: false };
+    }
+    let text = row.text === "" ? word : `${row.text} ${word}`;
+    // Too wide even alone: cut it, the rest at column 0 (no space before a mark inside a word).
+    while (displayWidth(text) > room()) {
+      const cut = sliceWidth(text, room());
+      rows.push({ text: `${cut}\\`, continues: row.continues });
+      text = text.slice(cut.length);
+      row = { text: "", continues: true };
+    }
+    row = { text, continues: row.continues };
+  }
+  rows.push(row);
+  return rows;
+}
+
+/** The longest start of `text` at most `width` columns wide (at least one character). */
+function sliceWidth(text: string, width: number): string {
+  let end = 1;
+  while (end < text.length && displayWidth(text.slice(0, end + 1)) <= width) end++;
+  return text.slice(0, end);
+}
+
 // A tail is glued to its word by no-break spaces, which splitAt never breaks at: "merged (6.3 ms)"
 // may go down a row whole, never leave "(6.3 ms)" alone. They are plain spaces again on screen.
 const NO_BREAK = "\u00a0";
