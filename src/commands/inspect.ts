@@ -75,6 +75,7 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   const { read, partial } = await readMounts(targets, { top, words, json, html, images, output });
   const missing: string[] = [];
   if (!json) {
+    let closed = false;
     if (target === undefined) {
       // The whole host: its summary first, from the stores' own files and the reports just read.
       const host = await readHostSummary({ root: flags.root ?? "/", images, top, read, stores: selection.stores ?? [] });
@@ -82,8 +83,9 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
       if (totals.stores > 0 || closedStores.length > 0) output.write(renderSummary(host.summary, style, top));
       partial.push(...host.unreadable);
       missing.push(...host.missing);
+      closed = closedStores.length > 0;
     }
-    if (targets.length === 0) output.write(`${flags.root === undefined ? words.noOverlays : words.noContainersUnderRoot(flags.root)}\n`);
+    if (targets.length === 0) output.write(`${nothingFound(words, flags.root, closed)}\n`);
     else if (target === undefined) output.write(hostTotalLine(hostTotals(read), words, chalk, width));
     for (const { target: mount, report } of bySize(read)) output.write(renderMount(mount, report, style));
     // Only a search of every overlay can have missed one in a namespace it could not read.
@@ -99,6 +101,12 @@ export async function inspectCommand(target: string | undefined, flags: InspectF
   await output.flushed();
   failIfPartial(words, missing, partial);
   return EXIT_OK;
+}
+
+/** Nothing to report: no overlay, no container; only in the stores it could look into, where some are closed to it. */
+function nothingFound(words: InspectWords, root: string | undefined, closed: boolean): string {
+  if (root !== undefined) return closed ? words.noContainersUnderRootReadable(root) : words.noContainersUnderRoot(root);
+  return closed ? words.noOverlaysReadable : words.noOverlays;
 }
 
 /** Exit 1 with one line naming what was not counted: layers a store lists that are not on disk (under --root), and what could not be read. */

@@ -6,11 +6,11 @@ import type { InspectWords } from "./words/index.js";
 /** A target's note: in the reader's words already (a runtime's, a store's), or a problem of discovery. */
 export type TargetNote = string | LayerProblem;
 
-export function noteText(words: InspectWords, note: TargetNote): string {
-  return typeof note === "string" ? note : layerProblemText(words, note);
+export function noteText(note: TargetNote, words: InspectWords): string {
+  return typeof note === "string" ? note : layerProblemText(note, words);
 }
 
-function layerProblemText(words: InspectWords, problem: LayerProblem): string {
+function layerProblemText(problem: LayerProblem, words: InspectWords): string {
   switch (problem.kind) {
     case "unreadable":
       return words.layerUnreadable(problem.path, problem.code);

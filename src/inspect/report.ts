@@ -60,7 +60,7 @@ export interface ReadOptions {
 }
 
 export async function readMount(target: InspectTarget, options: ReadOptions): Promise<MountReport> {
-  const notes = target.problems.map((note) => noteText(options.words, note));
+  const notes = target.problems.map((note) => noteText(note, options.words));
   let partial = false;
   const layerDirs = target.upper === undefined ? target.lower : [target.upper, ...target.lower];
   // A layer discovery could not resolve (still relative) is never read relative to our cwd.

@@ -35,7 +35,7 @@ export function storeProblemText(problem: StoreProblem, words: InspectWords): st
     case "bundle-unreadable":
       return w.bundleUnreadable(problem.mountPoint);
     case "daemon-silent":
-      return w.daemonUnknown(w.daemonSilent(problem.address, problem.state), problem.database);
+      return w.daemonUnknown(w.daemonSilent(problem.address, w.daemonStates[problem.state] ?? problem.state), problem.database);
     case "daemon-elsewhere":
       return w.daemonUnknown(w.daemonElsewhere(problem.address, problem.snapshots), problem.database);
     case "daemon-stopped":

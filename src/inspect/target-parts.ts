@@ -1,6 +1,7 @@
 // What every way of finding a target shares: an overlay as a target, a path without its trailing
 // slashes (an upperdir is matched as the runtime and mountinfo write it), our own namespace.
 import type { DiscoveredOverlay, MountNamespace } from "../overlay/discover.js";
+import { metacopyInEffect } from "../overlay/features.js";
 import { type ContainerInfo, classifyStore } from "../runtime/index.js";
 import type { InspectTarget } from "./targets.js";
 
@@ -18,7 +19,7 @@ export function toTarget(overlay: DiscoveredOverlay, container: ContainerInfo | 
     lower: overlay.lower,
     upper: overlay.upper,
     userXattr: "userxattr" in overlay.options,
-    metacopyOn: overlay.options.metacopy === "on" || overlay.dataLower.length > 0,
+    metacopyOn: metacopyInEffect(overlay),
     store: classifyStore(overlay).kind,
     container,
     problems: overlay.problems,

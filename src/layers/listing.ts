@@ -15,7 +15,7 @@
 // A name that vanished between readdir and lstat (a live container writes) is left out; a
 // directory that cannot be listed is reported per layer with its error's code.
 import { lstatSync } from "node:fs";
-import { readOverlayXattr, type XattrNamespace } from "../overlay/xattr.js";
+import { readOverlayXattr, readXattr, type XattrNamespace } from "../overlay/xattr.js";
 import { KIND, type KindCode, kindOfStats } from "./entry.js";
 import { hasEscapes } from "./names.js";
 import { PathOpener } from "./paths.js";
@@ -97,7 +97,8 @@ class LayerReader {
         continue;
       }
       const index = this.push(read, name, kind, stats.size, stats.blocks * 512);
-      if (this.mayBeMetacopy(stats.size, stats.blocks * 512, stats.blksize) && this.isMetacopy(dir, name)) {
+      const sparse = stats.blocks * 512 < stats.size;
+      if ((sparse || this.smallUnderMetacopy(stats.size, stats.blocks * 512, stats.blksize)) && this.isMetacopy(dir, name, sparse)) {
         read.metacopy ??= new Set();
         read.metacopy.add(index);
       }
@@ -121,14 +122,22 @@ class LayerReader {
    * Less room on disk than its size (sparse, or a metacopy that holds no data), or under
    * metacopy=on no more than the one block an xattr block takes: only then is the mark read.
    */
-  private mayBeMetacopy(size: number, disk: number, block: number): boolean {
-    return disk < size || (this.metacopyOn && size > 0 && disk <= block);
+  /** Under metacopy=on, a file that takes no more than the one block an xattr block takes. */
+  private smallUnderMetacopy(size: number, disk: number, block: number): boolean {
+    return this.metacopyOn && size > 0 && disk <= block;
   }
 
-  private isMetacopy(dir: string, name: string): boolean {
+  /**
+   * The file's metacopy mark. A sparse file's is looked for in both namespaces (a stack is read
+   * whoever made it); a small file's only in the mount's own: the kernel refuses metacopy=on beside
+   * userxattr, so one lgetxattr per small file is all metacopy=on costs.
+   */
+  private isMetacopy(dir: string, name: string, anyNamespace: boolean): boolean {
     // The binding takes string paths: a file whose own name is not UTF-8 cannot be asked (counted as data).
     if (hasEscapes(name)) return false;
-    return readOverlayXattr(`${this.paths.xattrPath(dir)}/${name}`, "metacopy", this.namespace) !== undefined;
+    const path = `${this.paths.xattrPath(dir)}/${name}`;
+    if (anyNamespace) return readOverlayXattr(path, "metacopy", this.namespace) !== undefined;
+    return readXattr(path, `${this.namespace}.overlay.metacopy`) !== undefined;
   }
 }
 

@@ -81,8 +81,9 @@ function lstatIn(namespace: MountNamespace, path: string) {
  * lowerdir=image,… a/merged`, as features-demo mounts) was resolved against a working directory
  * we cannot know: any ancestor of the mount point may be it. The kernel tells which: an overlay's
  * root directory keeps the inode number of its top layer's root (upper, or the first lower) when
- * its layers share a filesystem, so a base whose top layer is that inode is the one. A base no
- * inode confirms is only a guess, and said to be one.
+ * its layers share a filesystem, so where that top layer's path is relative, the one base whose
+ * top layer is that inode is the one. A base no inode confirms (an absolute upper confirms none)
+ * is only a guess, and said to be one.
  */
 function relativeBase(parsed: OverlayOptions, mountPoint: string, namespace: MountNamespace) {
   const { upper } = parsed;
@@ -92,23 +93,27 @@ function relativeBase(parsed: OverlayOptions, mountPoint: string, namespace: Mou
   if (relative.length === 0) return { base: undefined, guess: false, relative };
   const candidates = [
     { base: upper?.startsWith("/") ? posix.dirname(posix.dirname(upper)) : undefined, guess: false },
-    { base: posix.dirname(posix.dirname(mountPoint)), guess: false },
+    // docker's shape: its upper is relative too (an absolute one beside relative lowers is not its).
+    { base: posix.dirname(posix.dirname(mountPoint)), guess: upper?.startsWith("/") === true },
     ...ancestors(mountPoint).map((base) => ({ base, guess: true })),
   ];
-  const rootInode = inodeIn(namespace, mountPoint);
-  // The candidate holding the most of them (one layer may have vanished since the mount), the
-  // first in that order; one where the kernel's root inode is the top layer's wins outright.
+  // The kernel can confirm a base only through a relative top layer (an absolute one is the same
+  // whatever the base), and only where one base alone matches: filesystem roots share inode numbers.
+  const rootInode = top?.startsWith("/") === false ? inodeIn(namespace, mountPoint) : undefined;
+  const confirmed = new Set<string>();
+  // Else the candidate holding the most of them (one layer may have vanished since the mount), the first in that order.
   let best: { base: string; guess: boolean; found: number } | undefined;
   for (const { base, guess } of candidates) {
     if (base === undefined) continue;
     const found = relative.filter((entry) => typeof lstatIn(namespace, posix.join(base, entry)) !== "string").length;
     if (found === 0) continue;
-    const topDir = top === undefined ? undefined : top.startsWith("/") ? top : posix.join(base, top);
-    if (found === relative.length && rootInode !== undefined && topDir !== undefined && inodeIn(namespace, topDir) === rootInode) {
-      return { base, guess: false, relative };
+    if (found === relative.length && rootInode !== undefined && inodeIn(namespace, posix.join(base, top ?? "")) === rootInode) {
+      confirmed.add(base);
     }
     if (found > (best?.found ?? 0)) best = { base, guess, found };
   }
+  const [only] = confirmed;
+  if (only !== undefined && confirmed.size === 1) return { base: only, guess: false, relative };
   return { base: best?.base, guess: best?.guess ?? false, relative };
 }
 

@@ -40,6 +40,33 @@ export function overlayDefaults(directory = PARAMETERS): OverlayDefaults {
 /** Is a Y/N parameter on? */
 export const isOn = (value: string | undefined): boolean => value === "Y" || value === "y" || value === "1";
 
+const defaultsRead = new Map<string, boolean>();
+
+/** Is the module's default for `parameter` on (read once per run)? Off where it cannot be read. */
+export function defaultOn(parameter: string, directory = PARAMETERS): boolean {
+  const path = `${directory}/${parameter}`;
+  let on = defaultsRead.get(path);
+  if (on === undefined) {
+    try {
+      on = isOn(readFileSync(path, "utf8").trim());
+    } catch {
+      on = false;
+    }
+    defaultsRead.set(path, on);
+  }
+  return on;
+}
+
+/**
+ * Is metacopy in effect on `overlay`? The kernel shows `metacopy=` in mountinfo only where it
+ * differs from the module's default (ovl_show_options), so a mount that says nothing has the
+ * default; data-only layers are reached through metacopy files whatever it says.
+ */
+export function metacopyInEffect(overlay: Pick<DiscoveredOverlay, "options" | "dataLower">, directory = PARAMETERS): boolean {
+  const said = overlay.options.metacopy;
+  return said === "on" || (said === undefined && defaultOn("metacopy", directory)) || overlay.dataLower.length > 0;
+}
+
 /** An overlay's own options, as mount shows them: every one but the layer directories and rw, sorted. */
 export function mountOptionsOf(overlay: Pick<DiscoveredOverlay, "options">): string {
   return Object.entries(overlay.options)

@@ -17,7 +17,8 @@ function configuredDataRoot(file: string): string | undefined {
   try {
     const config: unknown = JSON.parse(readConfigFile(file) ?? "null");
     const value = isRecord(config) ? (config["data-root"] ?? config.graph) : undefined;
-    return typeof value === "string" && value.startsWith("/") ? posix.normalize(value) : undefined;
+    // "/var/lib/docker/" is the default itself: one store, not two.
+    return typeof value === "string" && value.startsWith("/") ? posix.normalize(value).replace(/(.)\/+$/, "$1") : undefined;
   } catch {
     return undefined;
   }
@@ -58,11 +59,9 @@ export function dockerStores(root: string): StoreOnDisk[] {
 
 /** The system daemon's data roots beneath `root` that we may not look into (/var/lib/docker is root's, 0710). */
 export function closedDockerStores(root: string): ClosedPlace[] {
-  return dataRoots(root)
-    .filter((dataRoot) => dataRoot.owner === undefined)
-    .flatMap(({ dataRoot }) => {
-      const here = beneath(root, dataRoot);
-      const code = closedDirectory(join(here, "overlay2"));
-      return code === undefined ? [] : [{ runtime: "docker" as const, root: here, code }];
-    });
+  const system = new Set(dataRoots(root).flatMap((dataRoot) => (dataRoot.owner === undefined ? [beneath(root, dataRoot.dataRoot)] : [])));
+  return [...system].flatMap((here) => {
+    const code = closedDirectory(join(here, "overlay2"));
+    return code === undefined ? [] : [{ runtime: "docker" as const, root: here, code }];
+  });
 }

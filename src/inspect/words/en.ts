@@ -30,6 +30,7 @@ export const en = {
     `--root ${dir}: no container store beneath it (looked in var/lib/docker, var/lib/containers/storage, each user's home, and where etc/docker/daemon.json and etc/containers/storage.conf say)`,
   notFoundUnderRoot: (target: string, dir: string) => `'${target}' is not a container of the stores under --root ${dir}`,
   noContainersUnderRoot: (dir: string) => `no containers in the stores under --root ${dir}`,
+  noContainersUnderRootReadable: (dir: string) => `no containers in the stores under --root ${dir} that could be looked into`,
   rootWithImage: "--root reads the stores' own files and --image asks a runtime: give one of them, not both",
   storeProblems: (count: string, shown: readonly string[], more: string) =>
     `${count === "1" ? "1 of the stores' own files" : `${count} of the stores' own files`} could not be read, and what ${count === "1" ? "it names" : "they name"} may be missing above: ${shown.join("; ")}${more === "0" ? "" : `; and ${more} more`}`,
@@ -49,9 +50,16 @@ export const en = {
     containerOtherDriver: (container: string, driver: string, home: string) =>
       `container ${container}: on the ${driver} storage driver, not in ${home}`,
     bundleUnreadable: (mountPoint: string) => `${mountPoint}: its task bundle cannot be read (run as root): not named`,
-    daemonSilent: (address: string, state: string) => `containerd does not answer at ${address} (${state})`,
+    daemonSilent: (address: string, why: string) => `containerd does not answer at ${address} (${why})`,
+    /** Why it does not answer, by the probe's state. */
+    daemonStates: {
+      absent: "there is no ctr to ask it with",
+      "no-daemon": "nothing listens there",
+      "permission-denied": "its socket answers only to root",
+      error: "it answered with an error",
+    } as Record<string, string>,
     daemonElsewhere: (address: string, snapshots: string | null) =>
-      `the containerd that answers at ${address} keeps its snapshots ${snapshots === null ? "in no overlayfs snapshotter" : `in ${snapshots}`}, not here`,
+      `the containerd that answers at ${address} ${snapshots === null ? "has no overlayfs snapshotter" : `keeps its snapshots in ${snapshots}, not here`}`,
     daemonStopped: (error: string) => `containerd stopped answering: ${error}`,
     daemonUnknown: (why: string, database: string) =>
       `${why}: which images there are, which snapshot belongs to which image or container, and the stopped containers are kept in its database (${database}), which is not read here; every snapshot is still listed, and the running containers are named from their task bundles`,
@@ -59,6 +67,7 @@ export const en = {
   podNotFound: (pod: string, runtimes: string) =>
     `no container of pod ${pod} is known ${runtimes === "" ? "here: no container runtime answered, and the files of the stores mounted here name none" : `to ${runtimes}`} (TARGET as NAMESPACE/POD is a Kubernetes pod, found by its containers' labels)`,
   noOverlays: "no overlay mounts on this host, and no stopped containers in its stores",
+  noOverlaysReadable: "no overlay mounts on this host, and no stopped containers in the stores that could be looked into",
   hostTotal: (mounts: string, bytes: string, shared: string) =>
     `${mounts} ${plural(mounts, "overlay")}, the largest first: ${bytes} in all their layers (each layer counted once, however many overlays share it${shared === "0" ? "" : `; ${shared} ${shared === "1" ? "layer is" : "layers are"} shared`})`,
   title: (mountPoint: string, bytes: string) => `${mountPoint} (${bytes} in its layers)`,
@@ -151,7 +160,7 @@ export const en = {
     `${count === "1" ? "the mount namespace of 1 process" : `the mount namespaces of ${count} processes`} could not be read (not root): ${processes}; overlays mounted only there are not listed; run with sudo to see them`,
   /** System stores we may not look into: "podman /var/lib/containers/storage", joined. */
   closedStores: (count: string, stores: string, root: boolean) =>
-    `${count === "1" ? "this store is" : `these ${count} stores are`} there but could not be looked into (${root ? "the kernel refused" : "not root"}): ${stores}; ${count === "1" ? "its" : "their"} images and containers are not counted${root ? "" : "; run with sudo to count them"}`,
+    `could not look where ${count === "1" ? "a store is kept" : `${count} stores are kept`} (${root ? "the kernel refused" : "not root"}): ${stores}; what ${count === "1" ? "it holds" : "they hold"} is not counted${root ? "" : "; run with sudo to count it"}`,
   // inspect --image IMAGE: one image's layers, each named by the step that made it.
   image: {
     title: (name: string, runtime: string, id: string) => `image ${name} (${runtime}, ${id})`,

@@ -22,6 +22,7 @@ export const ja: InspectWords = {
     `--root ${dir}：その下にコンテナのストアがありません（var/lib/docker、var/lib/containers/storage、各ユーザーのホーム、etc/docker/daemon.json と etc/containers/storage.conf が示す場所を探しました）`,
   notFoundUnderRoot: (target, dir) => `'${target}' は --root ${dir} の下のストアにあるコンテナではありません`,
   noContainersUnderRoot: (dir) => `--root ${dir} の下のストアにコンテナはありません`,
+  noContainersUnderRootReadable: (dir) => `--root ${dir} の下の、中を見られたストアにコンテナはありません`,
   rootWithImage: "--root はストア自身のファイルを読み、--image はランタイムに問い合わせます：どちらか一方だけを指定してください",
   storeProblems: (count, shown, more) =>
     `ストアのファイル ${count} 個を読めませんでした。そこに書かれたものは上に出ていないかもしれません：${shown.join("；")}${more === "0" ? "" : `。ほかに ${more} 個`}`,
@@ -40,16 +41,23 @@ export const ja: InspectWords = {
     containerOtherDriver: (container, driver, home) =>
       `コンテナ ${container}：${driver} ストレージドライバーを使っていて、${home} にはありません`,
     bundleUnreadable: (mountPoint) => `${mountPoint}：タスクの bundle を読めません（root が必要です）：名前はわかりません`,
-    daemonSilent: (address, state) => `containerd が ${address} で応答しません（${state}）`,
+    daemonSilent: (address, why) => `containerd が ${address} で応答しません（${why}）`,
+    daemonStates: {
+      absent: "問い合わせに使う ctr がありません",
+      "no-daemon": "そこで待ち受けているものがありません",
+      "permission-denied": "ソケットは root にしか応答しません",
+      error: "エラーが返りました",
+    },
     daemonElsewhere: (address, snapshots) =>
-      `${address} で応答する containerd は${snapshots === null ? " overlayfs スナップショッターを持たず" : `スナップショットを ${snapshots} に置いていて`}、ここではありません`,
+      `${address} で応答する containerd は${snapshots === null ? " overlayfs スナップショッターを使っていません" : `スナップショットを ${snapshots} に置いていて、ここのスナップショットではありません`}`,
     daemonStopped: (error) => `containerd が応答しなくなりました：${error}`,
     daemonUnknown: (why, database) =>
-      `${why}。どんなイメージがあるか、どのスナップショットがどのイメージやコンテナのものか、停止したコンテナは、そのデータベース（${database}）にあり、ここでは読みません。スナップショットはすべて一覧にあり、実行中のコンテナはタスクの bundle から名前がわかります`,
+      `${why}。どんなイメージがあるか、どのスナップショットがどのイメージやコンテナのものか、どんな停止したコンテナがあるかは、そのデータベース（${database}）にあり、ここでは読みません。スナップショットはすべて一覧にあり、実行中のコンテナはタスクの bundle から名前がわかります`,
   },
   podNotFound: (pod, runtimes) =>
     `Pod ${pod} のコンテナは見つかりません${runtimes === "" ? "：応答するコンテナランタイムがなく、マウント中のストアのファイルにもありません" : `（${runtimes} に問い合わせました）`}。NAMESPACE/POD の形の TARGET は Kubernetes の Pod で、コンテナのラベルから探します`,
   noOverlays: "このホストに overlay マウントはなく、ストアに停止したコンテナもありません",
+  noOverlaysReadable: "このホストに overlay マウントはなく、中を見られたストアに停止したコンテナもありません",
   hostTotal: (mounts, bytes, shared) =>
     `overlay ${mounts} 個（大きい順）：全レイヤーの合計 ${bytes}（複数の overlay が共有するレイヤーは 1 回だけ数えています${shared === "0" ? "" : `。共有されているレイヤーは ${shared} 個`}）`,
   title: (mountPoint, bytes) => `${mountPoint}（レイヤー合計 ${bytes}）`,
@@ -128,7 +136,7 @@ export const ja: InspectWords = {
   hiddenNamespacesNotRoot: (count, processes) =>
     `${count} 個のプロセスのマウント名前空間を読めません（root ではありません）：${processes}。そこだけにある overlay は一覧にありません。sudo で実行すると見えます`,
   closedStores: (count, stores, root) =>
-    `${count} 個のストアがありますが、中を見られません（${root ? "カーネルが拒否しました" : "root ではありません"}）：${stores}。そのイメージとコンテナは数えていません${root ? "" : "。数えるには sudo で実行してください"}`,
+    `${count} 個のストアの置き場所を見られません（${root ? "カーネルが拒否しました" : "root ではありません"}）：${stores}。そこにあるものは数えていません${root ? "" : "。数えるには sudo で実行してください"}`,
   image: {
     title: (name, runtime, id) => `イメージ ${name}（${runtime}、${id}）`,
     layersTitle: "レイヤー（上から順に。番号はビルド順で、#1 がベースレイヤー）：",

@@ -20,6 +20,7 @@ export const zh: InspectWords = {
     `--root ${dir}：下面没有容器存储（找过 var/lib/docker、var/lib/containers/storage、各用户的主目录，以及 etc/docker/daemon.json 和 etc/containers/storage.conf 指定的位置）`,
   notFoundUnderRoot: (target, dir) => `'${target}' 不是 --root ${dir} 下各存储中的容器`,
   noContainersUnderRoot: (dir) => `--root ${dir} 下的存储中没有容器`,
+  noContainersUnderRootReadable: (dir) => `--root ${dir} 下能查看的存储中没有容器`,
   rootWithImage: "--root 读取存储自己的文件，--image 询问运行时：两者只能选一个",
   storeProblems: (count, shown, more) =>
     `有 ${count} 个存储文件无法读取，其中记录的内容上面可能没有列出：${shown.join("；")}${more === "0" ? "" : `；另有 ${more} 个`}`,
@@ -36,10 +37,16 @@ export const zh: InspectWords = {
     containerWithoutLayer: (container, list) => `容器 ${container}：${list} 中没有它自己的层`,
     containerLayerGone: (container, layer) => `容器 ${container}：它的层 ${layer} 不在磁盘上`,
     containerOtherDriver: (container, driver, home) => `容器 ${container}：使用 ${driver} 存储驱动，不在 ${home} 中`,
-    bundleUnreadable: (mountPoint) => `${mountPoint}：无法读取它的任务 bundle（需要 root）：没有命名`,
-    daemonSilent: (address, state) => `containerd 在 ${address} 没有响应（${state}）`,
+    bundleUnreadable: (mountPoint) => `${mountPoint}：无法读取它的任务 bundle（需要 root）：无法得知容器名`,
+    daemonSilent: (address, why) => `containerd 在 ${address} 没有响应（${why}）`,
+    daemonStates: {
+      absent: "没有可以用来询问它的 ctr",
+      "no-daemon": "那里没有进程在监听",
+      "permission-denied": "它的套接字只响应 root",
+      error: "它返回了错误",
+    },
     daemonElsewhere: (address, snapshots) =>
-      `在 ${address} 响应的 containerd ${snapshots === null ? "没有 overlayfs 快照器" : `把快照放在 ${snapshots}`}，不在这里`,
+      `在 ${address} 响应的 containerd ${snapshots === null ? "不使用 overlayfs 快照器" : `把快照放在 ${snapshots}，而不是这里`}`,
     daemonStopped: (error) => `containerd 不再响应：${error}`,
     daemonUnknown: (why, database) =>
       `${why}：有哪些镜像、哪个快照属于哪个镜像或容器、有哪些已停止的容器，都记录在它的数据库（${database}）中，这里不读取；所有快照仍会列出，运行中的容器按其任务 bundle 命名`,
@@ -47,6 +54,7 @@ export const zh: InspectWords = {
   podNotFound: (pod, runtimes) =>
     `没有找到 Pod ${pod} 的容器${runtimes === "" ? "：没有容器运行时响应，本机已挂载的存储的文件里也没有" : `（已询问 ${runtimes}）`}（NAMESPACE/POD 形式的 TARGET 指 Kubernetes 的 Pod，按其容器的标签查找）`,
   noOverlays: "本机没有 overlay 挂载，存储中也没有已停止的容器",
+  noOverlaysReadable: "本机没有 overlay 挂载，能查看的存储中也没有已停止的容器",
   hostTotal: (mounts, bytes, shared) =>
     `共 ${mounts} 个 overlay，从大到小排列：所有层合计 ${bytes}（几个 overlay 共用的层只计一次${shared === "0" ? "" : `；共用的层有 ${shared} 个`}）`,
   title: (mountPoint, bytes) => `${mountPoint}（各层共 ${bytes}）`,
@@ -105,11 +113,11 @@ export const zh: InspectWords = {
   layerUnreadable: (path, code) => `${path}：无法读取（${code}）`,
   layerNotDirectory: (path) => `${path}：不是目录`,
   layerForeignSymlink: (path) => `${path}：是存储的 l/ 目录之外的符号链接，没有跟随`,
-  layerLinkVanished: (path, code) => `${path}：链接已经不在了（${code}）`,
+  layerLinkVanished: (path, code) => `${path}：链接已消失（${code}）`,
   layerLinkOutside: (path, target, store) => `${path}：指向存储 ${store} 之外的 ${target}，已拒绝`,
   layerLinkNotDirectory: (path, resolved) => `${path}：指向的 ${resolved} 不是目录，已拒绝`,
-  relativeUnfound: (paths) => `相对的层路径（${paths}）：存储里和挂载点上方的目录里都没有`,
-  relativeGuess: (paths, base) => `相对的层路径（${paths}）按 ${base} 解析：这是推测，挂载本身无法证实`,
+  relativeUnfound: (paths) => `相对层路径（${paths}）：存储里和挂载点上方的目录里都没有`,
+  relativeGuess: (paths, base) => `相对层路径（${paths}）按 ${base} 解析：这是推测，挂载本身无法证实`,
   upperUnreadable: (path) => `upperdir ${path}：不是可以读取的目录`,
   partial: (mounts, root) =>
     root ? `有些层没有计入（原因见各自的说明）：${mounts}` : `有些层无法读取（用 root 运行才能全部读取）：${mounts}`,
@@ -120,7 +128,7 @@ export const zh: InspectWords = {
   hiddenNamespacesNotRoot: (count, processes) =>
     `有 ${count} 个进程的挂载命名空间无法读取（不是 root）：${processes}；只挂载在那里的 overlay 没有列出；用 sudo 运行才能看到`,
   closedStores: (count, stores, root) =>
-    `有 ${count} 个存储存在，但无法查看其中的内容（${root ? "内核拒绝" : "不是 root"}）：${stores}；其中的镜像和容器没有计入${root ? "" : "；用 sudo 运行才能计入"}`,
+    `无法查看 ${count} 个存储所在的位置（${root ? "内核拒绝" : "不是 root"}）：${stores}；那里的内容没有计入${root ? "" : "；用 sudo 运行才能计入"}`,
   image: {
     title: (name, runtime, id) => `镜像 ${name}（${runtime}，${id}）`,
     layersTitle: "各层，从上到下（按构建顺序编号：#1 是基础层）：",
