@@ -268,7 +268,8 @@ export const en = {
     changedExpected: "a change to the layers or the mounts",
     changedNothing: "nothing: the shell was left as it was opened",
     progressNotSaved: "(your progress could not be saved in the state directory)",
-    quit: (step: string) => `you quit the practice at step ${step}; everything was cleaned up`,
+    quit: (step: string) => `you quit the practice at step ${step}; the lesson now removes what it made`,
+    quitEnd: (step: string) => `you quit the practice at step ${step}; what the lesson made is removed`,
     notTerminal: "--practice opens a shell for you to type in: it needs a terminal (stdin and stdout), and cannot be combined with --json",
     unknownStep: (step: string, steps: string) => `--from ${step}: the lesson has no such step; its steps are ${steps}`,
     /** Before every step that --practice offers, each marked ✓ (done) or · (not yet). */

@@ -91,10 +91,14 @@ export async function runPractice<Options, Words>(run: PracticeRun<Options, Word
       if (!recordPracticed(run.lesson, stepId)) ctx.say(t.practice.progressNotSaved);
       return;
     }
-    ctx.checks.splice(first);
+    const failed = ctx.checks.splice(first);
     await explainAttempt(ctx, practice, attempt, sinceStepStart);
     const choice = await ask(run);
-    if (choice === "q") throw new PracticeQuit(stepId);
+    // Quitting, the step ends on this try: its checks stay, so the run's count has the ✗ it showed.
+    if (choice === "q") {
+      ctx.checks.push(...failed);
+      throw new PracticeQuit(stepId);
+    }
     if (choice === "s") {
       if (practice.showMe === undefined) await run.run(ctx);
       else {

@@ -113,8 +113,8 @@ function outcomeOf(caught: unknown, t: Messages, interruptedBy: string | undefin
     return { error: t.report.stepInterrupted(interruptedBy ?? "SIGINT") };
   if (caught instanceof StepSkipped) return { skipped: caught.reason };
   if (caught instanceof PracticeQuit) {
-    const error = t.practice.quit(caught.step);
-    return { error, broken: error };
+    // Said in the step, before the teardown; the closing line on stderr comes after it.
+    return { error: t.practice.quit(caught.step), broken: t.practice.quitEnd(caught.step) };
   }
   if (caught instanceof StepError) return { error: caught.message, broken: caught.message };
   const error = t.errors.stepCrashed(caught instanceof Error ? caught.message : String(caught));

@@ -93,7 +93,13 @@ describeWith(["root", "tmux", "nobody"], "practice mode in a terminal", () => {
     await term.waitFor(/\[r\]etry/, 20_000, 2);
     term.type("q");
     expect(await term.exitCode()).toBe(1);
-    expect(term.screen()).toMatch(/you quit the practice at step new-file; everything was cleaned up/);
+    const screen = term.screen();
+    // Said at the step, before the teardown; said done on stderr, after it.
+    expect(screen).toMatch(/you quit the practice at step new-file; the lesson now removes what it made/);
+    expect(screen).toMatch(/overlay-lesson: you quit the practice at step new-file; what the lesson made is removed/);
+    expect(screen.indexOf("the lesson now removes")).toBeLessThan(screen.indexOf("what the lesson made is removed"));
+    // The footer counts the ✗ the quit step showed: not every check held.
+    expect(screen).toMatch(/✖ \d\/\d+ steps ok, (\d+)\/(?!\1 )\d+ checks held/);
     expect(overlayMountsBeneath(parent)).toEqual([]);
   });
 

@@ -49,7 +49,6 @@ export const en = {
     explain:
       "Append one byte to the big file through merged. The write is tiny, but the kernel must first copy the whole file up, inside the open() of the write. The time below is the whole write, measured from outside.",
     took: "the one-byte write took",
-    throughput: "copy-up throughput",
     upperHolds: "upper/bigfile.bin",
     onDisk: "on disk",
     checkApparent: "upper holds a whole copy: the old size plus one byte",
@@ -66,6 +65,7 @@ export const en = {
     took: "the same write now takes",
     median: (ms: string, appends: number, fastest: string, slowest: string) => `${ms}, the median of ${appends} (${fastest} to ${slowest})`,
     copyUpCost: "so the copy-up cost",
+    throughput: "copy-up throughput, from that cost",
     faster: "faster than the first write",
     fileGrew: "the file grew by",
     upperGrew: "upper's disk use grew by",

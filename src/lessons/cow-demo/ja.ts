@@ -51,7 +51,6 @@ export const ja: CowDemoWords = {
     explain:
       "merged 経由で大きなファイルに 1 バイト追記します。書き込み自体はごくわずかですが、カーネルはその書き込みの open() の中で、まずファイル全体をコピーアップしなければなりません。以下の時間は、外部から計測した書き込み全体の時間です。",
     took: "1 バイトの書き込み時間",
-    throughput: "コピーアップのスループット",
     upperHolds: "upper/bigfile.bin",
     onDisk: "ディスク使用量",
     checkApparent: "upper に完全なコピーがある：元のサイズ + 1 バイト",
@@ -69,6 +68,7 @@ export const ja: CowDemoWords = {
     median: (ms: string, appends: number, fastest: string, slowest: string) =>
       `${ms}（${appends} 回の中央値。最速 ${fastest}、最遅 ${slowest}）`,
     copyUpCost: "したがってコピーアップのコスト",
+    throughput: "このコストから見たコピーアップのスループット",
     faster: "最初の書き込みと比べた速さ",
     fileGrew: "ファイルの増加量",
     upperGrew: "upper のディスク使用量の増加",

@@ -69,6 +69,8 @@ export function reportCost(ctx: Ctx, times: readonly number[], copyUpMs: number)
   ctx.facts([
     timedAgain(ctx, times),
     [w.again.copyUpCost, `${formatMs(copyUpMs)} − ${formatMs(appendMs)} = ${formatMs(costMs)}`],
+    // From the cost alone: the write's own start (dd's, the append's) is no part of copying the file.
+    ...(costMs > 0 ? [[w.again.throughput, rate(ctx.options.sizeBytes, costMs)] as [string, string]] : []),
     [w.again.faster, `${formatCount(Math.round((copyUpMs / appendMs) * 10) / 10)}×`],
   ]);
   // Where upper can clone (xfs with reflink, btrfs) the copy-up shares extents and may cost

@@ -142,7 +142,6 @@ export const cowDemo: Lesson<CowOptions, CowDemoWords> = {
         ctx.metric("upperBytesAfterCopyUp", copy?.diskBytes ?? 0);
         ctx.facts([
           [w.bigCopy.took, formatMs(write.ms)],
-          [w.bigCopy.throughput, rate(options.sizeBytes, write.ms)],
           [w.bigCopy.upperHolds, `${formatBytes(copy?.apparentBytes ?? 0)} (${w.bigCopy.onDisk} ${formatBytes(copy?.diskBytes ?? 0)})`],
         ]);
         const backingFs = String(ctx.metricsSoFar.backingFs ?? "");

@@ -46,7 +46,6 @@ export const zh: CowDemoWords = {
     explain:
       "通过 merged 给大文件追加一个字节。写入量微不足道，但内核必须先在这次写入的 open() 里把整个文件复制上来。下面的时间是从外部测得的整次写入。",
     took: "写一个字节耗时",
-    throughput: "copy-up 吞吐量",
     upperHolds: "upper/bigfile.bin",
     onDisk: "磁盘占用",
     checkApparent: "upper 里是一份完整副本：原大小加一个字节",
@@ -63,6 +62,7 @@ export const zh: CowDemoWords = {
     median: (ms: string, appends: number, fastest: string, slowest: string) =>
       `${ms}，${appends} 次的中位数（最快 ${fastest}，最慢 ${slowest}）`,
     copyUpCost: "所以 copy-up 的代价是",
+    throughput: "按这个代价算，copy-up 吞吐量",
     faster: "比第一次写入快",
     fileGrew: "文件增大了",
     upperGrew: "upper 占用的磁盘增加了",
