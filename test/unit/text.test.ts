@@ -204,3 +204,23 @@ describe("no-break spaces", () => {
     expect(rows.join(" ")).toContain("· whiteout");
   });
 });
+
+describe("a figure and its unit", () => {
+  it.each([16, 18, 20, 24, 30])("stay on one row at %i columns, in en and zh", (width) => {
+    const texts = [
+      "total 100 MiB (104,882,176 B) grew by less than 1 MiB in 3.9 ms at 1.1 GiB/s, 12 %",
+      "small.txt 的 50 B 占 4 KiB，最快 3.9 ms",
+    ];
+    for (const text of texts) {
+      const rows = wrap(text, width);
+      for (const figure of ["104,882,176 B", "1 MiB", "3.9 ms", "1.1 GiB/s", "50 B", "4 KiB", "12 %"].filter((f) => text.includes(f))) {
+        expect(
+          rows.some((row) => row.includes(figure)),
+          `${figure} at ${width}: ${JSON.stringify(rows)}`,
+        ).toBe(true);
+      }
+    }
+    // Words that only start like a unit still break: "3 steps", "2 stores".
+    expect(wrap("in 3 steps", 5)).toEqual(["in 3", "steps"]);
+  });
+});

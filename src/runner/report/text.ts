@@ -229,8 +229,13 @@ function splitAt(text: string, room: number): [head: string, tail: string, hard:
  * rows are narrower). Blank lines stay as paragraph breaks.
  */
 export function wrap(text: string, width: number, restWidth = width): string[] {
-  return text.split("\n").flatMap((paragraph) => fill(proseUnits(paragraph), width, restWidth).map(unglue));
+  return text.split("\n").flatMap((paragraph) => fill(proseUnits(glueUnits(paragraph)), width, restWidth).map(unglue));
 }
+
+// A figure and its unit are one word to a reader: "104,882,176 B", "3.9 ms", "1.1 GiB/s" never
+// break between them (the formatters in i18n/format.ts write them with a plain space).
+const FIGURE_UNIT = /(\d) (?=(?:[KMGTPE]i?)?B(?:\/s)?(?![\w/])|[mµn]?s(?![\w/])|%)/g;
+const glueUnits = (paragraph: string): string => paragraph.replace(FIGURE_UNIT, `$1${NO_BREAK}`);
 
 /**
  * Wrap prose whose last word carries `tail` (a timing: "(3.1 ms)"): the tail never starts a row
