@@ -157,7 +157,7 @@ async function printOutcomes(
   const say = (mark: string, text: string, style: (text: string) => string): void => screen.prose(`${mark} ${text}`, "", plain, style);
   for (const outcome of outcomes) {
     for (const path of outcome.unmounted) say("✓", t.cleanup.unmounted(path), c.green);
-    for (const lazy of outcome.lazy) say("!", t.cleanup.lazy(lazy.path, lazy.holders.join(", ")), c.yellow);
+    for (const lazy of outcome.lazy) say("!", t.cleanup.lazy(lazy.path, t.practice.list(lazy.holders)), c.yellow);
     if (outcome.action === "removed") say("✓", t.cleanup.removed(outcome.path), c.green);
     else if (outcome.action === "failed") say("✗", outcome.reason ?? "", c.red);
     else say("·", outcome.reason ?? "", c.dim);

@@ -13,7 +13,7 @@ export const en = {
     list: "list the lessons",
     inspect: "any overlay on this host (a container, a mount point, or all): layers, changes, hidden bytes",
     inspectTarget:
-      "a container name or id (docker, podman; RUNTIME/USER/NAME when several stores have the name), or an overlay mount point; none: every overlay mount and every stopped container",
+      "a container name or id (docker, podman, containerd; RUNTIME/USER/NAME when several stores have the name), a Kubernetes pod as NAMESPACE/POD, or an overlay mount point; none: every overlay mount and every stopped container",
     optInspectJson: "print one JSON object per overlay mount (with --image: one for the image)",
     optTop: "show the N largest items (default 10)",
     optInspectImage: "an image (docker or podman): its layers, the build step that made each, and the bytes each hides or leaves hidden",
@@ -27,7 +27,7 @@ export const en = {
     optMaxHidden: "with --ci: the most hidden bytes the image may hold (e.g. 10MiB; 0 for none)",
     optMaxHiddenPercent: "with --ci: the most hidden bytes, in percent of the image's bytes on disk",
     optDir: "make the workspace under PARENT (default: the system temp dir)",
-    optKeep: "keep the workspace and its mount afterwards, to look around",
+    optKeep: "keep the workspace afterwards, to look around (as root still mounted; rootless, its directories)",
     optYes: "do not pause between steps",
     optDirCleanup: "look for workspaces under PARENT (default: the system temp dir)",
     optDirDoctor: "check PARENT as the place for workspaces (default: the system temp dir)",

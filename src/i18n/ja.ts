@@ -13,7 +13,7 @@ export const ja: Messages = {
     list: "レッスンの一覧を表示",
     inspect: "このホストの任意の overlay（コンテナ、マウントポイント、またはすべて）を調べる：レイヤー、変更、隠れたバイト",
     inspectTarget:
-      "コンテナ名または ID（docker、podman。同じ名前が複数のストアにあるときは RUNTIME/USER/NAME）、または overlay のマウントポイント。省略時はすべての overlay マウントと停止したコンテナすべて",
+      "コンテナ名または ID（docker、podman、containerd。同じ名前が複数のストアにあるときは RUNTIME/USER/NAME）、NAMESPACE/POD で表す Kubernetes の Pod、または overlay のマウントポイント。省略時はすべての overlay マウントと停止したコンテナすべて",
     optInspectJson: "overlay マウントごとに JSON オブジェクトを 1 行ずつ出力（--image のときはイメージ 1 つに 1 行）",
     optTop: "大きい順に N 件を表示（デフォルト 10）",
     optInspectImage:
@@ -28,7 +28,7 @@ export const ja: Messages = {
     optMaxHidden: "--ci と一緒に：イメージに許す隠れたバイトの上限（例：10MiB。0 なら一切許さない）",
     optMaxHiddenPercent: "--ci と一緒に：隠れたバイトの上限を、イメージのディスク上のバイトに対するパーセントで",
     optDir: "PARENT の下にワークスペースを作成（デフォルト：システムの一時ディレクトリ）",
-    optKeep: "終了後もワークスペースとマウントを残す（中を確認するため）",
+    optKeep: "終了後もワークスペースを残す（中を確認するため。root ではマウントしたまま、rootless ではディレクトリだけ）",
     optYes: "ステップ間で一時停止しない",
     optDirCleanup: "PARENT の下のワークスペースを探す（既定：システムの一時ディレクトリ）",
     optDirDoctor: "PARENT をワークスペースの置き場所として確認する（既定：システムの一時ディレクトリ）",

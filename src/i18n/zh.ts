@@ -13,7 +13,7 @@ export const zh: Messages = {
     list: "列出所有课程",
     inspect: "查看本机任意一个 overlay（容器、挂载点或全部）：各层、改动和被遮住的字节",
     inspectTarget:
-      "容器名或 ID（docker、podman；几个存储里有同名容器时写 RUNTIME/USER/NAME），或 overlay 挂载点；不写则查看所有 overlay 挂载和所有已停止的容器",
+      "容器名或 ID（docker、podman、containerd；几个存储里有同名容器时写 RUNTIME/USER/NAME）、以 NAMESPACE/POD 表示的 Kubernetes Pod，或 overlay 挂载点；不写则查看所有 overlay 挂载和所有已停止的容器",
     optInspectJson: "每个 overlay 挂载输出一行 JSON 对象（用 --image 时：整个镜像一行）",
     optTop: "列出最大的 N 项（默认 10）",
     optInspectImage: "查看一个镜像（docker 或 podman）：各层、生成每一层的构建步骤，以及每层遮住和被遮住的字节",
@@ -26,7 +26,7 @@ export const zh: Messages = {
     optMaxHidden: "与 --ci 一起用：镜像最多允许被遮住的字节数（如 10MiB；0 表示一点都不允许）",
     optMaxHiddenPercent: "与 --ci 一起用：被遮住的字节最多占镜像磁盘字节的百分之几",
     optDir: "在 PARENT 目录下创建工作区（默认：系统临时目录）",
-    optKeep: "结束后保留工作区和挂载，方便自己查看",
+    optKeep: "结束后保留工作区，方便自己查看（root 下仍保持挂载；rootless 下保留其中的目录）",
     optYes: "步骤之间不暂停",
     optDirCleanup: "在 PARENT 下查找工作区（默认：系统临时目录）",
     optDirDoctor: "检查 PARENT 能否存放工作区（默认：系统临时目录）",

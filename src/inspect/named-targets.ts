@@ -88,7 +88,8 @@ export async function podTargets(
     (info) => isInPod(podOf(info), pod) && !known.has(trimSlashes(info.graphDriver.upper)),
   );
   const all = [...members, ...filed];
-  if (all.length === 0) throw new ExitError(EXIT_USAGE, words.podNotFound(target, runtimes.map((runtime) => runtime.name).join(", ")));
+  if (all.length === 0)
+    throw new ExitError(EXIT_USAGE, words.podNotFound(target, runtimes.map((runtime) => runtime.name).join(words.listSeparator)));
   return all.flatMap((info) => containerTargets(info, overlays, runtimes, words));
 }
 

@@ -143,7 +143,7 @@ async function containerNamed(
   if (found === undefined) {
     // A store no usual place holds (a containerd of its own root), known from an overlay mounted from it.
     const filed = await filedContainer(target, overlays);
-    if (filed === undefined) throw new ExitError(EXIT_USAGE, words.notFound(target, searched.join(", ")));
+    if (filed === undefined) throw new ExitError(EXIT_USAGE, words.notFound(target, searched.join(words.listSeparator)));
     return containerTargets(filed, overlays, runtimes, words);
   }
   const owner = found.owner === null ? {} : { owner: found.owner };

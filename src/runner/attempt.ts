@@ -67,6 +67,6 @@ export async function explainAttempt<Options, Words>(
   }
 
   const next = explained.count > 0 ? t.practice.mount.next : diagnosis.next;
-  if (next !== undefined) ctx.say(`${t.practice.nextLabel} ${next}`);
+  if (next !== undefined) ctx.say(joinWords(t.practice.nextLabel, next));
   else ctx.say(joinWords(t.practice.hintLabel, practice.hint(ctx.w, ctx)));
 }

@@ -67,7 +67,7 @@ function stepMounts(scope: StepScope, run: LessonContext["run"]): StepMounts {
       release: () => {
         const outcome = unmountSync(point);
         if (outcome.lazy) {
-          reporter.say(stepId, t.report.lazyUnmount(point, outcome.holders.map((h) => `${h.command}[${h.pid}] ${h.how}`).join(", ")));
+          reporter.say(stepId, t.report.lazyUnmount(point, t.practice.list(outcome.holders.map((h) => `${h.command}[${h.pid}] ${h.how}`))));
         }
       },
     });

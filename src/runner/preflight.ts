@@ -164,8 +164,8 @@ export function runPreflight(input: PreflightInput): PreflightCheck[] {
   const missing = REQUIRED_COMMANDS.filter((command) => findProgram(command) === undefined);
   checks.push(
     missing.length === 0
-      ? { id: "commands", ok: true, label: t.doctor.commands(REQUIRED_COMMANDS.join(", ")) }
-      : { id: "commands", ok: false, label: t.doctor.commandsMissing(missing.join(", ")), fix: t.doctor.commandsFix },
+      ? { id: "commands", ok: true, label: t.doctor.commands(t.practice.list(REQUIRED_COMMANDS)) }
+      : { id: "commands", ok: false, label: t.doctor.commandsMissing(t.practice.list(missing)), fix: t.doctor.commandsFix },
   );
   return checks;
 }

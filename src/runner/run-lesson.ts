@@ -58,7 +58,7 @@ function preflight<Options, Words>(lesson: Lesson<Options, Words>, common: Commo
   }
   const fromIndex = common.from === undefined ? 0 : lesson.steps.findIndex((step) => step.id === common.from);
   if (fromIndex === -1)
-    throw new ExitError(EXIT_USAGE, t.practice.unknownStep(common.from ?? "", lesson.steps.map((step) => step.id).join(", ")));
+    throw new ExitError(EXIT_USAGE, t.practice.unknownStep(common.from ?? "", t.practice.list(lesson.steps.map((step) => step.id))));
   const refusal = lesson.refuse?.(parent, options, lesson.words[common.lang]);
   if (refusal !== undefined) throw new ExitError(EXIT_USAGE, refusal);
   for (const check of runPreflight({ parent, t, formatBytes })) {

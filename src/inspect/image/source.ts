@@ -51,7 +51,7 @@ async function whyNotFound(
   const overlay = usable.filter(drivesOverlays);
   const [other] = usable;
   if (overlay.length === 0 && other !== undefined) return words.image.notOverlay(other.runtime, other.driver ?? "");
-  return words.image.notFound(image, (asked.length > 0 ? asked : overlay.map((probe) => probe.runtime)).join(", "));
+  return words.image.notFound(image, (asked.length > 0 ? asked : overlay.map((probe) => probe.runtime)).join(words.listSeparator));
 }
 
 /** A runtime that fails mid-way (not "no such image"): its own first line, exit 2. */

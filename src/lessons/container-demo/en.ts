@@ -15,6 +15,7 @@ export const en = {
     image: (image: string, runtime: string, detail: string, local: string) =>
       `--image ${image}: ${runtime} cannot find or pull it (${detail}). Images here: ${local}. Choose one with --image IMAGE`,
     noLocal: "none",
+    listSeparator: ", ",
     noFiles: (image: string) =>
       `--image ${image}: the image has no regular file outside /bin and /lib for the lesson to change and delete: choose another --image`,
   },

@@ -15,6 +15,7 @@ export const ja: ContainerDemoWords = {
     image: (image: string, runtime: string, detail: string, local: string) =>
       `--image ${image}：${runtime} では見つからず、pull もできません（${detail}）。手元のイメージ：${local}。--image IMAGE で選んでください`,
     noLocal: "なし",
+    listSeparator: "、",
     noFiles: (image: string) =>
       `--image ${image}：このイメージには、/bin と /lib の外にレッスンで変更・削除できる通常ファイルがありません。別の --image を指定してください`,
   },

@@ -64,7 +64,7 @@ export async function chooseImage(
     const pulled = await pull(w, runtime, image, output);
     if (pulled !== "") {
       const names = local.flatMap((summary) => summary.names.slice(0, 1)).slice(0, 8);
-      throw new ExitError(EXIT_USAGE, w.refuse.image(image, runtime, pulled, names.join(", ") || w.refuse.noLocal));
+      throw new ExitError(EXIT_USAGE, w.refuse.image(image, runtime, pulled, names.join(w.refuse.listSeparator) || w.refuse.noLocal));
     }
     info = await cli.findImage(image);
     if (info === undefined) throw new ExitError(EXIT_USAGE, w.refuse.image(image, runtime, "not found after the pull", w.refuse.noLocal));

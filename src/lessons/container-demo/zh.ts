@@ -13,6 +13,7 @@ export const zh: ContainerDemoWords = {
     image: (image: string, runtime: string, detail: string, local: string) =>
       `--image ${image}：${runtime} 找不到也拉取不到它（${detail}）。本机已有的镜像：${local}。请用 --image IMAGE 选择一个`,
     noLocal: "无",
+    listSeparator: "、",
     noFiles: (image: string) => `--image ${image}：这个镜像在 /bin 和 /lib 之外没有可供本课修改和删除的普通文件：请换一个 --image`,
   },
   using: (runtime: string, image: string) => `运行时：${runtime} · 镜像：${image}`,

@@ -65,11 +65,11 @@ export class Screen {
   }
 
   /**
-   * Prose after `indent`. A leading mark (●, •, ·, →, ✎, ✓, ✗, ✔, ✖, !) hangs: the rows after
+   * Prose after `indent`. A leading mark (●, •, ·, →, ✎, ✓, ✗, ✔, ✖, ↷, !) hangs: the rows after
    * the first start under the text, not under the mark.
    */
   prose(text: string, indent = "  ", style: Style = plain, markStyle: Style = style): void {
-    const mark = /^[●•·→✎✓✗✔✖!] /.exec(text)?.[0] ?? "";
+    const mark = /^[●•·→✎✓✗✔✖↷!] /.exec(text)?.[0] ?? "";
     const rest = indent + " ".repeat(displayWidth(mark));
     const rows = wrap(text.slice(mark.length), this.width - displayWidth(rest));
     this.rows(
