@@ -28,8 +28,11 @@ import type { SharedOptions } from "./shared.js";
 const DEFAULT_TOP = 10;
 
 /** The terminal's columns, which inspect's lines fit; none in a pipe, where each row stays one line for grep. */
+/** The terminal's width; in a pipe or a file COLUMNS if it gives one (as for the lessons), else none: lines whole. */
 function terminalWidth(): number | undefined {
-  return process.stdout.isTTY ? process.stdout.columns : undefined;
+  if (process.stdout.isTTY) return process.stdout.columns || 80;
+  const columns = Number(process.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
 }
 
 export async function inspectCommand(target: string | undefined, flags: InspectFlags, shared: SharedOptions): Promise<number> {

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { closedStoresText } from "../../src/inspect/summary/closed.js";
 import { inspectWords } from "../../src/inspect/words/index.js";
+import { displayWidth } from "../../src/runner/report/text.js";
 import { openReport } from "../helpers/browser.js";
 import { removeParent, runCli } from "../helpers/cli.js";
 import { latinLeft } from "../helpers/latin.js";
@@ -81,6 +82,12 @@ describeWith(["root", "nobody"], "inspect as an ordinary user, where the stores 
     const values = [...expected().flatMap((store) => [store.runtime, store.root]), "sudo", "root"];
     if (lang !== "en") expect(latinLeft(summary.stdout, values)).toEqual([]);
     expect(summary.stdout).toContain("sudo");
+    // In a pipe, whole lines; with COLUMNS, fitted to it, as the lessons are.
+    expect(summary.stdout.trim().split("\n")).toHaveLength(1);
+    const fitted = await runCli(["inspect", "--root", disk, "--summary", "--lang", lang], { uid: NOBODY, env: { COLUMNS: "60" } });
+    const rows = fitted.stdout.trimEnd().split("\n");
+    expect(rows.length).toBeGreaterThan(2);
+    for (const row of rows) expect(displayWidth(row), row).toBeLessThanOrEqual(60);
   });
 });
 

@@ -38,7 +38,8 @@ export interface RunCliOptions {
 
 export function runCli(args: string[], options: RunCliOptions = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
-    const env = { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "", CI: "1", ...options.env };
+    // COLUMNS of the shell that ran the tests would wrap output in a pipe: a test that wants a width gives it.
+    const env = { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "", CI: "1", COLUMNS: "", ...options.env };
     const cli = options.uid === undefined ? CLI : inject("readableCli");
     const [program = process.execPath, ...wrapArgs] = options.wrap === undefined ? [] : [...options.wrap, process.execPath];
     const child = spawn(program, [...wrapArgs, cli, ...args], {
