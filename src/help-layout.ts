@@ -30,6 +30,8 @@ export function helpConfiguration(t: Messages, fit: HelpFit | undefined): HelpCo
     // Commander stops wrapping descriptions narrower than 40 columns: at 60 they would overflow.
     minWidthToWrap: 20,
     formatHelp: (command, helper) => Help.prototype.formatHelp.call(helper, command, helper).replace(/^(\S*：) +/m, "$1"),
+    // The list of commands says "[options]" and "[command]" as the usage lines above it do, in the reader's words.
+    subcommandTerm: (command) => translatedTerm(Help.prototype.subcommandTerm.call(new Help(), command), t),
   };
   if (fit === undefined) return configuration;
   return {
@@ -37,6 +39,12 @@ export function helpConfiguration(t: Messages, fit: HelpFit | undefined): HelpCo
     displayWidth: (text: string) => fit.displayWidth(text),
     boxWrap: (text: string, width: number) => fit.wrap(text, width).join("\n"),
   };
+}
+
+/** A command's term in the list ("mount-demo [options]", "help [command]"), its placeholders in the reader's words. */
+export function translatedTerm(term: string, t: Messages): string {
+  const commandArg = t.cli.usageCommand.replace(/^<(.*)>$/, "[$1]");
+  return term.replace(/ \[options\]/, ` ${t.cli.usage}`).replace(/ \[command\]$/, ` ${commandArg}`);
 }
 
 /** Line up the `# comments` of example commands, whatever the catalogue's spacing. */

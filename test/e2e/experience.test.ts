@@ -100,6 +100,13 @@ describe("list and help", () => {
     const zh = await runCli(["--help"], { env: { LANG: "zh_CN.UTF-8" } });
     expect(zh.stdout).toContain("示例：");
     expect(zh.stdout).toContain("动手学习容器镜像分层");
+    // The list of commands says its placeholders as the usage line does: no commander English left.
+    expect(zh.stdout).toMatch(/^ {2}mount-demo \[选项\] /m);
+    expect(zh.stdout).toMatch(/^ {2}help \[命令\] /m);
+    expect(zh.stdout).not.toMatch(/\[options\]|\[command\]/);
+    const ja = await runCli(["--help", "--lang", "ja"]);
+    expect(ja.stdout).toMatch(/^ {2}inspect \[オプション\] \[target\] /m);
+    expect(en.stdout).toMatch(/^ {2}mount-demo \[options\] /m);
     const sub = await runCli(["help", "cow-demo"]);
     expect(sub.code).toBe(0);
     expect(sub.stdout).toContain("--size <size>");
