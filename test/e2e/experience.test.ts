@@ -1,11 +1,12 @@
 // What a learner sees: transcripts, the layer map in --json, list, help in both languages.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { joinWords, type Lang, loadMessages } from "../../src/i18n/index.js";
 import { expectNothingLeft, makeParent, removeParent, runCli, summaryOf } from "../helpers/cli.js";
+import { makeStackDirs } from "../helpers/inspect.js";
 import { describeWith } from "../helpers/needs.js";
 
 function shellQuote(argv: string[]): string {
@@ -188,13 +189,7 @@ describeWith(["root"], "doctor", () => {
 
   it("shows the kernel's overlay defaults and the options the overlays here were mounted with", async () => {
     const parent = makeParent();
-    const [lower, upper, work, merged] = ["lower", "upper", "work", "merged"].map((name) => join(parent, name)) as [
-      string,
-      string,
-      string,
-      string,
-    ];
-    for (const dir of [lower, upper, work, merged]) mkdirSync(dir);
+    const { lower, upper, work, merged } = makeStackDirs(parent);
     execFileSync("mount", ["-t", "overlay", "overlay", "-o", `lowerdir=${lower},upperdir=${upper},workdir=${work},index=on`, merged]);
     try {
       const result = await runCli(["doctor", "--json"]);

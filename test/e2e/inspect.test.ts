@@ -19,6 +19,7 @@ import {
   isMountPoint,
   JSON_FIELDS,
   makeKernelStack,
+  makeStackDirs,
   mountImageView,
   snapshot,
   totals,
@@ -180,13 +181,7 @@ describeWith(["root"], "inspect on real overlay mounts", () => {
   });
 
   it("finds and reads a mount that exists only in another mount namespace", async () => {
-    const [lower, upper, work, merged] = ["lower", "upper", "work", "merged"].map((name) => join(parent, name)) as [
-      string,
-      string,
-      string,
-      string,
-    ];
-    for (const dir of [lower, upper, work, merged]) mkdirSync(dir);
+    const { lower, upper, work, merged } = makeStackDirs(parent);
     write(join(lower, "inside"), 1234);
     write(join(lower, "gone"), 99);
     const options = `lowerdir=${lower},upperdir=${upper},workdir=${work}`;

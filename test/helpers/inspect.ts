@@ -298,6 +298,18 @@ export interface StackDirs {
   merged: string;
 }
 
+/** lower, upper, work and merged made in `parent`: the four directories of one overlay. */
+export function makeStackDirs(parent: string): StackDirs {
+  const [lower, upper, work, merged] = ["lower", "upper", "work", "merged"].map((name) => join(parent, name)) as [
+    string,
+    string,
+    string,
+    string,
+  ];
+  for (const dir of [lower, upper, work, merged]) mkdirSync(dir);
+  return { lower, upper, work, merged };
+}
+
 /**
  * A test's own overlay stack beneath a temp parent made before each test (never in a describe
  * body, which runs even when the suite skips), its merged unmounted and the tree removed after
@@ -316,10 +328,9 @@ export function overlayWorkspace(prefix: string): { make(): StackDirs; parent():
   });
   return {
     make() {
-      const [lower, upper, work] = ["lower", "upper", "work"].map((name) => join(parent, name)) as [string, string, string];
-      merged = join(parent, "merged");
-      for (const dir of [lower, upper, work, merged]) mkdirSync(dir);
-      return { lower, upper, work, merged };
+      const dirs = makeStackDirs(parent);
+      merged = dirs.merged;
+      return dirs;
     },
     parent: () => parent,
   };

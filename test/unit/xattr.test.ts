@@ -9,6 +9,7 @@ import type * as NapiXattr from "@napi-rs/xattr";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isOpaqueMark } from "../../src/layers/entry.js";
 import { listXattrs, readOverlayXattr, readOverlayXattrs, readXattr } from "../../src/overlay/xattr.js";
+import { makeStackDirs } from "../helpers/inspect.js";
 import { describeWith } from "../helpers/needs.js";
 
 // The test sets xattrs by hand with the library's own setter, not with src/overlay/xattr.ts (whose writeXattr features-demo uses).
@@ -99,13 +100,8 @@ describe("readOverlayXattrs on a plain directory", () => {
 
 describeWith(["root"], "readOverlayXattrs on the upper layer of a real overlay mount", () => {
   function mountOverlay(): { lower: string; upper: string; merged: string } {
-    const [lower, upper, work, merged] = ["lower", "upper", "work", "merged"].map((name) => join(base, name)) as [
-      string,
-      string,
-      string,
-      string,
-    ];
-    for (const dir of [join(lower, "cache"), upper, work, merged]) mkdirSync(dir, { recursive: true });
+    const { lower, upper, work, merged } = makeStackDirs(base);
+    mkdirSync(join(lower, "cache"));
     writeFileSync(join(lower, "cache/entry"), "cached\n");
     writeFileSync(join(lower, "a.txt"), "from lower\n");
     symlinkSync("a.txt", join(lower, "link"));
