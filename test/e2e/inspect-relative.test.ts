@@ -37,6 +37,19 @@ describeWith(["root"], "inspect of an overlay mounted with relative layer paths"
     execFileSync("mount", ["-t", "overlay", "overlay", "-o", options, merged], { cwd });
   }
 
+  /** Mount as mountFrom does, let the container write (`write`), and `inspect MERGED --json`: exit 0, its one mount; unmounted after. */
+  async function inspectMountedFrom(cwd: string, options: string, merged: string, write = (): void => undefined) {
+    mountFrom(cwd, options, merged);
+    try {
+      write();
+      const result = await runCli(["inspect", join(cwd, merged), "--json"]);
+      expect(result.code, result.stderr).toBe(0);
+      return inspected(result)[0];
+    } finally {
+      execFileSync("umount", [join(cwd, merged)]);
+    }
+  }
+
   it("a container's mount made from three levels up: resolved where the kernel says, past a nearer look-alike", async () => {
     const ws = workspace.parent();
     const box = join(ws, "step/box");
@@ -46,23 +59,18 @@ describeWith(["root"], "inspect of an overlay mounted with relative layer paths"
     // The look-alike, nearer the mount point: an image, upper and work of its own, never mounted.
     write(join(box, "image/decoy"), 5_000_000);
     for (const dir of ["upper", "work", "step/box/upper", "step/box/work"]) mkdirSync(join(box, dir), { recursive: true });
-    mountFrom(ws, "lowerdir=image,upperdir=step/box/upper,workdir=step/box/work", "step/box/merged");
-    try {
-      writeFileSync(join(box, "merged/etc/os-release"), "changed\n");
-      const result = await runCli(["inspect", join(box, "merged"), "--json"]);
-      expect(result.code, result.stderr).toBe(0);
-      const [mount] = inspected(result);
-      expect(mount?.notes).toEqual([]);
-      expect(mount?.layers.map((layer) => [layer.dir, layer.bytes])).toEqual([[join(ws, "image"), findBytes(join(ws, "image"))]]);
-      expect(mount?.upper?.dir).toBe(join(box, "upper"));
-      expect(mount?.upper?.bytes).toBe("changed\n".length);
-      expect(mount?.changes.map((change) => [change.path, change.kind])).toEqual([
-        ["/etc", "changed"],
-        ["/etc/os-release", "changed"],
-      ]);
-    } finally {
-      execFileSync("umount", [join(box, "merged")]);
-    }
+    const options = "lowerdir=image,upperdir=step/box/upper,workdir=step/box/work";
+    const mount = await inspectMountedFrom(ws, options, "step/box/merged", () =>
+      writeFileSync(join(box, "merged/etc/os-release"), "changed\n"),
+    );
+    expect(mount?.notes).toEqual([]);
+    expect(mount?.layers.map((layer) => [layer.dir, layer.bytes])).toEqual([[join(ws, "image"), findBytes(join(ws, "image"))]]);
+    expect(mount?.upper?.dir).toBe(join(box, "upper"));
+    expect(mount?.upper?.bytes).toBe("changed\n".length);
+    expect(mount?.changes.map((change) => [change.path, change.kind])).toEqual([
+      ["/etc", "changed"],
+      ["/etc/os-release", "changed"],
+    ]);
   });
 
   it("a read-only overlay of two lowers, made from three levels up: the top lower's inode confirms it", async () => {
@@ -71,21 +79,14 @@ describeWith(["root"], "inspect of an overlay mounted with relative layer paths"
     write(join(ws, "layers/base/srv/app.js"), 50_000);
     write(join(ws, "layers/base/bin/sh"), 100_000);
     mkdirSync(join(ws, "ro/a/view"), { recursive: true });
-    mountFrom(ws, "lowerdir=layers/app:layers/base", "ro/a/view");
-    try {
-      const result = await runCli(["inspect", join(ws, "ro/a/view"), "--json"]);
-      expect(result.code, result.stderr).toBe(0);
-      const [mount] = inspected(result);
-      expect(mount?.notes).toEqual([]);
-      expect(mount?.upper).toBeNull();
-      expect(mount?.layers.map((layer) => [layer.dir, layer.bytes])).toEqual([
-        [join(ws, "layers/app"), 20_000],
-        [join(ws, "layers/base"), 150_000],
-      ]);
-      expect(mount?.imageHiddenBytes).toBe(50_000);
-    } finally {
-      execFileSync("umount", [join(ws, "ro/a/view")]);
-    }
+    const mount = await inspectMountedFrom(ws, "lowerdir=layers/app:layers/base", "ro/a/view");
+    expect(mount?.notes).toEqual([]);
+    expect(mount?.upper).toBeNull();
+    expect(mount?.layers.map((layer) => [layer.dir, layer.bytes])).toEqual([
+      [join(ws, "layers/app"), 20_000],
+      [join(ws, "layers/base"), 150_000],
+    ]);
+    expect(mount?.imageHiddenBytes).toBe(50_000);
   });
 
   it("an absolute upper confirms no base: a relative lower found beside a look-alike is said to be a guess", async () => {
@@ -93,17 +94,11 @@ describeWith(["root"], "inspect of an overlay mounted with relative layer paths"
     write(join(ws, "image/real"), 1000);
     write(join(ws, "a/image/decoy"), 2000);
     for (const dir of ["x/abs/upper", "x/abs/work", "a/b/merged"]) mkdirSync(join(ws, dir), { recursive: true });
-    mountFrom(ws, `lowerdir=image,upperdir=${join(ws, "x/abs/upper")},workdir=${join(ws, "x/abs/work")}`, "a/b/merged");
-    try {
-      const result = await runCli(["inspect", join(ws, "a/b/merged"), "--json"]);
-      expect(result.code, result.stderr).toBe(0);
-      const [mount] = inspected(result);
-      // Which of the two it was, nothing on the mount can say: the nearer is taken, and called a guess.
-      expect(mount?.layers.map((layer) => layer.dir)).toEqual([join(ws, "a/image")]);
-      expect(mount?.notes).toEqual([inspectWords("en").relativeGuess("image", join(ws, "a"))]);
-    } finally {
-      execFileSync("umount", [join(ws, "a/b/merged")]);
-    }
+    const options = `lowerdir=image,upperdir=${join(ws, "x/abs/upper")},workdir=${join(ws, "x/abs/work")}`;
+    const mount = await inspectMountedFrom(ws, options, "a/b/merged");
+    // Which of the two it was, nothing on the mount can say: the nearer is taken, and called a guess.
+    expect(mount?.layers.map((layer) => layer.dir)).toEqual([join(ws, "a/image")]);
+    expect(mount?.notes).toEqual([inspectWords("en").relativeGuess("image", join(ws, "a"))]);
   });
 
   it("moved away after the mount, so that no directory holds them: exit 1 naming the overlay, and no word of root to root", async () => {
