@@ -21,6 +21,7 @@ import { renderSummary } from "../inspect/summary/human.js";
 import { selectTargets } from "../inspect/targets.js";
 import { type InspectWords, inspectWords } from "../inspect/words/index.js";
 import { SharedImages } from "../layers/shared-image.js";
+import { terminalColumns } from "../sys/columns.js";
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, ExitError } from "../sys/errors.js";
 import { integerOption } from "./options.js";
 import type { SharedOptions } from "./shared.js";
@@ -28,11 +29,10 @@ import type { SharedOptions } from "./shared.js";
 const DEFAULT_TOP = 10;
 
 /** The terminal's columns, which inspect's lines fit; none in a pipe, where each row stays one line for grep. */
-/** The terminal's width; in a pipe or a file COLUMNS if it gives one (as for the lessons), else none: lines whole. */
+/** The width to fit to, as for the lessons (sys/columns.ts); none in a pipe without COLUMNS: lines whole. */
 function terminalWidth(): number | undefined {
-  if (process.stdout.isTTY) return process.stdout.columns || 80;
-  const columns = Number(process.env.COLUMNS);
-  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+  const columns = terminalColumns();
+  return Number.isFinite(columns) ? columns : undefined;
 }
 
 export async function inspectCommand(target: string | undefined, flags: InspectFlags, shared: SharedOptions): Promise<number> {

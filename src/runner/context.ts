@@ -7,7 +7,7 @@ import type { Workspace } from "../overlay/workspace.js";
 import type { CleanupRegistry } from "../sys/cleanup.js";
 import { InterruptedError, StepSkipped } from "../sys/errors.js";
 import { findProgram } from "../sys/host.js";
-import { hostUid } from "../sys/sudo.js";
+import { hostUid } from "../sys/userns.js";
 import { stepCommands } from "./context-commands.js";
 import { stepReads, stepWrites } from "./context-files.js";
 import type { Reporter } from "./report/reporter.js";

@@ -8,6 +8,7 @@ import { unmountAllBeneath } from "../overlay/mount.js";
 import type { Workspace } from "../overlay/workspace.js";
 import type { CleanupRegistry } from "../sys/cleanup.js";
 import { InterruptedError } from "../sys/errors.js";
+import { readerIsRoot } from "../sys/sudo.js";
 import { changedSomething, describeAttempt, explainAttempt, restartCommand } from "./attempt.js";
 import type { StepContext } from "./context.js";
 import { readAnswer } from "./pause.js";
@@ -62,7 +63,7 @@ export async function runPractice<Options, Words>(run: PracticeRun<Options, Word
   guardLearnersMounts(run as PracticeRun<unknown, unknown>);
   // Where the learner's work can land: the workspace, and what the step watches beyond it.
   const picture = (): Snapshot => snapshot([run.workspace.root, ...(practice.watch?.(ctx) ?? [])]);
-  const restart = restartCommand(stepId, ctx.mode === "root" && process.env.SUDO_USER !== undefined);
+  const restart = restartCommand(stepId, ctx.mode === "root" && !readerIsRoot());
   const typedBefore: ShellCommand[] = [];
   const stepStart = picture();
   for (;;) {

@@ -36,12 +36,24 @@ function readSysctl(path: string): string | undefined {
   }
 }
 
+/** The identity map "0 0 4294967295" is the host's own: no user namespace of ours. */
+const HOST_MAP = /^\s*0\s+0\s+4294967295\s*$/;
+
 /** Are we the lesson inside its namespace (uid 0 mapped from an ordinary user)? */
 export function insideLessonNamespace(env: NodeJS.ProcessEnv = process.env): boolean {
   if (env[ROOTLESS_ENV] !== "1") return false;
-  // The identity map "0 0 4294967295" is the host's: the variable alone proves nothing.
+  // The variable alone proves nothing: the map must be the namespace's.
+  return !HOST_MAP.test(readSysctl("/proc/self/uid_map") ?? "");
+}
+
+/**
+ * The uid we have on the host: inside rootless mode's user namespace we are 0, mapped from the
+ * uid that started the lesson (/proc/self/uid_map: `0 <host uid> 1`), which may be root's own.
+ */
+export function hostUid(): number | undefined {
   const map = readSysctl("/proc/self/uid_map") ?? "";
-  return !/^\s*0\s+0\s+4294967295\s*$/.test(map);
+  const [inside, outside] = map.split(/\s+/);
+  return map === "" || HOST_MAP.test(map) || inside !== "0" || outside === undefined ? process.getuid?.() : Number(outside);
 }
 
 /** What decides whether rootless mode can work: read from this host, or given by a test. */

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, expect, it } from "vitest";
 import { closedStoresText } from "../../src/inspect/summary/closed.js";
 import { inspectWords } from "../../src/inspect/words/index.js";
 import { displayWidth } from "../../src/runner/report/text.js";
+import type { ClosedStore } from "../../src/runtime/index.js";
 import { openReport } from "../helpers/browser.js";
 import { removeParent, runCli } from "../helpers/cli.js";
 import { latinLeft } from "../helpers/latin.js";
@@ -19,13 +20,6 @@ import { describeWith } from "../helpers/needs.js";
 
 const NOBODY = 65534;
 const LANGS = ["en", "zh", "ja"] as const;
-
-interface Closed {
-  runtime: string;
-  root: string;
-  code: string;
-  needsRoot: boolean;
-}
 
 describeWith(["root", "nobody"], "inspect as an ordinary user, where the stores are root's", () => {
   let disk = "";
@@ -48,7 +42,7 @@ describeWith(["root", "nobody"], "inspect as an ordinary user, where the stores 
     removeParent(disk);
   });
 
-  const expected = (): Closed[] => [
+  const expected = (): ClosedStore[] => [
     { runtime: "containerd", root: join(disk, "var/lib/containerd"), code: "EACCES", needsRoot: true },
     { runtime: "podman", root: join(disk, "var/lib/containers/storage"), code: "EACCES", needsRoot: true },
     { runtime: "docker", root: join(disk, "var/lib/docker"), code: "EACCES", needsRoot: true },
@@ -57,12 +51,12 @@ describeWith(["root", "nobody"], "inspect as an ordinary user, where the stores 
   it("--summary --json names each store it may not look into; root names none", async () => {
     const result = await runCli(["inspect", "--root", disk, "--summary", "--json"], { uid: NOBODY });
     expect(result.code, result.stderr).toBe(0);
-    const summary = JSON.parse(result.stdout) as { closedStores: Closed[]; totals: { stores: number } };
+    const summary = JSON.parse(result.stdout) as { closedStores: ClosedStore[]; totals: { stores: number } };
     expect(summary.closedStores).toEqual(expected());
     expect(summary.totals.stores).toBe(0);
     const asRoot = await runCli(["inspect", "--root", disk, "--summary", "--json"]);
     expect(asRoot.code, asRoot.stderr).toBe(0);
-    expect((JSON.parse(asRoot.stdout) as { closedStores: Closed[] }).closedStores).toEqual([]);
+    expect((JSON.parse(asRoot.stdout) as { closedStores: ClosedStore[] }).closedStores).toEqual([]);
     // Nothing was made or changed by reading.
     expect(readdirSync(join(disk, "var/lib")).sort()).toEqual(["containerd", "containers", "docker"]);
   });
@@ -109,7 +103,7 @@ describeWith(["root", "nobody", "chromium"], "the host page of an ordinary user,
     const file = join(dir, "host.html");
     const result = await runCli(["inspect", "--root", join(dir, "disk"), "--summary", "--html", file, "--lang", "ja"], { uid: NOBODY });
     expect(result.code, result.stderr).toBe(0);
-    const closed = [
+    const closed: Array<Omit<ClosedStore, "code">> = [
       { runtime: "podman", root: join(dir, "disk/var/lib/containers/storage"), needsRoot: true },
       { runtime: "docker", root: join(dir, "disk/var/lib/docker"), needsRoot: true },
     ];

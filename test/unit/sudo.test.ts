@@ -2,7 +2,8 @@
 // run with sudo (SUDO_USER set) they do; from a root shell, which may have no sudo at all, they
 // do not. Rootless mode's namespace maps the host uid that started it: hostUid reads it back.
 import { expect, it } from "vitest";
-import { asTyped, hostUid, readerIsRoot } from "../../src/sys/sudo.js";
+import { asTyped, readerIsRoot } from "../../src/sys/sudo.js";
+import { hostUid } from "../../src/sys/userns.js";
 import { describeWith } from "../helpers/needs.js";
 
 const FIX = "start the daemon (sudo systemctl start docker, or sudo dockerd &), or use --runtime podman";

@@ -12,16 +12,8 @@ const plain: Style = (text) => text;
 // Prose reads best within 100 columns; command output and the layer map may use the whole terminal.
 const PROSE_MAX = 100;
 
-/**
- * The columns to lay lines out in. A terminal's own width (80 when it does not know it); not a
- * terminal (a pipe, a file), COLUMNS when it names a width, else none: lines are not wrapped,
- * so that grep and a pager see each line whole, as they would from ls or git.
- */
-export function terminalColumns(stream: NodeJS.WriteStream = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
-  if (stream.isTTY === true) return stream.columns || 80;
-  const columns = Number(env.COLUMNS);
-  return Number.isInteger(columns) && columns > 0 ? columns : Number.POSITIVE_INFINITY;
-}
+export { terminalColumns } from "../../sys/columns.js";
+
 /** A value narrower than this under its label goes under the label's start instead. */
 const MIN_VALUE = 20;
 
